@@ -1,0 +1,18 @@
+/**
+ * The contract's method and push names as plain strings, for the preload: it must stay tiny and carry no schema
+ * code, yet refuse any name outside the contract. A test checks these lists equal the contract's keys.
+ */
+export const CONSOLE_CALL_NAMES = [
+  'session.login',
+  'session.logout',
+  'session.current',
+  'connection.status',
+  'org.units',
+  'cameras.list',
+] as const;
+
+export const CONSOLE_PUSH_NAMES = ['connection.changed', 'camera.status', 'session.ended'] as const;
+
+/** IPC channel names: one per call, one for all pushes. */
+export const ipcCallChannel = (method: string): string => `grid-command:call:${method}`;
+export const IPC_PUSH_CHANNEL = 'grid-command:push';

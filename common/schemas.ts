@@ -1,0 +1,109 @@
+/**
+ * zod schemas for every message that crosses a boundary (HTTP, socket, IPC). Types are inferred from them so a
+ * message cannot drift from its validation.
+ */
+import { z } from 'zod';
+import { ORG_CODE_PATTERN, ORG_LEVELS, ORG_UNIT_KINDS } from './org.js';
+import { ROLES } from './roles.js';
+
+export const Empty = z.strictObject({});
+export type Empty = z.infer<typeof Empty>;
+
+export const Ok = z.strictObject({ ok: z.literal(true) });
+export type Ok = z.infer<typeof Ok>;
+
+export const OrgCode = z.string().regex(ORG_CODE_PATTERN, '不是有效的区划代码 / not a valid org unit code');
+
+export const ApiError = z.strictObject({
+  code: z.string(),
+  message: z.string(),
+  field: z.string().optional(),
+});
+export type ApiError = z.infer<typeof ApiError>;
+export const ApiErrorBody = z.strictObject({ error: ApiError });
+
+export const LoginRequest = z.strictObject({
+  username: z.string().trim().min(1, '请输入用户名 / username is required').max(64),
+  password: z.string().min(1, '请输入密码 / password is required').max(256),
+});
+export type LoginRequest = z.infer<typeof LoginRequest>;
+
+export const User = z.strictObject({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(ROLES),
+  orgUnitCode: OrgCode,
+  orgUnitName: z.string(),
+  orgLevel: z.enum(ORG_LEVELS),
+});
+export type User = z.infer<typeof User>;
+
+export const LoginResponse = z.strictObject({
+  token: z.string(),
+  expiresAt: z.string(),
+  user: User,
+});
+export type LoginResponse = z.infer<typeof LoginResponse>;
+
+export const LonLat = z.tuple([z.number().finite(), z.number().finite()]);
+
+export const OrgUnit = z.strictObject({
+  code: OrgCode,
+  name: z.string(),
+  level: z.enum(ORG_LEVELS),
+  kind: z.enum(ORG_UNIT_KINDS),
+  parentCode: OrgCode.nullable(),
+  population: z.number().int().nonnegative(),
+  households: z.number().int().nonnegative(),
+  center: LonLat,
+});
+export type OrgUnit = z.infer<typeof OrgUnit>;
+export const OrgUnitList = z.strictObject({ items: z.array(OrgUnit) });
+
+export const CAMERA_KINDS = ['fixed', 'ptz'] as const;
+
+/** GB/T 28181 device code: 20 digits, the first 8 being the monitoring area's code. */
+export const CameraCode = z.string().regex(/^\d{20}$/, '不是有效的国标编码 / not a GB/T 28181 code');
+
+/** A camera as the console sees it. Stream sources (often with device credentials) never leave the hub. */
+export const Camera = z.strictObject({
+  id: z.string(),
+  code: CameraCode,
+  name: z.string(),
+  kind: z.enum(CAMERA_KINDS),
+  orgUnitCode: OrgCode,
+  position: LonLat,
+  sensitive: z.boolean(),
+  online: z.boolean(),
+});
+export type Camera = z.infer<typeof Camera>;
+export const CameraList = z.strictObject({ items: z.array(Camera) });
+
+export const CameraStatusChange = z.strictObject({
+  cameraId: z.string(),
+  orgUnitCode: OrgCode,
+  online: z.boolean(),
+  at: z.string(),
+});
+export type CameraStatusChange = z.infer<typeof CameraStatusChange>;
+
+export const Health = z.strictObject({
+  status: z.literal('ok'),
+  county: z.strictObject({ code: OrgCode, name: z.string() }).nullable(),
+  demo: z.boolean(),
+  time: z.string(),
+});
+export type Health = z.infer<typeof Health>;
+
+export const CONNECTION_STATES = ['connecting', 'online', 'offline'] as const;
+export const ConnectionStatus = z.strictObject({
+  state: z.enum(CONNECTION_STATES),
+  hubUrl: z.string(),
+  since: z.string(),
+  lastError: z.string().optional(),
+});
+export type ConnectionStatus = z.infer<typeof ConnectionStatus>;
+
+export const SessionEnded = z.strictObject({ reason: z.enum(['logout', 'expired', 'revoked']) });
+export type SessionEnded = z.infer<typeof SessionEnded>;

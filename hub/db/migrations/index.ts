@@ -1,0 +1,12 @@
+import type Database from 'better-sqlite3';
+import { migration0001 } from './0001-org-units.js';
+import { migration0002 } from './0002-users-sessions.js';
+import { migration0003 } from './0003-cameras.js';
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  up(db: Database.Database): void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003];

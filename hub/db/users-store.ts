@@ -1,0 +1,78 @@
+import type { OrgLevel } from '../../common/org.js';
+import type { Role } from '../../common/roles.js';
+import type { User } from '../../common/schemas.js';
+import type { HubDatabase } from './database.js';
+import { sql } from './sql.js';
+
+export interface UserRecord extends User {
+  readonly passwordHash: string;
+  readonly disabled: boolean;
+}
+
+interface UserRow {
+  id: string;
+  username: string;
+  display_name: string;
+  role: Role;
+  org_unit_code: string;
+  org_unit_name: string;
+  org_level: OrgLevel;
+  password_hash: string;
+  disabled: number;
+}
+
+const SELECT_USER = sql`
+  SELECT u.id, u.username, u.display_name, u.role, u.org_unit_code, o.name AS org_unit_name, o.level AS org_level,
+         u.password_hash, u.disabled
+  FROM users u JOIN org_units o ON o.code = u.org_unit_code`;
+
+const toUser = (row: UserRow): UserRecord => ({
+  id: row.id,
+  username: row.username,
+  displayName: row.display_name,
+  role: row.role,
+  orgUnitCode: row.org_unit_code,
+  orgUnitName: row.org_unit_name,
+  orgLevel: row.org_level,
+  passwordHash: row.password_hash,
+  disabled: row.disabled === 1,
+});
+
+/** The public view of a user: never the hash. */
+export function publicUser(user: UserRecord): User {
+  const { passwordHash: _hash, disabled: _disabled, ...rest } = user;
+  return rest;
+}
+
+export interface NewUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  orgUnitCode: string;
+  passwordHash: string;
+  isDemoPassword: boolean;
+  createdAt: number;
+}
+
+export function insertUser(db: HubDatabase, u: NewUser): void {
+  db.run(sql`
+    INSERT INTO users (id, username, display_name, role, org_unit_code, password_hash, is_demo_password, created_at)
+    VALUES (${u.id}, ${u.username}, ${u.displayName}, ${u.role}, ${u.orgUnitCode}, ${u.passwordHash},
+            ${u.isDemoPassword ? 1 : 0}, ${u.createdAt})`);
+}
+
+export function findUserByUsername(db: HubDatabase, username: string): UserRecord | undefined {
+  const row = db.get<UserRow>(sql`${SELECT_USER} WHERE u.username = ${username}`);
+  return row && toUser(row);
+}
+
+export function findUserById(db: HubDatabase, id: string): UserRecord | undefined {
+  const row = db.get<UserRow>(sql`${SELECT_USER} WHERE u.id = ${id}`);
+  return row && toUser(row);
+}
+
+/** Active accounts still on a published demo password. */
+export function countDemoPasswordUsers(db: HubDatabase): number {
+  return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM users WHERE is_demo_password = 1 AND disabled = 0`)?.n ?? 0;
+}

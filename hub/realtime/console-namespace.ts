@@ -1,0 +1,68 @@
+/**
+ * The socket.io namespace `/console`. A connection proves itself with its token, then joins exactly two rooms: its
+ * own org unit's and its session's. A change in unit U is emitted to the rooms of U and of every unit above it, so
+ * it reaches every console whose scope contains U and no other.
+ */
+import type { Namespace, Server, Socket } from 'socket.io';
+import { HUB_SOCKET_NAMESPACE, hubSocket, type HubSocketEvent } from '../../common/contract.js';
+import { GridCommandError } from '../../common/errors.js';
+import { lineageOf } from '../../common/org.js';
+import type { z } from 'zod';
+import type { AuthService, AuthenticatedSession } from '../auth/auth-service.js';
+
+const unitRoom = (code: string) => `unit:${code}`;
+const sessionRoom = (id: string) => `session:${id}`;
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+export class ConsoleRealtime {
+  readonly namespace: Namespace;
+
+  constructor(
+    io: Server,
+    private readonly auth: AuthService,
+    private readonly now: () => number,
+  ) {
+    this.namespace = io.of(HUB_SOCKET_NAMESPACE);
+    this.namespace.use((socket, next) => {
+      try {
+        const token = (socket.handshake.auth as { token?: unknown }).token;
+        socket.data.session = this.auth.authenticate(typeof token === 'string' ? token : undefined);
+        next();
+      } catch (err) {
+        const failure = new Error(err instanceof Error ? err.message : 'unauthenticated') as Error & { data?: unknown };
+        failure.data = { code: err instanceof GridCommandError ? err.code : 'unauthenticated' };
+        next(failure);
+      }
+    });
+    this.namespace.on('connection', (socket) => this.onConnection(socket));
+  }
+
+  private onConnection(socket: Socket): void {
+    const session = socket.data.session as AuthenticatedSession;
+    void socket.join([unitRoom(session.user.orgUnitCode), sessionRoom(session.sessionId)]);
+    // The socket must not outlive its token.
+    const timer = setTimeout(
+      () => this.endSocket(socket, 'expired'),
+      Math.min(MAX_TIMER_MS, Math.max(0, session.expiresAt - this.now())),
+    );
+    socket.on('disconnect', () => clearTimeout(timer));
+  }
+
+  private endSocket(socket: Socket, reason: 'expired' | 'revoked' | 'logout'): void {
+    socket.emit('session.ended', hubSocket['session.ended'].parse({ reason }));
+    socket.disconnect(true);
+  }
+
+  /** Push to every console whose scope contains `unitCode`. The payload is checked against the contract first. */
+  publishScoped<E extends HubSocketEvent>(unitCode: string, event: E, payload: z.input<(typeof hubSocket)[E]>): void {
+    const checked = hubSocket[event].parse(payload);
+    this.namespace.to(lineageOf(unitCode).map(unitRoom)).emit(event, checked);
+  }
+
+  /** Tell a session's sockets it is over, and close them. */
+  endSession(sessionId: string, reason: 'expired' | 'revoked' | 'logout'): void {
+    for (const socket of this.namespace.sockets.values()) {
+      if ((socket.data.session as AuthenticatedSession).sessionId === sessionId) this.endSocket(socket, reason);
+    }
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * Electron entry: hardening first, then the hub link (embedded demo hub unless GRID_HUB_URL), one console service
+ * shared by every window, the IPC binding, and the console window.
+ */
+import { app } from 'electron';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ConsoleService } from '../console-service.js';
+import { connectOrEmbedHub, type HubLink } from '../embedded-hub.js';
+import { bindConsoleIpc } from './ipc-binding.js';
+import { installAppSecurity } from './security.js';
+import { WindowRegistry } from './windows.js';
+
+/**
+ * better-sqlite3 built for Electron's ABI lives apart from the Node build the tests use (see README, "Native
+ * module"), so the two never overwrite each other.
+ */
+function electronSqliteBinding(): string | undefined {
+  const candidates = [
+    process.env.GRID_SQLITE_BINDING,
+    join(app.getAppPath(), 'native', 'electron', 'better_sqlite3.node'),
+    join(process.resourcesPath, 'native', 'better_sqlite3.node'),
+  ];
+  return candidates.find((p): p is string => typeof p === 'string' && existsSync(p));
+}
+
+installAppSecurity();
+if (!app.requestSingleInstanceLock()) app.quit();
+
+let link: HubLink | null = null;
+let service: ConsoleService | null = null;
+
+void app.whenReady().then(async () => {
+  link = await connectOrEmbedHub(process.env, {
+    dataDir: process.env.GRID_DATA_DIR ?? join(app.getPath('userData'), 'hub'),
+    nativeBinding: electronSqliteBinding(),
+  });
+  service = new ConsoleService({ hubUrl: link.hubUrl });
+  const windows = new WindowRegistry();
+  bindConsoleIpc(service, windows);
+  windows.openConsole();
+  app.on('second-instance', () => windows.all()[0]?.focus());
+});
+
+app.on('window-all-closed', () => app.quit());
+app.on('will-quit', () => {
+  service?.close();
+  void link?.embedded?.close();
+});

@@ -1,0 +1,34 @@
+/**
+ * `npm run web`: hub (embedded demo county unless GRID_HUB_URL is set) + console service + the built renderer on
+ * 127.0.0.1, to open in a browser.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { connectOrEmbedHub } from '../embedded-hub.js';
+import { startWebHost } from './server.js';
+
+const rendererDir = fileURLToPath(new URL('../../out/renderer', import.meta.url));
+if (!existsSync(`${rendererDir}/index.html`)) {
+  console.error('The renderer is not built: run `npm run build:renderer` (npm run web does it for you).');
+  process.exit(1);
+}
+
+const started = Date.now();
+try {
+  const link = await connectOrEmbedHub(process.env, { dataDir: '.grid-data' });
+  const port = process.env.GRID_WEB_PORT === undefined ? 5180 : Number(process.env.GRID_WEB_PORT);
+  const web = await startWebHost({ hubUrl: link.hubUrl, rendererDir, port });
+  console.log(
+    `Grid Command web console: ${web.url}  (hub ${link.hubUrl}${link.dbPath ? `, data ${link.dbPath}` : ''}; ready in ${Date.now() - started} ms)`,
+  );
+  const stop = () =>
+    void web
+      .close()
+      .then(() => link.embedded?.close())
+      .then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+} catch (err) {
+  console.error(`Grid Command web console did not start: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+}

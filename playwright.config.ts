@@ -1,0 +1,52 @@
+/**
+ * End-to-end tests drive the real UI against the real console service and hub. By default they run in Debian's
+ * Chromium against the web host (`npm run web`'s code path); where an Electron binary exists, GRID_E2E_HOST=electron
+ * runs the same suite in the app (see tests/e2e/fixtures.ts).
+ */
+import { defineConfig } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const port = Number(process.env.GRID_E2E_PORT ?? 5181);
+// A fresh county per run: the web host seeds it on first start, exactly as on a newcomer's machine.
+const dataDir = process.env.GRID_E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'grid-e2e-'));
+process.env.GRID_E2E_DATA_DIR = dataDir;
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--autoplay-policy=no-user-gesture-required',
+];
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    browserName: 'chromium',
+    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1600, height: 960 },
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+  },
+  webServer: {
+    command: 'npx tsx main/web-host/cli.ts',
+    url: `http://127.0.0.1:${port}/`,
+    env: { GRID_WEB_PORT: String(port), GRID_DATA_DIR: dataDir, GRID_DEMO: '1' },
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'pipe',
+  },
+});

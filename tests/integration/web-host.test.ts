@@ -1,0 +1,100 @@
+/**
+ * The web host over real HTTP: a browser session gets its own console service behind an httpOnly cookie, calls go
+ * through the contract, pushes arrive as SSE, other origins and escaping paths are refused.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../main/content-security-policy.js';
+import { startWebHost, type WebHost } from '../../main/web-host/server.js';
+import { reportCameraStatus } from '../../hub/cameras/camera-status.js';
+import { DEMO_PASSWORD, startTestHub, type TestHub } from '../support/test-hub.js';
+
+let hub: TestHub;
+let web: WebHost;
+let rendererDir: string;
+
+beforeAll(async () => {
+  hub = await startTestHub();
+  rendererDir = mkdtempSync(join(tmpdir(), 'grid-renderer-'));
+  mkdirSync(join(rendererDir, 'assets'));
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>网格联动指挥台</title>');
+  writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
+  writeFileSync(join(tmpdir(), 'grid-secret.txt'), 'secret');
+  web = await startWebHost({ hubUrl: hub.url, rendererDir });
+});
+afterAll(async () => {
+  await web.close();
+  await hub.dispose();
+  rmSync(rendererDir, { recursive: true, force: true });
+});
+
+async function browserSession() {
+  const page = await fetch(`${web.url}/`);
+  const cookie = page.headers.get('set-cookie')!.split(';')[0]!;
+  const rpc = async (method: string, body: unknown, headers: Record<string, string> = {}) => {
+    const res = await fetch(`${web.url}/rpc/${method}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, ...headers },
+      body: JSON.stringify(body),
+    });
+    return { status: res.status, body: (await res.json()) as any };
+  };
+  return { page, cookie, rpc };
+}
+
+describe('web host', () => {
+  it('serves the renderer with a strict CSP and an httpOnly, SameSite=Strict session cookie', async () => {
+    const { page } = await browserSession();
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('网格联动指挥台');
+    expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(page.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Strict/);
+    expect((await fetch(`${web.url}/assets/app.js`)).headers.get('content-type')).toMatch(/javascript/);
+  });
+
+  it('keeps each browser session apart, each with its own user', async () => {
+    const a = await browserSession();
+    const b = await browserSession();
+    expect((await a.rpc('session.login', { username: 'county.duty', password: DEMO_PASSWORD })).body.ok).toBe(true);
+    expect((await b.rpc('session.login', { username: 'town05.director', password: DEMO_PASSWORD })).body.ok).toBe(true);
+    expect((await a.rpc('session.current', {})).body.value.username).toBe('county.duty');
+    expect((await b.rpc('session.current', {})).body.value.username).toBe('town05.director');
+    const bUnits = (await b.rpc('org.units', {})).body.value as Array<{ code: string }>;
+    expect(bUnits.every((u) => u.code.startsWith('431099005'))).toBe(true);
+  });
+
+  it('refuses calls from another origin', async () => {
+    const s = await browserSession();
+    const res = await s.rpc('session.current', {}, { origin: 'http://evil.example' });
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('forbidden');
+  });
+
+  it('never serves files outside the renderer folder', async () => {
+    for (const path of ['/../grid-secret.txt', '/%2e%2e/grid-secret.txt', '/..%2fgrid-secret.txt', '/assets/%2e%2e%2f%2e%2e%2fgrid-secret.txt']) {
+      const res = await fetch(`${web.url}${path}`);
+      expect(res.status, path).toBe(404);
+      expect(await res.text()).not.toContain('secret');
+    }
+  });
+
+  it('streams pushes to the browser session as server-sent events', async () => {
+    const s = await browserSession();
+    await s.rpc('session.login', { username: 'town01.wall', password: DEMO_PASSWORD });
+    const cameras = (await s.rpc('cameras.list', {})).body.value as Array<{ id: string }>;
+    const controller = new AbortController();
+    const events = await fetch(`${web.url}/rpc/events`, { headers: { cookie: s.cookie }, signal: controller.signal });
+    expect(events.headers.get('content-type')).toBe('text/event-stream');
+    const reader = events.body!.getReader();
+    // Wait until the socket to the hub is up, then change a camera in this township.
+    for (let i = 0; i < 100 && (await s.rpc('connection.status', {})).body.value.state !== 'online'; i++) await new Promise((r) => setTimeout(r, 50));
+    reportCameraStatus(hub.context, cameras[0]!.id, false);
+    let text = '';
+    while (!text.includes('camera.status')) text += new TextDecoder().decode((await reader.read()).value);
+    controller.abort();
+    const line = text.split('\n').find((l) => l.includes('camera.status'))!;
+    expect(JSON.parse(line.slice('data: '.length))).toMatchObject({ push: 'camera.status', payload: { cameraId: cameras[0]!.id, online: false } });
+  });
+});

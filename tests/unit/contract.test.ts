@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { consoleCalls, consolePushes } from '../../common/contract.js';
+import { CONSOLE_CALL_NAMES, CONSOLE_PUSH_NAMES } from '../../common/contract-names.js';
+import { CONTENT_SECURITY_POLICY } from '../../main/content-security-policy.js';
+
+describe('the contract', () => {
+  it('gives the preload exactly the contract’s call and push names', () => {
+    expect([...CONSOLE_CALL_NAMES].sort()).toEqual(Object.keys(consoleCalls).sort());
+    expect([...CONSOLE_PUSH_NAMES].sort()).toEqual(Object.keys(consolePushes).sort());
+  });
+
+  it('never carries a hub token to the renderer', () => {
+    for (const [name, call] of Object.entries(consoleCalls)) {
+      const shape = JSON.stringify(call.response.toJSONSchema?.() ?? {});
+      expect(shape, name).not.toMatch(/"token"/);
+    }
+  });
+
+  it('uses the same CSP in the renderer’s meta tag as in the served header, without unsafe-eval', () => {
+    const html = readFileSync(new URL('../../renderer/index.html', import.meta.url), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html)?.[1];
+    expect(meta).toBe(CONTENT_SECURITY_POLICY);
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval/);
+  });
+});
