@@ -4,8 +4,25 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const NODE_BUILTINS = ['fs', 'path', 'os', 'http', 'https', 'net', 'crypto', 'child_process', 'url', 'stream', 'util', 'events', 'worker_threads'];
-const nodeBuiltinPaths = NODE_BUILTINS.map((name) => ({ name, message: 'common/ and renderer/ are pure: no Node built-ins.' }));
+const NODE_BUILTINS = [
+  'fs',
+  'path',
+  'os',
+  'http',
+  'https',
+  'net',
+  'crypto',
+  'child_process',
+  'url',
+  'stream',
+  'util',
+  'events',
+  'worker_threads',
+];
+const nodeBuiltinPaths = NODE_BUILTINS.map((name) => ({
+  name,
+  message: 'common/ and renderer/ are pure: no Node built-ins.',
+}));
 
 // Raw IPC lives in the two binding files only; everything else goes through the typed contract.
 const noRawIpc = {
@@ -21,7 +38,10 @@ export default tseslint.config(
   {
     languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       'no-restricted-imports': ['error', { paths: [noRawIpc] }],
     },
   },
@@ -39,7 +59,10 @@ export default tseslint.config(
           paths: [{ name: 'electron', message: 'common/ is pure TypeScript.' }, ...nodeBuiltinPaths],
           patterns: [
             { group: ['node:*'], message: 'common/ is pure: no Node built-ins.' },
-            { group: ['**/hub/**', '**/main/**', '**/renderer/**', '**/preload/**'], message: 'common/ imports nothing from the other layers.' },
+            {
+              group: ['**/hub/**', '**/main/**', '**/renderer/**', '**/preload/**'],
+              message: 'common/ imports nothing from the other layers.',
+            },
           ],
         },
       ],
@@ -55,10 +78,16 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'The renderer reaches main only through window.gridCommand.' }, ...nodeBuiltinPaths],
+          paths: [
+            { name: 'electron', message: 'The renderer reaches main only through window.gridCommand.' },
+            ...nodeBuiltinPaths,
+          ],
           patterns: [
             { group: ['node:*'], message: 'The renderer runs sandboxed: no Node built-ins.' },
-            { group: ['**/main/**', '**/hub/**', '**/preload/**'], message: 'renderer/ never imports main/, hub/ or preload/.' },
+            {
+              group: ['**/main/**', '**/hub/**', '**/preload/**'],
+              message: 'renderer/ never imports main/, hub/ or preload/.',
+            },
           ],
         },
       ],
@@ -71,7 +100,9 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'electron', message: 'The hub is a plain Node service.' }],
-          patterns: [{ group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'hub/ depends on common/ only.' }],
+          patterns: [
+            { group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'hub/ depends on common/ only.' },
+          ],
         },
       ],
     },
@@ -83,7 +114,9 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'Only main/electron/* may import Electron; the rest runs in plain Node.' }],
+          paths: [
+            { name: 'electron', message: 'Only main/electron/* may import Electron; the rest runs in plain Node.' },
+          ],
           patterns: [{ group: ['**/renderer/**'], message: 'main/ never imports the renderer.' }],
         },
       ],

@@ -13,7 +13,8 @@ export interface HubEnvConfig {
 export function hubConfigFromEnv(env: NodeJS.ProcessEnv, defaults: { dataDir: string; port: number }): HubEnvConfig {
   const dataDir = resolve(env.GRID_DATA_DIR ?? defaults.dataDir);
   const port = env.GRID_HUB_PORT === undefined ? defaults.port : Number(env.GRID_HUB_PORT);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`GRID_HUB_PORT is not a port: ${env.GRID_HUB_PORT}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`GRID_HUB_PORT is not a port: ${env.GRID_HUB_PORT}`);
   const ttlHours = env.GRID_TOKEN_TTL_HOURS === undefined ? undefined : Number(env.GRID_TOKEN_TTL_HOURS);
   if (ttlHours !== undefined && !(ttlHours > 0)) throw new Error(`GRID_TOKEN_TTL_HOURS must be > 0`);
   return {

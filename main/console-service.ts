@@ -4,7 +4,15 @@
  * only ever gets users, units, cameras and statuses.
  */
 import { io, type Socket } from 'socket.io-client';
-import { HUB_SOCKET_NAMESPACE, hubSocket, type CallRequest, type CallResponse, type ConsoleCallName, type ConsolePushName, type PushPayload } from '../common/contract.js';
+import {
+  HUB_SOCKET_NAMESPACE,
+  hubSocket,
+  type CallRequest,
+  type CallResponse,
+  type ConsoleCallName,
+  type ConsolePushName,
+  type PushPayload,
+} from '../common/contract.js';
 import { GridCommandError } from '../common/errors.js';
 import { CONSOLE_ROLES } from '../common/roles.js';
 import type { ConnectionStatus, User } from '../common/schemas.js';
@@ -41,7 +49,10 @@ export class ConsoleService {
       const { token, user } = await this.hub.request('login', { body: { username, password } });
       if (!CONSOLE_ROLES.includes(user.role)) {
         await this.hub.request('logout', { token }).catch(() => undefined);
-        throw new GridCommandError('not_console_role', '该账号不能使用指挥台（网格员请使用掌上治理通） / this account cannot use the console');
+        throw new GridCommandError(
+          'not_console_role',
+          '该账号不能使用指挥台（网格员请使用掌上治理通） / this account cannot use the console',
+        );
       }
       this.endSession();
       this.session = { token, user };
@@ -52,6 +63,8 @@ export class ConsoleService {
       const token = this.session?.token;
       this.endSession();
       if (token) await this.hub.request('logout', { token }).catch(() => undefined);
+      // Every window (or browser tab) sharing this console service goes back to the login page.
+      if (token) this.emit('session.ended', { reason: 'logout' });
       return { ok: true as const };
     },
     'session.current': async () => this.session?.user ?? null,
@@ -87,7 +100,12 @@ export class ConsoleService {
 
   private setStatus(state: ConnectionStatus['state'], lastError?: string): void {
     if (state === this.status.state && lastError === this.status.lastError) return;
-    this.status = { state, hubUrl: this.options.hubUrl, since: new Date().toISOString(), ...(lastError ? { lastError } : {}) };
+    this.status = {
+      state,
+      hubUrl: this.options.hubUrl,
+      since: new Date().toISOString(),
+      ...(lastError ? { lastError } : {}),
+    };
     this.emit('connection.changed', this.status);
   }
 
@@ -102,7 +120,8 @@ export class ConsoleService {
         this.setStatus('offline', err instanceof Error ? err.message : String(err));
       }
     }
-    if (!this.closed) this.healthTimer = setTimeout(() => void this.probeHealth(), this.options.healthIntervalMs ?? 5000);
+    if (!this.closed)
+      this.healthTimer = setTimeout(() => void this.probeHealth(), this.options.healthIntervalMs ?? 5000);
   }
 
   private connectSocket(token: string): void {

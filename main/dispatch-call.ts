@@ -10,7 +10,11 @@ export function isConsoleCallName(name: string): name is ConsoleCallName {
   return Object.hasOwn(consoleCalls, name);
 }
 
-export async function dispatchConsoleCall(service: ConsoleService, method: string, raw: unknown): Promise<CallResult<unknown>> {
+export async function dispatchConsoleCall(
+  service: ConsoleService,
+  method: string,
+  raw: unknown,
+): Promise<CallResult<unknown>> {
   if (!isConsoleCallName(method)) {
     return { ok: false, error: { code: 'not_found', message: `没有此调用 / unknown call ${method.slice(0, 80)}` } };
   }

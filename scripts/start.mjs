@@ -16,7 +16,10 @@ function electronBinary() {
   const pathFile = join(electronDir, 'path.txt');
   if (!existsSync(pathFile)) {
     // Electron ≥ 42 fetches its binary on first use; try once, quietly.
-    const fetched = spawnSync(process.execPath, [join(electronDir, 'install.js')], { stdio: 'ignore', timeout: 120_000 });
+    const fetched = spawnSync(process.execPath, [join(electronDir, 'install.js')], {
+      stdio: 'ignore',
+      timeout: 120_000,
+    });
     if (fetched.status !== 0 || !existsSync(pathFile)) return null;
   }
   const binary = join(electronDir, 'dist', readFileSync(pathFile, 'utf8').trim());
@@ -25,11 +28,15 @@ function electronBinary() {
 
 const binary = electronBinary();
 if (!binary) {
-  console.error('No Electron binary is available on this machine (it could not be downloaded); run `npm run web` and open the console in a browser instead.');
+  console.error(
+    'No Electron binary is available on this machine (it could not be downloaded); run `npm run web` and open the console in a browser instead.',
+  );
   process.exit(1);
 }
 
-const build = spawnSync(process.execPath, [require.resolve('electron-vite/bin/electron-vite.js'), 'build'], { stdio: 'inherit' });
+const build = spawnSync(process.execPath, [require.resolve('electron-vite/bin/electron-vite.js'), 'build'], {
+  stdio: 'inherit',
+});
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const child = spawn(binary, ['.', ...process.argv.slice(2)], { stdio: 'inherit' });

@@ -30,7 +30,12 @@ export class AuthService {
     // Verify against a decoy when the user is unknown so both failures cost the same time.
     const ok = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
     if (!user || !ok || user.disabled) {
-      throw new GridCommandError('invalid_credentials', '用户名或密码错误 / wrong username or password', undefined, 401);
+      throw new GridCommandError(
+        'invalid_credentials',
+        '用户名或密码错误 / wrong username or password',
+        undefined,
+        401,
+      );
     }
     const token = randomBytes(32).toString('base64url');
     const createdAt = this.now();

@@ -44,9 +44,11 @@ export function insertCameras(db: HubDatabase, cameras: readonly CameraRecord[])
 /** Cameras standing in the subtree of `scopeCode`, without their stream sources. */
 export function listCamerasInScope(db: HubDatabase, scopeCode: string): Camera[] {
   return db
-    .all<CameraRow>(sql`
+    .all<CameraRow>(
+      sql`
       SELECT id, code, name, kind, org_unit_code, lon, lat, sensitive, online
-      FROM cameras WHERE ${inSubtree(sql`org_unit_code`, scopeCode)} ORDER BY code`)
+      FROM cameras WHERE ${inSubtree(sql`org_unit_code`, scopeCode)} ORDER BY code`,
+    )
     .map(toCamera);
 }
 
@@ -58,5 +60,8 @@ export function getCamera(db: HubDatabase, id: string): Camera | undefined {
 
 /** Returns true when the status actually changed. */
 export function setCameraOnline(db: HubDatabase, id: string, online: boolean): boolean {
-  return db.run(sql`UPDATE cameras SET online = ${online ? 1 : 0} WHERE id = ${id} AND online != ${online ? 1 : 0}`).changes === 1;
+  return (
+    db.run(sql`UPDATE cameras SET online = ${online ? 1 : 0} WHERE id = ${id} AND online != ${online ? 1 : 0}`)
+      .changes === 1
+  );
 }

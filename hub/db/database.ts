@@ -19,7 +19,10 @@ export class HubDatabase {
   readonly raw: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
 
-  constructor(readonly path: string, options: OpenOptions = {}) {
+  constructor(
+    readonly path: string,
+    options: OpenOptions = {},
+  ) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     this.raw = new Database(path, {
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),

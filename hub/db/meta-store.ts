@@ -6,5 +6,7 @@ export function getMeta(db: HubDatabase, key: string): string | undefined {
 }
 
 export function setMeta(db: HubDatabase, key: string, value: string): void {
-  db.run(sql`INSERT INTO meta (key, value) VALUES (${key}, ${value}) ON CONFLICT (key) DO UPDATE SET value = excluded.value`);
+  db.run(
+    sql`INSERT INTO meta (key, value) VALUES (${key}, ${value}) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+  );
 }

@@ -46,9 +46,11 @@ export function insertOrgUnits(db: HubDatabase, units: readonly OrgUnitRecord[])
 /** The subtree rooted at `scopeCode`, ordered by code (so parents precede their children). */
 export function listOrgUnitsInScope(db: HubDatabase, scopeCode: string): OrgUnit[] {
   return db
-    .all<OrgUnitRow>(sql`
+    .all<OrgUnitRow>(
+      sql`
       SELECT code, name, level, kind, parent_code, population, households, center_lon, center_lat
-      FROM org_units WHERE ${inSubtree(sql`code`, scopeCode)} ORDER BY code`)
+      FROM org_units WHERE ${inSubtree(sql`code`, scopeCode)} ORDER BY code`,
+    )
     .map(toOrgUnit);
 }
 

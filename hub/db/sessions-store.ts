@@ -30,7 +30,13 @@ export function findSessionByTokenHash(db: HubDatabase, tokenHash: string): Sess
   const row = db.get<SessionRow>(sql`
     SELECT id, user_id, created_at, expires_at, revoked_at FROM sessions WHERE token_hash = ${tokenHash}`);
   return (
-    row && { id: row.id, userId: row.user_id, createdAt: row.created_at, expiresAt: row.expires_at, revokedAt: row.revoked_at }
+    row && {
+      id: row.id,
+      userId: row.user_id,
+      createdAt: row.created_at,
+      expiresAt: row.expires_at,
+      revokedAt: row.revoked_at,
+    }
   );
 }
 
@@ -42,7 +48,9 @@ export function revokeSession(db: HubDatabase, id: string, at: number): boolean 
 /** Sessions of a user still live at `now`, e.g. to revoke them all when the account is disabled. */
 export function liveSessionIdsOfUser(db: HubDatabase, userId: string, now: number): string[] {
   return db
-    .all<{ id: string }>(sql`
-      SELECT id FROM sessions WHERE user_id = ${userId} AND revoked_at IS NULL AND expires_at > ${now}`)
+    .all<{ id: string }>(
+      sql`
+      SELECT id FROM sessions WHERE user_id = ${userId} AND revoked_at IS NULL AND expires_at > ${now}`,
+    )
     .map((r) => r.id);
 }

@@ -74,5 +74,7 @@ export function findUserById(db: HubDatabase, id: string): UserRecord | undefine
 
 /** Active accounts still on a published demo password. */
 export function countDemoPasswordUsers(db: HubDatabase): number {
-  return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM users WHERE is_demo_password = 1 AND disabled = 0`)?.n ?? 0;
+  return (
+    db.get<{ n: number }>(sql`SELECT count(*) AS n FROM users WHERE is_demo_password = 1 AND disabled = 0`)?.n ?? 0
+  );
 }

@@ -40,7 +40,8 @@ export interface CameraGrid {
 const EDGE_CLEARANCE_KM = 0.005;
 
 function placeCamera(rng: Rng, grid: CameraGrid, proj: Projection): LonLat {
-  const ok = (p: LonLat) => insideGeometry(p, grid.boundary) && distanceToBoundaryKm(p, grid.boundary, proj) > EDGE_CLEARANCE_KM;
+  const ok = (p: LonLat) =>
+    insideGeometry(p, grid.boundary) && distanceToBoundaryKm(p, grid.boundary, proj) > EDGE_CLEARANCE_KM;
   // Houses cluster around the grid's centre; a Gaussian around it mimics that.
   const sigma = 0.3 * Math.sqrt(geometryAreaKm2(grid.boundary, proj));
   const [cx, cy] = proj.toKm(grid.center);
@@ -89,11 +90,14 @@ function markSensitive(rng: Rng, drafts: Draft[], proj: Projection, target: numb
       })
       .sort((a, b) => a.dist - b.dist || a.i - b.i);
     const spots: [string, string][] = TOWNSHIP_SENSITIVE_SPOTS.map((s) => [`${township.name}${s}`, s]);
-    if (township.isCountySeat) spots.unshift(...COUNTY_SENSITIVE_SPOTS.map((s): [string, string] => [`${COUNTY_NAME}${s.slice(1)}`, s]));
+    if (township.isCountySeat)
+      spots.unshift(...COUNTY_SENSITIVE_SPOTS.map((s): [string, string] => [`${COUNTY_NAME}${s.slice(1)}`, s]));
     spots.forEach(([name, spot], k) => assign(near[k]!.d, name, spot));
   }
   // Top up to ~2 % with village primary schools, one per village, in rural villages.
-  const candidates = rng.shuffled(drafts.filter((d) => !d.sensitive && !d.grid.urban && !d.grid.village.isTownshipSeat));
+  const candidates = rng.shuffled(
+    drafts.filter((d) => !d.sensitive && !d.grid.urban && !d.grid.village.isTownshipSeat),
+  );
   const usedVillages = new Set<string>();
   for (const d of candidates) {
     if (count >= target) break;
@@ -136,7 +140,8 @@ export function generateCameras(
   );
   const drafts: Draft[] = [];
   grids.forEach((grid, i) => {
-    for (let k = 0; k < counts[i]!; k++) drafts.push({ grid, position: placeCamera(rng, grid, proj), sensitive: false });
+    for (let k = 0; k < counts[i]!; k++)
+      drafts.push({ grid, position: placeCamera(rng, grid, proj), sensitive: false });
   });
   markSensitive(rng, drafts, proj, Math.round(total * 0.02));
   nameOrdinary(rng, drafts);

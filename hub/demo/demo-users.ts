@@ -14,7 +14,22 @@ export interface DemoUserSpec {
 }
 
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '周', '吴', '徐', '孙', '朱', '胡', '郭', '何'];
-const GIVEN = ['建国', '秀英', '志强', '丽华', '伟', '敏', '海燕', '军', '桂兰', '晓东', '红梅', '文斌', '春生', '玉兰'];
+const GIVEN = [
+  '建国',
+  '秀英',
+  '志强',
+  '丽华',
+  '伟',
+  '敏',
+  '海燕',
+  '军',
+  '桂兰',
+  '晓东',
+  '红梅',
+  '文斌',
+  '春生',
+  '玉兰',
+];
 const personName = (i: number) => `${SURNAMES[i % SURNAMES.length]}${GIVEN[(i * 5) % GIVEN.length]}`;
 
 export interface DemoUnitsForUsers {

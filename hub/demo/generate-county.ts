@@ -132,7 +132,18 @@ function node(
   boundary: Geometry,
   seed: LonLat,
 ): Node {
-  const n: Node = { code, name, level, kind, parentCode: parent?.code ?? null, boundary, seed, children: [], population: 0, households: 0 };
+  const n: Node = {
+    code,
+    name,
+    level,
+    kind,
+    parentCode: parent?.code ?? null,
+    boundary,
+    seed,
+    children: [],
+    population: 0,
+    households: 0,
+  };
   parent?.children.push(n);
   return n;
 }
@@ -154,7 +165,10 @@ function buildTownships(rng: Rng, county: Node, countySeat: LonLat, proj: Projec
   // A Lloyd round gives townships the compact, roughly even shapes of real ones; the seat stays put.
   const { seeds: seats, cells } = voronoiPartition(county.boundary, seeds, proj, { relax: 1, keepFixed: 1 });
   // Code order: the county seat first (…001), then the others clockwise from north.
-  const order = seats.map((_, i) => i).slice(1).sort((a, b) => bearing(proj, countySeat, seats[a]!) - bearing(proj, countySeat, seats[b]!));
+  const order = seats
+    .map((_, i) => i)
+    .slice(1)
+    .sort((a, b) => bearing(proj, countySeat, seats[a]!) - bearing(proj, countySeat, seats[b]!));
   return [0, ...order].map((i, k) => {
     const name = k === 0 ? COUNTY_SEAT_TOWNSHIP : TOWNSHIP_NAMES[k - 1]!;
     const code = `${county.code}${String(k + 1).padStart(3, '0')}`;
@@ -212,9 +226,19 @@ function buildGrids(rng: Rng, unit: Node, count: number, countySeat: LonLat, pro
   const seeds = sampleSeeds(rng, unit.boundary, count, proj, { density: bump(proj, countySeat, 3, 5) });
   const { cells } = voronoiPartition(unit.boundary, seeds, proj);
   // Numbered clockwise around the unit's seed, like a walking route.
-  const order = seeds.map((_, i) => i).sort((a, b) => bearing(proj, unit.seed, seeds[a]!) - bearing(proj, unit.seed, seeds[b]!) || a - b);
+  const order = seeds
+    .map((_, i) => i)
+    .sort((a, b) => bearing(proj, unit.seed, seeds[a]!) - bearing(proj, unit.seed, seeds[b]!) || a - b);
   return order.map((i, k) =>
-    node(`${unit.code}${String(k + 1).padStart(3, '0')}`, gridName(unit.name, k + 1), 'grid', 'grid', unit, cells[i]!, seeds[i]!),
+    node(
+      `${unit.code}${String(k + 1).padStart(3, '0')}`,
+      gridName(unit.name, k + 1),
+      'grid',
+      'grid',
+      unit,
+      cells[i]!,
+      seeds[i]!,
+    ),
   );
 }
 
@@ -233,7 +257,10 @@ function assignPopulation(rng: Rng, grids: GridEntry[]): void {
   grids.forEach((g, i) => {
     const size = g.urban ? URBAN_GRID.peoplePerHousehold : RURAL_GRID.peoplePerHousehold;
     g.node.population = people[i]!;
-    g.node.households = Math.max(1, Math.round(people[i]! / (size * Math.min(1.2, Math.max(0.8, 1 + 0.06 * rng.normal())))));
+    g.node.households = Math.max(
+      1,
+      Math.round(people[i]! / (size * Math.min(1.2, Math.max(0.8, 1 + 0.06 * rng.normal())))),
+    );
   });
 }
 
@@ -286,8 +313,12 @@ export function generateDemoCounty(seed: number = DEMO_DEFAULT_SEED): DemoCounty
     8,
   );
   const grids: GridEntry[] = [
-    ...villages.flatMap((v, i) => buildGrids(gRng, v, ruralCounts[i]!, countySeat, proj).map((node) => ({ node, urban: false }))),
-    ...communities.flatMap((c, i) => buildGrids(gRng, c, urbanCounts[i]!, countySeat, proj).map((node) => ({ node, urban: true }))),
+    ...villages.flatMap((v, i) =>
+      buildGrids(gRng, v, ruralCounts[i]!, countySeat, proj).map((node) => ({ node, urban: false })),
+    ),
+    ...communities.flatMap((c, i) =>
+      buildGrids(gRng, c, urbanCounts[i]!, countySeat, proj).map((node) => ({ node, urban: true })),
+    ),
   ];
   assignPopulation(rng.fork('population'), grids);
   sumUp(county);
@@ -307,7 +338,12 @@ export function generateDemoCounty(seed: number = DEMO_DEFAULT_SEED): DemoCounty
         boundary: g.boundary,
         center: centers.get(g.code)!,
         village: { code: village.code, name: village.name, isTownshipSeat: samePoint(village.seed, township.seed) },
-        township: { code: township.code, name: township.name, seat: township.seed, isCountySeat: township === townships[0] },
+        township: {
+          code: township.code,
+          name: township.name,
+          seat: township.seed,
+          isCountySeat: township === townships[0],
+        },
       };
     })
     .sort((a, b) => (a.code < b.code ? -1 : 1));
@@ -317,18 +353,16 @@ export function generateDemoCounty(seed: number = DEMO_DEFAULT_SEED): DemoCounty
   const orgUnits = all
     .slice()
     .sort((a, b) => (a.code < b.code ? -1 : 1))
-    .map(
-      (n): DemoOrgUnit => ({
-        code: n.code,
-        name: n.name,
-        level: n.level,
-        kind: n.kind,
-        parentCode: n.parentCode,
-        population: n.population,
-        households: n.households,
-        center: centers.get(n.code)!,
-        boundary: n.boundary,
-      }),
-    );
+    .map((n): DemoOrgUnit => ({
+      code: n.code,
+      name: n.name,
+      level: n.level,
+      kind: n.kind,
+      parentCode: n.parentCode,
+      population: n.population,
+      households: n.households,
+      center: centers.get(n.code)!,
+      boundary: n.boundary,
+    }));
   return { county: { code: DEMO_COUNTY_CODE, name: COUNTY_NAME }, orgUnits, cameras };
 }

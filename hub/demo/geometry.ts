@@ -100,7 +100,9 @@ export function cleanGeometry(geom: Geometry, proj: Projection, minPartKm2 = 1e-
   if (parts.length === 0) return null;
   // Largest part first, so consumers that only look at the first polygon get the main body.
   parts.sort((a, b) => polygonAreaKm2(b, proj) - polygonAreaKm2(a, proj));
-  return parts.length === 1 ? { type: 'Polygon', coordinates: parts[0]! } : { type: 'MultiPolygon', coordinates: parts };
+  return parts.length === 1
+    ? { type: 'Polygon', coordinates: parts[0]! }
+    : { type: 'MultiPolygon', coordinates: parts };
 }
 
 /** Even–odd point-in-polygon over all rings of one polygon (holes included). */

@@ -81,9 +81,25 @@ export const URBAN_CAMERA_SPOTS = [
 ] as const;
 
 /** Spots where a PTZ (pan-tilt-zoom) camera is usual: wide junctions and crowds. */
-export const PTZ_SPOTS = new Set<string>(['路口', '集市', '文化广场', '人民路口', '解放路口', '建设路口', '广场', '汽车站', '农贸市场']);
+export const PTZ_SPOTS = new Set<string>([
+  '路口',
+  '集市',
+  '文化广场',
+  '人民路口',
+  '解放路口',
+  '建设路口',
+  '广场',
+  '汽车站',
+  '农贸市场',
+]);
 
 /** Sensitive spots: viewing them is restricted (government offices, detention, police, schools). */
-export const COUNTY_SENSITIVE_SPOTS = ['县人民政府门口', '县公安局门口', '县看守所', '县人民法院门口', '县第一中学门口'] as const;
+export const COUNTY_SENSITIVE_SPOTS = [
+  '县人民政府门口',
+  '县公安局门口',
+  '县看守所',
+  '县人民法院门口',
+  '县第一中学门口',
+] as const;
 export const TOWNSHIP_SENSITIVE_SPOTS = ['人民政府门口', '派出所门口', '中心学校门口'] as const;
 export const VILLAGE_SENSITIVE_SPOT = '小学门口';

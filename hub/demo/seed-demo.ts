@@ -27,7 +27,10 @@ export async function seedDemoCountyIfEmpty(
   const county = generateDemoCounty(DEMO_SEED);
   const units = county.orgUnits;
   const byLevel = (level: string, kind?: string) =>
-    units.filter((u) => u.level === level && (kind === undefined || u.kind === kind)).map((u) => u.code).sort();
+    units
+      .filter((u) => u.level === level && (kind === undefined || u.kind === kind))
+      .map((u) => u.code)
+      .sort();
   const specs = demoUserSpecs({
     countyCode: county.county.code,
     townshipCodes: byLevel('township'),
@@ -43,7 +46,10 @@ export async function seedDemoCountyIfEmpty(
       db,
       units.map((u) => ({ ...u, boundary: JSON.stringify(u.boundary) })),
     );
-    insertCameras(db, county.cameras.map((c) => ({ ...c, online: true })));
+    insertCameras(
+      db,
+      county.cameras.map((c) => ({ ...c, online: true })),
+    );
     specs.forEach((spec, i) =>
       insertUser(db, { ...spec, id: randomUUID(), passwordHash: hashes[i]!, isDemoPassword: true, createdAt: now() }),
     );

@@ -5,10 +5,22 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { GridCommandError } from '../../common/errors.js';
 
 const FASTIFY_CODES: Record<string, { status: number; code: string; message: string }> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'payload_too_large', message: '请求体过大 / request body too large' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'bad_request', message: '不支持的内容类型 / unsupported content type' },
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    status: 413,
+    code: 'payload_too_large',
+    message: '请求体过大 / request body too large',
+  },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    status: 415,
+    code: 'bad_request',
+    message: '不支持的内容类型 / unsupported content type',
+  },
   FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'bad_request', message: '请求体为空 / empty JSON body' },
-  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'bad_request', message: '请求体不是有效的 JSON / body is not valid JSON' },
+  FST_ERR_CTP_INVALID_JSON_BODY: {
+    status: 400,
+    code: 'bad_request',
+    message: '请求体不是有效的 JSON / body is not valid JSON',
+  },
 };
 
 export function installErrorHandling(app: FastifyInstance): void {
@@ -31,6 +43,8 @@ export function installErrorHandling(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send({ error: { code: 'not_found', message: `没有此接口 / no route ${request.method} ${request.url.split('?')[0]}` } }),
+    reply.status(404).send({
+      error: { code: 'not_found', message: `没有此接口 / no route ${request.method} ${request.url.split('?')[0]}` },
+    }),
   );
 }

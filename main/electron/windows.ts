@@ -9,7 +9,8 @@ export class WindowRegistry {
   private readonly windows = new Set<BrowserWindow>();
 
   /** The dev server during `electron-vite dev`, else the packaged renderer folder. */
-  readonly rendererRoot = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(rendererIndex.replace(/index\.html$/, '')).toString();
+  readonly rendererRoot =
+    process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(rendererIndex.replace(/index\.html$/, '')).toString();
 
   has(contentsId: number): boolean {
     for (const win of this.windows) if (!win.isDestroyed() && win.webContents.id === contentsId) return true;

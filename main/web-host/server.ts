@@ -11,7 +11,6 @@ import { CONTENT_SECURITY_POLICY } from '../content-security-policy.js';
 import { dispatchConsoleCall } from '../dispatch-call.js';
 import { readStaticFile } from './static-files.js';
 
-
 const COOKIE = 'gc_session';
 
 export interface WebHostOptions {
@@ -55,7 +54,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return reply.status(403).send({ ok: false, error: { code: 'forbidden', message: 'cross-origin call refused' } });
     }
     const service = sessionOf(request, reply);
-    return reply.header('cache-control', 'no-store').send(await dispatchConsoleCall(service, request.params.method, request.body));
+    return reply
+      .header('cache-control', 'no-store')
+      .send(await dispatchConsoleCall(service, request.params.method, request.body));
   });
 
   app.get('/rpc/events', (request, reply) => {
@@ -68,7 +69,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       ...(reply.getHeader('set-cookie') ? { 'set-cookie': String(reply.getHeader('set-cookie')) } : {}),
     });
     reply.raw.write(': connected\n\n');
-    const unsubscribe = service.onPush((push, payload) => reply.raw.write(`data: ${JSON.stringify({ push, payload })}\n\n`));
+    const unsubscribe = service.onPush((push, payload) =>
+      reply.raw.write(`data: ${JSON.stringify({ push, payload })}\n\n`),
+    );
     const keepAlive = setInterval(() => reply.raw.write(': keep-alive\n\n'), 25_000);
     request.raw.on('close', () => {
       clearInterval(keepAlive);

@@ -40,7 +40,10 @@ export const test = base.extend<Fixtures>({
         const app = await _electron.launch({
           executablePath: binary!,
           args: ['.'],
-          env: { ...process.env, GRID_DATA_DIR: process.env.GRID_E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'grid-e2e-app-')) },
+          env: {
+            ...process.env,
+            GRID_DATA_DIR: process.env.GRID_E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'grid-e2e-app-')),
+          },
         });
         closers.push(() => app.close());
         return app.firstWindow();

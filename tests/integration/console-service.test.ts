@@ -27,10 +27,16 @@ describe('console service', () => {
   it('logs in, keeps the token to itself and reads the scoped tree', async () => {
     hub = await startTestHub();
     service = new ConsoleService({ hubUrl: hub.url });
-    const login = await dispatchConsoleCall(service, 'session.login', { username: 'town02.director', password: DEMO_PASSWORD });
+    const login = await dispatchConsoleCall(service, 'session.login', {
+      username: 'town02.director',
+      password: DEMO_PASSWORD,
+    });
     expect(login).toMatchObject({ ok: true, value: { username: 'town02.director', role: 'township_director' } });
     expect(JSON.stringify(login)).not.toMatch(/token/i);
-    expect(await dispatchConsoleCall(service, 'session.current', {})).toMatchObject({ ok: true, value: { username: 'town02.director' } });
+    expect(await dispatchConsoleCall(service, 'session.current', {})).toMatchObject({
+      ok: true,
+      value: { username: 'town02.director' },
+    });
 
     const units = await dispatchConsoleCall(service, 'org.units', {});
     expect(units.ok).toBe(true);
@@ -42,20 +48,34 @@ describe('console service', () => {
   it('refuses unknown calls and invalid requests before they reach the hub', async () => {
     hub = await startTestHub();
     service = new ConsoleService({ hubUrl: hub.url });
-    expect(await dispatchConsoleCall(service, 'hub.token', {})).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await dispatchConsoleCall(service, '__proto__', {})).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await dispatchConsoleCall(service, 'hub.token', {})).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    expect(await dispatchConsoleCall(service, '__proto__', {})).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     expect(await dispatchConsoleCall(service, 'session.login', { username: '', password: 'x' })).toMatchObject({
       ok: false,
       error: { code: 'validation_failed', field: 'username' },
     });
-    expect(await dispatchConsoleCall(service, 'org.units', { extra: 1 })).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
-    expect(await dispatchConsoleCall(service, 'org.units', {})).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    expect(await dispatchConsoleCall(service, 'org.units', { extra: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'validation_failed' },
+    });
+    expect(await dispatchConsoleCall(service, 'org.units', {})).toMatchObject({
+      ok: false,
+      error: { code: 'unauthenticated' },
+    });
   });
 
   it('passes the hub’s refusal through with its code', async () => {
     hub = await startTestHub();
     service = new ConsoleService({ hubUrl: hub.url });
-    expect(await dispatchConsoleCall(service, 'session.login', { username: 'county.duty', password: 'wrong' })).toMatchObject({
+    expect(
+      await dispatchConsoleCall(service, 'session.login', { username: 'county.duty', password: 'wrong' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'invalid_credentials' },
     });
@@ -64,7 +84,9 @@ describe('console service', () => {
   it('keeps grid workers out of the console (they use the handheld app)', async () => {
     hub = await startTestHub();
     service = new ConsoleService({ hubUrl: hub.url });
-    expect(await dispatchConsoleCall(service, 'session.login', { username: 'grid.worker', password: DEMO_PASSWORD })).toMatchObject({
+    expect(
+      await dispatchConsoleCall(service, 'session.login', { username: 'grid.worker', password: DEMO_PASSWORD }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'not_console_role' },
     });
@@ -79,10 +101,16 @@ describe('console service', () => {
     await dispatchConsoleCall(service, 'session.login', { username: 'town01.wall', password: DEMO_PASSWORD });
     await until(() => service.connection.state === 'online');
 
-    const cameras = (await dispatchConsoleCall(service, 'cameras.list', {})) as { ok: true; value: Array<{ id: string }> };
+    const cameras = (await dispatchConsoleCall(service, 'cameras.list', {})) as {
+      ok: true;
+      value: Array<{ id: string }>;
+    };
     reportCameraStatus(hub.context, cameras.value[0]!.id, false);
     await until(() => pushes.some((p) => p.push === 'camera.status'));
-    expect(pushes.find((p) => p.push === 'camera.status')?.payload).toMatchObject({ cameraId: cameras.value[0]!.id, online: false });
+    expect(pushes.find((p) => p.push === 'camera.status')?.payload).toMatchObject({
+      cameraId: cameras.value[0]!.id,
+      online: false,
+    });
 
     await hub.close();
     await until(() => service.connection.state === 'offline');
@@ -105,7 +133,9 @@ describe('console service', () => {
     const url = hub.url;
     await hub.close();
     service = new ConsoleService({ hubUrl: url });
-    expect(await dispatchConsoleCall(service, 'session.login', { username: 'county.duty', password: DEMO_PASSWORD })).toMatchObject({
+    expect(
+      await dispatchConsoleCall(service, 'session.login', { username: 'county.duty', password: DEMO_PASSWORD }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'hub_unreachable' },
     });

@@ -34,10 +34,16 @@ describe('demo mode', () => {
     db.close();
     const hub = await createHub({ dbPath, demo: false });
     try {
-      const res = await api(hub, 'POST', '/api/v1/auth/login', { body: { username: 'county.duty', password: DEMO_PASSWORD } });
+      const res = await api(hub, 'POST', '/api/v1/auth/login', {
+        body: { username: 'county.duty', password: DEMO_PASSWORD },
+      });
       expect(res.status).toBe(401);
       expect(await login(hub, 'county.duty', 'a-real-county-password-2026')).toMatch(/.{43}/);
-      expect((await api(hub, 'GET', '/api/v1/health')).body).toMatchObject({ status: 'ok', demo: false, county: { code: '431099', name: expect.any(String) } });
+      expect((await api(hub, 'GET', '/api/v1/health')).body).toMatchObject({
+        status: 'ok',
+        demo: false,
+        county: { code: '431099', name: expect.any(String) },
+      });
     } finally {
       await hub.close();
     }

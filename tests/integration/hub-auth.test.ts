@@ -13,10 +13,17 @@ const expectErrorShape = (body: any, code: string) => {
 describe('hub auth', () => {
   it('logs a county duty officer in and answers who they are', async () => {
     hub = await startTestHub();
-    const res = await api(hub, 'POST', '/api/v1/auth/login', { body: { username: 'county.duty', password: DEMO_PASSWORD } });
+    const res = await api(hub, 'POST', '/api/v1/auth/login', {
+      body: { username: 'county.duty', password: DEMO_PASSWORD },
+    });
     expect(res.status).toBe(200);
     expect(res.body.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(res.body.user).toMatchObject({ username: 'county.duty', role: 'county_duty_officer', orgLevel: 'county', orgUnitCode: '431099' });
+    expect(res.body.user).toMatchObject({
+      username: 'county.duty',
+      role: 'county_duty_officer',
+      orgLevel: 'county',
+      orgUnitCode: '431099',
+    });
     expect(res.body.user).not.toHaveProperty('passwordHash');
     expect(Date.parse(res.body.expiresAt) - Date.now()).toBeGreaterThan(11.9 * 3600_000);
     const me = await api(hub, 'GET', '/api/v1/auth/me', { token: res.body.token });
@@ -68,14 +75,21 @@ describe('hub auth', () => {
   it('rate-limits password guessing with 429 and Retry-After, before checking the password', async () => {
     hub = await startTestHub({ loginLimits: { perAddress: 100, perUsername: 3, windowMs: 60_000 } });
     for (let i = 0; i < 3; i++) {
-      expect((await api(hub, 'POST', '/api/v1/auth/login', { body: { username: 'admin', password: `guess${i}` } })).status).toBe(401);
+      expect(
+        (await api(hub, 'POST', '/api/v1/auth/login', { body: { username: 'admin', password: `guess${i}` } })).status,
+      ).toBe(401);
     }
-    const limited = await api(hub, 'POST', '/api/v1/auth/login', { body: { username: 'admin', password: DEMO_PASSWORD } });
+    const limited = await api(hub, 'POST', '/api/v1/auth/login', {
+      body: { username: 'admin', password: DEMO_PASSWORD },
+    });
     expect(limited.status).toBe(429);
     expectErrorShape(limited.body, 'rate_limited');
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     // Another user from the same address is not locked out by someone guessing at 'admin'.
-    expect((await api(hub, 'POST', '/api/v1/auth/login', { body: { username: 'county.duty', password: DEMO_PASSWORD } })).status).toBe(200);
+    expect(
+      (await api(hub, 'POST', '/api/v1/auth/login', { body: { username: 'county.duty', password: DEMO_PASSWORD } }))
+        .status,
+    ).toBe(200);
   });
 
   it('answers malformed requests with the error shape and the right 4xx', async () => {
@@ -89,10 +103,14 @@ describe('hub auth', () => {
     expectErrorShape(missing.body, 'validation_failed');
     expect(missing.body.error.field).toBe('password');
 
-    const extra = await api(hub, 'POST', '/api/v1/auth/login', { body: { username: 'a', password: 'b', role: 'admin' } });
+    const extra = await api(hub, 'POST', '/api/v1/auth/login', {
+      body: { username: 'a', password: 'b', role: 'admin' },
+    });
     expect(extra.status).toBe(400);
 
-    const huge = await api(hub, 'POST', '/api/v1/auth/login', { rawBody: JSON.stringify({ username: 'x'.repeat(2 * 1024 * 1024), password: 'p' }) });
+    const huge = await api(hub, 'POST', '/api/v1/auth/login', {
+      rawBody: JSON.stringify({ username: 'x'.repeat(2 * 1024 * 1024), password: 'p' }),
+    });
     expect(huge.status).toBe(413);
     expectErrorShape(huge.body, 'payload_too_large');
 

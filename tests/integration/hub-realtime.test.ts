@@ -15,7 +15,11 @@ afterAll(async () => {
 });
 
 function connect(token: string | undefined): Promise<Socket> {
-  const socket = io(`${hub.url}/console`, { auth: token ? { token } : {}, transports: ['websocket'], reconnection: false });
+  const socket = io(`${hub.url}/console`, {
+    auth: token ? { token } : {},
+    transports: ['websocket'],
+    reconnection: false,
+  });
   sockets.push(socket);
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));
@@ -45,7 +49,8 @@ describe('console namespace', () => {
     const atTown1 = collect(town1, 'camera.status');
     const atTown2 = collect(town2, 'camera.status');
 
-    const cams = (await api(hub, 'GET', '/api/v1/cameras', { token: await login(hub, 'county.wall') })).body.items as Array<{ id: string; orgUnitCode: string }>;
+    const cams = (await api(hub, 'GET', '/api/v1/cameras', { token: await login(hub, 'county.wall') })).body
+      .items as Array<{ id: string; orgUnitCode: string }>;
     const inTown1 = cams.find((c) => c.orgUnitCode.startsWith('431099001'))!;
     const inTown2 = cams.find((c) => c.orgUnitCode.startsWith('431099002'))!;
     expect(reportCameraStatus(hub.context, inTown1.id, false)).toBe(true);
@@ -57,14 +62,13 @@ describe('console namespace', () => {
     expect(ids(atCounty).sort()).toEqual([inTown1.id, inTown2.id].sort());
     expect(ids(atTown1)).toEqual([inTown1.id]);
     expect(ids(atTown2)).toEqual([inTown2.id]);
-    const after = (await api(hub, 'GET', '/api/v1/cameras', { token: await login(hub, 'town01.wall') })).body.items as Array<{ id: string; online: boolean }>;
+    const after = (await api(hub, 'GET', '/api/v1/cameras', { token: await login(hub, 'town01.wall') })).body
+      .items as Array<{ id: string; online: boolean }>;
     expect(after.find((c) => c.id === inTown1.id)?.online).toBe(false);
   });
 
   it('refuses to publish a payload that breaks the contract', () => {
-    expect(() =>
-      hub.context.realtime.publishScoped('431099001', 'camera.status', { cameraId: 1 } as never),
-    ).toThrow();
+    expect(() => hub.context.realtime.publishScoped('431099001', 'camera.status', { cameraId: 1 } as never)).toThrow();
   });
 
   it('ends the socket of a session that logs out', async () => {

@@ -20,7 +20,10 @@ describe('scoped reads', () => {
   });
 
   it('gives a township director only its own township, and never a stream source', async () => {
-    const units = (await get('town01.director', '/api/v1/org-units')).body.items as Array<{ code: string; level: string }>;
+    const units = (await get('town01.director', '/api/v1/org-units')).body.items as Array<{
+      code: string;
+      level: string;
+    }>;
     expect(units.length).toBeGreaterThan(1);
     expect(units.every((u) => u.code.startsWith('431099001'))).toBe(true);
     expect(units.filter((u) => u.level === 'township').map((u) => u.code)).toEqual(['431099001']);
@@ -34,7 +37,9 @@ describe('scoped reads', () => {
   it('partitions the cameras: the twelve townships together see every camera exactly once', async () => {
     const seen: string[] = [];
     for (let t = 1; t <= 12; t++) {
-      const items = (await get(`town${String(t).padStart(2, '0')}.wall`, '/api/v1/cameras')).body.items as Array<{ id: string }>;
+      const items = (await get(`town${String(t).padStart(2, '0')}.wall`, '/api/v1/cameras')).body.items as Array<{
+        id: string;
+      }>;
       seen.push(...items.map((c) => c.id));
     }
     expect(seen).toHaveLength(2185);

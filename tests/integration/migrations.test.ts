@@ -22,7 +22,11 @@ afterEach(() => {
 
 const columns = (table: string) => (db.pragma(`table_info(${table})`) as Array<{ name: string }>).map((c) => c.name);
 const insertCounty = () =>
-  db.prepare(`INSERT INTO org_units (code, name, level, kind, center_lon, center_lat) VALUES ('431099', 'X县', 'county', 'county', 112.2, 25.9)`).run();
+  db
+    .prepare(
+      `INSERT INTO org_units (code, name, level, kind, center_lon, center_lat) VALUES ('431099', 'X县', 'county', 'county', 112.2, 25.9)`,
+    )
+    .run();
 
 describe('migration runner', () => {
   it('brings a new database to the latest version and is a no-op the second time', () => {
@@ -38,7 +42,14 @@ describe('migration runner', () => {
   });
 
   it('rolls a failing migration back whole, version included', () => {
-    const broken = [...MIGRATIONS, { version: MIGRATIONS.length + 1, name: 'broken', up: (d: Database.Database) => d.exec('CREATE TABLE half (x); SELECT * FROM missing_table;') }];
+    const broken = [
+      ...MIGRATIONS,
+      {
+        version: MIGRATIONS.length + 1,
+        name: 'broken',
+        up: (d: Database.Database) => d.exec('CREATE TABLE half (x); SELECT * FROM missing_table;'),
+      },
+    ];
     expect(() => migrate(db, broken)).toThrow();
     expect(currentVersion(db)).toBe(MIGRATIONS.length);
     expect(db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name = 'half'`).get()).toEqual({ n: 0 });
@@ -54,10 +65,18 @@ describe('0001 org-units', () => {
     );
     insertCounty();
     expect(() =>
-      db.prepare(`INSERT INTO org_units (code, name, level, kind, parent_code, center_lon, center_lat) VALUES ('431099009', 't', 'township', 'township', '999999', 0, 0)`).run(),
+      db
+        .prepare(
+          `INSERT INTO org_units (code, name, level, kind, parent_code, center_lon, center_lat) VALUES ('431099009', 't', 'township', 'township', '999999', 0, 0)`,
+        )
+        .run(),
     ).toThrow(/FOREIGN KEY/);
     expect(() =>
-      db.prepare(`INSERT INTO org_units (code, name, level, kind, center_lon, center_lat) VALUES ('431098', 't', 'province', 'county', 0, 0)`).run(),
+      db
+        .prepare(
+          `INSERT INTO org_units (code, name, level, kind, center_lon, center_lat) VALUES ('431098', 't', 'province', 'county', 0, 0)`,
+        )
+        .run(),
     ).toThrow(/CHECK/);
   });
 });
@@ -75,8 +94,16 @@ describe('0002 users-sessions', () => {
     expect(() => insertUser.run('u2', 'duty', 'admin', '431099')).toThrow(/UNIQUE/);
     expect(() => insertUser.run('u3', 'other', 'mayor', '431099')).toThrow(/CHECK/);
     expect(() => insertUser.run('u4', 'ghost', 'admin', '431000')).toThrow(/FOREIGN KEY/);
-    db.prepare(`INSERT INTO sessions (id, token_hash, user_id, created_at, expires_at) VALUES ('s1', 'abc', 'u1', 0, 1)`).run();
-    expect(() => db.prepare(`INSERT INTO sessions (id, token_hash, user_id, created_at, expires_at) VALUES ('s2', 'abc', 'u1', 0, 1)`).run()).toThrow(/UNIQUE/);
+    db.prepare(
+      `INSERT INTO sessions (id, token_hash, user_id, created_at, expires_at) VALUES ('s1', 'abc', 'u1', 0, 1)`,
+    ).run();
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO sessions (id, token_hash, user_id, created_at, expires_at) VALUES ('s2', 'abc', 'u1', 0, 1)`,
+        )
+        .run(),
+    ).toThrow(/UNIQUE/);
   });
 });
 
@@ -86,7 +113,9 @@ describe('0003 cameras', () => {
     insertCounty();
     migrate(db, MIGRATIONS, 3);
     expect(currentVersion(db)).toBe(3);
-    expect(columns('cameras')).toEqual(expect.arrayContaining(['code', 'org_unit_code', 'sensitive', 'online', 'main_stream', 'sub_stream']));
+    expect(columns('cameras')).toEqual(
+      expect.arrayContaining(['code', 'org_unit_code', 'sensitive', 'online', 'main_stream', 'sub_stream']),
+    );
     const insert = db.prepare(
       `INSERT INTO cameras (id, code, name, kind, org_unit_code, lon, lat, main_stream, sub_stream) VALUES (?, ?, 'c', 'fixed', ?, 0, 0, 'm', 's')`,
     );

@@ -73,7 +73,12 @@ describe('web host', () => {
   });
 
   it('never serves files outside the renderer folder', async () => {
-    for (const path of ['/../grid-secret.txt', '/%2e%2e/grid-secret.txt', '/..%2fgrid-secret.txt', '/assets/%2e%2e%2f%2e%2e%2fgrid-secret.txt']) {
+    for (const path of [
+      '/../grid-secret.txt',
+      '/%2e%2e/grid-secret.txt',
+      '/..%2fgrid-secret.txt',
+      '/assets/%2e%2e%2f%2e%2e%2fgrid-secret.txt',
+    ]) {
       const res = await fetch(`${web.url}${path}`);
       expect(res.status, path).toBe(404);
       expect(await res.text()).not.toContain('secret');
@@ -89,12 +94,16 @@ describe('web host', () => {
     expect(events.headers.get('content-type')).toBe('text/event-stream');
     const reader = events.body!.getReader();
     // Wait until the socket to the hub is up, then change a camera in this township.
-    for (let i = 0; i < 100 && (await s.rpc('connection.status', {})).body.value.state !== 'online'; i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 100 && (await s.rpc('connection.status', {})).body.value.state !== 'online'; i++)
+      await new Promise((r) => setTimeout(r, 50));
     reportCameraStatus(hub.context, cameras[0]!.id, false);
     let text = '';
     while (!text.includes('camera.status')) text += new TextDecoder().decode((await reader.read()).value);
     controller.abort();
     const line = text.split('\n').find((l) => l.includes('camera.status'))!;
-    expect(JSON.parse(line.slice('data: '.length))).toMatchObject({ push: 'camera.status', payload: { cameraId: cameras[0]!.id, online: false } });
+    expect(JSON.parse(line.slice('data: '.length))).toMatchObject({
+      push: 'camera.status',
+      payload: { cameraId: cameras[0]!.id, online: false },
+    });
   });
 });

@@ -32,7 +32,8 @@ describe('demo county: reference figures', () => {
     expect(ofKind('village')).toHaveLength(224);
     expect(ofKind('community')).toHaveLength(6);
     expect(ofLevel('grid')).toHaveLength(907);
-    const gridsUnder = (kind: DemoOrgUnit['kind']) => ofLevel('grid').filter((g) => byCode.get(g.parentCode!)!.kind === kind);
+    const gridsUnder = (kind: DemoOrgUnit['kind']) =>
+      ofLevel('grid').filter((g) => byCode.get(g.parentCode!)!.kind === kind);
     expect(gridsUnder('village')).toHaveLength(841);
     expect(gridsUnder('community')).toHaveLength(66);
     expect(county.cameras).toHaveLength(2185);
@@ -128,7 +129,8 @@ describe('demo county: geometry', () => {
 
   it('puts each unit center inside its own boundary, and each grid center inside its village', () => {
     for (const u of county.orgUnits) expect(booleanPointInPolygon(u.center, u.boundary)).toBe(true);
-    for (const g of ofLevel('grid')) expect(booleanPointInPolygon(g.center, byCode.get(g.parentCode!)!.boundary)).toBe(true);
+    for (const g of ofLevel('grid'))
+      expect(booleanPointInPolygon(g.center, byCode.get(g.parentCode!)!.boundary)).toBe(true);
   });
 
   it('partitions each parent: children have area, lie inside it and add up to it', () => {

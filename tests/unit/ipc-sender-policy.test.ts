@@ -5,8 +5,15 @@ const FILE_ROOT = 'file:///opt/grid-command/resources/app/out/renderer/';
 
 describe('IPC sender policy', () => {
   it('trusts the main frame of our own window showing our renderer', () => {
-    expect(isTrustedSender({ isMainFrame: true, isKnownWindow: true, url: `${FILE_ROOT}index.html` }, FILE_ROOT)).toBe(true);
-    expect(isTrustedSender({ isMainFrame: true, isKnownWindow: true, url: 'http://127.0.0.1:5173/' }, 'http://127.0.0.1:5173')).toBe(true);
+    expect(isTrustedSender({ isMainFrame: true, isKnownWindow: true, url: `${FILE_ROOT}index.html` }, FILE_ROOT)).toBe(
+      true,
+    );
+    expect(
+      isTrustedSender(
+        { isMainFrame: true, isKnownWindow: true, url: 'http://127.0.0.1:5173/' },
+        'http://127.0.0.1:5173',
+      ),
+    ).toBe(true);
   });
 
   it('refuses iframes, unknown windows and foreign pages', () => {

@@ -34,12 +34,37 @@ const VALID_POSTS: Record<Role, OrgLevel[]> = {
 
 const EXPECTED: Record<Role, Action[]> = {
   county_duty_officer: [
-    'console.use', 'org.read', 'camera.view', 'wall.operate', 'case.read', 'case.report', 'case.file', 'case.dispatch',
-    'case.check', 'case.close', 'case.takeover', 'case.supervise', 'camera.grant', 'kpi.read', 'audit.read',
+    'console.use',
+    'org.read',
+    'camera.view',
+    'wall.operate',
+    'case.read',
+    'case.report',
+    'case.file',
+    'case.dispatch',
+    'case.check',
+    'case.close',
+    'case.takeover',
+    'case.supervise',
+    'camera.grant',
+    'kpi.read',
+    'audit.read',
   ],
   township_director: [
-    'console.use', 'org.read', 'camera.view', 'wall.operate', 'case.read', 'case.report', 'case.file', 'case.dispatch',
-    'case.sign', 'case.handle', 'case.escalate', 'case.check', 'case.close', 'kpi.read',
+    'console.use',
+    'org.read',
+    'camera.view',
+    'wall.operate',
+    'case.read',
+    'case.report',
+    'case.file',
+    'case.dispatch',
+    'case.sign',
+    'case.handle',
+    'case.escalate',
+    'case.check',
+    'case.close',
+    'kpi.read',
   ],
   wall_operator: ['console.use', 'org.read', 'camera.view', 'wall.operate', 'case.read'],
   grid_worker: ['org.read', 'case.read', 'case.report', 'case.handle'],
@@ -54,21 +79,26 @@ describe('scope policy', () => {
       const principal = { role, orgUnitCode: post.code };
       const validPost = VALID_POSTS[role].includes(post.level);
       describe(`${role} at ${post.level} ${post.kind} ${post.code}`, () => {
-        it(validPost ? 'may do its role’s actions inside its subtree only' : 'holds an invalid post and may do nothing', () => {
-          for (const action of ACTIONS) {
-            const roleHasIt = validPost && EXPECTED[role].includes(action);
-            expect(canAct(principal, action), `${action} without target`).toBe(roleHasIt);
-            for (const target of UNITS) {
-              expect(canAct(principal, action, target.code), `${action} on ${target.code}`).toBe(
-                roleHasIt && isInside(post.code, target.code),
-              );
+        it(
+          validPost ? 'may do its role’s actions inside its subtree only' : 'holds an invalid post and may do nothing',
+          () => {
+            for (const action of ACTIONS) {
+              const roleHasIt = validPost && EXPECTED[role].includes(action);
+              expect(canAct(principal, action), `${action} without target`).toBe(roleHasIt);
+              for (const target of UNITS) {
+                expect(canAct(principal, action, target.code), `${action} on ${target.code}`).toBe(
+                  roleHasIt && isInside(post.code, target.code),
+                );
+              }
             }
-          }
-        });
+          },
+        );
 
         it('sees exactly the units of its subtree', () => {
           for (const target of UNITS) {
-            expect(canSeeOrgUnit(principal, target.code), target.code).toBe(validPost && isInside(post.code, target.code));
+            expect(canSeeOrgUnit(principal, target.code), target.code).toBe(
+              validPost && isInside(post.code, target.code),
+            );
           }
         });
 
@@ -85,8 +115,15 @@ describe('scope policy', () => {
   }
 
   it('lets only console roles use the console', () => {
-    const postAt: Record<OrgLevel, string> = { county: COUNTY, township: T1, village: '431099001001', grid: '431099001001001' };
-    const consoleRoles = ROLES.filter((role) => canAct({ role, orgUnitCode: postAt[VALID_POSTS[role][0]!] }, 'console.use'));
+    const postAt: Record<OrgLevel, string> = {
+      county: COUNTY,
+      township: T1,
+      village: '431099001001',
+      grid: '431099001001001',
+    };
+    const consoleRoles = ROLES.filter((role) =>
+      canAct({ role, orgUnitCode: postAt[VALID_POSTS[role][0]!] }, 'console.use'),
+    );
     expect(consoleRoles).toEqual(['county_duty_officer', 'township_director', 'wall_operator', 'admin']);
   });
 

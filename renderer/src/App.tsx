@@ -1,0 +1,49 @@
+/**
+ * The root: antd in the dark theme with the locale of the UI language, then login or the console depending on the
+ * session that the console service reports.
+ */
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLanguage } from './i18n/use-language.js';
+import { LoginPage } from './session/LoginPage.js';
+import { useSessionStore } from './session/session-store.js';
+import { useSessionPushes } from './session/use-session-pushes.js';
+import { CONSOLE_THEME } from './shell/theme.js';
+import { ShellLayout } from './shell/ShellLayout.js';
+
+function Screens() {
+  const { t } = useTranslation();
+  const phase = useSessionStore((state) => state.phase);
+  const user = useSessionStore((state) => state.user);
+
+  useEffect(() => void useSessionStore.getState().start(), []);
+  useSessionPushes(phase === 'signed-in');
+
+  useEffect(() => {
+    document.title = t('app.name');
+  }, [t]);
+
+  if (phase === 'starting') {
+    return (
+      <div className="app-starting">
+        <Spin size="large" description={t('app.loading')} />
+      </div>
+    );
+  }
+  // Keyed by user: a new sign-in gets fresh view state, never the previous user's.
+  return phase === 'signed-in' && user ? <ShellLayout key={user.id} user={user} /> : <LoginPage />;
+}
+
+export function App() {
+  const language = useLanguage();
+  return (
+    <ConfigProvider theme={CONSOLE_THEME} locale={language === 'en' ? enUS : zhCN}>
+      <AntApp className="app-root">
+        <Screens />
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,56 @@
+/**
+ * The console service's link to the county hub: online / connecting / offline and since when. Operators glance at
+ * it to know whether what they see is live, so the state is both a colour and a word.
+ */
+import { Badge, Tooltip, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { ConnectionStatus } from '../../../common/schemas.js';
+import { useSessionStore } from './session-store.js';
+
+const BADGE_STATUS = { online: 'success', connecting: 'processing', offline: 'error' } as const;
+
+function formatSince(since: string, language: string): string {
+  const date = new Date(since);
+  if (Number.isNaN(date.getTime())) return since;
+  const sameDay = date.toDateString() === new Date().toDateString();
+  return new Intl.DateTimeFormat(language, {
+    ...(sameDay ? {} : { month: '2-digit', day: '2-digit' }),
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hour12: false,
+  }).format(date);
+}
+
+function StatusDetails({ status }: { status: ConnectionStatus }) {
+  const { t } = useTranslation();
+  return (
+    <div>
+      <div>{t('connection.hub', { url: status.hubUrl })}</div>
+      {status.lastError ? <div>{t('connection.lastError', { error: status.lastError })}</div> : null}
+    </div>
+  );
+}
+
+/** `testId` only in the header: tests read the one badge of the signed-in shell. */
+export function ConnectionBadge({ testId }: { testId?: string }) {
+  const { t, i18n } = useTranslation();
+  const status = useSessionStore((state) => state.connection);
+  if (!status) {
+    return (
+      <span data-testid={testId} data-state="connecting">
+        <Badge status="default" text={t('connection.unknown')} />
+      </span>
+    );
+  }
+  return (
+    <Tooltip title={<StatusDetails status={status} />}>
+      <span data-testid={testId} data-state={status.state} className="connection-badge">
+        <Badge status={BADGE_STATUS[status.state]} text={t(`connection.${status.state}`)} />
+        <Typography.Text type="secondary" className="connection-since">
+          {t('connection.since', { time: formatSince(status.since, i18n.language) })}
+        </Typography.Text>
+      </span>
+    </Tooltip>
+  );
+}

@@ -1,0 +1,111 @@
+/**
+ * Sign-in for console roles. Errors are translated by code (wrong password, throttled, hub down, not a console
+ * role); a session that ended elsewhere is explained once, so nobody wonders why they are back here.
+ */
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import './login.css';
+import { errorMessage } from '../i18n/error-message.js';
+import { LanguageSwitch } from '../i18n/LanguageSwitch.js';
+import { ProductMark } from '../shell/ProductMark.js';
+import { ConnectionBadge } from './ConnectionBadge.js';
+import { useSessionStore } from './session-store.js';
+
+interface LoginValues {
+  username: string;
+  password: string;
+}
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const login = useSessionStore((state) => state.login);
+  const endedReason = useSessionStore((state) => state.endedReason);
+  const startError = useSessionStore((state) => state.startError);
+  const [error, setError] = useState<unknown>(null);
+  const [submitting, setSubmitting] = useState(false);
+
+  // The badge has no push feed before sign-in; one look at the link tells whether signing in can work at all.
+  useEffect(() => void useSessionStore.getState().refreshConnection(), []);
+
+  const submit = async ({ username, password }: LoginValues): Promise<void> => {
+    setSubmitting(true);
+    setError(null);
+    try {
+      await login(username, password);
+    } catch (failure) {
+      setError(failure);
+      setSubmitting(false);
+      void useSessionStore.getState().refreshConnection();
+    }
+  };
+
+  const shownError = error ?? startError;
+  return (
+    <div className="login-page">
+      <div className="login-toolbar">
+        <LanguageSwitch />
+      </div>
+      <Card className="login-card" variant="outlined">
+        <div className="login-brand">
+          <ProductMark size={44} />
+          <div>
+            <Typography.Title level={3} className="login-product">
+              {t('app.name')}
+            </Typography.Title>
+            <Typography.Text type="secondary">{t('app.tagline')}</Typography.Text>
+          </div>
+        </div>
+        <Typography.Title level={5}>{t('login.title')}</Typography.Title>
+        <Typography.Paragraph type="secondary" className="login-subtitle">
+          {t('login.subtitle')}
+        </Typography.Paragraph>
+        {shownError ? (
+          <Alert
+            type="error"
+            showIcon
+            className="login-alert"
+            title={<span data-testid="login-error">{errorMessage(shownError, t)}</span>}
+          />
+        ) : endedReason ? (
+          <Alert
+            type={endedReason === 'logout' ? 'info' : 'warning'}
+            showIcon
+            className="login-alert"
+            title={<span data-testid="login-notice">{t(`sessionEnded.${endedReason}`)}</span>}
+          />
+        ) : null}
+        <Form<LoginValues>
+          layout="vertical"
+          size="large"
+          requiredMark={false}
+          onFinish={(values) => void submit(values)}
+          disabled={submitting}
+        >
+          <Form.Item
+            name="username"
+            label={t('login.username')}
+            rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
+          >
+            <Input prefix={<UserOutlined />} autoComplete="username" autoFocus data-testid="login-username" />
+          </Form.Item>
+          <Form.Item
+            name="password"
+            label={t('login.password')}
+            rules={[{ required: true, message: t('login.passwordRequired') }]}
+          >
+            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={submitting} data-testid="login-submit">
+            {submitting ? t('login.submitting') : t('login.submit')}
+          </Button>
+        </Form>
+        <div className="login-footer">
+          <ConnectionBadge />
+          <Typography.Text type="secondary">{t('login.gridWorkerHint')}</Typography.Text>
+        </div>
+      </Card>
+    </div>
+  );
+}

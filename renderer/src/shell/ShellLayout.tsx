@@ -1,0 +1,43 @@
+/** The signed-in console: header on top, then navigation, the org tree of the user's scope, and the current view. */
+import { Layout } from 'antd';
+import { useState, type ReactNode } from 'react';
+import type { User } from '../../../common/schemas.js';
+import { DispatchView } from '../dispatch/DispatchView.js';
+import { KpiView } from '../kpi/KpiView.js';
+import { MapView } from '../map/MapView.js';
+import { OrgTreePanel } from '../org-tree/OrgTreePanel.js';
+import { WallView } from '../wall/WallView.js';
+import { AppHeader } from './AppHeader.js';
+import { NavMenu } from './NavMenu.js';
+import { useCurrentView, type View } from './routes.js';
+
+const VIEW_COMPONENTS: Record<View, () => ReactNode> = {
+  wall: () => <WallView />,
+  map: () => <MapView />,
+  dispatch: () => <DispatchView />,
+  kpi: () => <KpiView />,
+};
+
+export function ShellLayout({ user }: { user: User }) {
+  const view = useCurrentView();
+  const [navCollapsed, setNavCollapsed] = useState(false);
+  return (
+    <Layout className="app-shell">
+      <AppHeader user={user} />
+      <Layout className="app-body">
+        <Layout.Sider
+          className="app-nav"
+          width={188}
+          collapsedWidth={56}
+          collapsible
+          collapsed={navCollapsed}
+          onCollapse={setNavCollapsed}
+        >
+          <NavMenu />
+        </Layout.Sider>
+        <OrgTreePanel />
+        <Layout.Content className="app-content">{VIEW_COMPONENTS[view]()}</Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}
