@@ -9,9 +9,16 @@ export const CONSOLE_CALL_NAMES = [
   'connection.status',
   'org.units',
   'cameras.list',
+  'cases.board',
+  'cases.get',
+  'cases.move',
+  'cases.report',
+  'stats.kpis',
+  'cameras.stream',
+  'audit.views',
 ] as const;
 
-export const CONSOLE_PUSH_NAMES = ['connection.changed', 'camera.status', 'session.ended'] as const;
+export const CONSOLE_PUSH_NAMES = ['connection.changed', 'camera.status', 'session.ended', 'case.changed'] as const;
 
 /** IPC channel names: one per call, one for all pushes. */
 export const ipcCallChannel = (method: string): string => `grid-command:call:${method}`;

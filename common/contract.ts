@@ -26,14 +26,58 @@ import {
   User,
 } from './schemas.js';
 import { z as zod } from 'zod';
+import {
+  BoardPage,
+  CaseChange,
+  CaseChanges,
+  CaseDetail,
+  CaseView,
+  EventReceipt,
+  EventReport,
+  ImportResult,
+  MoveRequest,
+} from './case-api.js';
+import { KpiReport } from './kpi.js';
+import {
+  CameraGrant,
+  CameraGrantList,
+  CameraGrantRequest,
+  CameraIdParams,
+  CameraStreamCall,
+  GrantIdParams,
+  MediaAuthorizeRequest,
+  StreamRequest,
+  StreamTicket,
+  ViewAuditFilter,
+  ViewAuditList,
+  ViewAuditQuery,
+  ZlmHookAnswer,
+  ZlmPlayHook,
+} from './video-schemas.js';
 
 interface HubRoute {
   readonly method: 'GET' | 'POST';
+  /** `:name` segments are path parameters, validated by `params`. */
   readonly path: string;
   readonly auth: boolean;
   readonly body: z.ZodType;
   readonly response: z.ZodType;
+  readonly params?: z.ZodType;
+  readonly query?: z.ZodType;
+  /** Writes that must never happen twice carry an `Idempotency-Key` header; a retry gets the first answer. */
+  readonly idempotent?: boolean;
+  /** Status of a successful answer (default 200). */
+  readonly successStatus?: number;
 }
+
+const CaseParams = zod.strictObject({ caseId: zod.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'not a case id') });
+const SinceQuery = zod.strictObject({ since: zod.coerce.number().int().nonnegative() });
+/** Period and unit of a KPI report; dates as ISO 8601 (a bare date is Beijing midnight). */
+export const KpiParams = zod.strictObject({
+  from: zod.union([zod.iso.datetime({ offset: true }), zod.iso.date()]),
+  to: zod.union([zod.iso.datetime({ offset: true }), zod.iso.date()]),
+  orgUnit: zod.string().max(32).optional(),
+});
 
 export const hubRoutes = {
   health: { method: 'GET', path: '/api/v1/health', auth: false, body: Empty, response: Health },
@@ -42,7 +86,100 @@ export const hubRoutes = {
   me: { method: 'GET', path: '/api/v1/auth/me', auth: true, body: Empty, response: User },
   orgUnits: { method: 'GET', path: '/api/v1/org-units', auth: true, body: Empty, response: OrgUnitList },
   cameras: { method: 'GET', path: '/api/v1/cameras', auth: true, body: Empty, response: CameraList },
+  reportEvent: {
+    method: 'POST',
+    path: '/api/v1/events',
+    auth: true,
+    body: EventReport,
+    response: EventReceipt,
+    idempotent: true,
+    successStatus: 201,
+  },
+  board: { method: 'GET', path: '/api/v1/cases/board', auth: true, body: Empty, response: BoardPage },
+  caseChanges: {
+    method: 'GET',
+    path: '/api/v1/cases/changes',
+    auth: true,
+    body: Empty,
+    query: SinceQuery,
+    response: CaseChanges,
+  },
+  caseDetail: {
+    method: 'GET',
+    path: '/api/v1/cases/:caseId',
+    auth: true,
+    body: Empty,
+    params: CaseParams,
+    response: CaseDetail,
+  },
+  kpis: { method: 'GET', path: '/api/v1/stats/kpis', auth: true, body: Empty, query: KpiParams, response: KpiReport },
+  moveCase: {
+    method: 'POST',
+    path: '/api/v1/cases/:caseId/moves',
+    auth: true,
+    body: MoveRequest,
+    params: CaseParams,
+    response: CaseView,
+    idempotent: true,
+  },
+  // Video wall (docs/video.md). Media (`/media/<cameraId>/<streamToken>/…`) is HLS, not JSON, so not listed here.
+  cameraStream: {
+    method: 'POST',
+    path: '/api/v1/cameras/:id/stream',
+    auth: true,
+    body: StreamRequest,
+    params: CameraIdParams,
+    response: StreamTicket,
+  },
+  cameraGrants: { method: 'GET', path: '/api/v1/camera-grants', auth: true, body: Empty, response: CameraGrantList },
+  cameraGrantCreate: {
+    method: 'POST',
+    path: '/api/v1/camera-grants',
+    auth: true,
+    body: CameraGrantRequest,
+    response: CameraGrant,
+  },
+  cameraGrantRevoke: {
+    method: 'POST',
+    path: '/api/v1/camera-grants/:id/revoke',
+    auth: true,
+    body: Empty,
+    params: GrantIdParams,
+    response: CameraGrant,
+  },
+  /** The stream-token check for an external media server (MediaMTX `authMethod: http`); 200 allows, 401/403 refuse. */
+  mediaAuthorize: {
+    method: 'POST',
+    path: '/api/v1/media/authorize',
+    auth: false,
+    body: MediaAuthorizeRequest,
+    response: Ok,
+  },
+  /** The same check as a ZLMediaKit `on_play` hook: always 200, `code` 0 allows. */
+  mediaAuthorizeZlm: {
+    method: 'POST',
+    path: '/api/v1/media/authorize/zlmediakit',
+    auth: false,
+    body: ZlmPlayHook,
+    response: ZlmHookAnswer,
+  },
+  /** JSON here; `format=csv` in the query answers a CSV download instead. */
+  auditViews: {
+    method: 'GET',
+    path: '/api/v1/audit/views',
+    auth: true,
+    body: Empty,
+    query: ViewAuditQuery,
+    response: ViewAuditList,
+  },
 } as const satisfies Record<string, HubRoute>;
+
+/** Bulk import is NDJSON, not JSON, so it is registered apart (hub/http/import-route.ts); its answer is typed here. */
+export const IMPORT_ROUTE = {
+  path: '/api/v1/events/import',
+  contentType: 'application/x-ndjson',
+  response: ImportResult,
+} as const;
 export type HubRouteName = keyof typeof hubRoutes;
 
 export const HUB_SOCKET_NAMESPACE = '/console';
@@ -50,6 +187,7 @@ export const HUB_SOCKET_NAMESPACE = '/console';
 export const hubSocket = {
   'camera.status': CameraStatusChange,
   'session.ended': SessionEnded,
+  'case.changed': CaseChange,
 } as const satisfies Record<string, z.ZodType>;
 export type HubSocketEvent = keyof typeof hubSocket;
 
@@ -65,6 +203,26 @@ export const consoleCalls = {
   'connection.status': { request: Empty, response: ConnectionStatus },
   'org.units': { request: Empty, response: zod.array(OrgUnit) },
   'cameras.list': { request: Empty, response: zod.array(Camera) },
+  'cases.board': { request: Empty, response: BoardPage },
+  'cases.get': { request: zod.strictObject({ caseId: zod.string().min(1).max(64) }), response: CaseDetail },
+  /** The renderer makes one key per user action, so a double click or a replay never moves a case twice. */
+  'cases.move': {
+    request: zod.strictObject({
+      caseId: zod.string().min(1).max(64),
+      idempotencyKey: zod.string().min(8).max(128),
+      request: MoveRequest,
+    }),
+    response: CaseView,
+  },
+  'stats.kpis': { request: KpiParams, response: KpiReport },
+  /** Hotline / video-patrol reports typed in the console. */
+  'cases.report': {
+    request: zod.strictObject({ idempotencyKey: zod.string().min(8).max(128), report: EventReport }),
+    response: EventReceipt,
+  },
+  /** A short-lived, user-bound HLS URL (a stream token, not the hub session) and when it expires; ask again before. */
+  'cameras.stream': { request: CameraStreamCall, response: StreamTicket },
+  'audit.views': { request: ViewAuditFilter, response: ViewAuditList },
 } as const satisfies Record<string, ConsoleCall>;
 export type ConsoleCallName = keyof typeof consoleCalls;
 export type CallRequest<K extends ConsoleCallName> = z.input<(typeof consoleCalls)[K]['request']>;
@@ -74,6 +232,7 @@ export const consolePushes = {
   'connection.changed': ConnectionStatus,
   'camera.status': CameraStatusChange,
   'session.ended': SessionEnded,
+  'case.changed': CaseChange,
 } as const satisfies Record<string, z.ZodType>;
 export type ConsolePushName = keyof typeof consolePushes;
 export type PushPayload<K extends ConsolePushName> = z.output<(typeof consolePushes)[K]>;

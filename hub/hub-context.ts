@@ -1,15 +1,30 @@
 import type { AuthService } from './auth/auth-service.js';
 import type { RateLimiter } from './auth/rate-limiter.js';
 import type { HubDatabase } from './db/database.js';
+import type { GroupCommit } from './db/group-commit.js';
+import type { CasePublisher } from './cases/case-publisher.js';
+import type { ReferenceData } from './cases/reference-data.js';
+import type { GridLocator } from './geo/grid-locator.js';
 import type { ConsoleRealtime } from './realtime/console-namespace.js';
+import type { VideoServices } from './video-access/video-services.js';
 
 /** What every route handler may use; built once in server.ts. */
 export interface HubContext {
   readonly db: HubDatabase;
+  /** Every write goes through here: one transaction (one fsync) per batch of concurrent writes. */
+  readonly writes: GroupCommit;
   readonly auth: AuthService;
+  /** Taxonomy, deadline table and working-time calendar. */
+  readonly reference: ReferenceData;
+  /** Point → grid, built from the stored grid polygons at start. */
+  readonly gridLocator: GridLocator;
   readonly realtime: ConsoleRealtime;
+  /** Pushes committed case changes to the consoles whose scope holds them. */
+  readonly cases: CasePublisher;
   readonly demo: boolean;
   readonly now: () => number;
   readonly loginLimitByAddress: RateLimiter;
   readonly loginLimitByUsername: RateLimiter;
+  /** Video wall: stream tokens, media gateway, viewing sessions (hub/video-access, hub/media). */
+  readonly video: VideoServices;
 }

@@ -8,6 +8,15 @@ import type { AddressInfo } from 'node:net';
 import { AuthService } from './auth/auth-service.js';
 import { RateLimiter } from './auth/rate-limiter.js';
 import { HubDatabase } from './db/database.js';
+import { GroupCommit } from './db/group-commit.js';
+import { CasePublisher } from './cases/case-publisher.js';
+import { referenceData } from './cases/reference-data.js';
+import { startSupervisionTimer } from './cases/supervision-timer.js';
+import { seedDemoHistoryIfMissing } from './demo/seed-history.js';
+import { startReportSimulator } from './demo/report-simulator.js';
+import { registerCaseRoutes } from './http/case-routes.js';
+import { registerImportRoute } from './http/import-route.js';
+import { GridLocator } from './geo/grid-locator.js';
 import { countDemoPasswordUsers } from './db/users-store.js';
 import { startCameraSimulator } from './demo/camera-simulator.js';
 import { seedDemoCountyIfEmpty } from './demo/seed-demo.js';
@@ -16,6 +25,9 @@ import { registerAuthRoutes } from './http/auth-routes.js';
 import { installErrorHandling } from './http/errors.js';
 import { registerReadRoutes } from './http/read-routes.js';
 import { ConsoleRealtime } from './realtime/console-namespace.js';
+import { dirname } from 'node:path';
+import { reportCameraStatus } from './cameras/camera-status.js';
+import { createVideoServices, registerVideoRoutes, type VideoOptions } from './video-access/video-services.js';
 
 export interface HubOptions {
   /** SQLite file; created and migrated if missing. */
@@ -29,8 +41,12 @@ export interface HubOptions {
   readonly nativeBinding?: string;
   readonly now?: () => number;
   readonly log?: boolean;
+  /** How often overdue legs are supervised automatically (ms); 0 turns the timer off. Default 30 s. */
+  readonly supervisionIntervalMs?: number;
   /** Demo only: run the simulators that keep the demo county moving (off in tests, which want exact pushes). */
   readonly simulate?: boolean;
+  /** Video wall: stream-token lifetime, media gateway (clips, ffmpeg), view idle time. */
+  readonly video?: VideoOptions;
 }
 
 export interface Hub {
@@ -64,22 +80,51 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const io = new SocketServer(app.server, { serveClient: false, cors: { origin: false } });
   const auth = new AuthService(db, options.tokenTtlMs ?? DEFAULT_TOKEN_TTL_MS, now);
   const limits = options.loginLimits ?? { perAddress: 30, perUsername: 10, windowMs: 60_000 };
+  const video = createVideoServices(
+    {
+      db,
+      now,
+      dataDir: dirname(options.dbPath),
+      demo,
+      onSourceStatus: (cameraId, online) => void reportCameraStatus(context, cameraId, online),
+    },
+    { warmClipsOnStart: demo && options.simulate, ...options.video },
+  );
+  const realtime = new ConsoleRealtime(io, auth, now);
   const context: HubContext = {
     db,
+    writes: new GroupCommit(db),
+    reference: referenceData(),
+    gridLocator: GridLocator.fromDatabase(db),
     auth,
-    realtime: new ConsoleRealtime(io, auth, now),
+    realtime,
+    cases: new CasePublisher(db, realtime),
     demo,
     now,
     loginLimitByAddress: new RateLimiter(limits.perAddress, limits.windowMs, now),
     loginLimitByUsername: new RateLimiter(limits.perUsername, limits.windowMs, now),
+    video,
   };
+
+  try {
+    if (demo) seedDemoHistoryIfMissing(context);
+  } catch (err) {
+    await video.close();
+    db.close();
+    throw err;
+  }
 
   installErrorHandling(app);
   registerAuthRoutes(app, context);
   registerReadRoutes(app, context);
+  registerCaseRoutes(app, context);
+  registerImportRoute(app, context);
+  registerVideoRoutes(app, context);
 
   await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
-  const stopSimulators = demo && options.simulate ? [startCameraSimulator(context)] : [];
+  const stopSimulators = demo && options.simulate ? [startCameraSimulator(context), startReportSimulator(context)] : [];
+  const stopTimers =
+    options.supervisionIntervalMs === 0 ? [] : [startSupervisionTimer(context, options.supervisionIntervalMs)];
   const { port, address } = app.server.address() as AddressInfo;
   const host = address.includes(':') ? `[${address}]` : address;
 
@@ -89,8 +134,10 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     context,
     async close() {
       stopSimulators.forEach((stop) => stop());
+      stopTimers.forEach((stop) => stop());
       await new Promise<void>((resolve) => void io.close(() => resolve()));
       await app.close();
+      await video.close();
       db.close();
     },
   };

@@ -29,6 +29,12 @@ export interface ConsoleServiceOptions {
   readonly healthIntervalMs?: number;
 }
 
+/** The audit filter as a query string (undefined fields left out). */
+function auditQuery(filter: CallRequest<'audit.views'>): Record<string, string | number> {
+  const defined = Object.entries(filter).filter(([, v]) => v !== undefined);
+  return Object.fromEntries(defined) as Record<string, string | number>;
+}
+
 export class ConsoleService {
   private readonly hub: HubClient;
   private readonly listeners = new Set<PushListener>();
@@ -37,6 +43,8 @@ export class ConsoleService {
   private status: ConnectionStatus;
   private healthTimer: NodeJS.Timeout | null = null;
   private closed = false;
+  /** The last case change this console has seen; after a reconnect it catches up from here. */
+  private lastCaseSeq = 0;
 
   constructor(private readonly options: ConsoleServiceOptions) {
     this.hub = new HubClient(options.hubUrl);
@@ -71,6 +79,27 @@ export class ConsoleService {
     'connection.status': async () => this.status,
     'org.units': async () => (await this.hub.request('orgUnits', { token: this.requireToken() })).items,
     'cameras.list': async () => (await this.hub.request('cameras', { token: this.requireToken() })).items,
+    'cases.board': async () => {
+      const page = await this.hub.request('board', { token: this.requireToken() });
+      this.lastCaseSeq = Math.max(this.lastCaseSeq, page.lastSeq);
+      return page;
+    },
+    'cases.get': async ({ caseId }) =>
+      this.hub.request('caseDetail', { token: this.requireToken(), params: { caseId } }),
+    'cases.move': async ({ caseId, idempotencyKey, request }) =>
+      this.hub.request('moveCase', { token: this.requireToken(), params: { caseId }, body: request, idempotencyKey }),
+    'stats.kpis': async (query) =>
+      this.hub.request('kpis', {
+        token: this.requireToken(),
+        query: { from: query.from, to: query.to, ...(query.orgUnit ? { orgUnit: query.orgUnit } : {}) },
+      }),
+    'cases.report': async ({ idempotencyKey, report }) =>
+      this.hub.request('reportEvent', { token: this.requireToken(), body: report, idempotencyKey }),
+    // The URL carries a short-lived stream token bound to this session, camera and machine, never the hub token.
+    'cameras.stream': async ({ cameraId, ...body }) =>
+      this.hub.request('cameraStream', { token: this.requireToken(), params: { id: cameraId }, body }),
+    'audit.views': async (filter) =>
+      this.hub.request('auditViews', { token: this.requireToken(), query: auditQuery(filter) }),
   };
 
   onPush(listener: PushListener): () => void {
@@ -134,7 +163,10 @@ export class ConsoleService {
     this.socket = socket;
     // Not online until the socket is in its rooms: a push sent before then would be missed.
     this.setStatus('connecting');
-    socket.on('connect', () => this.setStatus('online'));
+    socket.on('connect', () => {
+      this.setStatus('online');
+      void this.catchUpCases();
+    });
     socket.on('disconnect', (reason) => {
       if (this.socket === socket) this.setStatus(reason === 'io client disconnect' ? 'online' : 'offline', reason);
     });
@@ -151,6 +183,10 @@ export class ConsoleService {
       const parsed = hubSocket['camera.status'].safeParse(payload);
       if (parsed.success) this.emit('camera.status', parsed.data);
     });
+    socket.on('case.changed', (payload: unknown) => {
+      const parsed = hubSocket['case.changed'].safeParse(payload);
+      if (parsed.success) this.forwardCaseChange(parsed.data);
+    });
     socket.on('session.ended', (payload: unknown) => {
       const parsed = hubSocket['session.ended'].safeParse(payload);
       this.endSession();
@@ -158,7 +194,26 @@ export class ConsoleService {
     });
   }
 
+  private forwardCaseChange(change: PushPayload<'case.changed'>): void {
+    if (change.seq <= this.lastCaseSeq) return; // already seen (a catch-up and a push can overlap)
+    this.lastCaseSeq = change.seq;
+    this.emit('case.changed', change);
+  }
+
+  /** After a (re)connect: fetch what changed while away, instead of reloading everything. */
+  private async catchUpCases(): Promise<void> {
+    const token = this.session?.token;
+    if (!token || this.lastCaseSeq === 0) return;
+    try {
+      const { changes } = await this.hub.request('caseChanges', { token, query: { since: this.lastCaseSeq } });
+      for (const change of changes) this.forwardCaseChange(change);
+    } catch {
+      // The socket's next reconnect tries again.
+    }
+  }
+
   private endSession(): void {
+    this.lastCaseSeq = 0;
     this.session = null;
     const socket = this.socket;
     this.socket = null;

@@ -17,16 +17,28 @@ export class HubClient {
 
   async request<N extends HubRouteName>(
     name: N,
-    options: { body?: z.input<Route<N>['body']>; token?: string } = {},
+    options: {
+      body?: z.input<Route<N>['body']>;
+      token?: string;
+      params?: Record<string, string>;
+      query?: Record<string, string | number>;
+      idempotencyKey?: string;
+    } = {},
   ): Promise<z.output<Route<N>['response']>> {
     const route = hubRoutes[name];
+    const path = route.path.replace(/:([A-Za-z]+)/g, (_, param: string) =>
+      encodeURIComponent(options.params?.[param] ?? ''),
+    );
+    const url = new URL(path, this.baseUrl);
+    for (const [key, value] of Object.entries(options.query ?? {})) url.searchParams.set(key, String(value));
     let response: Response;
     try {
-      response = await fetch(new URL(route.path, this.baseUrl), {
+      response = await fetch(url, {
         method: route.method,
         headers: {
           ...(route.method === 'POST' ? { 'content-type': 'application/json' } : {}),
           ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+          ...(options.idempotencyKey ? { 'idempotency-key': options.idempotencyKey } : {}),
         },
         body: route.method === 'POST' ? JSON.stringify(options.body ?? {}) : undefined,
         signal: AbortSignal.timeout(this.timeoutMs),

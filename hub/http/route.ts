@@ -1,11 +1,17 @@
 /**
- * Registers a hub route from its contract entry: the body is validated with the contract's schema, the bearer
- * token is checked when the route needs it, and the handler only ever sees valid, authenticated input.
+ * Registers a hub route from its contract entry. Path parameters, query and body are validated with the
+ * contract's schemas, the bearer token is checked when the route needs it, and the handler only ever sees valid,
+ * authenticated input.
+ *
+ * Idempotent routes (writes) run their handler synchronously inside one group-committed transaction together with
+ * the idempotency record: a retry with the same key gets the stored answer, a refusal stores nothing and changes
+ * nothing, and the answer is sent only after the commit.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { describeZodIssue, GridCommandError } from '../../common/errors.js';
 import type { AuthenticatedSession } from '../auth/auth-service.js';
+import { findAnswer, idempotencyKeyOf, requestHash, storeAnswer } from '../db/idempotency-store.js';
 import type { HubContext } from '../hub-context.js';
 
 interface RouteSpec {
@@ -14,42 +20,79 @@ interface RouteSpec {
   readonly auth: boolean;
   readonly body: z.ZodType;
   readonly response: z.ZodType;
+  readonly params?: z.ZodType;
+  readonly query?: z.ZodType;
+  readonly idempotent?: boolean;
+  readonly successStatus?: number;
 }
+
+type Out<T> = T extends z.ZodType ? z.output<T> : undefined;
 
 export interface RouteInput<S extends RouteSpec> {
   readonly body: z.output<S['body']>;
+  readonly params: Out<S['params']>;
+  readonly query: Out<S['query']>;
   readonly session: S['auth'] extends true ? AuthenticatedSession : undefined;
   readonly request: FastifyRequest;
+  /** Work to do once the write is committed (pushes): never for a refused write, never twice for a retry. */
+  readonly afterCommit: (effect: () => void) => void;
 }
+
+type Answer<S extends RouteSpec> = z.input<S['response']>;
+type Handler<S extends RouteSpec> = S['idempotent'] extends true
+  ? (input: RouteInput<S>) => Answer<S>
+  : (input: RouteInput<S>) => Promise<Answer<S>> | Answer<S>;
 
 export function bearerToken(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
   return header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
 }
 
-export function parseWith<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
+export function parseWith<T extends z.ZodType>(schema: T, value: unknown, status = 400): z.output<T> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     const { message, field } = describeZodIssue(parsed.error.issues);
-    throw new GridCommandError('validation_failed', message, field, 400);
+    throw new GridCommandError('validation_failed', message, field, status);
   }
   return parsed.data;
 }
 
-export function route<S extends RouteSpec>(
-  app: FastifyInstance,
-  hub: HubContext,
-  spec: S,
-  handler: (input: RouteInput<S>) => Promise<z.input<S['response']>> | z.input<S['response']>,
-): void {
+export function route<S extends RouteSpec>(app: FastifyInstance, hub: HubContext, spec: S, handler: Handler<S>): void {
   app.route({
     method: spec.method,
     url: spec.path,
     handler: async (request, reply) => {
       const session = spec.auth ? hub.auth.authenticate(bearerToken(request)) : undefined;
-      const body = spec.method === 'GET' ? {} : parseWith(spec.body, request.body ?? {});
-      const result = await handler({ body, session, request } as RouteInput<S>);
-      return reply.header('cache-control', 'no-store').send(result);
+      const effects: Array<() => void> = [];
+      const input = {
+        session,
+        request,
+        afterCommit: (effect: () => void) => void effects.push(effect),
+        params: spec.params ? parseWith(spec.params, request.params) : undefined,
+        query: spec.query ? parseWith(spec.query, request.query) : undefined,
+        body: spec.method === 'GET' ? {} : parseWith(spec.body, request.body ?? {}),
+      } as unknown as RouteInput<S>;
+      void reply.header('cache-control', 'no-store');
+
+      if (!spec.idempotent) {
+        const result = await (handler as (i: RouteInput<S>) => Promise<Answer<S>>)(input);
+        effects.forEach((effect) => effect());
+        return reply.status(spec.successStatus ?? 200).send(result);
+      }
+      if (!session) throw new Error(`idempotent route ${spec.path} must require auth`);
+      const key = idempotencyKeyOf(request.headers);
+      const hash = requestHash(request.url, { params: input.params, body: input.body });
+      const answer = await hub.writes.run(() => {
+        const stored = findAnswer(hub.db, session.user.id, key, hash);
+        if (stored) return { ...stored, replayed: true };
+        const body = (handler as (i: RouteInput<S>) => Answer<S>)(input);
+        const fresh = { status: spec.successStatus ?? 200, body };
+        storeAnswer(hub.db, session.user.id, key, hash, fresh, hub.now());
+        return { ...fresh, replayed: false };
+      });
+      if (answer.replayed) void reply.header('idempotent-replayed', 'true');
+      else effects.forEach((effect) => effect());
+      return reply.status(answer.status).send(answer.body);
     },
   });
 }

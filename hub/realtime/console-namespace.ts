@@ -55,8 +55,18 @@ export class ConsoleRealtime {
 
   /** Push to every console whose scope contains `unitCode`. The payload is checked against the contract first. */
   publishScoped<E extends HubSocketEvent>(unitCode: string, event: E, payload: z.input<(typeof hubSocket)[E]>): void {
+    this.publishToUnits([unitCode], event, payload);
+  }
+
+  /** Push to every console whose scope contains any of the units; a console in several rooms gets it once. */
+  publishToUnits<E extends HubSocketEvent>(
+    unitCodes: readonly string[],
+    event: E,
+    payload: z.input<(typeof hubSocket)[E]>,
+  ): void {
     const checked = hubSocket[event].parse(payload);
-    this.namespace.to(lineageOf(unitCode).map(unitRoom)).emit(event, checked);
+    const rooms = new Set(unitCodes.flatMap((code) => lineageOf(code).map(unitRoom)));
+    this.namespace.to([...rooms]).emit(event, checked);
   }
 
   /** Tell a session's sockets it is over, and close them. */

@@ -125,3 +125,36 @@ describe('0003 cameras', () => {
     expect(() => insert.run('c4', '43109901001320000004', '431000')).toThrow(/FOREIGN KEY/);
   });
 });
+
+describe('0004 cases', () => {
+  it('adds cases in existing grids, an append-only history, a change feed and idempotency records', () => {
+    migrate(db, MIGRATIONS, 3);
+    insertCounty();
+    migrate(db, MIGRATIONS, 4);
+    expect(currentVersion(db)).toBe(4);
+    const insertCase = db.prepare(`
+      INSERT INTO cases (id, case_no, version, status, grade, source, category_code, grid_code, owner_unit_code,
+                         handling_level, lon, lat, description, reported_at, snapshot)
+      VALUES (?, ?, 1, 'reported', ?, 'public', '0201', ?, '431099', 'county', 112.2, 25.9, '垃圾', 0, '{}')`);
+    insertCase.run(1, 'C1', 'routine', '431099');
+    expect(() => insertCase.run(2, 'C2', 'urgent', '431099')).toThrow(/CHECK/);
+    expect(() => insertCase.run(3, 'C3', 'routine', '431000')).toThrow(/FOREIGN KEY/);
+    expect(() => insertCase.run(4, 'C1', 'routine', '431099')).toThrow(/UNIQUE/);
+
+    db.prepare(
+      `INSERT INTO case_history (case_id, version, at, actor_user_id, actor_role, actor_unit_code, move, to_status) VALUES (1, 1, 0, 'u', 'grid_worker', '431099', 'report', 'reported')`,
+    ).run();
+    expect(() => db.prepare(`UPDATE case_history SET note = 'edited'`).run()).toThrow(/append-only/);
+    expect(() => db.prepare(`DELETE FROM case_history`).run()).toThrow(/append-only/);
+
+    const change = db.prepare(`INSERT INTO case_changes (case_id, grid_code, at) VALUES (1, '431099', 0)`);
+    const seqs = [change.run().lastInsertRowid, change.run().lastInsertRowid].map(Number);
+    expect(seqs[1]).toBeGreaterThan(seqs[0]!);
+
+    const key = db.prepare(
+      `INSERT INTO idempotency_keys (user_id, key, request_hash, status, response, created_at) VALUES ('u', 'k', 'h', 201, '{}', 0)`,
+    );
+    key.run();
+    expect(() => key.run()).toThrow(/UNIQUE|PRIMARY KEY/);
+  });
+});

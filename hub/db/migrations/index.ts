@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3';
 import { migration0001 } from './0001-org-units.js';
 import { migration0002 } from './0002-users-sessions.js';
 import { migration0003 } from './0003-cameras.js';
+import { migration0004 } from './0004-cases.js';
+import { migration0005 } from './0005-video-access.js';
 
 export interface Migration {
   readonly version: number;
@@ -9,4 +11,10 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003];
+export const MIGRATIONS: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+  migration0005,
+];

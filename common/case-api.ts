@@ -1,0 +1,156 @@
+/**
+ * What crosses the wire about cases: intake reports, bulk-import lines, moves with their concurrency guard, the
+ * case as the board shows it, and the change feed. The snapshot itself (cases.ts) is what the state machine moves;
+ * a CaseView adds what people read on a card (number, description, place, photos).
+ */
+import { z } from 'zod';
+import type { CaseMoveInput, LegAssignment } from './case-moves.js';
+import {
+  CaseGrade,
+  CaseHistoryEntry,
+  CaseMoveType,
+  CaseSnapshot,
+  CaseSource,
+  CaseStatus,
+  CategoryCode,
+  EpochMs,
+  Photos,
+  UnitCode,
+} from './cases.js';
+
+const Lon = z.number().finite().min(-180).max(180);
+const Lat = z.number().finite().min(-90).max(90);
+export const Location = z.strictObject({ lon: Lon, lat: Lat });
+
+const Description = z
+  .string()
+  .trim()
+  .min(1, '请描述事件 / the description is required')
+  .max(2000, '描述过长（最多 2000 字） / description too long (2,000 characters at most)');
+const IsoTime = z.iso.datetime({ offset: true, message: '时间格式应为 ISO 8601 / time must be ISO 8601' });
+
+/** POST /api/v1/events: one report from the handheld app, public reports, video patrol, the hotline or a department. */
+export const EventReport = z
+  .strictObject({
+    source: CaseSource,
+    categoryCode: CategoryCode.optional(),
+    categoryName: z.string().trim().min(1).max(40).optional(),
+    grade: CaseGrade.optional(),
+    location: Location,
+    description: Description,
+    reportedAt: IsoTime.optional(),
+    reporter: z
+      .strictObject({ name: z.string().trim().max(64).optional(), phone: z.string().trim().max(32).optional() })
+      .optional(),
+    photos: Photos.optional(),
+  })
+  .refine((r) => r.categoryCode !== undefined || r.categoryName !== undefined, {
+    message: '请给出小类编码或名称 / categoryCode or categoryName is required',
+    path: ['categoryCode'],
+  });
+export type EventReport = z.infer<typeof EventReport>;
+
+/** An open case near a new report (same category, ~100 m, 24 h): offered for merging, never merged silently. */
+export const DuplicateCandidate = z.strictObject({
+  caseId: z.string(),
+  distanceM: z.number().nonnegative(),
+  reportedAt: EpochMs,
+  status: CaseStatus,
+});
+
+export const EventReceipt = z.strictObject({
+  caseId: z.string(),
+  caseNo: z.string(),
+  status: CaseStatus,
+  gridCode: z.string(),
+  dueAt: EpochMs.optional(),
+  duplicates: z.array(DuplicateCandidate),
+});
+export type EventReceipt = z.infer<typeof EventReceipt>;
+
+/** One NDJSON line of POST /api/v1/events/import: an event of the old platform with its past lifecycle. */
+export const ImportLine = z.strictObject({
+  externalId: z.string().trim().min(1).max(64),
+  source: CaseSource,
+  categoryCode: CategoryCode.optional(),
+  categoryName: z.string().trim().min(1).max(40).optional(),
+  grade: CaseGrade,
+  location: Location,
+  description: Description,
+  status: CaseStatus,
+  reportedAt: IsoTime,
+  dispatchedAt: IsoTime.optional(),
+  dueAt: IsoTime.optional(),
+  closedAt: IsoTime.optional(),
+  handlingUnit: UnitCode.optional(),
+});
+export type ImportLine = z.infer<typeof ImportLine>;
+
+export const ImportResult = z.strictObject({
+  imported: z.number().int().nonnegative(),
+  skipped: z.number().int().nonnegative(),
+  rejected: z.array(z.strictObject({ line: z.number().int().positive(), reason: z.string() })),
+});
+export type ImportResult = z.infer<typeof ImportResult>;
+
+/** A case as people read it: the snapshot plus its number, words, place and pictures. */
+export const CaseView = CaseSnapshot.extend({
+  caseNo: z.string(),
+  description: z.string(),
+  location: Location,
+  photos: z.array(z.string()),
+});
+export type CaseView = z.infer<typeof CaseView>;
+
+/** A leg as the dispatcher sends it: the hub fills in the deadline from the deadline table when it is left out. */
+export type LegDraft = Omit<LegAssignment, 'dueAt'> & { dueAt?: number };
+type Dispatch = Extract<CaseMoveInput, { type: 'dispatch' }>;
+type DecideExtension = Extract<CaseMoveInput, { type: 'decide_extension' }>;
+/**
+ * A move as a console sends it: a CaseMove whose deadlines may be left to the hub (dispatch legs, an approved
+ * extension). The hub completes it (hub/cases/complete-move.ts), then the state machine validates it in full.
+ */
+export type CaseMoveDraft =
+  Exclude<CaseMoveInput, Dispatch> | (Omit<Dispatch, 'lead' | 'assists'> & { lead: LegDraft; assists?: LegDraft[] });
+export type { DecideExtension };
+
+const MoveDraft = z.custom<CaseMoveDraft>(
+  (value) =>
+    typeof value === 'object' && value !== null && CaseMoveType.safeParse((value as { type?: unknown }).type).success,
+  { message: '未知的操作 / unknown move type' },
+);
+
+/** POST /api/v1/cases/:id/moves. A stale `expectedVersion` is refused: someone else moved the case first. */
+export const MoveRequest = z.strictObject({
+  expectedVersion: z.number().int().nonnegative(),
+  move: MoveDraft,
+});
+export type MoveRequest = z.input<typeof MoveRequest>;
+
+/**
+ * A history row as stored: the state machine's entry, plus the two rows no move writes — the report that created
+ * the case (`report`, from nothing) and the import of an old platform's case (`import`).
+ */
+export const CaseHistoryRow = CaseHistoryEntry.extend({
+  move: z.union([CaseHistoryEntry.shape.move, z.literal('report'), z.literal('import')]),
+  from: CaseStatus.nullable(),
+});
+export type CaseHistoryRow = z.infer<typeof CaseHistoryRow>;
+
+export const CaseDetail = z.strictObject({ case: CaseView, history: z.array(CaseHistoryRow) });
+export type CaseDetail = z.infer<typeof CaseDetail>;
+
+export const BOARD_QUERY_LIMIT = 2000;
+/** The board: open cases of the scope and those closed since local midnight, newest first. */
+export const BoardPage = z.strictObject({
+  cases: z.array(CaseView),
+  lastSeq: z.number().int().nonnegative(),
+  truncated: z.boolean(),
+});
+export type BoardPage = z.infer<typeof BoardPage>;
+
+/** A pushed or caught-up change: the case as it is now, and its place in the hub's change sequence. */
+export const CaseChange = z.strictObject({ seq: z.number().int().positive(), case: CaseView });
+export type CaseChange = z.infer<typeof CaseChange>;
+export const CaseChanges = z.strictObject({ changes: z.array(CaseChange), lastSeq: z.number().int().nonnegative() });
+export type CaseChanges = z.infer<typeof CaseChanges>;

@@ -1,0 +1,290 @@
+/**
+ * Who may make which move, from which status: the payload-independent half of the state machine. `allowedMoves`
+ * and `applyMove` (case-machine.ts) both go through these gates, so the UI never shows a move the hub would refuse.
+ *
+ * Authority always comes from `canAct` (scope-policy.ts) against the case's grid or the leg's unit, plus one rule
+ * about ownership:
+ * - While a case is at intake (handlingLevel grid/village, no centre owns it yet), any centre whose scope contains
+ *   the grid may file, void, merge, verify and check it — the township centre or the county.
+ * - Once a centre owns it (handlingLevel township/county), only that centre makes the centre's moves (dispatch,
+ *   decide, check, escalate). The county acts on a township's case by taking it over first (接管); that is what
+ *   makes a takeover visible in the history.
+ * - A leg is signed for and fed back by the leg's unit: anyone with case.sign / case.handle whose scope contains the
+ *   leg's unit (a township director signs for its villages and grids). Department legs are signed for and fed back
+ *   by the county duty officer on the department's behalf until department users exist — concretely, by a county
+ *   principal who may dispatch the case (the linked-response group is the department's contact).
+ */
+import { CASE_MOVE_LABELS } from './case-moves.js';
+import {
+  ACTIVE_LEG_STATUSES,
+  CASE_STATUS_LABELS,
+  LEG_STATUS_LABELS,
+  OPEN_STATUSES,
+  currentLeadLeg,
+  type CaseLeg,
+  type CaseMoveType,
+  type CaseSnapshot,
+  type CaseStatus,
+  type LegStatus,
+} from './cases.js';
+import { isDepartmentCode } from './departments.js';
+import { isWithinScope, levelOfCode } from './org.js';
+import { canAct, type Action, type Principal } from './scope-policy.js';
+
+/** The principal making a move; `userId` goes into the history row. */
+export interface CaseActor extends Principal {
+  readonly userId: string;
+}
+
+export type RefusalCode = 'forbidden' | 'invalid_transition' | 'validation_failed';
+export interface Refusal {
+  readonly code: RefusalCode;
+  readonly message: string;
+  /** The payload field at fault, for validation_failed. */
+  readonly field?: string;
+}
+export const refusal = (code: RefusalCode, zh: string, en: string, field?: string): Refusal => ({
+  code,
+  message: `${zh} / ${en}`,
+  ...(field ? { field } : {}),
+});
+
+const notYours = (zh: string, en: string) => refusal('forbidden', `无权${zh}`, `you may not ${en}`);
+
+/**
+ * Who sees (and may be offered moves on) a case: anyone whose scope contains the grid where it happened, and any
+ * unit a leg was sent to — an assisting township must see a case in another township to sign for its leg. The hub
+ * uses the same rule to decide which consoles get a case's pushes.
+ */
+export function canReadCase(s: Pick<CaseSnapshot, 'gridCode' | 'legs'>, a: Principal): boolean {
+  if (canAct(a, 'case.read', s.gridCode)) return true;
+  return s.legs.some((leg) => !isDepartmentCode(leg.unitCode) && canAct(a, 'case.read', leg.unitCode));
+}
+
+/** No centre owns the case yet: it is still at the grid (or village) where it was reported. */
+export function isAtIntake(s: CaseSnapshot): boolean {
+  return s.handlingLevel === 'grid' || s.handlingLevel === 'village';
+}
+
+/** May the actor make a centre move (file, dispatch, decide, check, escalate) on this case? */
+export function actsForOwner(s: CaseSnapshot, a: CaseActor, action: Action): boolean {
+  if (!canAct(a, action, s.gridCode)) return false;
+  return isAtIntake(s) || a.orgUnitCode === s.ownerUnitCode;
+}
+
+/** The county linked-response group standing in for a department (department users do not exist yet). */
+function isDepartmentProxy(s: CaseSnapshot, a: CaseActor): boolean {
+  return levelOfCode(a.orgUnitCode) === 'county' && canAct(a, 'case.dispatch', s.gridCode);
+}
+
+/** May the actor sign for / feed back on this leg as (or for) the leg's unit? */
+export function actsForLegUnit(
+  s: CaseSnapshot,
+  a: CaseActor,
+  action: 'case.sign' | 'case.handle',
+  leg: CaseLeg,
+): boolean {
+  if (isDepartmentCode(leg.unitCode)) return isDepartmentProxy(s, a);
+  return canAct(a, action, leg.unitCode);
+}
+
+/**
+ * May the actor send a leg to this unit? Townships, villages and grids inside its scope; departments only from
+ * the county. Never to the county itself: nobody there signs for legs.
+ */
+export function mayDispatchTo(a: CaseActor, unitCode: string): boolean {
+  if (isDepartmentCode(unitCode)) return levelOfCode(a.orgUnitCode) === 'county' && canAct(a, 'case.dispatch');
+  const level = levelOfCode(unitCode);
+  return level !== null && level !== 'county' && canAct(a, 'case.dispatch', unitCode);
+}
+
+export function pendingPause(s: CaseSnapshot, kind: 'extension' | 'ledger', legId?: string) {
+  return s.pauses.find((p) => p.kind === kind && p.state === 'pending' && (legId === undefined || p.legId === legId));
+}
+
+/** A ledger request pending, or approved and still running (no end yet). */
+export function openLedger(s: CaseSnapshot) {
+  return s.pauses.find((p) => p.kind === 'ledger' && p.to === undefined);
+}
+
+type Gate = (s: CaseSnapshot, a: CaseActor) => Refusal | null;
+type LegGate = (s: CaseSnapshot, a: CaseActor, leg: CaseLeg) => Refusal | null;
+interface MoveRule {
+  readonly from: readonly CaseStatus[];
+  readonly gate?: Gate;
+  /** Moves that name a leg: the leg must pass this too. */
+  readonly leg?: LegGate;
+}
+
+const owner =
+  (action: Action, zh: string, en: string): Gate =>
+  (s, a) =>
+    actsForOwner(s, a, action) ? null : notYours(zh, en);
+const legState = (leg: CaseLeg, allowed: readonly LegStatus[]): Refusal | null =>
+  allowed.includes(leg.status)
+    ? null
+    : refusal(
+        'invalid_transition',
+        `该派遣单${LEG_STATUS_LABELS[leg.status].zh}，不能进行此操作`,
+        `the leg is ${LEG_STATUS_LABELS[leg.status].en.toLowerCase()}; this move does not apply`,
+      );
+const legUnit =
+  (action: 'case.sign' | 'case.handle'): LegGate =>
+  (s, a, leg) =>
+    actsForLegUnit(s, a, action, leg)
+      ? null
+      : refusal('forbidden', '只有承办单位可以操作该派遣单', 'only the leg’s unit may do this');
+const all =
+  <T extends unknown[]>(...checks: Array<(...args: T) => Refusal | null>) =>
+  (...args: T): Refusal | null => {
+    for (const check of checks) {
+      const refused = check(...args);
+      if (refused) return refused;
+    }
+    return null;
+  };
+
+export const MOVE_RULES: Readonly<Record<CaseMoveType, MoveRule>> = {
+  request_verification: { from: ['reported'], gate: owner('case.file', '受理此案件', 'take this case in') },
+  file: { from: ['reported', 'verifying'], gate: owner('case.file', '立案', 'file this case') },
+  void: { from: ['reported', 'verifying', 'filed'], gate: owner('case.file', '作废此案件', 'void this case') },
+  merge: { from: ['reported', 'verifying', 'filed'], gate: owner('case.file', '合并此案件', 'merge this case') },
+  handle_on_spot: {
+    from: ['reported', 'verifying'],
+    gate: (s, a) => {
+      if (s.grade === 'serious')
+        return refusal('invalid_transition', '严重事件不能自行处置', 'a serious case cannot be handled on the spot');
+      if (!isAtIntake(s))
+        return refusal('invalid_transition', '案件已由中心受理', 'a centre has already taken this case');
+      // Only the grid's own worker: 小事不出网格 is about the grid settling its own small matters.
+      return a.orgUnitCode === s.gridCode && canAct(a, 'case.handle', s.gridCode)
+        ? null
+        : notYours('自行处置', 'handle this case on the spot');
+    },
+  },
+  dispatch: { from: ['filed'], gate: owner('case.dispatch', '派遣', 'dispatch this case') },
+  sign: {
+    from: ['dispatched', 'in_progress', 'checking'],
+    leg: all((_s, _a, leg) => legState(leg, ['dispatched']), legUnit('case.sign')),
+  },
+  return: {
+    from: ['dispatched', 'in_progress', 'checking'],
+    leg: all((_s, _a, leg) => legState(leg, ['dispatched', 'signed']), legUnit('case.sign')),
+  },
+  request_extension: {
+    from: ['dispatched', 'in_progress', 'checking'],
+    leg: all(
+      (_s, _a, leg) => legState(leg, ['signed']),
+      (s, _a, leg) =>
+        pendingPause(s, 'extension', leg.id)
+          ? refusal('invalid_transition', '已有待审批的延期申请', 'an extension request is already pending')
+          : null,
+      legUnit('case.handle'),
+    ),
+  },
+  decide_extension: {
+    from: ['dispatched', 'in_progress', 'checking'],
+    gate: owner('case.dispatch', '审批延期', 'decide on the extension'),
+    leg: (s, _a, leg) =>
+      pendingPause(s, 'extension', leg.id)
+        ? null
+        : refusal('invalid_transition', '没有待审批的延期申请', 'no extension request is pending'),
+  },
+  request_ledger: {
+    from: ['in_progress'],
+    gate: (s, a) => {
+      const lead = currentLeadLeg(s);
+      if (!lead || lead.status !== 'signed')
+        return refusal('invalid_transition', '主办单位尚未签收', 'the lead has not signed for the case');
+      if (openLedger(s)) return refusal('invalid_transition', '已申请挂账', 'a ledger request is already open');
+      return actsForLegUnit(s, a, 'case.handle', lead)
+        ? null
+        : refusal('forbidden', '只有主办单位可以申请挂账', 'only the lead unit may ask for a ledger');
+    },
+  },
+  decide_ledger: {
+    from: ['in_progress'],
+    gate: (s, a) =>
+      owner('case.dispatch', '审批挂账', 'decide on the ledger')(s, a) ??
+      (pendingPause(s, 'ledger')
+        ? null
+        : refusal('invalid_transition', '没有待审批的挂账申请', 'no ledger request is pending')),
+  },
+  escalate: {
+    from: ['filed', 'dispatched', 'in_progress'],
+    gate: (s, a) => {
+      // Only a centre that owns the case escalates it; at intake nobody owns it yet, and the county is the top.
+      if (s.handlingLevel === 'county') {
+        return refusal('invalid_transition', '县级已是最高层级', 'the county is the top level');
+      }
+      if (s.handlingLevel !== 'township') {
+        return refusal('invalid_transition', '案件尚未由中心受理', 'no centre owns this case yet');
+      }
+      return actsForOwner(s, a, 'case.escalate') ? null : notYours('上报升级', 'escalate this case');
+    },
+  },
+  feedback: {
+    from: ['dispatched', 'in_progress', 'checking'],
+    leg: all((_s, _a, leg) => legState(leg, ['signed']), legUnit('case.handle')),
+  },
+  check: { from: ['checking'], gate: owner('case.check', '核查', 'check this case') },
+  evaluate: {
+    from: ['closed'],
+    // The reporting side rates the handler: the grid (for its village/community) or the county — not the
+    // township centre, which is usually the unit being rated.
+    gate: (s, a) => {
+      const level = levelOfCode(a.orgUnitCode);
+      const reportingSide = level === 'county' || level === 'village' || level === 'grid';
+      return reportingSide && canAct(a, 'case.report', s.gridCode) ? null : notYours('评价', 'evaluate this case');
+    },
+  },
+  takeover: {
+    from: OPEN_STATUSES,
+    gate: (s, a) => {
+      if (s.handlingLevel === 'county')
+        return refusal('invalid_transition', '案件已由县级办理', 'the county already owns this case');
+      const above = a.orgUnitCode !== s.ownerUnitCode && isWithinScope(a.orgUnitCode, s.ownerUnitCode);
+      return above && canAct(a, 'case.takeover', s.gridCode) ? null : notYours('接管', 'take this case over');
+    },
+  },
+  supervise: {
+    from: ['dispatched', 'in_progress', 'checking'],
+    gate: (s, a) => (canAct(a, 'case.supervise', s.gridCode) ? null : notYours('督办', 'supervise this case')),
+    leg: (_s, _a, leg) => legState(leg, ACTIVE_LEG_STATUSES),
+  },
+};
+
+/**
+ * The case-level checks of a move, in the order a user would want to hear them: not your case at all → not possible
+ * in this status → not yours to do.
+ */
+export function gateCase(s: CaseSnapshot, a: CaseActor, type: CaseMoveType): Refusal | null {
+  if (!canReadCase(s, a)) return notYours('操作此案件', 'act on this case');
+  const rule = MOVE_RULES[type];
+  if (!rule.from.includes(s.status)) {
+    return refusal(
+      'invalid_transition',
+      `案件${CASE_STATUS_LABELS[s.status].zh}，不能${CASE_MOVE_LABELS[type].zh}`,
+      `a ${s.status} case does not allow ${type}`,
+    );
+  }
+  return rule.gate?.(s, a) ?? null;
+}
+
+/** The leg-level check of a move that names a leg (null for moves that do not). */
+export function gateLeg(s: CaseSnapshot, a: CaseActor, type: CaseMoveType, leg: CaseLeg): Refusal | null {
+  return MOVE_RULES[type].leg?.(s, a, leg) ?? null;
+}
+
+/** Every payload-independent check; a leg move passes when at least one of the case's legs would. */
+export function gateMove(s: CaseSnapshot, a: CaseActor, type: CaseMoveType): Refusal | null {
+  const refused = gateCase(s, a, type);
+  if (refused || !MOVE_RULES[type].leg) return refused;
+  let first: Refusal | null = null;
+  for (const leg of s.legs) {
+    const legRefusal = gateLeg(s, a, type, leg);
+    if (!legRefusal) return null;
+    first ??= legRefusal;
+  }
+  return first ?? refusal('invalid_transition', '没有可操作的派遣单', 'no leg allows this move');
+}

@@ -1,0 +1,268 @@
+/**
+ * What each accepted move changes in a snapshot. Only called by applyMove (case-machine.ts) after the gates in
+ * case-rules.ts have passed, so these functions check payload details only (deadlines in the future, units
+ * distinct, a reason given on a failed check …).
+ */
+import { actsForOwner, mayDispatchTo, refusal, type CaseActor, type Refusal } from './case-rules.js';
+import type { CaseMove, MoveOf } from './case-moves.js';
+import { backToFiled, endPauses, levelOf, newLeg, updateLeg, withdrawActive } from './case-leg-ops.js';
+import { currentLeadLeg, type CaseLeg, type CasePause, type CaseSnapshot } from './cases.js';
+import { parentCode } from './org.js';
+
+/** What a move changed, before the version bump and the history row are added. */
+export interface Effect {
+  next: CaseSnapshot;
+  legId?: string;
+  unitCode?: string;
+  note?: string;
+}
+
+function dispatch(s: CaseSnapshot, m: MoveOf<'dispatch'>, a: CaseActor, now: number): Effect | Refusal {
+  const assignments = [m.lead, ...m.assists];
+  const units = assignments.map((x) => x.unitCode);
+  if (new Set(units).size !== units.length) {
+    return refusal('validation_failed', '同一单位不能重复派遣', 'each unit may receive only one leg');
+  }
+  const outside = units.find((unit) => !mayDispatchTo(a, unit));
+  if (outside !== undefined) return refusal('forbidden', `不能派遣到 ${outside}`, `you may not dispatch to ${outside}`);
+  if (assignments.some((x) => x.dueAt <= now)) {
+    return refusal('validation_failed', '处置时限必须晚于当前时间', 'each deadline must lie in the future');
+  }
+  const legs = assignments.map((x, i) => newLeg(s, i, i === 0 ? 'lead' : 'assist', x.unitCode, now, x));
+  return {
+    next: {
+      ...s,
+      status: 'dispatched',
+      legs: [...withdrawActive(s.legs), ...legs],
+      dispatchedAt: now,
+      dueAt: m.lead.dueAt,
+      ownerUnitCode: a.orgUnitCode,
+      handlingLevel: levelOf(a.orgUnitCode),
+    },
+    legId: legs[0]?.id,
+    unitCode: m.lead.unitCode,
+    note: m.note,
+  };
+}
+
+function check(s: CaseSnapshot, m: MoveOf<'check'>, a: CaseActor, now: number): Effect | Refusal {
+  const lead = currentLeadLeg(s);
+  if (!lead || lead.status !== 'feedback')
+    return refusal('invalid_transition', '主办单位尚未反馈', 'the lead has not fed back');
+  if (m.outcome === 'pass') {
+    if (!actsForOwner(s, a, 'case.close')) return refusal('forbidden', '无权结案', 'you may not close this case');
+    // The lead's passed check closes the case; assists that fed back are done with it, the rest stay as they are
+    // (visible as never fed back, against their unit).
+    const legs = s.legs.map((leg) =>
+      leg.id === lead.id || (leg.role === 'assist' && leg.status === 'feedback')
+        ? { ...leg, status: 'done' as const, doneAt: now }
+        : leg,
+    );
+    return {
+      next: { ...s, status: 'closed', closedAt: now, legs },
+      legId: lead.id,
+      unitCode: lead.unitCode,
+      note: m.note,
+    };
+  }
+  if (!m.note) return refusal('validation_failed', '核查不通过须说明原因', 'say why the check failed', 'note');
+  if (m.reworkDueAt !== undefined && m.reworkDueAt <= now) {
+    return refusal('validation_failed', '返工时限必须晚于当前时间', 'the rework deadline must lie in the future');
+  }
+  // Rework keeps the old deadline unless the checker sets a new one (a matter handled on the spot had none).
+  const legs = updateLeg(s.legs, lead.id, ({ feedback: _feedback, ...rest }) => ({
+    ...rest,
+    status: 'signed',
+    ...(m.reworkDueAt !== undefined ? { dueAt: m.reworkDueAt } : {}),
+  }));
+  const dueAt = m.reworkDueAt ?? s.dueAt;
+  return {
+    next: {
+      ...s,
+      status: 'in_progress',
+      reworkCount: s.reworkCount + 1,
+      legs,
+      ...(dueAt !== undefined ? { dueAt } : {}),
+    },
+    legId: lead.id,
+    unitCode: lead.unitCode,
+    note: m.note,
+  };
+}
+
+export function transition(
+  s: CaseSnapshot,
+  m: CaseMove,
+  a: CaseActor,
+  now: number,
+  leg: CaseLeg | undefined,
+): Effect | Refusal {
+  const isLead = leg?.role === 'lead';
+  switch (m.type) {
+    case 'request_verification':
+      return { next: { ...s, status: 'verifying' }, note: m.note };
+    case 'file':
+      return {
+        next: {
+          ...s,
+          status: 'filed',
+          filedAt: now,
+          ownerUnitCode: a.orgUnitCode,
+          handlingLevel: levelOf(a.orgUnitCode),
+          grade: m.grade ?? s.grade,
+          categoryCode: m.categoryCode ?? s.categoryCode,
+        },
+        unitCode: a.orgUnitCode,
+        note: m.note,
+      };
+    case 'void':
+      return { next: { ...s, status: 'void' }, note: m.reason };
+    case 'merge':
+      if (m.intoCaseId === s.id)
+        return refusal('validation_failed', '不能合并到自身', 'a case cannot be merged into itself');
+      return { next: { ...s, status: 'merged', mergedInto: m.intoCaseId }, note: m.note ?? `→ ${m.intoCaseId}` };
+    case 'handle_on_spot': {
+      // Recorded as a lead leg of the grid, already fed back and without a deadline, so the check and any rework
+      // work like any other case.
+      const spotLeg: CaseLeg = {
+        ...newLeg(s, 0, 'lead', s.gridCode, now),
+        status: 'feedback',
+        signedAt: now,
+        feedback: { result: m.result, photos: m.photos, at: now },
+      };
+      return {
+        next: { ...s, status: 'checking', filedAt: s.filedAt ?? now, legs: [...s.legs, spotLeg] },
+        legId: spotLeg.id,
+        unitCode: s.gridCode,
+        note: m.result,
+      };
+    }
+    case 'dispatch':
+      return dispatch(s, m, a, now);
+    case 'sign': {
+      const legs = updateLeg(s.legs, m.legId, (l) => ({ ...l, status: 'signed', signedAt: now }));
+      return {
+        next: { ...s, legs, status: isLead ? 'in_progress' : s.status },
+        legId: m.legId,
+        unitCode: leg?.unitCode,
+      };
+    }
+    case 'return': {
+      const returned = {
+        ...s,
+        legs: updateLeg(s.legs, m.legId, (l) => ({ ...l, status: 'returned', returnReason: m.reason })),
+      };
+      const next = isLead
+        ? backToFiled(returned, now, s.ownerUnitCode)
+        : { ...returned, pauses: endPauses(s.pauses, now, (p) => p.legId === m.legId) };
+      return { next, legId: m.legId, unitCode: leg?.unitCode, note: m.reason };
+    }
+    case 'request_extension': {
+      const pause: CasePause = {
+        kind: 'extension',
+        legId: m.legId,
+        state: 'pending',
+        from: now,
+        reason: m.reason,
+        hours: m.hours,
+      };
+      return {
+        next: { ...s, pauses: [...s.pauses, pause] },
+        legId: m.legId,
+        unitCode: leg?.unitCode,
+        note: `${m.hours}h: ${m.reason}`,
+      };
+    }
+    case 'decide_extension': {
+      const approve = m.decision === 'approve';
+      if (approve && (m.dueAt === undefined || m.dueAt <= (leg?.dueAt ?? 0) || m.dueAt <= now)) {
+        return refusal(
+          'validation_failed',
+          '批准延期须给出晚于原时限的新时限',
+          'approving needs a new deadline after the old one',
+          'dueAt',
+        );
+      }
+      const pauses = s.pauses.map((p) =>
+        p.kind === 'extension' && p.legId === m.legId && p.state === 'pending'
+          ? { ...p, to: now, state: approve ? ('approved' as const) : ('rejected' as const) }
+          : p,
+      );
+      const dueAt = approve ? m.dueAt : undefined;
+      const legs = dueAt === undefined ? s.legs : updateLeg(s.legs, m.legId, (l) => ({ ...l, dueAt }));
+      const next = { ...s, pauses, legs, ...(isLead && dueAt !== undefined ? { dueAt } : {}) };
+      return { next, legId: m.legId, unitCode: leg?.unitCode, note: m.note ?? m.decision };
+    }
+    case 'request_ledger': {
+      const lead = currentLeadLeg(s);
+      if (!lead) return refusal('invalid_transition', '没有主办单位', 'the case has no lead');
+      const pause: CasePause = { kind: 'ledger', legId: lead.id, state: 'pending', from: now, reason: m.reason };
+      return { next: { ...s, pauses: [...s.pauses, pause] }, legId: lead.id, unitCode: lead.unitCode, note: m.reason };
+    }
+    case 'decide_ledger': {
+      // Approved: the ledger keeps the clock stopped until the lead feeds back. Rejected: the clock runs again.
+      const pauses = s.pauses.map((p) =>
+        p.kind === 'ledger' && p.state === 'pending'
+          ? m.decision === 'approve'
+            ? { ...p, state: 'approved' as const }
+            : { ...p, state: 'rejected' as const, to: now }
+          : p,
+      );
+      return { next: { ...s, pauses }, note: m.note ?? m.decision };
+    }
+    case 'escalate': {
+      const above = parentCode(s.ownerUnitCode);
+      if (above === null) return refusal('invalid_transition', '没有上一级', 'there is no level above');
+      return { next: backToFiled(s, now, above), unitCode: above, note: m.reason };
+    }
+    case 'feedback': {
+      const legs = updateLeg(s.legs, m.legId, (l) => ({
+        ...l,
+        status: 'feedback',
+        feedback: { result: m.result, photos: m.photos, at: now },
+      }));
+      // Feeding back ends this leg's pending extension request and, for the lead, the ledger.
+      const pauses = endPauses(s.pauses, now, (p) => p.legId === m.legId);
+      return {
+        next: { ...s, legs, pauses, status: isLead ? 'checking' : s.status },
+        legId: m.legId,
+        unitCode: leg?.unitCode,
+        note: m.result,
+      };
+    }
+    case 'check':
+      return check(s, m, a, now);
+    case 'evaluate': {
+      const rated = currentLeadLeg(s)?.unitCode ?? s.ownerUnitCode;
+      const rating = {
+        score: m.rating,
+        byUnitCode: a.orgUnitCode,
+        ratedUnitCode: rated,
+        at: now,
+        ...(m.comment ? { comment: m.comment } : {}),
+      };
+      return { next: { ...s, status: 'evaluated', rating }, unitCode: rated, note: m.comment };
+    }
+    case 'takeover':
+      return {
+        next: { ...s, ownerUnitCode: a.orgUnitCode, handlingLevel: levelOf(a.orgUnitCode) },
+        unitCode: a.orgUnitCode,
+        note: m.reason,
+      };
+    case 'supervise': {
+      const unitCode = leg?.unitCode ?? s.ownerUnitCode;
+      const supervision = { at: now, legId: m.legId, unitCode, automatic: m.automatic, byUserId: a.userId };
+      return {
+        next: {
+          ...s,
+          supervisions: [...s.supervisions, supervision],
+          supervisionCount: s.supervisionCount + 1,
+          supervisedAt: now,
+        },
+        legId: m.legId,
+        unitCode,
+        note: m.note ?? (m.automatic ? '超时自动督办 / automatic supervision on overdue' : undefined),
+      };
+    }
+  }
+}

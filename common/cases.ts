@@ -1,0 +1,283 @@
+/**
+ * A case (案件) as the hub stores it and the console shows it: the snapshot the state machine moves, its legs (joint
+ * dispatch: one lead 主办 + assisting 协办 units), its pauses, supervisions and rating, and the append-only history row
+ * each move writes. Names follow shared/domain.md.
+ *
+ * All case times are epoch milliseconds (UTC); the working-time clock turns them into Beijing time when it needs to.
+ */
+import { z } from 'zod';
+import { isDepartmentCode } from './departments.js';
+import { isOrgCode } from './org.js';
+import { ROLES } from './roles.js';
+import { OrgCode } from './schemas.js';
+
+type Labels<K extends string> = Readonly<Record<K, { zh: string; en: string }>>;
+
+export const CASE_STATUSES = [
+  'reported',
+  'verifying',
+  'filed',
+  'dispatched',
+  'in_progress',
+  'checking',
+  'closed',
+  'evaluated',
+  'void',
+  'merged',
+] as const;
+export const CaseStatus = z.enum(CASE_STATUSES);
+export type CaseStatus = z.infer<typeof CaseStatus>;
+export const CASE_STATUS_LABELS: Labels<CaseStatus> = {
+  reported: { zh: '待受理', en: 'Reported' },
+  verifying: { zh: '核实中', en: 'Verifying' },
+  filed: { zh: '待派遣', en: 'Filed' },
+  dispatched: { zh: '待签收', en: 'Dispatched' },
+  in_progress: { zh: '处置中', en: 'In progress' },
+  checking: { zh: '待核查', en: 'Awaiting check' },
+  closed: { zh: '已结案', en: 'Closed' },
+  evaluated: { zh: '已评价', en: 'Evaluated' },
+  void: { zh: '已作废', en: 'Void' },
+  merged: { zh: '已合并', en: 'Merged' },
+};
+/** Still being worked on: counts against the handling unit's deadline. */
+export const OPEN_STATUSES: readonly CaseStatus[] = [
+  'reported',
+  'verifying',
+  'filed',
+  'dispatched',
+  'in_progress',
+  'checking',
+];
+export const CLOSED_STATUSES: readonly CaseStatus[] = ['closed', 'evaluated'];
+
+export const CASE_GRADES = ['routine', 'general', 'serious'] as const;
+export const CaseGrade = z.enum(CASE_GRADES);
+export type CaseGrade = z.infer<typeof CaseGrade>;
+export const CASE_GRADE_LABELS: Labels<CaseGrade> = {
+  routine: { zh: '日常', en: 'Routine' },
+  general: { zh: '一般', en: 'General' },
+  serious: { zh: '严重', en: 'Serious' },
+};
+
+export const CASE_SOURCES = ['grid_worker', 'public', 'video_patrol', 'hotline', 'department'] as const;
+export const CaseSource = z.enum(CASE_SOURCES);
+export type CaseSource = z.infer<typeof CaseSource>;
+export const CASE_SOURCE_LABELS: Labels<CaseSource> = {
+  grid_worker: { zh: '网格员上报', en: 'Grid worker' },
+  public: { zh: '公众随手拍', en: 'Public report' },
+  video_patrol: { zh: '视频巡查', en: 'Video patrol' },
+  hotline: { zh: '热线', en: 'Hotline' },
+  department: { zh: '部门移交', en: 'Department referral' },
+};
+
+/** Who currently owns the case: 小事不出网格，大事不出乡镇. Same names as the org levels on purpose. */
+export const HANDLING_LEVELS = ['grid', 'village', 'township', 'county'] as const;
+export const HandlingLevel = z.enum(HANDLING_LEVELS);
+export type HandlingLevel = z.infer<typeof HandlingLevel>;
+
+/** Every move's name; case-moves.ts builds the payload union on exactly these. */
+export const CASE_MOVE_TYPES = [
+  'request_verification',
+  'file',
+  'void',
+  'merge',
+  'handle_on_spot',
+  'dispatch',
+  'sign',
+  'return',
+  'request_extension',
+  'decide_extension',
+  'request_ledger',
+  'decide_ledger',
+  'escalate',
+  'feedback',
+  'check',
+  'evaluate',
+  'takeover',
+  'supervise',
+] as const;
+export const CaseMoveType = z.enum(CASE_MOVE_TYPES);
+export type CaseMoveType = z.infer<typeof CaseMoveType>;
+
+export const EpochMs = z.number().int().nonnegative();
+export const CaseId = z.string().min(1).max(64);
+export const GridCode = z.string().regex(/^\d{15}$/, '不是有效的网格编码 / not a 15-digit grid code');
+/** Minor-category code from resources/taxonomy.json ('0201' = 暴露垃圾). */
+export const CategoryCode = z.string().regex(/^\d{4}$/, '不是有效的小类编码 / not a minor category code');
+/** A leg goes to an org unit (township, village, grid) or to a county department (`dept:zhujian`). */
+export const UnitCode = z
+  .string()
+  .refine(
+    (code) => isOrgCode(code) || isDepartmentCode(code),
+    '不是有效的单位编码 / not an org unit or department code',
+  );
+
+export const LEG_ROLES = ['lead', 'assist'] as const;
+export const LegRole = z.enum(LEG_ROLES);
+/**
+ * `withdrawn`: the centre took the leg back (the lead was returned, the case escalated, or it was re-dispatched), so
+ * the unit no longer owes anything on it. `done`: the check passed and the case closed.
+ */
+export const LEG_STATUSES = ['dispatched', 'signed', 'returned', 'feedback', 'done', 'withdrawn'] as const;
+export const LegStatus = z.enum(LEG_STATUSES);
+export type LegStatus = z.infer<typeof LegStatus>;
+export const LEG_STATUS_LABELS: Labels<LegStatus> = {
+  dispatched: { zh: '待签收', en: 'Dispatched' },
+  signed: { zh: '处置中', en: 'Signed for' },
+  returned: { zh: '已回退', en: 'Returned' },
+  feedback: { zh: '已反馈', en: 'Fed back' },
+  done: { zh: '已办结', en: 'Done' },
+  withdrawn: { zh: '已撤回', en: 'Withdrawn' },
+};
+/** Legs the unit still owes work on (deadline running, can be supervised). */
+export const ACTIVE_LEG_STATUSES: readonly LegStatus[] = ['dispatched', 'signed'];
+
+/** Serious cases (and limits given in plain hours) run on the wall clock; the rest on working time. */
+export const SLA_CLOCKS = ['working', 'wall'] as const;
+export const SlaClock = z.enum(SLA_CLOCKS);
+export type SlaClock = z.infer<typeof SlaClock>;
+
+export const Photos = z.array(z.string().min(1).max(500)).max(9);
+export const LegFeedback = z.strictObject({
+  result: z.string().trim().min(1).max(2000),
+  photos: Photos,
+  at: EpochMs,
+});
+export type LegFeedback = z.infer<typeof LegFeedback>;
+
+export const CaseLeg = z.strictObject({
+  id: z.string().min(1).max(80),
+  unitCode: UnitCode,
+  role: LegRole,
+  status: LegStatus,
+  dispatchedAt: EpochMs,
+  /** Absent when no deadline runs: a matter handled on the spot by the grid (until a rework sets one). */
+  dueAt: EpochMs.optional(),
+  clock: SlaClock,
+  signedAt: EpochMs.optional(),
+  returnReason: z.string().optional(),
+  feedback: LegFeedback.optional(),
+  doneAt: EpochMs.optional(),
+});
+export type CaseLeg = z.infer<typeof CaseLeg>;
+
+/**
+ * A stretch of time the deadline does not run: an extension request until it is decided (延期), a ledger request
+ * until decided and, when approved, until the lead feeds back (挂账). `to` absent = still paused. Rejected and
+ * cancelled requests keep their interval: the clock was stopped while they were pending.
+ */
+export const PAUSE_KINDS = ['extension', 'ledger'] as const;
+export const PAUSE_STATES = ['pending', 'approved', 'rejected', 'cancelled'] as const;
+export const CasePause = z.strictObject({
+  kind: z.enum(PAUSE_KINDS),
+  legId: z.string(),
+  state: z.enum(PAUSE_STATES),
+  from: EpochMs,
+  to: EpochMs.optional(),
+  reason: z.string(),
+  hours: z.number().int().positive().optional(),
+});
+export type CasePause = z.infer<typeof CasePause>;
+
+/** 督办, recorded against the unit of the late (or watched) leg, for accountability and the KPIs. */
+export const Supervision = z.strictObject({
+  at: EpochMs,
+  legId: z.string(),
+  unitCode: UnitCode,
+  automatic: z.boolean(),
+  byUserId: z.string(),
+});
+export type Supervision = z.infer<typeof Supervision>;
+
+export const Reporter = z.strictObject({
+  source: CaseSource,
+  reportedAt: EpochMs,
+  userId: z.string().optional(),
+  name: z.string().max(64).optional(),
+  phone: z.string().max(32).optional(),
+});
+export type Reporter = z.infer<typeof Reporter>;
+
+/** Reverse evaluation (逆向考核): the reporting side rates the unit that handled the case. */
+export const CaseRating = z.strictObject({
+  score: z.number().int().min(1).max(5),
+  comment: z.string().max(500).optional(),
+  byUnitCode: OrgCode,
+  ratedUnitCode: UnitCode,
+  at: EpochMs,
+});
+export type CaseRating = z.infer<typeof CaseRating>;
+
+export const CaseSnapshot = z.strictObject({
+  id: CaseId,
+  /** Bumped by every move; the hub refuses a move whose expectedVersion differs (optimistic concurrency). */
+  version: z.number().int().nonnegative(),
+  status: CaseStatus,
+  grade: CaseGrade,
+  source: CaseSource,
+  categoryCode: CategoryCode,
+  /** Where it happened. Scope checks run against this code. */
+  gridCode: GridCode,
+  handlingLevel: HandlingLevel,
+  /** The centre that owns the case now; at intake (grid level) it is the grid itself. */
+  ownerUnitCode: OrgCode,
+  legs: z.array(CaseLeg),
+  pauses: z.array(CasePause),
+  supervisions: z.array(Supervision),
+  reportedAt: EpochMs,
+  filedAt: EpochMs.optional(),
+  dispatchedAt: EpochMs.optional(),
+  /** The lead leg's deadline (the case's deadline); absent while no lead is working on it. */
+  dueAt: EpochMs.optional(),
+  closedAt: EpochMs.optional(),
+  supervisedAt: EpochMs.optional(),
+  supervisionCount: z.number().int().nonnegative(),
+  reworkCount: z.number().int().nonnegative(),
+  mergedInto: CaseId.optional(),
+  reporters: z.array(Reporter),
+  rating: CaseRating.optional(),
+});
+export type CaseSnapshot = z.infer<typeof CaseSnapshot>;
+
+export const HistoryActor = z.strictObject({ userId: z.string(), role: z.enum(ROLES), orgUnitCode: OrgCode });
+export type HistoryActor = z.infer<typeof HistoryActor>;
+
+/** One append-only history row per accepted move. */
+export const CaseHistoryEntry = z.strictObject({
+  caseId: CaseId,
+  /** The snapshot version this move produced. */
+  version: z.number().int().positive(),
+  at: EpochMs,
+  actor: HistoryActor,
+  move: CaseMoveType,
+  from: CaseStatus,
+  to: CaseStatus,
+  legId: z.string().optional(),
+  /** The unit the move concerns (leg unit, new owner, supervised unit). */
+  unitCode: UnitCode.optional(),
+  note: z.string().optional(),
+});
+export type CaseHistoryEntry = z.infer<typeof CaseHistoryEntry>;
+
+/** The case's lead leg that is still in play (not returned or withdrawn), if any. */
+export function currentLeadLeg(snapshot: Pick<CaseSnapshot, 'legs'>): CaseLeg | undefined {
+  return snapshot.legs.find((leg) => leg.role === 'lead' && leg.status !== 'returned' && leg.status !== 'withdrawn');
+}
+
+/**
+ * The reporters a merge target ends up with: its own, then the merged case's, without duplicating a person who
+ * reported both. The hub applies this when it marks a case merged.
+ */
+export function mergedReporters(target: readonly Reporter[], merged: readonly Reporter[]): Reporter[] {
+  // A person is recognised by account or phone; anonymous reports are all kept.
+  const key = (r: Reporter) => (r.userId ? `user:${r.userId}` : r.phone ? `phone:${r.phone}` : null);
+  const seen = new Set(target.map(key).filter((k) => k !== null));
+  const added: Reporter[] = [];
+  for (const reporter of merged) {
+    const k = key(reporter);
+    if (k !== null && seen.has(k)) continue;
+    if (k !== null) seen.add(k);
+    added.push(reporter);
+  }
+  return [...target, ...added];
+}

@@ -1,0 +1,154 @@
+/**
+ * China's working calendar for deadlines: a fixed UTC+8 offset (no DST), daily working hours with the lunch break,
+ * weekends, public holidays (法定节假日) and make-up workdays (调休: weekend days that are working days).
+ *
+ * The table itself lives in resources/work-calendar.json (loaded by the hub, editable by an admin); this module only
+ * validates it and answers "is this a working day" fast: a calendar is compiled once into day numbers and minute
+ * offsets, and memoised per calendar object, because the board asks hundreds of times a second.
+ */
+import { z } from 'zod';
+
+const MINUTE_MS = 60_000;
+export const DAY_MS = 86_400_000;
+
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD / date must be YYYY-MM-DD')
+  .refine(
+    (d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+    '无效日期 / not a real date',
+  );
+
+export const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:MM / time must be HH:MM');
+
+const minutesOf = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/** Working periods of a day, in order and not overlapping: [['08:30','12:00'],['14:30','17:30']]. */
+export const WorkingHours = z
+  .array(z.tuple([TimeOfDay, TimeOfDay]))
+  .min(1)
+  .refine(
+    (periods) =>
+      periods.every(
+        ([from, to], i) =>
+          minutesOf(from) < minutesOf(to) && (i === 0 || minutesOf(periods[i - 1]![1]) <= minutesOf(from)),
+      ),
+    '工作时段须按时间顺序且不重叠 / working periods must be in order and not overlap',
+  );
+
+export const WorkCalendar = z.strictObject({
+  utcOffsetMinutes: z.number().int().min(-720).max(840),
+  workingHours: WorkingHours,
+  /** Days off on a weekday (and, harmlessly, the weekend days inside a holiday). */
+  holidays: z.array(IsoDate),
+  /** Weekend days worked to make up for a holiday (调休). */
+  makeupWorkdays: z.array(IsoDate),
+});
+export type WorkCalendar = z.infer<typeof WorkCalendar>;
+
+export const CHINA_UTC_OFFSET_MINUTES = 480;
+export const DEFAULT_WORKING_HOURS: WorkCalendar['workingHours'] = [
+  ['08:30', '12:00'],
+  ['14:30', '17:30'],
+];
+
+/** A named holiday period as the State Council notice gives it, both ends inclusive. */
+export const HolidayPeriod = z.strictObject({ name: z.string(), from: IsoDate, to: IsoDate });
+
+/** resources/work-calendar.json: one entry per year, with its source notice and how sure we are of it. */
+export const WorkCalendarFile = z.strictObject({
+  comment: z.string(),
+  utcOffsetMinutes: z.number().int(),
+  workingHours: WorkingHours,
+  years: z.record(
+    z.string().regex(/^\d{4}$/),
+    z.strictObject({
+      source: z.string(),
+      confidence: z.enum(['official', 'recalled', 'provisional']),
+      note: z.string().optional(),
+      holidays: z.array(HolidayPeriod),
+      makeupWorkdays: z.array(IsoDate),
+    }),
+  ),
+});
+export type WorkCalendarFile = z.infer<typeof WorkCalendarFile>;
+
+/** Days since 1970-01-01 of an ISO date (the date's own calendar day, no offset involved). */
+export function dayNumberOfIsoDate(isoDate: string): number {
+  return Math.floor(Date.parse(`${isoDate}T00:00:00Z`) / DAY_MS);
+}
+
+export function isoDateOfDayNumber(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Expand the file's holiday periods into the flat calendar the clock uses. */
+export function calendarFromFile(file: WorkCalendarFile): WorkCalendar {
+  const holidays: string[] = [];
+  const makeupWorkdays: string[] = [];
+  for (const year of Object.values(file.years)) {
+    for (const period of year.holidays) {
+      for (let d = dayNumberOfIsoDate(period.from); d <= dayNumberOfIsoDate(period.to); d++)
+        holidays.push(isoDateOfDayNumber(d));
+    }
+    makeupWorkdays.push(...year.makeupWorkdays);
+  }
+  return { utcOffsetMinutes: file.utcOffsetMinutes, workingHours: file.workingHours, holidays, makeupWorkdays };
+}
+
+/** A calendar prepared for arithmetic: day numbers are local (UTC+offset) calendar days since 1970-01-01. */
+export interface CompiledCalendar {
+  readonly offsetMs: number;
+  /** Working periods as [startMs, endMs) after local midnight. */
+  readonly periods: ReadonlyArray<readonly [number, number]>;
+  /** Working milliseconds in one working day (6 h 30 with the default hours). */
+  readonly dayWorkMs: number;
+  readonly holidays: ReadonlySet<number>;
+  readonly makeupWorkdays: ReadonlySet<number>;
+}
+
+const compiled = new WeakMap<WorkCalendar, CompiledCalendar>();
+
+export function compileCalendar(calendar: WorkCalendar): CompiledCalendar {
+  const cached = compiled.get(calendar);
+  if (cached) return cached;
+  const periods = calendar.workingHours.map(
+    ([from, to]) => [minutesOf(from) * MINUTE_MS, minutesOf(to) * MINUTE_MS] as const,
+  );
+  const result: CompiledCalendar = {
+    offsetMs: calendar.utcOffsetMinutes * MINUTE_MS,
+    periods,
+    dayWorkMs: periods.reduce((sum, [from, to]) => sum + (to - from), 0),
+    holidays: new Set(calendar.holidays.map(dayNumberOfIsoDate)),
+    makeupWorkdays: new Set(calendar.makeupWorkdays.map(dayNumberOfIsoDate)),
+  };
+  compiled.set(calendar, result);
+  return result;
+}
+
+/** The local calendar day an instant falls on. */
+export function localDayNumber(ms: number, c: CompiledCalendar): number {
+  return Math.floor((ms + c.offsetMs) / DAY_MS);
+}
+
+/** The instant of local midnight starting a day. */
+export function localMidnightMs(day: number, c: CompiledCalendar): number {
+  return day * DAY_MS - c.offsetMs;
+}
+
+export function isWorkingDayNumber(day: number, c: CompiledCalendar): boolean {
+  if (c.makeupWorkdays.has(day)) return true;
+  if (c.holidays.has(day)) return false;
+  const weekday = (((day + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday; 0 = Sunday
+  return weekday !== 0 && weekday !== 6;
+}
+
+/** Is this local date (YYYY-MM-DD) a working day? */
+export function isWorkingDate(isoDate: string, calendar: WorkCalendar): boolean {
+  return isWorkingDayNumber(dayNumberOfIsoDate(isoDate), compileCalendar(calendar));
+}
+
+/** Local 'YYYY-MM' of an instant (for monthly KPI trends). */
+export function localMonth(ms: number, utcOffsetMinutes: number = CHINA_UTC_OFFSET_MINUTES): string {
+  return new Date(ms + utcOffsetMinutes * MINUTE_MS).toISOString().slice(0, 7);
+}

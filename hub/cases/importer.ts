@@ -1,0 +1,181 @@
+/**
+ * Bulk import of the old platform's history (NDJSON, one event per line, with its past lifecycle). Each line is
+ * validated like a live report, located in its grid, and stored as a case whose snapshot tells the same story:
+ * who handled it, when it was due, when it closed. Re-importing an `externalId` is a no-op. One line's problem
+ * rejects that line only, with its line number and reason.
+ */
+import { ImportLine, type ImportResult } from '../../common/case-api.js';
+import type { CaseActor } from '../../common/case-machine.js';
+import { CLOSED_STATUSES, type CaseLeg, type CaseSnapshot, type HandlingLevel } from '../../common/cases.js';
+import { legDeadline } from '../../common/deadline-table.js';
+import { describeZodIssue } from '../../common/errors.js';
+import { isDepartmentCode } from '../../common/departments.js';
+import { levelOfCode, lineageOf } from '../../common/org.js';
+import { canAct } from '../../common/scope-policy.js';
+import { resolveCategory } from '../../common/taxonomy.js';
+import { appendHistory, caseIdByExternalId, insertCase } from '../db/cases-store.js';
+import type { HubContext } from '../hub-context.js';
+
+/** Statuses at which a lead unit has been sent the case. */
+const DISPATCHED: ReadonlySet<string> = new Set(['dispatched', 'in_progress', 'checking', 'closed', 'evaluated']);
+
+type Built = { ok: true; snapshot: Omit<CaseSnapshot, 'id'>; line: ImportLine } | { ok: false; reason: string };
+
+function build(hub: HubContext, actor: CaseActor, raw: unknown): Built {
+  const parsed = ImportLine.safeParse(raw);
+  if (!parsed.success) return { ok: false, reason: describeZodIssue(parsed.error.issues).message };
+  const line = parsed.data;
+  const category = resolveCategory(hub.reference.taxonomy, line);
+  if (!category.ok) return { ok: false, reason: category.message };
+  const gridCode = hub.gridLocator.locate(line.location.lon, line.location.lat);
+  if (!gridCode) return { ok: false, reason: 'location: 位置不在本县范围内 / outside the county' };
+  if (!canAct(actor, 'case.file', gridCode))
+    return { ok: false, reason: 'location: 不在导入账号的辖区内 / outside your area' };
+
+  const reportedAt = Date.parse(line.reportedAt);
+  const closedAt = line.closedAt ? Date.parse(line.closedAt) : undefined;
+  const dispatchedAt = line.dispatchedAt ? Date.parse(line.dispatchedAt) : undefined;
+  const closed = CLOSED_STATUSES.includes(line.status);
+  if (closed && closedAt === undefined)
+    return { ok: false, reason: 'closedAt: 已结案事件须有结案时间 / a closed event needs closedAt' };
+  if (!closed && closedAt !== undefined)
+    return { ok: false, reason: 'closedAt: 未结案事件不应有结案时间 / only closed events have closedAt' };
+  if ((closedAt ?? Infinity) < reportedAt || (dispatchedAt ?? Infinity) < reportedAt) {
+    return { ok: false, reason: 'reportedAt: 时间顺序有误 / times are out of order' };
+  }
+  const unit = line.handlingUnit;
+  if (DISPATCHED.has(line.status) && unit === undefined && !closed) {
+    return { ok: false, reason: 'handlingUnit: 已派遣事件须有处置单位 / a dispatched event needs its handling unit' };
+  }
+  if (unit && !isDepartmentCode(unit) && !lineageOf(gridCode).includes(unit) && levelOfCode(unit) !== 'township') {
+    return { ok: false, reason: 'handlingUnit: 处置单位与事发网格不符 / handling unit does not fit the grid' };
+  }
+
+  const grade = line.grade;
+  // Who owned it: the grid when no unit was sent (小事不出网格); the county for a department; else the township
+  // centre of the grid, which sends its own villages and grids work.
+  const [countyCode, townshipCode] = lineageOf(gridCode) as [string, string];
+  const handlingLevel: HandlingLevel = unit === undefined ? 'grid' : isDepartmentCode(unit) ? 'county' : 'township';
+  const ownerUnitCode = unit === undefined ? gridCode : isDepartmentCode(unit) ? countyCode : townshipCode;
+  const legs: CaseLeg[] = [];
+  const legStart = dispatchedAt ?? reportedAt;
+  if (unit !== undefined || closed) {
+    const deadline = legDeadline({
+      table: hub.reference.deadlines,
+      categoryCode: category.match.minor.code,
+      grade,
+      dispatchedAt: legStart,
+      calendar: hub.reference.calendar,
+    });
+    const done = closed && closedAt !== undefined;
+    legs.push({
+      id: 'L1',
+      unitCode: unit ?? gridCode,
+      role: 'lead',
+      status: done
+        ? 'done'
+        : line.status === 'dispatched'
+          ? 'dispatched'
+          : line.status === 'checking'
+            ? 'feedback'
+            : 'signed',
+      dispatchedAt: legStart,
+      dueAt: line.dueAt ? Date.parse(line.dueAt) : deadline.dueAt,
+      clock: deadline.clock,
+      ...(line.status !== 'dispatched' ? { signedAt: legStart } : {}),
+      ...(done ? { doneAt: closedAt } : {}),
+    });
+  }
+  const snapshot: Omit<CaseSnapshot, 'id'> = {
+    version: 1,
+    status: line.status,
+    grade,
+    source: line.source,
+    categoryCode: category.match.minor.code,
+    gridCode,
+    handlingLevel,
+    ownerUnitCode,
+    legs,
+    pauses: [],
+    supervisions: [],
+    reportedAt,
+    ...(line.status !== 'reported' && line.status !== 'verifying' ? { filedAt: legStart } : {}),
+    ...(dispatchedAt !== undefined ? { dispatchedAt } : {}),
+    ...(legs[0]?.dueAt !== undefined ? { dueAt: legs[0].dueAt } : {}),
+    ...(closedAt !== undefined ? { closedAt } : {}),
+    supervisionCount: 0,
+    reworkCount: 0,
+    reporters: [{ source: line.source, reportedAt }],
+  };
+  return { ok: true, snapshot, line };
+}
+
+/**
+ * Imports parsed lines (objects) — the HTTP route feeds NDJSON lines parsed one by one, the demo county feeds its
+ * generated history. Runs in the caller's transaction.
+ */
+export function importEvents(hub: HubContext, actor: CaseActor, lines: Iterable<unknown>, now: number): ImportResult {
+  const result: { imported: number; skipped: number; rejected: Array<{ line: number; reason: string }> } = {
+    imported: 0,
+    skipped: 0,
+    rejected: [],
+  };
+  let n = 0;
+  const seen = new Set<string>();
+  for (const raw of lines) {
+    n += 1;
+    if (raw === BLANK_LINE) continue;
+    if (raw instanceof Error) {
+      result.rejected.push({ line: n, reason: raw.message });
+      continue;
+    }
+    const built = build(hub, actor, raw);
+    if (!built.ok) {
+      result.rejected.push({ line: n, reason: built.reason });
+      continue;
+    }
+    const { line, snapshot } = built;
+    if (seen.has(line.externalId) || caseIdByExternalId(hub.db, line.externalId)) {
+      result.skipped += 1;
+      continue;
+    }
+    seen.add(line.externalId);
+    const view = insertCase(hub.db, {
+      snapshot,
+      description: line.description,
+      location: line.location,
+      photos: [],
+      externalId: line.externalId,
+    });
+    appendHistory(hub.db, {
+      caseId: view.id,
+      version: 1,
+      at: now,
+      actor: { userId: actor.userId, role: actor.role, orgUnitCode: actor.orgUnitCode },
+      move: 'import',
+      from: null,
+      to: view.status,
+      note: `自旧平台导入 / imported from ${line.externalId}`,
+    });
+    result.imported += 1;
+  }
+  return result;
+}
+
+/** Marks a blank NDJSON line: counted for line numbers, otherwise ignored. */
+export const BLANK_LINE = Symbol('blank line');
+
+/** NDJSON text → parsed lines; a line that is not JSON becomes an Error carrying the reason. */
+export function* ndjsonLines(text: string): Generator<unknown> {
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') {
+      yield BLANK_LINE;
+      continue;
+    }
+    try {
+      yield JSON.parse(line) as unknown;
+    } catch {
+      yield new Error('不是有效的 JSON / not valid JSON');
+    }
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * Intake (信息采集 / 上报): a report becomes a case in the grid its point falls in. Runs synchronously inside the
+ * caller's write transaction. Refusals are GridCommandErrors carrying the offending field; nothing is written then.
+ */
+import type { EventReceipt, EventReport } from '../../common/case-api.js';
+import type { CaseSnapshot } from '../../common/cases.js';
+import { GridCommandError } from '../../common/errors.js';
+import { canAct } from '../../common/scope-policy.js';
+import type { User } from '../../common/schemas.js';
+import { resolveCategory } from '../../common/taxonomy.js';
+import { appendChange, appendHistory, insertCase, openCasesNear } from '../db/cases-store.js';
+import { boxAround, distanceMetres } from '../geo/distance.js';
+import type { HubContext } from '../hub-context.js';
+
+const DUPLICATE_RADIUS_M = 100;
+const DUPLICATE_WINDOW_MS = 24 * 3600_000;
+/** Handheld clocks drift; a report "from the future" beyond this is a wrong clock, not a report. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+export interface IntakeOutcome {
+  readonly receipt: EventReceipt;
+  /** For the push after commit. */
+  readonly seq: number;
+  readonly caseNo: string;
+}
+
+export function reportEvent(hub: HubContext, reporter: User, report: EventReport, now: number): IntakeOutcome {
+  const category = resolveCategory(hub.reference.taxonomy, report);
+  if (!category.ok) throw new GridCommandError('validation_failed', category.message, category.field, 400);
+
+  const gridCode = hub.gridLocator.locate(report.location.lon, report.location.lat);
+  if (!gridCode) {
+    throw new GridCommandError(
+      'outside_county',
+      '位置不在本县范围内 / the location is outside the county',
+      'location',
+      400,
+    );
+  }
+  if (!canAct(reporter, 'case.report', gridCode)) {
+    throw new GridCommandError(
+      'forbidden',
+      '无权上报辖区外的事件 / this location is outside your area',
+      'location',
+      403,
+    );
+  }
+  const reportedAt = report.reportedAt ? Date.parse(report.reportedAt) : now;
+  if (reportedAt > now + CLOCK_SKEW_MS) {
+    throw new GridCommandError(
+      'validation_failed',
+      '上报时间晚于当前时间 / reportedAt is in the future',
+      'reportedAt',
+      400,
+    );
+  }
+
+  const duplicates = openCasesNear(
+    hub.db,
+    category.match.minor.code,
+    boxAround(report.location, DUPLICATE_RADIUS_M),
+    reportedAt - DUPLICATE_WINDOW_MS,
+  )
+    .map((c) => ({
+      caseId: c.id,
+      distanceM: Math.round(distanceMetres(c.location, report.location)),
+      reportedAt: c.reportedAt,
+      status: c.status,
+    }))
+    .filter((d) => d.distanceM <= DUPLICATE_RADIUS_M)
+    .sort((a, b) => a.distanceM - b.distanceM);
+
+  const snapshot: Omit<CaseSnapshot, 'id'> = {
+    version: 1,
+    status: 'reported',
+    grade: report.grade ?? 'routine',
+    source: report.source,
+    categoryCode: category.match.minor.code,
+    gridCode,
+    handlingLevel: 'grid',
+    ownerUnitCode: gridCode,
+    legs: [],
+    pauses: [],
+    supervisions: [],
+    reportedAt,
+    supervisionCount: 0,
+    reworkCount: 0,
+    reporters: [
+      {
+        source: report.source,
+        reportedAt,
+        userId: reporter.id,
+        ...(report.reporter?.name ? { name: report.reporter.name } : {}),
+        ...(report.reporter?.phone ? { phone: report.reporter.phone } : {}),
+      },
+    ],
+  };
+  const view = insertCase(hub.db, {
+    snapshot,
+    description: report.description,
+    location: report.location,
+    photos: report.photos ?? [],
+  });
+  appendHistory(hub.db, {
+    caseId: view.id,
+    version: 1,
+    at: now,
+    actor: { userId: reporter.id, role: reporter.role, orgUnitCode: reporter.orgUnitCode },
+    move: 'report',
+    from: null,
+    to: 'reported',
+    ...(duplicates.length
+      ? { note: `疑似重复 / possible duplicate of ${duplicates.map((d) => d.caseId).join(', ')}` }
+      : {}),
+  });
+  const seq = appendChange(hub.db, view.id, gridCode, now);
+  return {
+    seq,
+    caseNo: view.id,
+    receipt: { caseId: view.id, caseNo: view.caseNo, status: view.status, gridCode, duplicates },
+  };
+}

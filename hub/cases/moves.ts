@@ -1,0 +1,115 @@
+/**
+ * One move on one case: scope, optimistic concurrency, the state machine, then the snapshot, its history row, the
+ * change feed and (for 督办) the supervision record — all in the caller's transaction. A refusal writes nothing.
+ */
+import type { CaseView, MoveRequest } from '../../common/case-api.js';
+import { applyMove, type CaseActor } from '../../common/case-machine.js';
+import { caseEffectiveDueAt } from '../../common/case-sla.js';
+import { CASE_MOVE_LABELS } from '../../common/case-moves.js';
+import { mergedReporters } from '../../common/cases.js';
+import { GridCommandError } from '../../common/errors.js';
+import { canReadCase } from '../../common/case-rules.js';
+import type { Principal } from '../../common/scope-policy.js';
+import { appendChange, appendHistory, getCase, listHistory, saveCase } from '../db/cases-store.js';
+import { sql } from '../db/sql.js';
+import type { HubContext } from '../hub-context.js';
+import { completeMove } from './complete-move.js';
+
+const STATUS_FOR_REFUSAL = { forbidden: 403, invalid_transition: 409, validation_failed: 400 } as const;
+
+/** A case the principal may read, or 404 — a case outside your scope does not exist for you. */
+export function readableCase(hub: HubContext, principal: Principal, caseId: string): CaseView {
+  const c = getCase(hub.db, caseId);
+  if (!c || !canReadCase(c, principal)) {
+    throw new GridCommandError('not_found', `没有此案件 / no case ${caseId}`, 'caseId', 404);
+  }
+  return c;
+}
+
+export interface MoveOutcome {
+  /** Every case this move changed (a merge changes two), with its change sequence, for the pushes. */
+  readonly changed: ReadonlyArray<{ seq: number; case: CaseView }>;
+  readonly result: CaseView;
+}
+
+export function moveCase(
+  hub: HubContext,
+  actor: CaseActor,
+  caseId: string,
+  request: MoveRequest,
+  now: number,
+): MoveOutcome {
+  const current = readableCase(hub, actor, caseId);
+  if (request.expectedVersion !== current.version) {
+    const last = listHistory(hub.db, caseId).at(-1);
+    const what =
+      last && last.move !== 'report' && last.move !== 'import'
+        ? CASE_MOVE_LABELS[last.move]
+        : { zh: '处理', en: 'changed' };
+    throw new GridCommandError(
+      'conflict',
+      `其他人已${what.zh}此案件，请刷新后再操作 / someone else already ${what.en.toLowerCase()} this case; reload and try again`,
+      'expectedVersion',
+      409,
+    );
+  }
+  const { description, location, photos, caseNo, ...snapshot } = current;
+  const move = completeMove(request.move, snapshot, now, hub.reference);
+  const outcome = applyMove(snapshot, move, actor, now);
+  if (!outcome.ok) {
+    throw new GridCommandError(outcome.code, outcome.message, outcome.field, STATUS_FOR_REFUSAL[outcome.code]);
+  }
+  if (!saveCase(hub.db, outcome.next, current.version, caseEffectiveDueAt(outcome.next, now, hub.reference.calendar))) {
+    throw new GridCommandError(
+      'conflict',
+      '其他人已处理此案件 / someone else already changed this case',
+      'expectedVersion',
+      409,
+    );
+  }
+  appendHistory(hub.db, outcome.history);
+  const result: CaseView = { ...outcome.next, caseNo, description, location, photos };
+  const changed = [{ seq: appendChange(hub.db, caseId, result.gridCode, now), case: result }];
+
+  const last = outcome.next.supervisions.at(-1);
+  if (outcome.history.move === 'supervise' && last) {
+    hub.db.run(sql`
+      INSERT INTO supervisions (case_id, unit_code, at, automatic, note)
+      SELECT id, ${last.unitCode}, ${now}, ${last.automatic ? 1 : 0}, ${outcome.history.note ?? null} FROM cases WHERE case_no = ${caseId}`);
+  }
+  if (outcome.history.move === 'merge' && outcome.next.mergedInto) {
+    changed.push(mergeReportersInto(hub, actor, outcome.next.mergedInto, current, now));
+  }
+  return { changed, result };
+}
+
+/** A merge keeps every reporter: the target case gains the merged case's reporters, with a history row saying so. */
+function mergeReportersInto(hub: HubContext, actor: CaseActor, targetId: string, merged: CaseView, now: number) {
+  const target = readableCase(hub, actor, targetId);
+  const { description, location, photos, caseNo, ...snapshot } = target;
+  const next = {
+    ...snapshot,
+    version: snapshot.version + 1,
+    reporters: mergedReporters(snapshot.reporters, merged.reporters),
+  };
+  if (!saveCase(hub.db, next, target.version)) {
+    throw new GridCommandError(
+      'conflict',
+      '目标案件已被他人更改 / the target case was changed meanwhile',
+      'intoCaseId',
+      409,
+    );
+  }
+  appendHistory(hub.db, {
+    caseId: targetId,
+    version: next.version,
+    at: now,
+    actor: { userId: actor.userId, role: actor.role, orgUnitCode: actor.orgUnitCode },
+    move: 'merge',
+    from: target.status,
+    to: target.status,
+    note: `并入 ${merged.id} / merged in ${merged.id}`,
+  });
+  const view: CaseView = { ...next, caseNo, description, location, photos };
+  return { seq: appendChange(hub.db, targetId, view.gridCode, now), case: view };
+}

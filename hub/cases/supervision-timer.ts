@@ -1,0 +1,62 @@
+/**
+ * Automatic supervision (督办): every tick, each open leg past its (pause-adjusted) deadline that has not yet been
+ * supervised since it fell due gets a `supervise` move by the hub's own system principal, recorded against the
+ * leg's unit. Runs through the same state machine and write path as a person's move.
+ */
+import type { CaseActor } from '../../common/case-machine.js';
+import { legsDueForSupervision } from '../../common/case-sla.js';
+import { getMeta } from '../db/meta-store.js';
+import { getCase, overdueOpenCaseIds } from '../db/cases-store.js';
+import type { HubContext } from '../hub-context.js';
+import { moveCase } from './moves.js';
+
+export const SYSTEM_USER_ID = 'system:supervision';
+
+/**
+ * One pass over every open case past its nominal deadline (the pause-adjusted check is the machine's); returns how
+ * many supervisions were raised. Cases already supervised since they fell due are passed over cheaply.
+ */
+export async function superviseOverdue(hub: HubContext, limit = 20_000): Promise<number> {
+  const county = getMeta(hub.db, 'county_code');
+  if (!county) return 0;
+  const system: CaseActor = { userId: SYSTEM_USER_ID, role: 'county_duty_officer', orgUnitCode: county };
+  const now = hub.now();
+  let raised = 0;
+  for (const caseId of overdueOpenCaseIds(hub.db, now, limit)) {
+    const snapshot = getCase(hub.db, caseId);
+    if (!snapshot) continue;
+    for (const leg of legsDueForSupervision(snapshot, now, hub.reference.calendar)) {
+      try {
+        const outcome = await hub.writes.run(() => {
+          const fresh = getCase(hub.db, caseId)!;
+          return moveCase(
+            hub,
+            system,
+            caseId,
+            {
+              expectedVersion: fresh.version,
+              move: { type: 'supervise', legId: leg.id, automatic: true, note: '超时自动督办 / automatic: overdue' },
+            },
+            now,
+          );
+        });
+        outcome.changed.forEach((change) => hub.cases.publishChange(change));
+        raised += 1;
+      } catch {
+        // The case moved on in between (signed, closed …); the next tick looks again.
+      }
+    }
+  }
+  return raised;
+}
+
+export function startSupervisionTimer(hub: HubContext, intervalMs = 30_000): () => void {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    void superviseOverdue(hub).finally(() => (running = false));
+  }, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

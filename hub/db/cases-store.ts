@@ -1,0 +1,231 @@
+/**
+ * Cases in SQLite: the snapshot as JSON plus the columns queries filter on, the append-only history, and the change
+ * feed. Every write here runs inside the caller's transaction (GroupCommit), never on its own.
+ */
+import type { CaseHistoryRow, CaseView } from '../../common/case-api.js';
+import { CLOSED_STATUSES, currentLeadLeg, type CaseSnapshot } from '../../common/cases.js';
+import type { HubDatabase } from './database.js';
+import { inSubtree, sql } from './sql.js';
+
+interface CaseRow {
+  id: number;
+  case_no: string;
+  lon: number;
+  lat: number;
+  description: string;
+  photos: string;
+  snapshot: string;
+}
+
+export interface NewCase {
+  readonly snapshot: Omit<CaseSnapshot, 'id'>;
+  readonly description: string;
+  readonly location: { lon: number; lat: number };
+  readonly photos: readonly string[];
+  readonly externalId?: string;
+}
+
+const toView = (row: CaseRow): CaseView => ({
+  ...(JSON.parse(row.snapshot) as CaseSnapshot),
+  caseNo: row.case_no,
+  description: row.description,
+  location: { lon: row.lon, lat: row.lat },
+  photos: JSON.parse(row.photos) as string[],
+});
+
+/** Case numbers read like the county's: date of report (Beijing) + running number, e.g. 20261128-000042. */
+function caseNumber(id: number, reportedAt: number): string {
+  const day = new Date(reportedAt + 8 * 3600_000).toISOString().slice(0, 10).replaceAll('-', '');
+  return `${day}-${String(id).padStart(6, '0')}`;
+}
+
+/**
+ * Columns that mirror the snapshot, for queries and KPIs. `effectiveDueAt` is the lead's deadline with pauses
+ * applied (the caller has the calendar); on-time is judged against it.
+ */
+function mirrored(s: Omit<CaseSnapshot, 'id'>, effectiveDueAt: number | undefined) {
+  const closed = CLOSED_STATUSES.includes(s.status) && s.closedAt !== undefined;
+  const dueAt = effectiveDueAt ?? s.dueAt ?? null;
+  return {
+    status: s.status,
+    grade: s.grade,
+    categoryCode: s.categoryCode,
+    ownerUnitCode: s.ownerUnitCode,
+    handlingLevel: s.handlingLevel,
+    leadUnitCode: currentLeadLeg(s)?.unitCode ?? null,
+    filedAt: s.filedAt ?? null,
+    dueAt,
+    closedAt: closed ? s.closedAt! : null,
+    closedLevel: closed ? s.handlingLevel : null,
+    closedOnTime: closed ? (dueAt === null || s.closedAt! <= dueAt ? 1 : 0) : null,
+    supervisionCount: s.supervisionCount,
+    reworkCount: s.reworkCount,
+    rating: s.rating?.score ?? null,
+  };
+}
+
+/** Inserts a case; its id (the case number) is only known here. Returns the stored view. */
+export function insertCase(db: HubDatabase, c: NewCase, effectiveDueAt?: number): CaseView {
+  // A bare max() over the rowid is answered from the b-tree's end; wrapped in coalesce() it would scan the table.
+  const rowId = (db.get<{ last: number | null }>(sql`SELECT max(id) AS last FROM cases`)?.last ?? 0) + 1;
+  const caseNo = caseNumber(rowId, c.snapshot.reportedAt);
+  const snapshot: CaseSnapshot = { ...c.snapshot, id: caseNo };
+  const m = mirrored(snapshot, effectiveDueAt);
+  db.run(sql`
+    INSERT INTO cases (id, case_no, external_id, version, status, grade, source, category_code, grid_code, owner_unit_code,
+                       handling_level, lon, lat, description, photos, lead_unit_code, reported_at, filed_at, due_at, closed_at,
+                       closed_level, closed_on_time, supervision_count, rework_count, rating, snapshot)
+    VALUES (${rowId}, ${caseNo}, ${c.externalId ?? null}, ${snapshot.version}, ${m.status}, ${m.grade}, ${snapshot.source},
+            ${m.categoryCode}, ${snapshot.gridCode}, ${m.ownerUnitCode}, ${m.handlingLevel}, ${c.location.lon},
+            ${c.location.lat}, ${c.description}, ${JSON.stringify(c.photos)}, ${m.leadUnitCode}, ${snapshot.reportedAt},
+            ${m.filedAt}, ${m.dueAt}, ${m.closedAt}, ${m.closedLevel}, ${m.closedOnTime}, ${m.supervisionCount}, ${m.reworkCount},
+            ${m.rating}, ${JSON.stringify(snapshot)})`);
+  return { ...snapshot, caseNo, description: c.description, location: c.location, photos: [...c.photos] };
+}
+
+/** Writes a moved snapshot, guarded by the version it was moved from (a second guard behind the caller's check). */
+export function saveCase(
+  db: HubDatabase,
+  snapshot: CaseSnapshot,
+  fromVersion: number,
+  effectiveDueAt?: number,
+): boolean {
+  const m = mirrored(snapshot, effectiveDueAt);
+  return (
+    db.run(sql`
+      UPDATE cases SET version = ${snapshot.version}, status = ${m.status}, grade = ${m.grade},
+        category_code = ${m.categoryCode}, owner_unit_code = ${m.ownerUnitCode}, handling_level = ${m.handlingLevel},
+        lead_unit_code = ${m.leadUnitCode}, filed_at = ${m.filedAt}, due_at = ${m.dueAt}, closed_at = ${m.closedAt},
+        closed_level = ${m.closedLevel}, closed_on_time = ${m.closedOnTime},
+        supervision_count = ${m.supervisionCount}, rework_count = ${m.reworkCount}, rating = ${m.rating},
+        snapshot = ${JSON.stringify(snapshot)}
+      WHERE case_no = ${snapshot.id} AND version = ${fromVersion}`).changes === 1
+  );
+}
+
+export function getCase(db: HubDatabase, caseNo: string): CaseView | undefined {
+  const row = db.get<CaseRow>(
+    sql`SELECT id, case_no, lon, lat, description, photos, snapshot FROM cases WHERE case_no = ${caseNo}`,
+  );
+  return row && toView(row);
+}
+
+export function caseIdByExternalId(db: HubDatabase, externalId: string): string | undefined {
+  return db.get<{ case_no: string }>(sql`SELECT case_no FROM cases WHERE external_id = ${externalId}`)?.case_no;
+}
+
+export function appendHistory(db: HubDatabase, entry: CaseHistoryRow): void {
+  db.run(sql`
+    INSERT INTO case_history (case_id, version, at, actor_user_id, actor_role, actor_unit_code, move, from_status,
+                              to_status, leg_id, unit_code, note)
+    SELECT id, ${entry.version}, ${entry.at}, ${entry.actor.userId}, ${entry.actor.role}, ${entry.actor.orgUnitCode},
+           ${entry.move}, ${entry.from}, ${entry.to}, ${entry.legId ?? null}, ${entry.unitCode ?? null}, ${entry.note ?? null}
+    FROM cases WHERE case_no = ${entry.caseId}`);
+}
+
+export function listHistory(db: HubDatabase, caseNo: string): CaseHistoryRow[] {
+  return db
+    .all<{
+      version: number;
+      at: number;
+      actor_user_id: string;
+      actor_role: CaseHistoryRow['actor']['role'];
+      actor_unit_code: string;
+      move: CaseHistoryRow['move'];
+      from_status: CaseHistoryRow['from'];
+      to_status: CaseHistoryRow['to'];
+      leg_id: string | null;
+      unit_code: string | null;
+      note: string | null;
+    }>(
+      sql`
+      SELECT h.version, h.at, h.actor_user_id, h.actor_role, h.actor_unit_code, h.move, h.from_status, h.to_status,
+             h.leg_id, h.unit_code, h.note
+      FROM case_history h JOIN cases c ON c.id = h.case_id WHERE c.case_no = ${caseNo} ORDER BY h.id`,
+    )
+    .map((r) => ({
+      caseId: caseNo,
+      version: r.version,
+      at: r.at,
+      actor: { userId: r.actor_user_id, role: r.actor_role, orgUnitCode: r.actor_unit_code },
+      move: r.move,
+      from: r.from_status,
+      to: r.to_status,
+      ...(r.leg_id ? { legId: r.leg_id } : {}),
+      ...(r.unit_code ? { unitCode: r.unit_code } : {}),
+      ...(r.note ? { note: r.note } : {}),
+    }));
+}
+
+/** Records a change in the feed; returns its sequence number. */
+export function appendChange(db: HubDatabase, caseNo: string, gridCode: string, at: number): number {
+  db.run(
+    sql`INSERT INTO case_changes (case_id, grid_code, at) SELECT id, ${gridCode}, ${at} FROM cases WHERE case_no = ${caseNo}`,
+  );
+  return Number(db.get<{ seq: number }>(sql`SELECT last_insert_rowid() AS seq`)!.seq);
+}
+
+export function lastChangeSeq(db: HubDatabase): number {
+  return db.get<{ seq: number | null }>(sql`SELECT max(seq) AS seq FROM case_changes`)?.seq ?? 0;
+}
+
+/** The latest state of every case of the scope changed after `since`, oldest change first. */
+export function changesSince(
+  db: HubDatabase,
+  scopeCode: string,
+  since: number,
+  limit: number,
+): Array<{ seq: number; case: CaseView }> {
+  return db
+    .all<CaseRow & { seq: number }>(
+      sql`
+      SELECT max(ch.seq) AS seq, c.id, c.case_no, c.lon, c.lat, c.description, c.photos, c.snapshot
+      FROM case_changes ch JOIN cases c ON c.id = ch.case_id
+      WHERE ch.seq > ${since} AND ${inSubtree(sql`ch.grid_code`, scopeCode)}
+      GROUP BY c.id ORDER BY seq LIMIT ${limit}`,
+    )
+    .map((row) => ({ seq: row.seq, case: toView(row) }));
+}
+
+/** Open cases of the scope plus those closed since `closedSince`, newest report first. */
+export function listBoard(db: HubDatabase, scopeCode: string, closedSince: number, limit: number): CaseView[] {
+  return db
+    .all<CaseRow>(
+      sql`
+      SELECT id, case_no, lon, lat, description, photos, snapshot FROM cases
+      WHERE ${inSubtree(sql`grid_code`, scopeCode)}
+        AND (status IN ('reported', 'verifying', 'filed', 'dispatched', 'in_progress', 'checking')
+             OR (closed_at IS NOT NULL AND closed_at >= ${closedSince}))
+      ORDER BY reported_at DESC LIMIT ${limit}`,
+    )
+    .map(toView);
+}
+
+/** Open cases of the same category reported near a point since `since` (duplicate candidates). */
+export function openCasesNear(
+  db: HubDatabase,
+  categoryCode: string,
+  box: { minLon: number; maxLon: number; minLat: number; maxLat: number },
+  since: number,
+): CaseView[] {
+  return db
+    .all<CaseRow>(
+      sql`
+      SELECT id, case_no, lon, lat, description, photos, snapshot FROM cases
+      WHERE reported_at >= ${since} AND category_code = ${categoryCode}
+        AND status IN ('reported', 'verifying', 'filed', 'dispatched', 'in_progress', 'checking')
+        AND lon BETWEEN ${box.minLon} AND ${box.maxLon} AND lat BETWEEN ${box.minLat} AND ${box.maxLat}`,
+    )
+    .map(toView);
+}
+
+/** Open legs past their deadline and not yet supervised since they fell due (the supervision timer's work list). */
+export function overdueOpenCaseIds(db: HubDatabase, now: number, limit: number): string[] {
+  return db
+    .all<{ case_no: string }>(
+      sql`
+      SELECT case_no FROM cases WHERE closed_at IS NULL AND due_at IS NOT NULL AND due_at < ${now}
+        AND status IN ('dispatched', 'in_progress') ORDER BY due_at LIMIT ${limit}`,
+    )
+    .map((r) => r.case_no);
+}

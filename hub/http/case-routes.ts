@@ -1,0 +1,73 @@
+/** The dispatch API: intake, the board, case detail, moves and the change feed — all scoped to the caller. */
+import type { FastifyInstance } from 'fastify';
+import { BOARD_QUERY_LIMIT } from '../../common/case-api.js';
+import type { CaseActor } from '../../common/case-machine.js';
+import { hubRoutes } from '../../common/contract.js';
+import { GridCommandError } from '../../common/errors.js';
+import { roleAllows } from '../../common/scope-policy.js';
+import type { User } from '../../common/schemas.js';
+import { localMidnightMs, localDayNumber, compileCalendar } from '../../common/work-calendar.js';
+import { changesSince, lastChangeSeq, listBoard, listHistory } from '../db/cases-store.js';
+import { reportEvent } from '../cases/intake.js';
+import { kpiReport } from '../cases/kpi-query.js';
+import { moveCase, readableCase } from '../cases/moves.js';
+import type { HubContext } from '../hub-context.js';
+import { route } from './route.js';
+
+const CHANGES_PAGE = 1000;
+
+export const actorOf = (user: User): CaseActor => ({ userId: user.id, role: user.role, orgUnitCode: user.orgUnitCode });
+
+function requireRole(user: User, action: 'case.read' | 'case.report'): void {
+  if (!roleAllows(user, action))
+    throw new GridCommandError('forbidden', '无权访问案件 / not permitted for your role', undefined, 403);
+}
+
+export function registerCaseRoutes(app: FastifyInstance, hub: HubContext): void {
+  route(app, hub, hubRoutes.reportEvent, ({ body, session, afterCommit }) => {
+    requireRole(session.user, 'case.report');
+    const outcome = reportEvent(hub, session.user, body, hub.now());
+    afterCommit(() => hub.cases.publish(outcome.caseNo, outcome.seq));
+    return outcome.receipt;
+  });
+
+  route(app, hub, hubRoutes.board, ({ session }) => {
+    requireRole(session.user, 'case.read');
+    const calendar = compileCalendar(hub.reference.calendar);
+    const midnight = localMidnightMs(localDayNumber(hub.now(), calendar), calendar);
+    // Read the sequence first: a change landing in between is then re-sent by the feed, never lost.
+    const lastSeq = lastChangeSeq(hub.db);
+    const cases = listBoard(hub.db, session.user.orgUnitCode, midnight, BOARD_QUERY_LIMIT + 1);
+    return { cases: cases.slice(0, BOARD_QUERY_LIMIT), lastSeq, truncated: cases.length > BOARD_QUERY_LIMIT };
+  });
+
+  route(app, hub, hubRoutes.caseChanges, ({ session, query }) => {
+    requireRole(session.user, 'case.read');
+    const changes = changesSince(hub.db, session.user.orgUnitCode, query.since, CHANGES_PAGE);
+    return { changes, lastSeq: changes.at(-1)?.seq ?? query.since };
+  });
+
+  route(app, hub, hubRoutes.caseDetail, ({ session, params }) => {
+    requireRole(session.user, 'case.read');
+    const c = readableCase(hub, session.user, params.caseId);
+    return { case: c, history: listHistory(hub.db, c.id) };
+  });
+
+  route(app, hub, hubRoutes.kpis, ({ session, query }) => {
+    const instant = (value: string) =>
+      value.length === 10 ? Date.parse(`${value}T00:00:00+08:00`) : Date.parse(value);
+    return kpiReport(
+      hub.db,
+      hub.reference,
+      session.user,
+      { from: instant(query.from), to: instant(query.to), orgUnit: query.orgUnit },
+      hub.now(),
+    );
+  });
+
+  route(app, hub, hubRoutes.moveCase, ({ session, params, body, afterCommit }) => {
+    const outcome = moveCase(hub, actorOf(session.user), params.caseId, body, hub.now());
+    afterCommit(() => outcome.changed.forEach((change) => hub.cases.publishChange(change)));
+    return outcome.result;
+  });
+}

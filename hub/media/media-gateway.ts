@@ -1,0 +1,294 @@
+/**
+ * The media gateway: HLS per camera and quality, started on demand and stopped `idleStopMs` (30 s) after the last
+ * playlist or segment request. Demo cameras play cached clips as clock-driven live playlists (nothing runs); a few
+ * demo cameras are encoded live with a clock, and real cameras are pulled and remuxed, one ffmpeg each while watched.
+ * Access is checked before the gateway is asked anything (media-routes.ts); it only knows cameras and qualities.
+ */
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GridCommandError } from '../../common/errors.js';
+import type { StreamQuality } from '../../common/video-schemas.js';
+import type { CameraRecord } from '../db/cameras-store.js';
+import { cameraPhase, clipSegmentAt, isSequenceServable, renderClipPlaylist } from './clip-playlist.js';
+import { DEFAULT_CLIP_SPEC, DemoClipLibrary, type ClipSpec } from './demo-clip-library.js';
+import { patternFiltergraph, x264Args, type Rendition } from './demo-patterns.js';
+import { findDrawtextFont, resolveFfmpegPath } from './ffmpeg-binary.js';
+import { FfmpegHlsStream } from './ffmpeg-hls-stream.js';
+import { parseStreamSource, remuxArgs, type StreamSource } from './stream-source.js';
+
+export interface MediaGatewayOptions {
+  readonly ffmpegPath?: string;
+  /** Where encoded demo clips are kept across restarts (default `<data dir>/media-cache`). */
+  readonly cacheDir?: string;
+  /** Where ffmpeg processes write their live windows (default a folder in the OS temp dir). */
+  readonly workDir?: string;
+  readonly clips?: ClipSpec;
+  /** Segments per live playlist. */
+  readonly windowSegments?: number;
+  readonly idleStopMs?: number;
+  /** How long a playlist request waits for a stream to produce its first segment. */
+  readonly startTimeoutMs?: number;
+  /** Demo cameras encoded live with a clock instead of served from clips. */
+  readonly liveEncodedCameraIds?: readonly string[];
+  /** Accept `standin-file:` sources (tests only). */
+  readonly allowFileSources?: boolean;
+}
+
+export interface GatewayDeps {
+  readonly dataDir: string;
+  readonly now: () => number;
+  /** A pulled camera's source came up or failed (reported through camera-status.ts). */
+  readonly onSourceStatus: (cameraId: string, online: boolean) => void;
+}
+
+export interface ActiveStreamInfo {
+  readonly cameraId: string;
+  readonly quality: StreamQuality;
+  readonly kind: 'clip' | 'live-encode' | 'remux';
+  readonly pid: number | undefined;
+  readonly lastAccessAt: number;
+}
+
+interface Active {
+  readonly cameraId: string;
+  readonly quality: StreamQuality;
+  readonly kind: ActiveStreamInfo['kind'];
+  process: FfmpegHlsStream | null;
+  starting: Promise<FfmpegHlsStream> | null;
+  waiting: number;
+  startedAt: number;
+  lastAccessAt: number;
+  reportedOnline: boolean | null;
+}
+
+const RESTART_BACKOFF_MS = 5000;
+
+export class MediaGateway {
+  readonly clips: DemoClipLibrary;
+  private readonly active = new Map<string, Active>();
+  private readonly liveEncoded: ReadonlySet<string>;
+  private readonly ffmpegPath: () => Promise<string>;
+  private readonly workDir: string;
+  private readonly sweeper: NodeJS.Timeout;
+  private runs = 0;
+
+  constructor(
+    private readonly deps: GatewayDeps,
+    private readonly options: MediaGatewayOptions = {},
+  ) {
+    let path: Promise<string> | null = null;
+    this.ffmpegPath = () => (path ??= resolveFfmpegPath(options.ffmpegPath));
+    this.clips = new DemoClipLibrary(
+      this.ffmpegPath,
+      options.cacheDir ?? join(deps.dataDir, 'media-cache'),
+      options.clips ?? DEFAULT_CLIP_SPEC,
+    );
+    this.liveEncoded = new Set(options.liveEncodedCameraIds ?? []);
+    this.workDir = options.workDir ?? join(tmpdir(), `grid-media-${process.pid}-${Date.now().toString(36)}`);
+    const idle = this.idleStopMs;
+    this.sweeper = setInterval(() => void this.stopIdle(), Math.max(200, Math.min(idle / 4, 5000)));
+    this.sweeper.unref();
+  }
+
+  private get idleStopMs(): number {
+    return this.options.idleStopMs ?? 30_000;
+  }
+
+  private get windowSpec() {
+    const spec = this.clips.spec;
+    return {
+      segmentSeconds: spec.segmentSeconds,
+      segmentsPerClip: this.clips.segmentsPerClip,
+      windowSize: this.options.windowSegments ?? 6,
+    };
+  }
+
+  /** Starts the stream behind a ticket just issued, so the first playlist request finds it running. */
+  warm(camera: CameraRecord, quality: StreamQuality): void {
+    this.playlist(camera, quality).catch(() => undefined);
+  }
+
+  async playlist(camera: CameraRecord, quality: StreamQuality): Promise<string> {
+    const source = this.sourceOf(camera, quality);
+    const entry = this.touch(camera.id, quality, source);
+    if (entry.kind === 'clip') {
+      await this.clipReady((source as { pattern: number }).pattern % this.clips.spec.count);
+      return renderClipPlaylist(this.deps.now(), this.windowSpec, cameraPhase(camera.id, this.clips.segmentsPerClip));
+    }
+    // A request waiting for ffmpeg's first segment counts as watching: the sweeper leaves the stream alone.
+    entry.waiting++;
+    try {
+      const process = await this.ensureProcess(entry, camera, source);
+      try {
+        const text = await process.playlist(this.options.startTimeoutMs ?? 8000);
+        this.report(entry, true);
+        return text;
+      } catch (err) {
+        if (process.exited) this.report(entry, false);
+        throw err;
+      }
+    } finally {
+      entry.waiting--;
+      entry.lastAccessAt = Date.now();
+    }
+  }
+
+  async segment(camera: CameraRecord, quality: StreamQuality, seq: number): Promise<Buffer> {
+    const source = this.sourceOf(camera, quality);
+    const entry = this.touch(camera.id, quality, source);
+    if (entry.kind === 'clip') {
+      const pattern = (source as { pattern: number }).pattern % this.clips.spec.count;
+      if (!this.clips.isClipReady(pattern) || !isSequenceServable(seq, this.deps.now(), this.windowSpec)) {
+        throw segmentGone();
+      }
+      const phase = cameraPhase(camera.id, this.clips.segmentsPerClip);
+      return this.clips.segment(pattern, quality, clipSegmentAt(seq, phase, this.clips.segmentsPerClip));
+    }
+    if (!entry.process) throw segmentGone();
+    return entry.process.segment(seq);
+  }
+
+  /** What runs now (tests, bench, diagnostics). */
+  activeStreams(): ActiveStreamInfo[] {
+    return [...this.active.values()].map((a) => ({
+      cameraId: a.cameraId,
+      quality: a.quality,
+      kind: a.kind,
+      pid: a.process?.pid,
+      lastAccessAt: a.lastAccessAt,
+    }));
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.sweeper);
+    await Promise.all([...this.active.values()].map((a) => a.process?.stop()));
+    this.active.clear();
+    rmSync(this.workDir, { recursive: true, force: true });
+  }
+
+  /** Stops every stream nobody asked for within `idleStopMs`. */
+  async stopIdle(): Promise<void> {
+    const cutoff = Date.now() - this.idleStopMs;
+    for (const [key, entry] of this.active) {
+      if (entry.lastAccessAt > cutoff || entry.waiting > 0) continue;
+      this.active.delete(key);
+      await entry.process?.stop();
+    }
+  }
+
+  private sourceOf(camera: CameraRecord, quality: StreamQuality): StreamSource {
+    const source = parseStreamSource(quality === 'main' ? camera.mainStream : camera.subStream);
+    if (source.kind === 'demo' && !camera.online) {
+      throw new GridCommandError('camera_offline', '摄像机离线 / camera offline', undefined, 503);
+    }
+    if (source.kind === 'unsupported' || (source.kind === 'standin-file' && !this.options.allowFileSources)) {
+      throw new GridCommandError('stream_unavailable', '不支持的视频源 / unsupported stream source', undefined, 503);
+    }
+    return source;
+  }
+
+  private touch(cameraId: string, quality: StreamQuality, source: StreamSource): Active {
+    const key = `${cameraId}|${quality}`;
+    let entry = this.active.get(key);
+    if (!entry) {
+      const kind = source.kind !== 'demo' ? 'remux' : this.liveEncoded.has(cameraId) ? 'live-encode' : 'clip';
+      entry = {
+        cameraId,
+        quality,
+        kind,
+        process: null,
+        starting: null,
+        waiting: 0,
+        startedAt: 0,
+        lastAccessAt: 0,
+        reportedOnline: null,
+      };
+      this.active.set(key, entry);
+    }
+    entry.lastAccessAt = Date.now();
+    return entry;
+  }
+
+  private async clipReady(pattern: number): Promise<void> {
+    const timeout = this.options.startTimeoutMs ?? 8000;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new GridCommandError(
+              'stream_starting',
+              '演示视频准备中 / demo clips are being prepared',
+              undefined,
+              503,
+              2,
+            ),
+          ),
+        timeout,
+      );
+    });
+    try {
+      await Promise.race([this.clips.ready(pattern), late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** The entry's running ffmpeg, started (once, however many requests race here) if it is not running. */
+  private ensureProcess(entry: Active, camera: CameraRecord, source: StreamSource): Promise<FfmpegHlsStream> {
+    if (entry.process && !entry.process.exited) return Promise.resolve(entry.process);
+    entry.starting ??= this.startProcess(entry, camera, source).finally(() => (entry.starting = null));
+    return entry.starting;
+  }
+
+  private async startProcess(entry: Active, camera: CameraRecord, source: StreamSource): Promise<FfmpegHlsStream> {
+    if (entry.process && Date.now() - entry.startedAt < RESTART_BACKOFF_MS) {
+      throw new GridCommandError(
+        'stream_unavailable',
+        `视频源暂不可用 / stream source failed (${entry.process.lastError})`,
+        undefined,
+        503,
+      );
+    }
+    await entry.process?.stop();
+    const spec = this.clips.spec;
+    const rendition = entry.quality === 'main' ? spec.main : spec.sub;
+    const args =
+      source.kind === 'demo'
+        ? [
+            // A lavfi input read at native rate: the clock drawn into each frame is the wall clock at capture.
+            ...['-re', '-f', 'lavfi', '-i', liveGraph(source.pattern, rendition, spec.fps)],
+            ...['-map', '0:v', ...x264Args(rendition, spec.fps, spec.segmentSeconds, true)],
+          ]
+        : remuxArgs(source as Extract<StreamSource, { kind: 'rtsp' | 'standin-file' }>);
+    const process = new FfmpegHlsStream({
+      ffmpegPath: await this.ffmpegPath(),
+      args,
+      dir: join(this.workDir, `${camera.id}-${entry.quality}-${++this.runs}`),
+      segmentSeconds: spec.segmentSeconds,
+      listSize: this.windowSpec.windowSize,
+    });
+    process.start();
+    entry.process = process;
+    entry.startedAt = Date.now();
+    return process;
+  }
+
+  private report(entry: Active, online: boolean): void {
+    if (entry.kind !== 'remux' || entry.reportedOnline === online) return;
+    entry.reportedOnline = online;
+    this.deps.onSourceStatus(entry.cameraId, online);
+  }
+}
+
+/** A demo pattern with a wall clock, rendered straight at the size sent, as a lavfi input graph (output [out0]). */
+function liveGraph(pattern: number, rendition: Rendition, fps: number): string {
+  const graph = patternFiltergraph(pattern, { fps, main: rendition, sub: rendition }, findDrawtextFont(), {
+    clock: true,
+    outputs: 'main',
+  });
+  return graph.replace(/\[main\]$/, '[out0]');
+}
+
+const segmentGone = () => new GridCommandError('not_found', '分片不存在 / no such segment', undefined, 404);

@@ -1,0 +1,46 @@
+/**
+ * `GET /media/<cameraId>/<streamToken>/index.m3u8` and `GET /media/<cameraId>/<streamToken>/seg/<n>.ts`.
+ *
+ * The token sits in the path, so the playlist's relative segment URIs carry it and hls.js needs no headers; every
+ * request, playlist or segment, passes the full access check first. A wildcard route because tokens are longer than
+ * the router's 100-character parameter limit. CORS is open (`*`): the token, not the origin, is the credential, and
+ * the console plays from its own origin (file:// in Electron, the web host's port in a browser).
+ */
+import type { FastifyInstance } from 'fastify';
+import { GridCommandError } from '../../common/errors.js';
+import type { HubContext } from '../hub-context.js';
+import { checkMediaAccess } from '../video-access/media-access.js';
+
+const MEDIA_PATH = /^([A-Za-z0-9_-]{1,64})\/([A-Za-z0-9_.-]{20,4200})\/(?:index\.m3u8|seg\/(\d{1,15})\.ts)$/;
+const TOKENLESS_PATH = /^[A-Za-z0-9_-]{1,64}\/(?:index\.m3u8|seg\/\d{1,15}\.ts)$/;
+
+export function registerMediaRoutes(app: FastifyInstance, hub: HubContext): void {
+  app.get('/media/*', async (request, reply) => {
+    void reply.header('access-control-allow-origin', '*').header('cache-control', 'no-store');
+    const path = (request.params as { '*': string })['*'];
+    const match = MEDIA_PATH.exec(path);
+    if (!match) {
+      if (TOKENLESS_PATH.test(path)) {
+        throw new GridCommandError('stream_token_invalid', '缺少播放凭证 / stream token required', undefined, 401);
+      }
+      throw new GridCommandError('not_found', '没有此媒体资源 / no such media', undefined, 404);
+    }
+    const [, cameraId = '', token, seq] = match;
+    const access = checkMediaAccess(hub.video.access, { token, cameraId, ip: request.ip });
+    const { user, camera, claims } = access;
+    hub.video.views.touch({
+      who: { id: user.id, username: user.username, displayName: user.displayName, orgUnitCode: user.orgUnitCode },
+      camera,
+      sessionId: claims.sid,
+      quality: claims.q,
+      tokenId: claims.jti,
+      ip: access.ip,
+    });
+    if (seq === undefined) {
+      const playlist = await hub.video.gateway.playlist(camera, claims.q);
+      return reply.type('application/vnd.apple.mpegurl').send(playlist);
+    }
+    const segment = await hub.video.gateway.segment(camera, claims.q, Number(seq));
+    return reply.type('video/mp2t').send(segment);
+  });
+}

@@ -1,0 +1,18 @@
+/** `GET/POST /api/v1/camera-grants` and `POST /api/v1/camera-grants/:id/revoke` (rules in camera-grants.ts). */
+import type { FastifyInstance } from 'fastify';
+import { hubRoutes } from '../../common/contract.js';
+import type { HubContext } from '../hub-context.js';
+import { route } from '../http/route.js';
+import { createGrant, listGrantsFor, revokeGrant } from './camera-grants.js';
+
+export function registerGrantRoutes(app: FastifyInstance, hub: HubContext): void {
+  route(app, hub, hubRoutes.cameraGrants, ({ session }) => ({ items: listGrantsFor(hub, session.user) }));
+
+  route(app, hub, hubRoutes.cameraGrantCreate, ({ body, session }) =>
+    hub.writes.run(() => createGrant(hub, session.user, body)),
+  );
+
+  route(app, hub, hubRoutes.cameraGrantRevoke, ({ session, params }) =>
+    hub.writes.run(() => revokeGrant(hub, session.user, params.id)),
+  );
+}

@@ -1,0 +1,103 @@
+/**
+ * The video wall's hub side, built once in server.ts: stream-token key, media gateway, viewing sessions, and the
+ * timers that end idle views. `registerVideoRoutes` adds its HTTP routes; `close` stops ffmpeg processes and audits
+ * the views still open.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { HubDatabase } from '../db/database.js';
+import { sql } from '../db/sql.js';
+import type { HubContext } from '../hub-context.js';
+import { MediaGateway, type MediaGatewayOptions } from '../media/media-gateway.js';
+import { registerMediaRoutes } from '../media/media-routes.js';
+import { registerAuditRoutes } from './audit-routes.js';
+import { registerGrantRoutes } from './grant-routes.js';
+import type { MediaAccessDeps } from './media-access.js';
+import { loadOrCreateStreamSecret } from './stream-secret.js';
+import { registerStreamRoutes } from './stream-routes.js';
+import { ViewSessions } from './view-sessions.js';
+
+export interface VideoOptions {
+  /** Lifetime of a stream token (default 5 min); clients refresh before it ends. */
+  readonly streamTokenTtlMs?: number;
+  /** Refuse a stream token used from another address than the one it was issued to (default on). */
+  readonly bindTokensToClientAddress?: boolean;
+  /** Base of ticket URLs when clients reach the hub through another address than the one they called. */
+  readonly publicBaseUrl?: string;
+  /** A view ends this long after its last media request (default 30 s). */
+  readonly viewIdleMs?: number;
+  /** Encode the demo clips right after start rather than on the first demo stream request. */
+  readonly warmClipsOnStart?: boolean;
+  readonly media?: MediaGatewayOptions;
+}
+
+export interface VideoServices {
+  readonly gateway: MediaGateway;
+  readonly views: ViewSessions;
+  readonly access: MediaAccessDeps;
+  readonly streamTokenTtlMs: number;
+  readonly publicBaseUrl: string | undefined;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_STREAM_TOKEN_TTL_MS = 5 * 60_000;
+
+/** Two ordinary demo cameras get a live encoder with a clock, for latency measurement, unless configured. */
+function defaultLiveEncoded(db: HubDatabase): string[] {
+  return db
+    .all<{ id: string }>(
+      sql`
+      SELECT id FROM cameras WHERE main_stream LIKE 'demo:%' AND sensitive = 0 ORDER BY code LIMIT 2`,
+    )
+    .map((r) => r.id);
+}
+
+export function createVideoServices(
+  deps: {
+    db: HubDatabase;
+    now: () => number;
+    dataDir: string;
+    demo: boolean;
+    onSourceStatus: (cameraId: string, online: boolean) => void;
+  },
+  options: VideoOptions = {},
+): VideoServices {
+  const media: MediaGatewayOptions = {
+    ...options.media,
+    liveEncodedCameraIds: options.media?.liveEncodedCameraIds ?? (deps.demo ? defaultLiveEncoded(deps.db) : []),
+  };
+  const gateway = new MediaGateway(
+    { dataDir: deps.dataDir, now: deps.now, onSourceStatus: deps.onSourceStatus },
+    media,
+  );
+  const viewIdleMs = options.viewIdleMs ?? 30_000;
+  const views = new ViewSessions(deps.db, deps.now, viewIdleMs);
+  views.recover();
+  const sweeper = setInterval(() => views.sweep(), Math.max(200, Math.min(viewIdleMs / 2, 5000)));
+  sweeper.unref();
+  if (options.warmClipsOnStart) gateway.clips.readyAll().catch(() => undefined);
+
+  return {
+    gateway,
+    views,
+    access: {
+      db: deps.db,
+      now: deps.now,
+      secret: loadOrCreateStreamSecret(deps.dataDir),
+      bindToAddress: options.bindTokensToClientAddress ?? true,
+    },
+    streamTokenTtlMs: options.streamTokenTtlMs ?? DEFAULT_STREAM_TOKEN_TTL_MS,
+    publicBaseUrl: options.publicBaseUrl,
+    async close() {
+      clearInterval(sweeper);
+      views.closeAll();
+      await gateway.close();
+    },
+  };
+}
+
+export function registerVideoRoutes(app: FastifyInstance, hub: HubContext): void {
+  registerStreamRoutes(app, hub);
+  registerGrantRoutes(app, hub);
+  registerAuditRoutes(app, hub);
+  registerMediaRoutes(app, hub);
+}

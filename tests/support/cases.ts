@@ -1,0 +1,42 @@
+/** Helpers for dispatch tests: report, move and read cases through the hub's real HTTP API. */
+import { randomUUID } from 'node:crypto';
+import { api } from './test-hub.js';
+
+/** A point inside a grid of the given township of the demo county (the grid's own centre). */
+export async function pointInTownship(hub: { url: string }, token: string, townshipCode: string) {
+  const units = (await api(hub, 'GET', '/api/v1/org-units', { token })).body.items as Array<{
+    code: string;
+    level: string;
+    center: [number, number];
+  }>;
+  const grid = units.find((u) => u.level === 'grid' && u.code.startsWith(townshipCode))!;
+  return { gridCode: grid.code, location: { lon: grid.center[0], lat: grid.center[1] } };
+}
+
+export async function report(
+  hub: { url: string },
+  token: string,
+  body: Record<string, unknown>,
+  key: string = randomUUID(),
+) {
+  return api(hub, 'POST', '/api/v1/events', { token, body, headers: { 'idempotency-key': key } });
+}
+
+export async function move(
+  hub: { url: string },
+  token: string,
+  caseId: string,
+  expectedVersion: number,
+  m: Record<string, unknown>,
+  key: string = randomUUID(),
+) {
+  return api(hub, 'POST', `/api/v1/cases/${caseId}/moves`, {
+    token,
+    body: { expectedVersion, move: m },
+    headers: { 'idempotency-key': key },
+  });
+}
+
+export async function getCase(hub: { url: string }, token: string, caseId: string) {
+  return api(hub, 'GET', `/api/v1/cases/${caseId}`, { token });
+}
