@@ -13,6 +13,7 @@ import type { Principal } from '../../common/scope-policy.js';
 import { appendChange, appendHistory, getCase, listHistory, saveCase } from '../db/cases-store.js';
 import { sql } from '../db/sql.js';
 import type { HubContext } from '../hub-context.js';
+import { endGrantsForCase } from '../video-access/camera-grants.js';
 import { completeMove } from './complete-move.js';
 
 const STATUS_FOR_REFUSAL = { forbidden: 403, invalid_transition: 409, validation_failed: 400 } as const;
@@ -76,6 +77,10 @@ export function moveCase(
     hub.db.run(sql`
       INSERT INTO supervisions (case_id, unit_code, at, automatic, note)
       SELECT id, ${last.unitCode}, ${now}, ${last.automatic ? 1 : 0}, ${outcome.history.note ?? null} FROM cases WHERE case_no = ${caseId}`);
+  }
+  // A camera lent for this case goes back when the case closes (or is voided / merged away).
+  if (['closed', 'void', 'merged'].includes(outcome.next.status) && outcome.next.status !== current.status) {
+    endGrantsForCase(hub, caseId);
   }
   if (outcome.history.move === 'merge' && outcome.next.mergedInto) {
     changed.push(mergeReportersInto(hub, actor, outcome.next.mergedInto, current, now));

@@ -16,13 +16,14 @@ export const SYSTEM_USER_ID = 'system:supervision';
  * One pass over every open case past its nominal deadline (the pause-adjusted check is the machine's); returns how
  * many supervisions were raised. Cases already supervised since they fell due are passed over cheaply.
  */
-export async function superviseOverdue(hub: HubContext, limit = 20_000): Promise<number> {
+export async function superviseOverdue(hub: HubContext, limit = 20_000, stopped: () => boolean = () => false): Promise<number> {
   const county = getMeta(hub.db, 'county_code');
   if (!county) return 0;
   const system: CaseActor = { userId: SYSTEM_USER_ID, role: 'county_duty_officer', orgUnitCode: county };
   const now = hub.now();
   let raised = 0;
   for (const caseId of overdueOpenCaseIds(hub.db, now, limit)) {
+    if (stopped()) break; // the hub is closing: leave the rest to the next start
     const snapshot = getCase(hub.db, caseId);
     if (!snapshot) continue;
     for (const leg of legsDueForSupervision(snapshot, now, hub.reference.calendar)) {
@@ -50,13 +51,18 @@ export async function superviseOverdue(hub: HubContext, limit = 20_000): Promise
   return raised;
 }
 
-export function startSupervisionTimer(hub: HubContext, intervalMs = 30_000): () => void {
-  let running = false;
+/** Starts the timer; the returned stop waits for a pass in progress, so the database can then be closed. */
+export function startSupervisionTimer(hub: HubContext, intervalMs = 30_000): () => Promise<void> {
+  let running: Promise<unknown> | null = null;
+  let stopped = false;
   const timer = setInterval(() => {
     if (running) return;
-    running = true;
-    void superviseOverdue(hub).finally(() => (running = false));
+    running = superviseOverdue(hub, undefined, () => stopped).finally(() => (running = null));
   }, intervalMs);
   timer.unref();
-  return () => clearInterval(timer);
+  return async () => {
+    stopped = true;
+    clearInterval(timer);
+    await running;
+  };
 }

@@ -62,6 +62,9 @@ export class HubDatabase {
 
   close(): void {
     this.statements.clear();
-    if (this.raw.open) this.raw.close();
+    if (!this.raw.open) return;
+    // Keeps the planner's statistics fresh, as SQLite recommends on closing a long-lived connection.
+    if (!this.raw.readonly) this.raw.pragma('optimize');
+    this.raw.close();
   }
 }

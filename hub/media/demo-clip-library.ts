@@ -31,11 +31,12 @@ export const DEFAULT_CLIP_SPEC: ClipSpec = {
 
 const FORMAT_VERSION = 1;
 
-/** Runs ffmpeg to completion; rejects with the end of its stderr. */
-export function runFfmpeg(ffmpeg: string, args: readonly string[]): Promise<void> {
+/** Runs ffmpeg to completion; rejects with the end of its stderr. Aborting the signal kills it. */
+export function runFfmpeg(ffmpeg: string, args: readonly string[], signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(ffmpeg, ['-hide_banner', '-loglevel', 'error', '-nostdin', '-y', ...args], {
       stdio: ['ignore', 'ignore', 'pipe'],
+      ...(signal ? { signal, killSignal: 'SIGKILL' as const } : {}),
     });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
@@ -53,6 +54,7 @@ export class DemoClipLibrary {
   private readonly queue: Array<{ k: number; resolve: () => void; reject: (err: unknown) => void }> = [];
   private readonly waiting = new Map<number, Promise<void>>();
   private working = false;
+  private readonly abort = new AbortController();
 
   constructor(
     private readonly ffmpegPath: () => Promise<string>,
@@ -100,6 +102,12 @@ export class DemoClipLibrary {
     return Promise.all(Array.from({ length: this.spec.count }, (_, k) => this.ready(k))).then(() => undefined);
   }
 
+  /** Stops encoding (the hub is closing): the running ffmpeg is killed, waiters are refused. */
+  close(): void {
+    this.abort.abort();
+    for (const waiter of this.queue.splice(0)) waiter.reject(new Error('the hub is closing'));
+  }
+
   async segment(clip: number, quality: StreamQuality, index: number): Promise<Buffer> {
     const key = `${clip}/${quality}/${index}`;
     let data = this.cache.get(key);
@@ -117,7 +125,7 @@ export class DemoClipLibrary {
   private async work(): Promise<void> {
     this.working = true;
     try {
-      for (let next = this.queue.shift(); next; next = this.queue.shift()) {
+      for (let next = this.queue.shift(); next && !this.abort.signal.aborted; next = this.queue.shift()) {
         try {
           if (!this.isClipReady(next.k)) await this.encodeInto(next.k);
           next.resolve();
@@ -153,32 +161,14 @@ export class DemoClipLibrary {
     mkdirSync(out, { recursive: true });
     const { spec } = this;
     const hls = (q: StreamQuality) => [
-      '-t',
-      String(spec.seconds),
-      '-f',
-      'hls',
-      '-hls_time',
-      String(spec.segmentSeconds),
-      '-hls_list_size',
-      '0',
-      '-hls_playlist_type',
-      'vod',
-      '-hls_segment_filename',
-      join(out, `${q}-%03d.ts`),
-      join(out, `${q}.m3u8`),
+      ...['-t', String(spec.seconds), '-f', 'hls', '-hls_time', String(spec.segmentSeconds)],
+      ...['-hls_list_size', '0', '-hls_playlist_type', 'vod'],
+      ...['-hls_segment_filename', join(out, `${q}-%03d.ts`), join(out, `${q}.m3u8`)],
     ];
-    await runFfmpeg(ffmpeg, [
-      '-filter_complex',
-      patternFiltergraph(k, spec, font, { clock: false, outputs: 'both' }),
-      '-map',
-      '[main]',
-      ...x264Args(spec.main, spec.fps, spec.segmentSeconds, false),
-      ...hls('main'),
-      '-map',
-      '[sub]',
-      ...x264Args(spec.sub, spec.fps, spec.segmentSeconds, false),
-      ...hls('sub'),
-    ]);
+    const graph = patternFiltergraph(k, spec, font, { clock: false, outputs: 'both' });
+    const main = ['-map', '[main]', ...x264Args(spec.main, spec.fps, spec.segmentSeconds, false), ...hls('main')];
+    const sub = ['-map', '[sub]', ...x264Args(spec.sub, spec.fps, spec.segmentSeconds, false), ...hls('sub')];
+    await runFfmpeg(ffmpeg, ['-filter_complex', graph, ...main, ...sub], this.abort.signal);
     // The live playlists assume every segment lasts exactly segmentSeconds; check ffmpeg cut them so.
     for (const q of ['main', 'sub'] as const) {
       const durations = [...readFileSync(join(out, `${q}.m3u8`), 'utf8').matchAll(/#EXTINF:([\d.]+)/g)].map((m) =>

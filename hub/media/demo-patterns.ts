@@ -71,29 +71,29 @@ export function patternFiltergraph(
 export function x264Args(r: Rendition, fps: number, segmentSeconds: number, live: boolean): string[] {
   const gop = String(Math.round(fps * segmentSeconds));
   return [
-    '-c:v',
-    'libx264',
-    '-preset',
-    'veryfast',
-    ...(live ? ['-tune', 'zerolatency'] : []),
-    '-profile:v',
-    'main',
-    '-b:v',
-    `${r.kbps}k`,
-    '-maxrate',
-    `${r.kbps}k`,
-    '-bufsize',
-    `${r.kbps * 2}k`,
-    '-g',
-    gop,
-    '-keyint_min',
-    gop,
-    '-sc_threshold',
-    '0',
-    '-pix_fmt',
-    'yuv420p',
+    ...['-c:v', 'libx264', '-preset', 'veryfast', ...(live ? ['-tune', 'zerolatency'] : []), '-profile:v', 'main'],
+    ...['-b:v', `${r.kbps}k`, '-maxrate', `${r.kbps}k`, '-bufsize', `${r.kbps * 2}k`],
+    ...['-g', gop, '-keyint_min', gop, '-sc_threshold', '0', '-pix_fmt', 'yuv420p'],
     // One thread per encode: two cores must still serve the console and the hub.
-    '-threads',
-    '1',
+    ...['-threads', '1'],
   ];
+}
+
+/**
+ * ffmpeg input + codec arguments of a live-encoded demo camera: the pattern with the wall clock drawn in, rendered
+ * straight at the size sent, as a lavfi input read at native rate (so the drawn clock is the time of capture).
+ */
+export function liveEncodeArgs(
+  pattern: number,
+  rendition: Rendition,
+  fps: number,
+  segmentSeconds: number,
+  font: string | null,
+): string[] {
+  const spec = { fps, main: rendition, sub: rendition };
+  const graph = patternFiltergraph(pattern, spec, font, { clock: true, outputs: 'main' }).replace(
+    /\[main\]$/,
+    '[out0]',
+  );
+  return ['-re', '-f', 'lavfi', '-i', graph, '-map', '0:v', ...x264Args(rendition, fps, segmentSeconds, true)];
 }

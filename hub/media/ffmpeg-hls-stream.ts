@@ -5,10 +5,11 @@
  * `seg/N.ts` relative to the tokenised playlist URL, and only segments that playlist (or the one before) lists.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { GridCommandError } from '../../common/errors.js';
+import { PID_FILE } from './orphan-sweep.js';
 
 export interface FfmpegHlsOptions {
   readonly ffmpegPath: string;
@@ -56,6 +57,8 @@ export class FfmpegHlsStream {
       { stdio: ['ignore', 'ignore', 'pipe'] },
     );
     this.child = child;
+    // Lets the next hub kill this process should this hub die without stopping it (orphan-sweep.ts).
+    if (child.pid) writeFileSync(join(dir, PID_FILE), String(child.pid));
     child.stderr?.on('data', (chunk: Buffer) => (this.stderrTail = (this.stderrTail + chunk.toString()).slice(-4000)));
     child.on('error', (err) => {
       this.stderrTail += `\n${err.message}`;

@@ -12,9 +12,10 @@ import type { StreamQuality } from '../../common/video-schemas.js';
 import type { CameraRecord } from '../db/cameras-store.js';
 import { cameraPhase, clipSegmentAt, isSequenceServable, renderClipPlaylist } from './clip-playlist.js';
 import { DEFAULT_CLIP_SPEC, DemoClipLibrary, type ClipSpec } from './demo-clip-library.js';
-import { patternFiltergraph, x264Args, type Rendition } from './demo-patterns.js';
+import { liveEncodeArgs } from './demo-patterns.js';
 import { findDrawtextFont, resolveFfmpegPath } from './ffmpeg-binary.js';
 import { FfmpegHlsStream } from './ffmpeg-hls-stream.js';
+import { sweepOrphanedStreams, WORK_DIR_PREFIX } from './orphan-sweep.js';
 import { parseStreamSource, remuxArgs, type StreamSource } from './stream-source.js';
 
 export interface MediaGatewayOptions {
@@ -85,7 +86,8 @@ export class MediaGateway {
       options.clips ?? DEFAULT_CLIP_SPEC,
     );
     this.liveEncoded = new Set(options.liveEncodedCameraIds ?? []);
-    this.workDir = options.workDir ?? join(tmpdir(), `grid-media-${process.pid}-${Date.now().toString(36)}`);
+    if (!options.workDir) sweepOrphanedStreams(tmpdir());
+    this.workDir = options.workDir ?? join(tmpdir(), `${WORK_DIR_PREFIX}${process.pid}-${Date.now().toString(36)}`);
     const idle = this.idleStopMs;
     this.sweeper = setInterval(() => void this.stopIdle(), Math.max(200, Math.min(idle / 4, 5000)));
     this.sweeper.unref();
@@ -162,6 +164,7 @@ export class MediaGateway {
 
   async close(): Promise<void> {
     clearInterval(this.sweeper);
+    this.clips.close();
     await Promise.all([...this.active.values()].map((a) => a.process?.stop()));
     this.active.clear();
     rmSync(this.workDir, { recursive: true, force: true });
@@ -256,11 +259,7 @@ export class MediaGateway {
     const rendition = entry.quality === 'main' ? spec.main : spec.sub;
     const args =
       source.kind === 'demo'
-        ? [
-            // A lavfi input read at native rate: the clock drawn into each frame is the wall clock at capture.
-            ...['-re', '-f', 'lavfi', '-i', liveGraph(source.pattern, rendition, spec.fps)],
-            ...['-map', '0:v', ...x264Args(rendition, spec.fps, spec.segmentSeconds, true)],
-          ]
+        ? liveEncodeArgs(source.pattern, rendition, spec.fps, spec.segmentSeconds, findDrawtextFont())
         : remuxArgs(source as Extract<StreamSource, { kind: 'rtsp' | 'standin-file' }>);
     const process = new FfmpegHlsStream({
       ffmpegPath: await this.ffmpegPath(),
@@ -280,15 +279,6 @@ export class MediaGateway {
     entry.reportedOnline = online;
     this.deps.onSourceStatus(entry.cameraId, online);
   }
-}
-
-/** A demo pattern with a wall clock, rendered straight at the size sent, as a lavfi input graph (output [out0]). */
-function liveGraph(pattern: number, rendition: Rendition, fps: number): string {
-  const graph = patternFiltergraph(pattern, { fps, main: rendition, sub: rendition }, findDrawtextFont(), {
-    clock: true,
-    outputs: 'main',
-  });
-  return graph.replace(/\[main\]$/, '[out0]');
 }
 
 const segmentGone = () => new GridCommandError('not_found', '分片不存在 / no such segment', undefined, 404);

@@ -93,6 +93,7 @@ describe('playlist and segment requests', () => {
       const res = await getMedia(target.replace(`/${tokenOf(url)}/`, '/'));
       expect(res.status).toBe(401);
       expect(res.json().error.code).toBe('stream_token_invalid');
+      expect(res.headers['access-control-allow-origin']).toBe('*'); // so hls.js in the console can read the refusal
     }
   });
 

@@ -3,12 +3,14 @@
  * a live-encoded camera, a pulled-and-remuxed camera (a local file standing in for RTSP), and ffmpeg processes
  * stopped once nobody watches.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runFfmpeg } from '../../hub/media/demo-clip-library.js';
 import { resolveFfmpegPath } from '../../hub/media/ffmpeg-binary.js';
+import { sweepOrphanedStreams } from '../../hub/media/orphan-sweep.js';
 import { login } from '../support/test-hub.js';
 import {
   getMedia,
@@ -160,5 +162,42 @@ describe('ffmpeg-backed cameras', () => {
     expect(playlist.json().error.code).toBe('stream_unavailable');
     const row = hub.context.db.raw.prepare(`SELECT online FROM cameras WHERE id = ?`).get(cam) as { online: number };
     expect(row.online).toBe(0);
+  });
+});
+
+describe('after a crash', () => {
+  it('kills the ffmpeg processes a dead hub left running, and nothing else', async () => {
+    const base = mkdtempSync(join(work, 'tmp-'));
+    const deadHub = spawnSync(process.execPath, ['-e', '']).pid!; // a pid that just exited
+    const orphan = spawn(ffmpeg, [
+      '-nostdin',
+      '-re',
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc=size=64x64:rate=5',
+      '-f',
+      'null',
+      '-',
+    ]);
+    const bystander = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
+    for (const [name, pid] of [
+      ['a', orphan.pid!],
+      ['b', bystander.pid!], // not an ffmpeg (a recycled pid): must survive
+    ] as const) {
+      mkdirSync(join(base, `grid-media-${deadHub}-x`, name), { recursive: true });
+      writeFileSync(join(base, `grid-media-${deadHub}-x`, name, 'ffmpeg.pid'), String(pid));
+    }
+    mkdirSync(join(base, `grid-media-${process.pid}-live`)); // a running hub's folder stays
+    try {
+      expect(sweepOrphanedStreams(base)).toBe(1);
+      expect(await waitFor(() => !alive(orphan.pid!), 3000)).toBe(true);
+      expect(alive(bystander.pid!)).toBe(true);
+      expect(existsSync(join(base, `grid-media-${deadHub}-x`))).toBe(false);
+      expect(existsSync(join(base, `grid-media-${process.pid}-live`))).toBe(true);
+    } finally {
+      orphan.kill('SIGKILL');
+      bystander.kill('SIGKILL');
+    }
   });
 });
