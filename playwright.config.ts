@@ -44,7 +44,13 @@ export default defineConfig({
   webServer: {
     command: 'npx tsx main/web-host/cli.ts',
     url: `http://127.0.0.1:${port}/`,
-    env: { GRID_WEB_PORT: String(port), GRID_DATA_DIR: dataDir, GRID_DEMO: '1' },
+    env: {
+      GRID_WEB_PORT: String(port),
+      GRID_DATA_DIR: dataDir,
+      GRID_DEMO: '1',
+      // The demo clips are encoded once per machine (~60 s of one core), not once per run: the wall tests play them.
+      GRID_MEDIA_CACHE: process.env.GRID_MEDIA_CACHE ?? join(tmpdir(), 'grid-e2e-media-cache'),
+    },
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: 'pipe',

@@ -16,9 +16,27 @@ export const CONSOLE_CALL_NAMES = [
   'stats.kpis',
   'cameras.stream',
   'audit.views',
+  'map.events',
+  'map.boundaries',
+  'wall.layouts',
+  'wall.saveLayout',
+  'wall.deleteLayout',
+  'wall.displays',
+  'wall.openDisplay',
+  'wall.cast',
+  'wall.castState',
+  'outbox.list',
+  'outbox.dismiss',
 ] as const;
 
-export const CONSOLE_PUSH_NAMES = ['connection.changed', 'camera.status', 'session.ended', 'case.changed'] as const;
+export const CONSOLE_PUSH_NAMES = [
+  'connection.changed',
+  'camera.status',
+  'session.ended',
+  'case.changed',
+  'wall.cast',
+  'outbox.refused',
+] as const;
 
 /** IPC channel names: one per call, one for all pushes. */
 export const ipcCallChannel = (method: string): string => `grid-command:call:${method}`;

@@ -54,6 +54,27 @@ import {
   ZlmHookAnswer,
   ZlmPlayHook,
 } from './video-schemas.js';
+import { MAP_EVENTS_CONTENT_TYPE } from './map-events-format.js';
+import { MapBoundaries, MapBoundary, MapEventsQuery, MapEventsRequest } from './map-schemas.js';
+import {
+  OpenWallDisplayAnswer,
+  OpenWallDisplayRequest,
+  WallCast,
+  WallDisplayInfo,
+  WallLayout,
+  WallLayoutIdParams,
+  WallLayoutInput,
+  WallLayoutList,
+} from './wall-schemas.js';
+import {
+  ConsoleBoardPage,
+  ConsoleCaseDetail,
+  ConsoleCaseView,
+  OutboxDismiss,
+  OutboxList,
+  OutboxRefused,
+  ReportAnswer,
+} from './outbox.js';
 
 interface HubRoute {
   readonly method: 'GET' | 'POST';
@@ -172,7 +193,36 @@ export const hubRoutes = {
     query: ViewAuditQuery,
     response: ViewAuditList,
   },
+  /** The map's unit outlines (county → grids) of the caller's scope, zh-CN names. */
+  mapBoundaries: { method: 'GET', path: '/api/v1/map/boundaries', auth: true, body: Empty, response: MapBoundaries },
+  /** Named wall layouts of the caller's command room (its org unit); saving under an existing name replaces it. */
+  wallLayouts: { method: 'GET', path: '/api/v1/wall/layouts', auth: true, body: Empty, response: WallLayoutList },
+  wallLayoutSave: {
+    method: 'POST',
+    path: '/api/v1/wall/layouts',
+    auth: true,
+    body: WallLayoutInput,
+    response: WallLayout,
+  },
+  wallLayoutDelete: {
+    method: 'POST',
+    path: '/api/v1/wall/layouts/:id/delete',
+    auth: true,
+    body: Empty,
+    params: WallLayoutIdParams,
+    response: Ok,
+  },
 } as const satisfies Record<string, HubRoute>;
+
+/**
+ * The map's events are columnar binary (common/map-events-format.ts), not JSON, so the route is registered apart
+ * (hub/http/map-routes.ts); scope and period are cut in the hub's SQL.
+ */
+export const MAP_EVENTS_ROUTE = {
+  path: '/api/v1/map/events',
+  contentType: MAP_EVENTS_CONTENT_TYPE,
+  query: MapEventsQuery,
+} as const;
 
 /** Bulk import is NDJSON, not JSON, so it is registered apart (hub/http/import-route.ts); its answer is typed here. */
 export const IMPORT_ROUTE = {
@@ -203,26 +253,50 @@ export const consoleCalls = {
   'connection.status': { request: Empty, response: ConnectionStatus },
   'org.units': { request: Empty, response: zod.array(OrgUnit) },
   'cameras.list': { request: Empty, response: zod.array(Camera) },
-  'cases.board': { request: Empty, response: BoardPage },
-  'cases.get': { request: zod.strictObject({ caseId: zod.string().min(1).max(64) }), response: CaseDetail },
-  /** The renderer makes one key per user action, so a double click or a replay never moves a case twice. */
+  /** From the console's store when the hub is unreachable (ConnectionStatus.cachedAt says as of when). */
+  'cases.board': { request: Empty, response: ConsoleBoardPage },
+  'cases.get': { request: zod.strictObject({ caseId: zod.string().min(1).max(64) }), response: ConsoleCaseDetail },
+  /**
+   * The renderer makes one key per user action, so a double click or a replay never moves a case twice. While the
+   * hub is unreachable the move goes to the console's outbox and the answer is the expected case marked `queued`.
+   */
   'cases.move': {
     request: zod.strictObject({
       caseId: zod.string().min(1).max(64),
       idempotencyKey: zod.string().min(8).max(128),
       request: MoveRequest,
     }),
-    response: CaseView,
+    response: ConsoleCaseView,
   },
   'stats.kpis': { request: KpiParams, response: KpiReport },
-  /** Hotline / video-patrol reports typed in the console. */
+  /** Hotline / video-patrol reports typed in the console; `{ queued }` when kept in the outbox for later. */
   'cases.report': {
     request: zod.strictObject({ idempotencyKey: zod.string().min(8).max(128), report: EventReport }),
-    response: EventReceipt,
+    response: ReportAnswer,
   },
   /** A short-lived, user-bound HLS URL (a stream token, not the hub session) and when it expires; ask again before. */
   'cameras.stream': { request: CameraStreamCall, response: StreamTicket },
   'audit.views': { request: ViewAuditFilter, response: ViewAuditList },
+  /**
+   * The map's events of a period as one binary body (decode with decodeMapEvents). Bytes, not JSON: IPC's structured
+   * clone carries a Uint8Array as is, and the web host answers it as application/octet-stream.
+   */
+  'map.events': { request: MapEventsRequest, response: zod.instanceof(Uint8Array) },
+  'map.boundaries': { request: Empty, response: zod.array(MapBoundary) },
+  /** The video wall's named layouts, shared by everyone of the user's unit (its command room), kept on the hub. */
+  'wall.layouts': { request: Empty, response: zod.array(WallLayout) },
+  'wall.saveLayout': { request: WallLayoutInput, response: WallLayout },
+  'wall.deleteLayout': { request: WallLayoutIdParams, response: Ok },
+  /** Monitors a wall display can open on (Electron); none in the web host. */
+  'wall.displays': { request: Empty, response: zod.array(WallDisplayInfo) },
+  /** Opens a frameless full-screen wall window on a monitor; `opened: false` tells the renderer to open a page. */
+  'wall.openDisplay': { request: OpenWallDisplayRequest, response: OpenWallDisplayAnswer },
+  /** What the console's wall shows, pushed as `wall.cast` to every window of this console (its wall displays). */
+  'wall.cast': { request: WallCast, response: Ok },
+  'wall.castState': { request: Empty, response: WallCast.nullable() },
+  /** Moves and reports made while the hub was unreachable: pending, or refused on replay until dismissed. */
+  'outbox.list': { request: Empty, response: OutboxList },
+  'outbox.dismiss': { request: OutboxDismiss, response: Ok },
 } as const satisfies Record<string, ConsoleCall>;
 export type ConsoleCallName = keyof typeof consoleCalls;
 export type CallRequest<K extends ConsoleCallName> = z.input<(typeof consoleCalls)[K]['request']>;
@@ -233,6 +307,10 @@ export const consolePushes = {
   'camera.status': CameraStatusChange,
   'session.ended': SessionEnded,
   'case.changed': CaseChange,
+  /** The console's wall as it stands, for its wall displays (from `wall.cast`). */
+  'wall.cast': WallCast,
+  /** A write queued offline that the hub refused on replay: kept in the outbox until dismissed. */
+  'outbox.refused': OutboxRefused,
 } as const satisfies Record<string, z.ZodType>;
 export type ConsolePushName = keyof typeof consolePushes;
 export type PushPayload<K extends ConsolePushName> = z.output<(typeof consolePushes)[K]>;

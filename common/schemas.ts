@@ -102,6 +102,15 @@ export const ConnectionStatus = z.strictObject({
   hubUrl: z.string(),
   since: z.string(),
   lastError: z.string().optional(),
+  /**
+   * Set while the hub is unreachable and reads are answered from the console's own store: the time up to which
+   * that data is known to match the hub ("离线数据截至 HH:MM").
+   */
+  cachedAt: z.string().optional(),
+  /** Writes made offline and not yet accepted by the hub (pending), or refused on replay and not yet dismissed. */
+  outbox: z
+    .strictObject({ pending: z.number().int().nonnegative(), refused: z.number().int().nonnegative() })
+    .optional(),
 });
 export type ConnectionStatus = z.infer<typeof ConnectionStatus>;
 

@@ -7,12 +7,14 @@ import { createHub } from './server.js';
 
 const config = hubConfigFromEnv(process.env, { dataDir: '.grid-data', port: 7300 });
 const started = Date.now();
-const hub = await createHub({ ...config, log: process.env.GRID_HUB_LOG === '1', simulate: config.demo }).catch(
-  (err: unknown) => {
-    console.error(`Grid Command hub did not start: ${err instanceof Error ? err.message : String(err)}`);
-    process.exit(1);
-  },
-);
+const hub = await createHub({
+  ...config,
+  log: process.env.GRID_HUB_LOG === '1',
+  simulate: config.demo && process.env.GRID_SIMULATE !== '0',
+}).catch((err: unknown) => {
+  console.error(`Grid Command hub did not start: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});
 console.log(
   `Grid Command hub listening on ${hub.url} (data: ${config.dbPath}${config.demo ? ', DEMO MODE' : ''}; ready in ${Date.now() - started} ms)`,
 );

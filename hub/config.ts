@@ -8,6 +8,8 @@ export interface HubEnvConfig {
   readonly dbPath: string;
   readonly demo: boolean;
   readonly tokenTtlMs: number | undefined;
+  /** GRID_MEDIA_CACHE: where encoded demo clips are kept (default `<data dir>/media-cache`), shareable across data dirs. */
+  readonly video?: { readonly media: { readonly cacheDir: string } };
 }
 
 export function hubConfigFromEnv(env: NodeJS.ProcessEnv, defaults: { dataDir: string; port: number }): HubEnvConfig {
@@ -24,5 +26,6 @@ export function hubConfigFromEnv(env: NodeJS.ProcessEnv, defaults: { dataDir: st
     dbPath: join(dataDir, 'hub.sqlite'),
     demo: env.GRID_DEMO !== '0',
     tokenTtlMs: ttlHours === undefined ? undefined : ttlHours * 3600_000,
+    ...(env.GRID_MEDIA_CACHE ? { video: { media: { cacheDir: resolve(env.GRID_MEDIA_CACHE) } } } : {}),
   };
 }

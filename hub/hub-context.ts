@@ -13,6 +13,8 @@ export interface HubContext {
   readonly db: HubDatabase;
   /** Every write goes through here: one transaction (one fsync) per batch of concurrent writes. */
   readonly writes: GroupCommit;
+  /** Writes waiting for a commit beyond which new writes are refused with 503 (back-pressure). */
+  readonly maxWriteBacklog: number;
   readonly auth: AuthService;
   /** Taxonomy, deadline table and working-time calendar. */
   readonly reference: ReferenceData;

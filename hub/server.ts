@@ -16,6 +16,8 @@ import { seedDemoHistoryIfMissing } from './demo/seed-history.js';
 import { startReportSimulator } from './demo/report-simulator.js';
 import { registerCaseRoutes } from './http/case-routes.js';
 import { registerImportRoute } from './http/import-route.js';
+import { registerMapRoutes } from './http/map-routes.js';
+import { registerWallLayoutRoutes } from './http/wall-layout-routes.js';
 import { GridLocator } from './geo/grid-locator.js';
 import { countDemoPasswordUsers } from './db/users-store.js';
 import { startCameraSimulator } from './demo/camera-simulator.js';
@@ -41,6 +43,8 @@ export interface HubOptions {
   readonly nativeBinding?: string;
   readonly now?: () => number;
   readonly log?: boolean;
+  /** Writes queued for commit beyond which intake and moves answer 503 + Retry-After (default 5,000). */
+  readonly maxWriteBacklog?: number;
   /** How often overdue legs are supervised automatically (ms); 0 turns the timer off. Default 30 s. */
   readonly supervisionIntervalMs?: number;
   /** Demo only: run the simulators that keep the demo county moving (off in tests, which want exact pushes). */
@@ -94,6 +98,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const context: HubContext = {
     db,
     writes: new GroupCommit(db),
+    maxWriteBacklog: options.maxWriteBacklog ?? 5000,
     reference: referenceData(),
     gridLocator: GridLocator.fromDatabase(db),
     auth,
@@ -120,6 +125,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   registerCaseRoutes(app, context);
   registerImportRoute(app, context);
   registerVideoRoutes(app, context);
+  registerMapRoutes(app, context);
+  registerWallLayoutRoutes(app, context);
 
   await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
   const stopSimulators = demo && options.simulate ? [startCameraSimulator(context), startReportSimulator(context)] : [];
@@ -134,7 +141,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     context,
     async close() {
       stopSimulators.forEach((stop) => stop());
-      stopTimers.forEach((stop) => stop());
+      await Promise.all(stopTimers.map((stop) => stop()));
       await new Promise<void>((resolve) => void io.close(() => resolve()));
       await app.close();
       await video.close();

@@ -17,6 +17,15 @@ import { GridCommandError } from '../common/errors.js';
 import { CONSOLE_ROLES } from '../common/roles.js';
 import type { ConnectionStatus, User } from '../common/schemas.js';
 import { HubClient } from './hub-client.js';
+import { OfflineConsole } from './local-store/offline-console.js';
+import { fetchMapEvents } from './map/hub-map-events.js';
+import { WALL_DISPLAY_PATH, type WallCast, type WallDisplayInfo } from '../common/wall-schemas.js';
+
+/** Monitors and full-screen wall windows: Electron's main process provides them; the web host has none. */
+export interface WallDisplayHost {
+  displays(): WallDisplayInfo[];
+  openWall(displayId: number | null): void;
+}
 
 export type PushListener = <K extends ConsolePushName>(push: K, payload: PushPayload<K>) => void;
 
@@ -27,6 +36,10 @@ export interface ConsoleServiceOptions {
   readonly hubUrl: string;
   /** How often to probe the hub while no socket is up. */
   readonly healthIntervalMs?: number;
+  /** The console's own store (main/local-store/: offline cache + outbox); none: every call goes to the hub. */
+  readonly storePath?: string;
+  /** better-sqlite3 built for the running ABI (Electron's) for that store, as for the embedded hub. */
+  readonly nativeBinding?: string;
 }
 
 /** The audit filter as a query string (undefined fields left out). */
@@ -45,10 +58,25 @@ export class ConsoleService {
   private closed = false;
   /** The last case change this console has seen; after a reconnect it catches up from here. */
   private lastCaseSeq = 0;
+  /** What the console's wall shows (`wall.cast`), for a wall display that opens later. */
+  private wallCast: WallCast | null = null;
+  private wallDisplayHost: WallDisplayHost | null = null;
+  private readonly offline: OfflineConsole;
+  /** Live case pushes held back while a catch-up runs, so that changes are forwarded in sequence order. */
+  private heldChanges: Array<PushPayload<'case.changed'>> | null = null;
 
   constructor(private readonly options: ConsoleServiceOptions) {
     this.hub = new HubClient(options.hubUrl);
     this.status = { state: 'connecting', hubUrl: options.hubUrl, since: new Date().toISOString() };
+    this.offline = new OfflineConsole(options, this.hub, {
+      hubDown: () => this.status.state === 'offline' && !this.socket?.connected,
+      linkLost: (message) => this.setStatus('offline', message),
+      linkOk: () => {
+        if (this.status.state !== 'online' && this.socket?.connected) this.setStatus('online');
+      },
+      changed: () => this.setStatus(this.status.state, this.status.lastError),
+      emitRefused: (payload) => this.emit('outbox.refused', payload),
+    });
     void this.probeHealth();
   }
 
@@ -64,6 +92,7 @@ export class ConsoleService {
       }
       this.endSession();
       this.session = { token, user };
+      this.lastCaseSeq = this.offline.beginSession(user, token);
       this.connectSocket(token);
       return user;
     },
@@ -77,30 +106,61 @@ export class ConsoleService {
     },
     'session.current': async () => this.session?.user ?? null,
     'connection.status': async () => this.status,
-    'org.units': async () => (await this.hub.request('orgUnits', { token: this.requireToken() })).items,
-    'cameras.list': async () => (await this.hub.request('cameras', { token: this.requireToken() })).items,
+    // These four answer from the console's store while the hub is unreachable (main/local-store/).
+    'org.units': async () => this.offline.orgUnits(this.requireToken()),
+    'cameras.list': async () => this.offline.cameras(this.requireToken()),
     'cases.board': async () => {
-      const page = await this.hub.request('board', { token: this.requireToken() });
-      this.lastCaseSeq = Math.max(this.lastCaseSeq, page.lastSeq);
+      const { page, reset } = await this.offline.board(this.requireToken(), this.lastCaseSeq);
+      this.lastCaseSeq = reset ? page.lastSeq : Math.max(this.lastCaseSeq, page.lastSeq);
       return page;
     },
-    'cases.get': async ({ caseId }) =>
-      this.hub.request('caseDetail', { token: this.requireToken(), params: { caseId } }),
-    'cases.move': async ({ caseId, idempotencyKey, request }) =>
-      this.hub.request('moveCase', { token: this.requireToken(), params: { caseId }, body: request, idempotencyKey }),
+    'cases.get': async ({ caseId }) => this.offline.caseDetail(this.requireToken(), caseId),
+    // Moves and reports go through the outbox when the hub is unreachable (or older offline writes still wait).
+    'cases.move': async (call) => this.offline.move(this.requireToken(), call),
     'stats.kpis': async (query) =>
       this.hub.request('kpis', {
         token: this.requireToken(),
         query: { from: query.from, to: query.to, ...(query.orgUnit ? { orgUnit: query.orgUnit } : {}) },
       }),
-    'cases.report': async ({ idempotencyKey, report }) =>
-      this.hub.request('reportEvent', { token: this.requireToken(), body: report, idempotencyKey }),
+    'cases.report': async (call) => this.offline.report(this.requireToken(), call),
+    'outbox.list': async () => ({ items: this.requireToken() ? this.offline.list() : [] }),
+    'outbox.dismiss': async ({ id }) => {
+      this.requireToken();
+      this.offline.dismiss(id);
+      return { ok: true as const };
+    },
     // The URL carries a short-lived stream token bound to this session, camera and machine, never the hub token.
     'cameras.stream': async ({ cameraId, ...body }) =>
       this.hub.request('cameraStream', { token: this.requireToken(), params: { id: cameraId }, body }),
     'audit.views': async (filter) =>
       this.hub.request('auditViews', { token: this.requireToken(), query: auditQuery(filter) }),
+    // Bytes straight through: the hub's binary body is never turned into objects on the way to the renderer.
+    'map.events': async (request) => fetchMapEvents(this.options.hubUrl, this.requireToken(), request),
+    'map.boundaries': async () => (await this.hub.request('mapBoundaries', { token: this.requireToken() })).items,
+    'wall.layouts': async () => (await this.hub.request('wallLayouts', { token: this.requireToken() })).items,
+    'wall.saveLayout': async (layout) =>
+      this.hub.request('wallLayoutSave', { token: this.requireToken(), body: layout }),
+    'wall.deleteLayout': async ({ id }) =>
+      this.hub.request('wallLayoutDelete', { token: this.requireToken(), params: { id } }),
+    'wall.displays': async () => (this.requireToken() && this.wallDisplayHost?.displays()) || [],
+    'wall.openDisplay': async ({ displayId }) => {
+      this.requireToken();
+      this.wallDisplayHost?.openWall(displayId ?? null);
+      return { opened: this.wallDisplayHost !== null, path: WALL_DISPLAY_PATH };
+    },
+    'wall.cast': async (cast) => {
+      this.requireToken();
+      this.wallCast = cast as WallCast;
+      this.emit('wall.cast', this.wallCast);
+      return { ok: true as const };
+    },
+    'wall.castState': async () => (this.requireToken() ? this.wallCast : null),
   };
+
+  /** Electron's main process lends its monitors and windows here (main/electron/ipc-binding.ts). */
+  setWallDisplayHost(host: WallDisplayHost | null): void {
+    this.wallDisplayHost = host;
+  }
 
   onPush(listener: PushListener): () => void {
     this.listeners.add(listener);
@@ -116,6 +176,7 @@ export class ConsoleService {
     this.endSession();
     if (this.healthTimer) clearTimeout(this.healthTimer);
     this.listeners.clear();
+    this.offline.close();
   }
 
   private requireToken(): string {
@@ -128,12 +189,18 @@ export class ConsoleService {
   }
 
   private setStatus(state: ConnectionStatus['state'], lastError?: string): void {
-    if (state === this.status.state && lastError === this.status.lastError) return;
+    // Until the link dropped, the socket kept the store current: that is the "offline data as of" time.
+    if (this.status.state === 'online' && state !== 'online') this.offline.linkDropped();
+    const extras = this.offline.statusExtras(state);
+    const same = state === this.status.state && lastError === this.status.lastError;
+    const { cachedAt, outbox } = this.status;
+    if (same && extras.cachedAt === cachedAt && JSON.stringify(extras.outbox) === JSON.stringify(outbox)) return;
     this.status = {
       state,
       hubUrl: this.options.hubUrl,
-      since: new Date().toISOString(),
+      since: same ? this.status.since : new Date().toISOString(),
       ...(lastError ? { lastError } : {}),
+      ...extras,
     };
     this.emit('connection.changed', this.status);
   }
@@ -185,7 +252,8 @@ export class ConsoleService {
     });
     socket.on('case.changed', (payload: unknown) => {
       const parsed = hubSocket['case.changed'].safeParse(payload);
-      if (parsed.success) this.forwardCaseChange(parsed.data);
+      if (parsed.success && this.heldChanges) this.heldChanges.push(parsed.data);
+      else if (parsed.success) this.forwardCaseChange(parsed.data);
     });
     socket.on('session.ended', (payload: unknown) => {
       const parsed = hubSocket['session.ended'].safeParse(payload);
@@ -194,26 +262,36 @@ export class ConsoleService {
     });
   }
 
-  private forwardCaseChange(change: PushPayload<'case.changed'>): void {
+  private forwardCaseChange(change: PushPayload<'case.changed'>, stored = false): void {
     if (change.seq <= this.lastCaseSeq) return; // already seen (a catch-up and a push can overlap)
     this.lastCaseSeq = change.seq;
+    if (!stored) this.offline.recordChanges([change]);
     this.emit('case.changed', change);
   }
 
-  /** After a (re)connect: fetch what changed while away, instead of reloading everything. */
+  /** After a (re)connect: what changed while away (pushes meanwhile wait their turn), then the outbox. */
   private async catchUpCases(): Promise<void> {
     const token = this.session?.token;
-    if (!token || this.lastCaseSeq === 0) return;
+    if (!token) return;
+    const held: Array<PushPayload<'case.changed'>> = (this.heldChanges = []);
     try {
-      const { changes } = await this.hub.request('caseChanges', { token, query: { since: this.lastCaseSeq } });
-      for (const change of changes) this.forwardCaseChange(change);
+      await this.offline.catchUp(token, this.lastCaseSeq, (changes) =>
+        changes.forEach((change) => this.forwardCaseChange(change, true)),
+      );
     } catch {
       // The socket's next reconnect tries again.
     }
+    if (this.heldChanges !== held) return; // signed out (or reconnected) meanwhile
+    this.heldChanges = null;
+    held.sort((a, b) => a.seq - b.seq).forEach((change) => this.forwardCaseChange(change));
+    await this.offline.replay();
   }
 
   private endSession(): void {
     this.lastCaseSeq = 0;
+    this.heldChanges = null;
+    this.offline.endSession();
+    this.wallCast = null;
     this.session = null;
     const socket = this.socket;
     this.socket = null;

@@ -22,6 +22,10 @@ export async function connectOrEmbedHub(
     return { hubUrl: url.origin, embedded: null, dbPath: null };
   }
   const config = hubConfigFromEnv(env, { dataDir: defaults.dataDir, port: 0 });
-  const hub = await createHub({ ...config, nativeBinding: defaults.nativeBinding, simulate: config.demo });
+  const hub = await createHub({
+    ...config,
+    nativeBinding: defaults.nativeBinding,
+    simulate: config.demo && env.GRID_SIMULATE !== '0',
+  });
   return { hubUrl: hub.url, embedded: hub, dbPath: config.dbPath };
 }

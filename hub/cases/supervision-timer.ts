@@ -16,7 +16,11 @@ export const SYSTEM_USER_ID = 'system:supervision';
  * One pass over every open case past its nominal deadline (the pause-adjusted check is the machine's); returns how
  * many supervisions were raised. Cases already supervised since they fell due are passed over cheaply.
  */
-export async function superviseOverdue(hub: HubContext, limit = 20_000, stopped: () => boolean = () => false): Promise<number> {
+export async function superviseOverdue(
+  hub: HubContext,
+  limit = 20_000,
+  stopped: () => boolean = () => false,
+): Promise<number> {
   const county = getMeta(hub.db, 'county_code');
   if (!county) return 0;
   const system: CaseActor = { userId: SYSTEM_USER_ID, role: 'county_duty_officer', orgUnitCode: county };

@@ -191,7 +191,8 @@ export function changesSince(
 export function listBoard(db: HubDatabase, scopeCode: string, closedSince: number, limit: number): CaseView[] {
   // Two indexed halves (open cases by grid; closed ones by closing time) instead of one OR that scans the scope.
   return db
-    .all<CaseRow>(sql`
+    .all<CaseRow>(
+      sql`
       SELECT * FROM (
         SELECT id, case_no, lon, lat, description, photos, snapshot, reported_at FROM cases
         WHERE closed_at IS NULL AND ${inSubtree(sql`grid_code`, scopeCode)}
@@ -199,7 +200,8 @@ export function listBoard(db: HubDatabase, scopeCode: string, closedSince: numbe
         UNION ALL
         SELECT id, case_no, lon, lat, description, photos, snapshot, reported_at FROM cases INDEXED BY cases_closed_at
         WHERE closed_at IS NOT NULL AND closed_at >= ${closedSince} AND ${inSubtree(sql`grid_code`, scopeCode)}
-      ) ORDER BY reported_at DESC LIMIT ${limit}`)
+      ) ORDER BY reported_at DESC LIMIT ${limit}`,
+    )
     .map(toView);
 }
 

@@ -10,7 +10,7 @@ import { roleAllows } from '../../common/scope-policy.js';
 import { importEvents, ndjsonLines } from '../cases/importer.js';
 import type { HubContext } from '../hub-context.js';
 import { actorOf } from './case-routes.js';
-import { bearerToken } from './route.js';
+import { bearerToken, refuseWhenOverloaded } from './route.js';
 
 const CHUNK_LINES = 2000;
 const MAX_BYTES = 128 * 1024 * 1024;
@@ -35,6 +35,7 @@ export function registerImportRoute(app: FastifyInstance, hub: HubContext): void
         415,
       );
     }
+    refuseWhenOverloaded(hub);
     const actor = actorOf(session.user);
     const lines = [...ndjsonLines(request.body)];
     const total: ImportResult = { imported: 0, skipped: 0, rejected: [] };

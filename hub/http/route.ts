@@ -57,6 +57,22 @@ export function parseWith<T extends z.ZodType>(schema: T, value: unknown, status
   return parsed.data;
 }
 
+/**
+ * Back-pressure: when writes queue up faster than the disk commits them, new writes are refused with 503 and
+ * Retry-After rather than piling up until the hub falls over. Clients retry with the same Idempotency-Key.
+ */
+export function refuseWhenOverloaded(hub: HubContext): void {
+  if (hub.writes.backlog >= hub.maxWriteBacklog) {
+    throw new GridCommandError(
+      'overloaded',
+      '平台繁忙，请稍后重试 / the hub is busy, retry shortly',
+      undefined,
+      503,
+      1,
+    );
+  }
+}
+
 export function route<S extends RouteSpec>(app: FastifyInstance, hub: HubContext, spec: S, handler: Handler<S>): void {
   app.route({
     method: spec.method,
@@ -81,6 +97,7 @@ export function route<S extends RouteSpec>(app: FastifyInstance, hub: HubContext
       }
       if (!session) throw new Error(`idempotent route ${spec.path} must require auth`);
       const key = idempotencyKeyOf(request.headers);
+      refuseWhenOverloaded(hub);
       const hash = requestHash(request.url, { params: input.params, body: input.body });
       const answer = await hub.writes.run(() => {
         const stored = findAnswer(hub.db, session.user.id, key, hash);

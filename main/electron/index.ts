@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConsoleService } from '../console-service.js';
 import { connectOrEmbedHub, type HubLink } from '../embedded-hub.js';
+import { consoleStorePath } from '../local-store/store-path.js';
 import { bindConsoleIpc } from './ipc-binding.js';
 import { installAppSecurity } from './security.js';
 import { WindowRegistry } from './windows.js';
@@ -31,11 +32,17 @@ let link: HubLink | null = null;
 let service: ConsoleService | null = null;
 
 void app.whenReady().then(async () => {
+  const nativeBinding = electronSqliteBinding();
   link = await connectOrEmbedHub(process.env, {
     dataDir: process.env.GRID_DATA_DIR ?? join(app.getPath('userData'), 'hub'),
-    nativeBinding: electronSqliteBinding(),
+    nativeBinding,
   });
-  service = new ConsoleService({ hubUrl: link.hubUrl });
+  // The console's own store (offline cache + outbox) loads the same Electron-ABI better-sqlite3 as the hub.
+  service = new ConsoleService({
+    hubUrl: link.hubUrl,
+    storePath: consoleStorePath(app.getPath('userData'), link.embedded ? null : link.hubUrl),
+    nativeBinding,
+  });
   const windows = new WindowRegistry();
   bindConsoleIpc(service, windows);
   windows.openConsole();

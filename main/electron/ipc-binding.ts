@@ -28,11 +28,14 @@ export function bindConsoleIpc(service: ConsoleService, windows: WindowRegistry)
       return dispatchConsoleCall(service, name, request);
     });
   }
+  // Wall displays: `wall.displays` / `wall.openDisplay` open full-screen wall windows on this machine's monitors.
+  service.setWallDisplayHost({ displays: () => windows.displays(), openWall: (id) => void windows.openWall(id) });
   const stopPushes = service.onPush((push, payload) => {
     for (const win of windows.all()) win.webContents.send(IPC_PUSH_CHANNEL, { push, payload });
   });
   return () => {
     stopPushes();
+    service.setWallDisplayHost(null);
     for (const name of names) ipcMain.removeHandler(ipcCallChannel(name));
   };
 }

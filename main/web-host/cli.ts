@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { connectOrEmbedHub } from '../embedded-hub.js';
+import { consoleStorePath } from '../local-store/store-path.js';
 import { startWebHost } from './server.js';
 
 const rendererDir = fileURLToPath(new URL('../../out/renderer', import.meta.url));
@@ -17,7 +18,13 @@ const started = Date.now();
 try {
   const link = await connectOrEmbedHub(process.env, { dataDir: '.grid-data' });
   const port = process.env.GRID_WEB_PORT === undefined ? 5180 : Number(process.env.GRID_WEB_PORT);
-  const web = await startWebHost({ hubUrl: link.hubUrl, rendererDir, port });
+  const web = await startWebHost({
+    hubUrl: link.hubUrl,
+    rendererDir,
+    port,
+    mbtilesPath: process.env.GRID_MBTILES,
+    storePath: consoleStorePath(process.env.GRID_DATA_DIR ?? '.grid-data', link.embedded ? null : link.hubUrl),
+  });
   console.log(
     `Grid Command web console: ${web.url}  (hub ${link.hubUrl}${link.dbPath ? `, data ${link.dbPath}` : ''}; ready in ${Date.now() - started} ms)`,
   );

@@ -10,6 +10,7 @@ import { ConsoleService } from '../console-service.js';
 import { CONTENT_SECURITY_POLICY } from '../content-security-policy.js';
 import { dispatchConsoleCall } from '../dispatch-call.js';
 import { readStaticFile } from './static-files.js';
+import { openBasemap, registerTileRoutes } from '../map/tile-route.js';
 
 const COOKIE = 'gc_session';
 
@@ -18,6 +19,14 @@ export interface WebHostOptions {
   readonly rendererDir: string;
   readonly host?: string;
   readonly port?: number;
+  /**
+   * The console store (offline cache + outbox, main/local-store/) all browser sessions share: rows are keyed by
+   * user, so sessions of different users never see each other's, and an outbox outlives the session that queued
+   * it (its user's next sign-in replays it). None: every call goes straight to the hub.
+   */
+  readonly storePath?: string;
+  /** Optional offline basemap (MBTiles), served at /tiles/… (GRID_MBTILES). */
+  readonly mbtilesPath?: string;
 }
 
 export interface WebHost {
@@ -34,7 +43,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     let id = match?.[1];
     if (!id || !services.has(id)) {
       id = randomBytes(32).toString('base64url');
-      services.set(id, new ConsoleService({ hubUrl: options.hubUrl }));
+      services.set(id, new ConsoleService({ hubUrl: options.hubUrl, storePath: options.storePath }));
       void reply.header('set-cookie', `${COOKIE}=${id}; HttpOnly; SameSite=Strict; Path=/`);
     }
     return services.get(id)!;
@@ -54,9 +63,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return reply.status(403).send({ ok: false, error: { code: 'forbidden', message: 'cross-origin call refused' } });
     }
     const service = sessionOf(request, reply);
-    return reply
-      .header('cache-control', 'no-store')
-      .send(await dispatchConsoleCall(service, request.params.method, request.body));
+    const result = await dispatchConsoleCall(service, request.params.method, request.body);
+    // A binary answer (the map's events) goes out as bytes: JSON would spell a Uint8Array as {"0":…} and base64
+    // would add a third. Refusals stay JSON, so the bridge tells the two apart by content type.
+    if (result.ok && result.value instanceof Uint8Array) {
+      const { buffer, byteOffset, byteLength } = result.value;
+      return reply
+        .header('cache-control', 'no-store')
+        .type('application/octet-stream')
+        .send(Buffer.from(buffer, byteOffset, byteLength));
+    }
+    return reply.header('cache-control', 'no-store').send(result);
   });
 
   app.get('/rpc/events', (request, reply) => {
@@ -79,6 +96,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     });
   });
 
+  const basemap = openBasemap(options.mbtilesPath);
+  registerTileRoutes(app, basemap);
+
   app.get('/*', async (request, reply) => {
     const file = await readStaticFile(options.rendererDir, request.url);
     if (!file) return reply.status(404).type('text/plain').send('not found');
@@ -94,6 +114,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       for (const service of services.values()) service.close();
       services.clear();
       await app.close();
+      basemap?.close();
     },
   };
 }

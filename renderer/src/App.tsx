@@ -13,11 +13,14 @@ import { useSessionStore } from './session/session-store.js';
 import { useSessionPushes } from './session/use-session-pushes.js';
 import { CONSOLE_THEME } from './shell/theme.js';
 import { ShellLayout } from './shell/ShellLayout.js';
+import { useIsWallDisplay } from './wall/wall-display-route.js';
+import { WallDisplay } from './wall/WallDisplay.js';
 
 function Screens() {
   const { t } = useTranslation();
   const phase = useSessionStore((state) => state.phase);
   const user = useSessionStore((state) => state.user);
+  const wallDisplay = useIsWallDisplay();
 
   useEffect(() => void useSessionStore.getState().start(), []);
   useSessionPushes(phase === 'signed-in');
@@ -34,6 +37,7 @@ function Screens() {
     );
   }
   // Keyed by user: a new sign-in gets fresh view state, never the previous user's.
+  if (phase === 'signed-in' && user && wallDisplay) return <WallDisplay key={user.id} user={user} />;
   return phase === 'signed-in' && user ? <ShellLayout key={user.id} user={user} /> : <LoginPage />;
 }
 

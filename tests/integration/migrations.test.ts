@@ -158,3 +158,97 @@ describe('0004 cases', () => {
     expect(() => key.run()).toThrow(/UNIQUE|PRIMARY KEY/);
   });
 });
+
+describe('0005 video-access', () => {
+  it('adds camera grants that must end with a reason, and an append-only view audit', () => {
+    migrate(db, MIGRATIONS, 4);
+    insertCounty();
+    db.prepare(
+      `INSERT INTO users (id, username, display_name, role, org_unit_code, password_hash, created_at) VALUES ('u1', 'duty', 'n', 'county_duty_officer', '431099', 'h', 0)`,
+    ).run();
+    db.prepare(
+      `INSERT INTO cameras (id, code, name, kind, org_unit_code, lon, lat, main_stream, sub_stream) VALUES ('c1', '43109901001320000001', 'c', 'fixed', '431099', 0, 0, 'm', 's')`,
+    ).run();
+    migrate(db, MIGRATIONS, 5);
+    expect(currentVersion(db)).toBe(5);
+    const grant = db.prepare(`
+      INSERT INTO camera_grants (id, camera_id, grantee_unit_code, granted_by, granted_at, until, ended_at, end_reason)
+      VALUES (?, 'c1', '431099', 'u1', 0, ?, ?, ?)`);
+    grant.run('g1', 10, null, null);
+    expect(() => grant.run('g2', 0, null, null)).toThrow(/CHECK/); // until must come after granted_at
+    expect(() => grant.run('g3', 10, 5, null)).toThrow(/CHECK/); // an ended grant says why
+    const audit = db.prepare(`
+      INSERT INTO view_audit (kind, at, camera_id, camera_code, camera_name, camera_unit_code, from_at, prev_hash, hash)
+      VALUES ('token_issued', 0, 'c1', '43109901001320000001', 'c', '431099', 0, '', ?)`);
+    audit.run('h1');
+    expect(() => db.prepare(`UPDATE view_audit SET reason = 'x'`).run()).toThrow(/append-only/);
+    expect(() => db.prepare(`DELETE FROM view_audit`).run()).toThrow(/append-only/);
+  });
+});
+
+describe('0006 map-indexes', () => {
+  it('indexes existing cases by grid and 365-day bucket and keeps the index current through triggers', () => {
+    migrate(db, MIGRATIONS, 5);
+    insertCounty();
+    const insertCase = db.prepare(`
+      INSERT INTO cases (id, case_no, version, status, grade, source, category_code, grid_code, owner_unit_code,
+                         handling_level, lon, lat, description, reported_at, snapshot)
+      VALUES (?, ?, 1, 'reported', 'routine', 'public', '0201', '431099', '431099', 'county', 112.2, 25.9, 'x', ?, '{}')`);
+    const year = 365 * 86_400_000;
+    insertCase.run(1, 'C1', 10);
+    insertCase.run(2, 'C2', 20);
+    insertCase.run(3, 'C3', year + 5);
+    migrate(db, MIGRATIONS, 6);
+    expect(currentVersion(db)).toBe(6);
+    const chunks = () =>
+      db.prepare(`SELECT grid_code, bucket, gen FROM map_chunks ORDER BY bucket`).all() as Array<{ gen: number }>;
+    expect(chunks()).toEqual([
+      { grid_code: '431099', bucket: 0, gen: 1 },
+      { grid_code: '431099', bucket: 1, gen: 1 },
+    ]);
+    insertCase.run(4, 'C4', 30);
+    expect(chunks().map((c) => c.gen)).toEqual([2, 1]);
+    // A change the map shows bumps the chunk; one it does not show (a note, a deadline) leaves it alone.
+    db.prepare(`UPDATE cases SET status = 'filed' WHERE id = 1`).run();
+    expect(chunks().map((c) => c.gen)).toEqual([3, 1]);
+    db.prepare(`UPDATE cases SET status = 'filed', due_at = 99 WHERE id = 1`).run();
+    expect(chunks().map((c) => c.gen)).toEqual([3, 1]);
+    // Moving a case in time touches both its old and its new chunk.
+    db.prepare(`UPDATE cases SET reported_at = ${2 * year} WHERE id = 3`).run();
+    expect(chunks().map((c) => c.gen)).toEqual([3, 2, 1]);
+    db.prepare(
+      `INSERT INTO map_chunk_data (grid_code, bucket, gen, dict, n, data) VALUES ('431099', 0, 3, 'f', 0, x'')`,
+    ).run();
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO map_chunk_data (grid_code, bucket, gen, dict, n, data) VALUES ('431099', 0, 3, 'f', 0, x'')`,
+        )
+        .run(),
+    ).toThrow(/UNIQUE|PRIMARY KEY/);
+  });
+});
+
+describe('0007 wall-layouts', () => {
+  it('keeps named wall layouts per command room: one name per room, a known layout kind, JSON tiles', () => {
+    migrate(db, MIGRATIONS, 6);
+    insertCounty();
+    db.prepare(
+      `INSERT INTO users (id, username, display_name, role, org_unit_code, password_hash, created_at) VALUES ('u1', 'wall', 'n', 'wall_operator', '431099', 'h', 0)`,
+    ).run();
+    migrate(db, MIGRATIONS, 7);
+    expect(currentVersion(db)).toBe(7);
+    expect(columns('wall_layouts')).toEqual(
+      expect.arrayContaining(['id', 'unit_code', 'name', 'kind', 'spec', 'updated_by', 'updated_at']),
+    );
+    const layout = db.prepare(`
+      INSERT INTO wall_layouts (id, unit_code, name, kind, spec, created_by, created_at, updated_by, updated_at)
+      VALUES (?, ?, ?, ?, ?, 'u1', 0, 'u1', 0)`);
+    layout.run('l1', '431099', '早班', '16', '{"cells":[]}');
+    expect(() => layout.run('l2', '431099', '早班', '4', '{}')).toThrow(/UNIQUE/); // one name per room
+    expect(() => layout.run('l3', '431099', '夜班', '12', '{}')).toThrow(/CHECK/); // not a layout kind
+    expect(() => layout.run('l4', '431099', '夜班', '1+5', 'not json')).toThrow(/CHECK/);
+    expect(() => layout.run('l5', '431099', '', '4', '{}')).toThrow(/CHECK/);
+    expect(() => layout.run('l6', '431099009', '夜班', '4', '{}')).toThrow(/FOREIGN KEY/); // no such room
+  });
+});

@@ -12,7 +12,8 @@ describe('the contract', () => {
 
   it('never carries a hub token to the renderer', () => {
     for (const [name, call] of Object.entries(consoleCalls)) {
-      const shape = JSON.stringify(call.response.toJSONSchema?.() ?? {});
+      // Binary answers (map.events: z.instanceof(Uint8Array)) have no JSON Schema; they carry no fields either.
+      const shape = JSON.stringify(call.response.toJSONSchema?.({ unrepresentable: 'any' }) ?? {});
       expect(shape, name).not.toMatch(/"token"/);
     }
   });

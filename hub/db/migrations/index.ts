@@ -4,6 +4,8 @@ import { migration0002 } from './0002-users-sessions.js';
 import { migration0003 } from './0003-cameras.js';
 import { migration0004 } from './0004-cases.js';
 import { migration0005 } from './0005-video-access.js';
+import { migration0006 } from './0006-map-indexes.js';
+import { migration0007 } from './0007-wall-layouts.js';
 
 export interface Migration {
   readonly version: number;
@@ -17,4 +19,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0003,
   migration0004,
   migration0005,
+  migration0006,
+  migration0007,
 ];

@@ -27,6 +27,10 @@ export function createWebBridge(base = ''): GridCommandApi {
           credentials: 'same-origin',
           body: JSON.stringify(request),
         });
+        // Binary answers (map.events) arrive as application/octet-stream; everything else, refusals included, is JSON.
+        if (response.headers.get('content-type')?.startsWith('application/octet-stream')) {
+          return { ok: true, value: new Uint8Array(await response.arrayBuffer()) } as CallResult<never>;
+        }
         return (await response.json()) as CallResult<never>;
       } catch {
         return {

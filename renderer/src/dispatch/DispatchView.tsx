@@ -1,19 +1,331 @@
-/** Dispatch view placeholder: filled by its own issue. Names the unit picked in the org tree, which it will focus on. */
-import { AlertOutlined } from '@ant-design/icons';
+/**
+ * 联动处置: the board a duty officer and a township director work from all day. Five stage columns of live cards,
+ * filters (township or the org-tree selection, category, grade, source, case number / words), the case drawer with
+ * exactly the moves this user may make, and the report form for the hotline / video-patrol desk.
+ *
+ * Keyboard: the board is one tab stop; arrows move between cards and columns, Home/End jump within a column, Enter
+ * opens the case, Esc closes it (focus returns to the card).
+ */
+import { AlertOutlined, PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { Alert, Button, Input, Select, Tag, Tooltip, Typography } from 'antd';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSelectedUnit } from '../org-tree/org-store.js';
-import { ComingSoon } from '../shell/ComingSoon.js';
+import { CASE_GRADES, CASE_SOURCES } from '../../../common/cases.js';
+import type { User } from '../../../common/schemas.js';
+import { canAct } from '../../../common/scope-policy.js';
+import { errorMessage } from '../i18n/error-message.js';
+import { useLanguage } from '../i18n/use-language.js';
+import { useOrgStore, useSelectedUnit } from '../org-tree/org-store.js';
+import { useSessionStore } from '../session/session-store.js';
+import { BOARD_STAGES, buildColumns, isFiltering, localDay, moveCursor, type BoardColumns } from './board-model.js';
+import { useBoardStore } from './board-store.js';
+import { BoardColumn, type RevealRequest } from './BoardColumn.js';
+import { slaAt } from './CaseCard.js';
+import { CaseDrawer } from './CaseDrawer.js';
+import { formatDateTime } from './format.js';
+import './dispatch.css';
+import { gradeLabel, indexUnits, sourceLabel, type UnitIndex } from './labels.js';
+import { NewReportModal } from './NewReportModal.js';
+import { majorOptions } from './taxonomy-options.js';
+import { useTicking } from './ticker.js';
 
 export function DispatchView() {
+  const user = useSessionStore((s) => s.user);
+  if (!user) return null;
+  return <DispatchBoard user={user} />;
+}
+
+function DispatchBoard({ user }: { user: User }) {
   const { t } = useTranslation();
-  const selected = useSelectedUnit();
+  const status = useBoardStore((s) => s.status);
+  const error = useBoardStore((s) => s.error);
+  const truncated = useBoardStore((s) => s.truncated);
+  const cases = useBoardStore((s) => s.board.cases);
+  const filter = useBoardStore((s) => s.filter);
+  const reload = useBoardStore((s) => s.reload);
+  const orgUnits = useOrgStore((s) => s.units);
+  const selectedUnit = useSelectedUnit();
+  const units = useMemo(() => indexUnits(orgUnits), [orgUnits]);
+  const [reportOpen, setReportOpen] = useState(false);
+  const cachedAt = useSessionStore((s) => (s.connection?.state === 'online' ? undefined : s.connection?.cachedAt));
+  const language = useLanguage();
+
+  // The day turns over at local midnight: today's closures then leave the board.
+  const today = useTicking((now) => localDay(now));
+  const text = useDeferredValue(filter.text);
+  const columns = useMemo(
+    () => buildColumns(cases.values(), { ...filter, text, unitCode: selectedUnit?.code ?? null }, today),
+    [cases, filter, text, selectedUnit, today],
+  );
+
+  const mayReport = canAct(user, 'case.report') && user.role !== 'grid_worker';
+  const ownUnit = orgUnits.find((unit) => unit.code === user.orgUnitCode);
+
   return (
-    <ComingSoon
-      icon={<AlertOutlined />}
-      title={t('views.dispatch.title')}
-      description={t('views.dispatch.description')}
+    <div className="dispatch-view">
+      <div className="dispatch-head">
+        <Typography.Title level={4} className="view-title dispatch-title">
+          <span className="view-title-icon">
+            <AlertOutlined />
+          </span>
+          {t('views.dispatch.title')}
+        </Typography.Title>
+        <BoardSummary columns={columns} />
+        <div className="dispatch-head-actions">
+          <Tooltip title={t('dispatch.board.reload')}>
+            <Button
+              icon={<ReloadOutlined />}
+              onClick={() => void reload()}
+              loading={status === 'loading'}
+              aria-label={t('dispatch.board.reload')}
+              data-testid="board-reload"
+            />
+          </Tooltip>
+          {mayReport ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setReportOpen(true)} data-testid="new-report">
+              {t('dispatch.report.button')}
+            </Button>
+          ) : null}
+        </div>
+      </div>
+      <FilterBar user={user} units={units} />
+      {status === 'failed' ? (
+        <Alert
+          type="error"
+          showIcon
+          title={t('dispatch.board.loadFailed', { message: errorMessage(error, t) })}
+          action={
+            <Button size="small" onClick={() => void reload()}>
+              {t('dispatch.board.retry')}
+            </Button>
+          }
+        />
+      ) : null}
+      {truncated ? <Alert type="warning" showIcon title={t('dispatch.board.truncated')} /> : null}
+      {cachedAt ? (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="board-offline"
+          title={t('dispatch.board.offline', { time: formatDateTime(Date.parse(cachedAt), language) })}
+        />
+      ) : null}
+      <Board columns={columns} units={units} loading={status === 'loading' || status === 'idle'} />
+      <CaseDrawer user={user} units={units} orgUnits={orgUnits} afterClose={focusCursorCard} />
+      {mayReport ? (
+        <NewReportModal
+          open={reportOpen}
+          onClose={() => setReportOpen(false)}
+          units={units}
+          defaultCenter={ownUnit?.center ?? null}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+/** Give focus back to the card under the keyboard cursor (after the drawer closes). */
+function focusCursorCard(): void {
+  const id = useBoardStore.getState().cursorId;
+  if (!id) return;
+  document.querySelector<HTMLElement>(`[data-testid="case-card"][data-case-id="${CSS.escape(id)}"]`)?.focus();
+}
+
+function BoardSummary({ columns }: { columns: BoardColumns }) {
+  const { t } = useTranslation();
+  // Overdue cases counted every few seconds: cheap enough for 2,000 cards, and the cards themselves tick each second.
+  const open = [...columns.reported, ...columns.filed, ...columns.handling, ...columns.checking];
+  const overdue = useTicking((now) => {
+    const slot = Math.floor(now / 5000) * 5000;
+    return open.reduce((n, c) => n + (slaAt(c, slot).name === 'overdue' ? 1 : 0), 0);
+  });
+  const supervised = open.reduce((n, c) => n + (c.supervisionCount > 0 ? 1 : 0), 0);
+  return (
+    <div className="dispatch-summary" data-testid="board-summary">
+      <span>{t('dispatch.summary.open', { count: open.length })}</span>
+      <span className={overdue > 0 ? 'summary-overdue' : undefined}>
+        {t('dispatch.summary.overdue', { count: overdue })}
+      </span>
+      <span className={supervised > 0 ? 'summary-supervised' : undefined}>
+        {t('dispatch.summary.supervised', { count: supervised })}
+      </span>
+      <span>{t('dispatch.summary.closedToday', { count: columns.closed.length })}</span>
+    </div>
+  );
+}
+
+function FilterBar({ user, units }: { user: User; units: UnitIndex }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const filter = useBoardStore((s) => s.filter);
+  const setFilter = useBoardStore((s) => s.setFilter);
+  const clearFilter = useBoardStore((s) => s.clearFilter);
+  const selectedUnit = useSelectedUnit();
+  const select = useOrgStore((s) => s.select);
+  const townships = useMemo(
+    () =>
+      [...units.values()]
+        .filter((unit) => unit.level === 'township' && unit.code.startsWith(user.orgUnitCode))
+        .sort((a, b) => (a.code < b.code ? -1 : 1))
+        .map((unit) => ({ value: unit.code, label: unit.name })),
+    [units, user.orgUnitCode],
+  );
+  const filtering = isFiltering({ ...filter, unitCode: selectedUnit?.code ?? null });
+  return (
+    <div className="dispatch-filters" role="search">
+      {townships.length > 1 ? (
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          className="filter-township"
+          placeholder={t('dispatch.filter.township')}
+          value={filter.townshipCode}
+          onChange={(value: string | undefined) => setFilter({ townshipCode: value ?? null })}
+          options={townships}
+          data-testid="board-filter-township"
+          aria-label={t('dispatch.filter.township')}
+        />
+      ) : null}
+      <Select
+        allowClear
+        className="filter-category"
+        placeholder={t('dispatch.filter.category')}
+        value={filter.major}
+        onChange={(value: string | undefined) => setFilter({ major: value ?? null })}
+        options={majorOptions(language)}
+        data-testid="board-filter-category"
+        aria-label={t('dispatch.filter.category')}
+      />
+      <Select
+        allowClear
+        className="filter-grade"
+        placeholder={t('dispatch.filter.grade')}
+        value={filter.grade}
+        onChange={(value) => setFilter({ grade: value ?? null })}
+        options={CASE_GRADES.map((grade) => ({ value: grade, label: gradeLabel(grade, language) }))}
+        data-testid="board-filter-grade"
+        aria-label={t('dispatch.filter.grade')}
+      />
+      <Select
+        allowClear
+        className="filter-source"
+        placeholder={t('dispatch.filter.source')}
+        value={filter.source}
+        onChange={(value) => setFilter({ source: value ?? null })}
+        options={CASE_SOURCES.map((source) => ({ value: source, label: sourceLabel(source, language) }))}
+        data-testid="board-filter-source"
+        aria-label={t('dispatch.filter.source')}
+      />
+      <Input
+        allowClear
+        prefix={<SearchOutlined />}
+        className="filter-search"
+        placeholder={t('dispatch.filter.search')}
+        value={filter.text}
+        onChange={(event) => setFilter({ text: event.target.value })}
+        data-testid="board-search"
+        aria-label={t('dispatch.filter.search')}
+      />
+      {selectedUnit ? (
+        <Tag closable onClose={() => select(null)} data-testid="board-filter-unit" className="filter-unit">
+          {t('dispatch.filter.unit', { name: selectedUnit.name })}
+        </Tag>
+      ) : null}
+      {filtering ? (
+        <Button
+          type="link"
+          onClick={() => {
+            clearFilter();
+            select(null);
+          }}
+          data-testid="board-filter-clear"
+        >
+          {t('dispatch.filter.clear')}
+        </Button>
+      ) : null}
+    </div>
+  );
+}
+
+const NAV_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End']);
+
+function Board({ columns, units, loading }: { columns: BoardColumns; units: UnitIndex; loading: boolean }) {
+  const { t } = useTranslation();
+  const cursorId = useBoardStore((s) => s.cursorId);
+  const fresh = useBoardStore((s) => s.fresh);
+  const setCursor = useBoardStore((s) => s.setCursor);
+  const openCase = useBoardStore((s) => s.openCase);
+  const [reveal, setReveal] = useState<RevealRequest | null>(null);
+  const focusWanted = useRef<string | null>(null);
+  const boardRef = useRef<HTMLDivElement>(null);
+
+  const positions = useMemo(() => {
+    const map = new Map<string, { stage: (typeof BOARD_STAGES)[number]; index: number }>();
+    for (const stage of BOARD_STAGES) columns[stage].forEach((c, index) => map.set(c.id, { stage, index }));
+    return map;
+  }, [columns]);
+  const cursor = cursorId ? (positions.get(cursorId) ?? null) : null;
+  // The one tab stop: the cursor's card, or the first card on the board.
+  const firstStage = BOARD_STAGES.find((stage) => columns[stage].length > 0);
+  const tabStopId = cursor ? cursorId : firstStage ? columns[firstStage][0]!.id : null;
+
+  // After a keyboard move the column has scrolled and rendered the card: focus it now.
+  useEffect(() => {
+    const id = focusWanted.current;
+    if (!id || !boardRef.current) return;
+    focusWanted.current = null;
+    boardRef.current
+      .querySelector<HTMLElement>(`[data-testid="case-card"][data-case-id="${CSS.escape(id)}"]`)
+      ?.focus({ preventScroll: true });
+  }, [reveal]);
+
+  const onOpen = useCallback((id: string) => openCase(id), [openCase]);
+  const onCursor = useCallback((id: string) => setCursor(id), [setCursor]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const target = event.target as HTMLElement;
+    if (target.dataset.testid !== 'case-card') return;
+    const id = target.dataset.caseId ?? null;
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      if (id) openCase(id);
+      return;
+    }
+    if (!NAV_KEYS.has(event.key)) return;
+    event.preventDefault();
+    const from = id ? (positions.get(id) ?? cursor) : cursor;
+    const next = moveCursor(columns, from, event.key as Parameters<typeof moveCursor>[2]);
+    if (!next) return;
+    const nextId = columns[next.stage][next.index]!.id;
+    setCursor(nextId);
+    focusWanted.current = nextId;
+    setReveal({ ...next, serial: (reveal?.serial ?? 0) + 1 });
+  };
+
+  return (
+    <div
+      ref={boardRef}
+      className="dispatch-board"
+      data-testid="dispatch-board"
+      data-loading={loading}
+      aria-busy={loading}
+      aria-label={t('dispatch.board.label')}
+      role="region"
+      onKeyDown={onKeyDown}
     >
-      {selected ? <div className="view-scope">{t('views.selectedUnit', { name: selected.name })}</div> : null}
-    </ComingSoon>
+      {BOARD_STAGES.map((stage) => (
+        <BoardColumn
+          key={stage}
+          stage={stage}
+          cases={columns[stage]}
+          units={units}
+          tabStopId={tabStopId}
+          fresh={fresh}
+          reveal={reveal}
+          onOpen={onOpen}
+          onCursor={onCursor}
+        />
+      ))}
+    </div>
   );
 }

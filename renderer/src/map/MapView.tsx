@@ -1,15 +1,21 @@
-/** Map view placeholder: filled by its own issue. Names the unit picked in the org tree, which it will focus on. */
-import { EnvironmentOutlined } from '@ant-design/icons';
+/**
+ * The map view, loaded on first visit: deck.gl and its shaders are a large part of the renderer and the console
+ * opens on the wall, so they are fetched only when someone opens the map.
+ */
+import { Spin } from 'antd';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSelectedUnit } from '../org-tree/org-store.js';
-import { ComingSoon } from '../shell/ComingSoon.js';
+import { useSessionStore } from '../session/session-store.js';
+
+const EventMap = lazy(() => import('./EventMap.js'));
 
 export function MapView() {
   const { t } = useTranslation();
-  const selected = useSelectedUnit();
+  const user = useSessionStore((s) => s.user);
+  if (!user) return null;
   return (
-    <ComingSoon icon={<EnvironmentOutlined />} title={t('views.map.title')} description={t('views.map.description')}>
-      {selected ? <div className="view-scope">{t('views.selectedUnit', { name: selected.name })}</div> : null}
-    </ComingSoon>
+    <Suspense fallback={<Spin description={t('map.loading')} />}>
+      <EventMap user={user} />
+    </Suspense>
   );
 }

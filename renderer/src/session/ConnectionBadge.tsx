@@ -28,6 +28,8 @@ function StatusDetails({ status }: { status: ConnectionStatus }) {
     <div>
       <div>{t('connection.hub', { url: status.hubUrl })}</div>
       {status.lastError ? <div>{t('connection.lastError', { error: status.lastError })}</div> : null}
+      {status.outbox?.pending ? <div>{t('connection.outboxPending', { count: status.outbox.pending })}</div> : null}
+      {status.outbox?.refused ? <div>{t('connection.outboxRefused', { count: status.outbox.refused })}</div> : null}
     </div>
   );
 }
@@ -50,6 +52,12 @@ export function ConnectionBadge({ testId }: { testId?: string }) {
         <Typography.Text type="secondary" className="connection-since">
           {t('connection.since', { time: formatSince(status.since, i18n.language) })}
         </Typography.Text>
+        {/* Reads come from the console's own store while the hub is away: say plainly as of when. */}
+        {status.cachedAt ? (
+          <Typography.Text type="warning" className="connection-cached-at" data-testid="connection-cached-at">
+            {t('connection.cachedAt', { time: formatSince(status.cachedAt, i18n.language) })}
+          </Typography.Text>
+        ) : null}
       </span>
     </Tooltip>
   );

@@ -1,8 +1,16 @@
 /** Left navigation between the four views; each label carries the stable test id end-to-end tests click. */
-import { AlertOutlined, BarChartOutlined, EnvironmentOutlined, VideoCameraOutlined } from '@ant-design/icons';
+import {
+  AlertOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  EnvironmentOutlined,
+  VideoCameraOutlined,
+} from '@ant-design/icons';
 import { Menu } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { roleAllows } from '../../../common/scope-policy.js';
+import { useSessionStore } from '../session/session-store.js';
 import { navigateTo, useCurrentView, VIEWS, type View } from './routes.js';
 
 const ICONS: Record<View, ReactNode> = {
@@ -10,12 +18,16 @@ const ICONS: Record<View, ReactNode> = {
   map: <EnvironmentOutlined />,
   dispatch: <AlertOutlined />,
   kpi: <BarChartOutlined />,
+  audit: <AuditOutlined />,
 };
 
 export function NavMenu() {
   const { t } = useTranslation();
   const current = useCurrentView();
-  const items = VIEWS.map((view) => ({
+  const user = useSessionStore((state) => state.user);
+  // The view audit is for those who may read it (county duty officers, administrators).
+  const shown = VIEWS.filter((view) => view !== 'audit' || (user !== null && roleAllows(user, 'audit.read')));
+  const items = shown.map((view) => ({
     key: view,
     icon: ICONS[view],
     label: <span data-testid={`nav-${view}`}>{t(`nav.${view}`)}</span>,

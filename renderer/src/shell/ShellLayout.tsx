@@ -2,11 +2,13 @@
 import { Layout } from 'antd';
 import { useState, type ReactNode } from 'react';
 import type { User } from '../../../common/schemas.js';
+import { CaseFeed } from '../dispatch/CaseFeed.js';
 import { DispatchView } from '../dispatch/DispatchView.js';
 import { KpiView } from '../kpi/KpiView.js';
 import { MapView } from '../map/MapView.js';
 import { OrgTreePanel } from '../org-tree/OrgTreePanel.js';
 import { WallView } from '../wall/WallView.js';
+import { AuditView } from '../audit/AuditView.js';
 import { AppHeader } from './AppHeader.js';
 import { NavMenu } from './NavMenu.js';
 import { useCurrentView, type View } from './routes.js';
@@ -16,6 +18,7 @@ const VIEW_COMPONENTS: Record<View, () => ReactNode> = {
   map: () => <MapView />,
   dispatch: () => <DispatchView />,
   kpi: () => <KpiView />,
+  audit: () => <AuditView />,
 };
 
 export function ShellLayout({ user }: { user: User }) {
@@ -23,6 +26,8 @@ export function ShellLayout({ user }: { user: User }) {
   const [navCollapsed, setNavCollapsed] = useState(false);
   return (
     <Layout className="app-shell">
+      {/* The live case feed runs for the whole session, so no view switch loses a change or an announcement. */}
+      <CaseFeed />
       <AppHeader user={user} />
       <Layout className="app-body">
         <Layout.Sider

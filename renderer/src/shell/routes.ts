@@ -4,7 +4,7 @@
  */
 import { useSyncExternalStore } from 'react';
 
-export const VIEWS = ['wall', 'map', 'dispatch', 'kpi'] as const;
+export const VIEWS = ['wall', 'map', 'dispatch', 'kpi', 'audit'] as const;
 export type View = (typeof VIEWS)[number];
 const DEFAULT_VIEW: View = 'wall';
 

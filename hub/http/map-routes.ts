@@ -1,0 +1,64 @@
+/**
+ * The map API: events as columnar binary (GET /api/v1/map/events) and unit outlines (GET /api/v1/map/boundaries),
+ * both cut to the caller's subtree in SQL. Cameras come from GET /api/v1/cameras, already scoped.
+ */
+import type { FastifyInstance } from 'fastify';
+import { hubRoutes, MAP_EVENTS_ROUTE } from '../../common/contract.js';
+import { GridCommandError } from '../../common/errors.js';
+import { isWithinScope } from '../../common/org.js';
+import { roleAllows } from '../../common/scope-policy.js';
+import type { HubContext } from '../hub-context.js';
+import { boundariesInScope } from '../map/boundaries.js';
+import { startMapChunkWarmer } from '../map/chunk-warmer.js';
+import { storeChunks } from '../map/event-chunks.js';
+import { eventCoding } from '../map/event-dictionary.js';
+import { MAX_MAP_EVENTS, queryMapEvents, TooManyMapEvents } from '../map/events-query.js';
+import { bearerToken, parseWith, route } from './route.js';
+
+const forbidden = () => new GridCommandError('forbidden', '无权访问 / not permitted for your role', undefined, 403);
+
+export function registerMapRoutes(app: FastifyInstance, hub: HubContext): void {
+  const coding = eventCoding(hub.reference.taxonomy);
+
+  app.get(MAP_EVENTS_ROUTE.path, async (request, reply) => {
+    const { user } = hub.auth.authenticate(bearerToken(request));
+    if (!roleAllows(user, 'case.read')) throw forbidden();
+    const query = parseWith(MAP_EVENTS_ROUTE.query, request.query);
+    // A narrower unit may be asked for, never a wider or a neighbouring one.
+    const scope = query.orgUnit ?? user.orgUnitCode;
+    if (!isWithinScope(user.orgUnitCode, scope)) {
+      throw new GridCommandError('forbidden', '超出管辖范围 / outside your scope', 'orgUnit', 403);
+    }
+    let answer;
+    try {
+      answer = queryMapEvents(hub.db, coding, scope, query, (bytes) => Buffer.allocUnsafeSlow(bytes));
+    } catch (err) {
+      if (!(err instanceof TooManyMapEvents)) throw err;
+      throw new GridCommandError(
+        'payload_too_large',
+        `事件过多（${err.count} 条，上限 ${MAX_MAP_EVENTS}），请缩短时段 / too many events, choose a shorter period`,
+        'from',
+        413,
+      );
+    }
+    // Chunks rebuilt for this answer are stored after it, so the next query copies them from memory or disk.
+    const { built } = answer;
+    if (built.length > 0) void hub.writes.run(() => storeChunks(hub.db, built, coding.fingerprint)).catch(() => {});
+    return reply
+      .header('cache-control', 'no-store')
+      .header('x-map-event-count', String(answer.count))
+      .type(MAP_EVENTS_ROUTE.contentType)
+      .send(answer.body as Buffer);
+  });
+
+  route(app, hub, hubRoutes.mapBoundaries, ({ session }) => {
+    if (!roleAllows(session.user, 'org.read')) throw forbidden();
+    return { items: boundariesInScope(hub.db, session.user.orgUnitCode) };
+  });
+
+  let stopWarmer: (() => void) | null = null;
+  app.addHook('onReady', async () => {
+    stopWarmer = startMapChunkWarmer(hub);
+  });
+  app.addHook('onClose', async () => stopWarmer?.());
+}

@@ -1,0 +1,44 @@
+/**
+ * Builds the map chunks that are missing or behind, a few at a time, some seconds after the hub starts — so the
+ * first map opened after an upgrade or a seeded demo is not the one that waits for 84,000 (or a million) cases to
+ * be packed. Yields to real writes: it builds outside any transaction and stores only when no write is queued.
+ */
+import type { HubContext } from '../hub-context.js';
+import { buildChunk, chunkMemory, chunksToBuild, storeChunks } from './event-chunks.js';
+import { eventCoding } from './event-dictionary.js';
+
+const START_DELAY_MS = 4000;
+const CHUNKS_PER_SLICE = 40;
+const PAUSE_MS = 20;
+
+export function startMapChunkWarmer(hub: HubContext): () => void {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  const coding = eventCoding(hub.reference.taxonomy);
+
+  // A store that fails (the hub closing under it) just ends the warm-up; queries build what they need.
+  const later = (ms: number) => {
+    if (!stopped) timer = setTimeout(() => void slice().catch(() => undefined), ms);
+  };
+  const slice = async (): Promise<void> => {
+    timer = undefined;
+    if (stopped) return;
+    if (hub.writes.backlog > 0) {
+      later(PAUSE_MS * 10);
+      return;
+    }
+    const keys = chunksToBuild(hub.db, coding.fingerprint, CHUNKS_PER_SLICE);
+    if (keys.length === 0) return; // all current; queries keep them so from here on
+    const built = keys.map((key) => ({ key, chunk: buildChunk(hub.db, coding, key.grid, key.bucket) }));
+    const memory = chunkMemory(hub.db);
+    for (const { key, chunk } of built) memory.set(key, coding.fingerprint, chunk);
+    await hub.writes.run(() => storeChunks(hub.db, built, coding.fingerprint));
+    later(PAUSE_MS);
+  };
+
+  later(START_DELAY_MS);
+  return () => {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+  };
+}

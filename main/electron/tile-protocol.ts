@@ -1,0 +1,37 @@
+/**
+ * `gridtiles://tiles/<z>/<x>/<y>` and `gridtiles://tiles/metadata.json`: the offline basemap in Electron, where the
+ * renderer is a file:// page with no server to ask. The handler only translates; reading tiles is plain Node
+ * (main/map/tile-host.ts, shared with the web host's /tiles route).
+ *
+ * Wiring (main/electron/index.ts): `registerTileScheme()` before `app.whenReady()`, then
+ * `serveTiles(openBasemap(process.env.GRID_MBTILES, { nativeBinding }))` once ready. The CSP needs
+ * `connect-src … gridtiles:` for the renderer's fetch of tiles.
+ */
+import { protocol } from 'electron';
+import type { MbtilesBasemap } from '../map/mbtiles.js';
+import { answerTileRequest } from '../map/tile-host.js';
+
+export const TILE_SCHEME = 'gridtiles';
+
+/** Must run before the app is ready: the scheme has to be known as fetchable from the renderer. */
+export function registerTileScheme(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: TILE_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
+  ]);
+}
+
+export function serveTiles(basemap: MbtilesBasemap | null): () => void {
+  protocol.handle(TILE_SCHEME, (request) => {
+    const url = new URL(request.url);
+    // gridtiles://tiles/3/6/2 parses as host "tiles", path "/3/6/2"; anything else is refused by the path check.
+    const answer = answerTileRequest(basemap, url.host === 'tiles' ? `/tiles${url.pathname}` : url.pathname);
+    return new Response(answer.body === null ? null : new Uint8Array(Buffer.from(answer.body)), {
+      status: answer.status,
+      headers: { ...answer.headers, 'access-control-allow-origin': '*' },
+    });
+  });
+  return () => {
+    protocol.unhandle(TILE_SCHEME);
+    basemap?.close();
+  };
+}

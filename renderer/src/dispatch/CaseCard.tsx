@@ -1,0 +1,180 @@
+/**
+ * One case on the board. Memoised on the case object: a push that changes another case never re-renders it. The
+ * countdown, the SLA colour and the age subscribe to the shared ticker themselves, each re-rendering only when its
+ * own text changes.
+ */
+import { Tag, Tooltip } from 'antd';
+import { memo, type FocusEvent, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseView } from '../../../common/case-api.js';
+import type { SlaState } from '../../../common/sla-clock.js';
+import type { Language } from '../i18n/index.js';
+import { useLanguage } from '../i18n/use-language.js';
+import { cardSla, formatClock, isQueued, type SlaName } from './board-model.js';
+import { formatAge, formatDateTime, formatTime } from './format.js';
+import {
+  categoryLabel,
+  gradeLabel,
+  majorLabel,
+  sourceLabel,
+  statusLabel,
+  unitLabel,
+  unitPath,
+  type UnitIndex,
+} from './labels.js';
+import { referenceData } from './reference.js';
+import { useTicking } from './ticker.js';
+
+/** Card height plus the gap below it: the virtual column lays cards out on this pitch. */
+export const CARD_PITCH = 112;
+
+export const GRADE_COLOURS = { routine: '#3a7bd5', general: '#d48806', serious: '#e5484d' } as const;
+
+/** The SLA of a case at an instant, computed once per case version and tick however many widgets ask. */
+const slaCache = new WeakMap<CaseView, { now: number; name: SlaName; sla: SlaState | null }>();
+export function slaAt(c: CaseView, now: number): { name: SlaName; sla: SlaState | null } {
+  const cached = slaCache.get(c);
+  if (cached?.now === now) return cached;
+  const computed = { now, ...cardSla(c, now, referenceData().calendar) };
+  slaCache.set(c, computed);
+  return computed;
+}
+
+export function useSlaName(c: CaseView): SlaName {
+  return useTicking((now) => slaAt(c, now).name);
+}
+
+/** "剩余 3:12:05" / "超时 0:40:10" / "暂停", or null when no deadline runs. */
+export function countdownText(
+  sla: SlaState | null,
+  now: number,
+  t: ReturnType<typeof useTranslation>['t'],
+): string | null {
+  if (!sla) return null;
+  if (sla.paused) return t('dispatch.sla.paused', { time: formatClock(sla.remainingMinutes * 60) });
+  if (sla.state === 'overdue') {
+    // Long-overdue cases (old imports, parked work) read in days; the last two days tick by the second.
+    const late = (now - sla.effectiveDueAt) / 1000;
+    if (late >= 48 * 3600) return t('dispatch.sla.overdueDays', { count: Math.floor(late / 86_400) });
+    return t('dispatch.sla.overdue', { time: formatClock(late) });
+  }
+  return t('dispatch.sla.remaining', { time: formatClock(sla.remainingMinutes * 60) });
+}
+
+export function SlaCountdown({ c, className }: { c: CaseView; className?: string }) {
+  const { t } = useTranslation();
+  const text = useTicking((now) => countdownText(slaAt(c, now).sla, now, t));
+  const name = useSlaName(c);
+  if (text === null) return null;
+  return (
+    <span className={`sla-countdown sla-${name} ${className ?? ''}`} data-testid="sla-countdown" data-sla={name}>
+      {text}
+    </span>
+  );
+}
+
+function Age({ from }: { from: number }) {
+  const { t } = useTranslation();
+  const text = useTicking((now) => formatAge(from, now, t));
+  return <span className="case-card-age">{text}</span>;
+}
+
+export interface CaseCardProps {
+  c: CaseView;
+  units: UnitIndex;
+  /** Holds the roving tab stop of the board. */
+  tabStop: boolean;
+  /** Newly arrived serious case, not yet opened. */
+  fresh: boolean;
+  /** Offset in the virtual column. */
+  top: number;
+  onOpen(id: string): void;
+  onCursor(id: string): void;
+}
+
+function cardLabel(c: CaseView, units: UnitIndex, language: Language): string {
+  return [
+    c.caseNo,
+    gradeLabel(c.grade, language),
+    statusLabel(c.status, language),
+    categoryLabel(c.categoryCode, language),
+    unitLabel(c.gridCode, units, language),
+  ].join(' · ');
+}
+
+export const CaseCard = memo(function CaseCard({ c, units, tabStop, fresh, top, onOpen, onCursor }: CaseCardProps) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const sla = useSlaName(c);
+  const supervised = c.supervisionCount > 0;
+  return (
+    <div
+      role="button"
+      tabIndex={tabStop ? 0 : -1}
+      aria-label={cardLabel(c, units, language)}
+      className={`case-card grade-${c.grade} sla-${sla}${fresh ? ' case-card-fresh' : ''}`}
+      style={{ top, borderLeftColor: GRADE_COLOURS[c.grade] }}
+      data-testid="case-card"
+      data-case-id={c.id}
+      data-case-no={c.caseNo}
+      data-grade={c.grade}
+      data-status={c.status}
+      data-sla={sla}
+      data-supervised={supervised ? c.supervisionCount : 0}
+      data-queued={isQueued(c)}
+      onClick={(event: MouseEvent) => {
+        event.preventDefault();
+        onCursor(c.id);
+        onOpen(c.id);
+      }}
+      onFocus={(event: FocusEvent) => {
+        if (event.target === event.currentTarget) onCursor(c.id);
+      }}
+    >
+      <div className="case-card-top">
+        <span className="case-card-no" title={c.caseNo}>
+          {c.caseNo}
+        </span>
+        <Tag className="case-card-grade" color={GRADE_COLOURS[c.grade]} variant="solid">
+          {gradeLabel(c.grade, language)}
+        </Tag>
+        {supervised ? (
+          <Tooltip title={t('dispatch.card.supervisedTip', { count: c.supervisionCount })}>
+            <span className="case-card-supervised" data-testid="supervision-badge">
+              {t('dispatch.card.supervised')}
+              <sup>{c.supervisionCount}</sup>
+            </span>
+          </Tooltip>
+        ) : null}
+        {isQueued(c) ? (
+          <Tooltip title={t('dispatch.card.queuedTip')}>
+            <span className="case-card-queued" data-testid="queued-badge">
+              {t('dispatch.card.queued')}
+            </span>
+          </Tooltip>
+        ) : null}
+      </div>
+      <div className="case-card-line">
+        <span className="case-card-category" title={majorLabel(c.categoryCode, language)}>
+          {categoryLabel(c.categoryCode, language)}
+        </span>
+        <span className="case-card-status">{statusLabel(c.status, language)}</span>
+      </div>
+      <div className="case-card-place" title={unitPath(c.gridCode, units)}>
+        {unitLabel(c.gridCode, units, language)}
+      </div>
+      <div className="case-card-foot">
+        <span className="case-card-source" title={formatDateTime(c.reportedAt, language)}>
+          {sourceLabel(c.source, language)} · <Age from={c.reportedAt} />
+        </span>
+        {c.closedAt !== undefined ? (
+          <span className="case-card-closed">
+            {t('dispatch.card.closedAt', { time: formatTime(c.closedAt, language) })}
+          </span>
+        ) : (
+          <SlaCountdown c={c} />
+        )}
+      </div>
+    </div>
+  );
+});

@@ -1,0 +1,129 @@
+/**
+ * Event-linked cameras: the cameras of the viewer's own scope nearest to a case (the grid-bucket index over the
+ * scoped camera list — the hub never lists another area's cameras to this viewer), each draggable onto a tile, and
+ * one click to put them all on the wall. Shown in the wall's side panel and in the case drawer; snapshots attached
+ * to the case in this console are listed under them.
+ */
+import { AimOutlined, VideoCameraOutlined } from '@ant-design/icons';
+import { Button, Empty, List, Typography } from 'antd';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseView } from '../../../common/case-api.js';
+import { roleAllows } from '../../../common/scope-policy.js';
+import { useSessionStore } from '../session/session-store.js';
+import { useCameraFeed, useCameraStore } from './camera-store.js';
+import { setCameraDrag } from './drag.js';
+import { useEvidenceStore } from './evidence-store.js';
+import { downloadSnapshot } from './snapshot.js';
+import { useWallStore } from './wall-store.js';
+
+export const NEAREST_COUNT = 6;
+
+export function formatDistance(meters: number): string {
+  return meters < 1000 ? `${Math.round(meters)} m` : `${(meters / 1000).toFixed(1)} km`;
+}
+
+interface NearestListProps {
+  readonly view: Pick<CaseView, 'id' | 'location'>;
+  /** After putting cameras on the wall (the drawer then switches to the wall view). */
+  onPlaced?(count: number): void;
+}
+
+export function NearestList({ view, onPlaced }: NearestListProps) {
+  const { t } = useTranslation();
+  const index = useCameraStore((s) => s.index);
+  const byId = useCameraStore((s) => s.byId);
+  const near = useMemo(
+    () => (index ? index.nearest([view.location.lon, view.location.lat], NEAREST_COUNT) : []),
+    [index, view.location.lon, view.location.lat],
+  );
+  const evidence = useEvidenceStore((s) => s.byCase.get(view.id));
+  const put = (ids: string[]) => {
+    const placed = useWallStore.getState().place(ids);
+    onPlaced?.(placed);
+  };
+
+  return (
+    <div className="wall-nearest" data-testid="nearest-cameras">
+      {near.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('wall.cases.none')} />
+      ) : (
+        <>
+          <List
+            size="small"
+            dataSource={near}
+            renderItem={({ item, meters }) => {
+              const camera = byId.get(item.id) ?? item;
+              return (
+                <List.Item
+                  className="wall-nearest-item"
+                  draggable
+                  onDragStart={(event) => setCameraDrag(event, [camera.id])}
+                  data-testid="nearest-camera"
+                  data-camera-id={camera.id}
+                  actions={[
+                    <Button key="put" size="small" type="link" onClick={() => put([camera.id])}>
+                      {t('wall.cases.put')}
+                    </Button>,
+                  ]}
+                >
+                  <span className={camera.online ? '' : 'wall-tree-offline'}>
+                    <VideoCameraOutlined /> {camera.name}
+                  </span>
+                  <Typography.Text type="secondary" className="wall-nearest-distance">
+                    {formatDistance(meters)}
+                  </Typography.Text>
+                </List.Item>
+              );
+            }}
+          />
+          <Button
+            type="primary"
+            size="small"
+            icon={<AimOutlined />}
+            onClick={() => put(near.map((n) => n.item.id))}
+            data-testid="nearest-put-all"
+          >
+            {t('wall.cases.putAll', { count: near.length })}
+          </Button>
+        </>
+      )}
+      {evidence && evidence.length > 0 ? (
+        <div className="wall-evidence" data-testid="case-evidence">
+          <Typography.Text strong>{t('wall.snapshot.evidence')}</Typography.Text>
+          {evidence.map((s) => (
+            <div key={s.id} className="wall-evidence-item">
+              <img src={s.url} alt={s.fileName} className="wall-evidence-thumb" />
+              <Button size="small" type="link" onClick={() => downloadSnapshot(s)}>
+                {s.fileName}
+              </Button>
+            </div>
+          ))}
+          <Typography.Text type="secondary" className="wall-panel-hint">
+            {t('wall.snapshot.limit')}
+          </Typography.Text>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** For the case drawer: the nearest cameras of this viewer's scope, and a way onto the wall. */
+export function NearestCameras({ view }: { view: Pick<CaseView, 'id' | 'location'> }) {
+  const { t } = useTranslation();
+  const user = useSessionStore((s) => s.user);
+  const views = user !== null && roleAllows(user, 'camera.view');
+  useCameraFeed(views ? user.id : '');
+  if (!views) return null;
+  return (
+    <section className="wall-nearest-section">
+      <Typography.Title level={5}>{t('wall.cases.nearestTitle')}</Typography.Title>
+      <NearestList
+        view={view}
+        onPlaced={(count) => {
+          if (count > 0) window.location.hash = '#/wall';
+        }}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,95 @@
+/**
+ * This session's snapshots: download again, or attach to an open case as evidence. Attaching keeps the PNG with the
+ * case in this console (listed under the case's nearest cameras, in the drawer too) and downloads it once more for
+ * handing on: the hub's case photos are short URLs only (see evidence-store.ts), so the image itself cannot ride on
+ * a case move — the limit is said on screen.
+ */
+import { DownloadOutlined, PaperClipOutlined } from '@ant-design/icons';
+import { App, Button, Empty, List, Select, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useBoardStore } from '../dispatch/board-store.js';
+import { formatStamp } from './clock.js';
+import { useEvidenceStore } from './evidence-store.js';
+import { downloadSnapshot, type Snapshot } from './snapshot.js';
+
+export function SnapshotPanel() {
+  const { t } = useTranslation();
+  const recent = useEvidenceStore((s) => s.recent);
+  return (
+    <section className="wall-snapshots" data-testid="snapshot-panel">
+      {recent.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('wall.snapshot.none')} />
+      ) : (
+        <List size="small" dataSource={recent} renderItem={(s) => <SnapshotItem snapshot={s} />} />
+      )}
+      <Typography.Paragraph type="secondary" className="wall-panel-hint">
+        {t('wall.snapshot.limit')}
+      </Typography.Paragraph>
+    </section>
+  );
+}
+
+function SnapshotItem({ snapshot }: { snapshot: Snapshot }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const cases = useBoardStore((s) => s.board.cases);
+  const byCase = useEvidenceStore((s) => s.byCase);
+  const [caseId, setCaseId] = useState<string | undefined>();
+  const options = useMemo(
+    () =>
+      [...cases.values()]
+        .filter((c) => !['closed', 'evaluated', 'void', 'merged'].includes(c.status))
+        .sort((a, b) => b.reportedAt - a.reportedAt)
+        .slice(0, 200)
+        .map((c) => ({ value: c.id, label: `${c.caseNo} ${c.description.slice(0, 24)}` })),
+    [cases],
+  );
+  const attachedTo = [...byCase.entries()].filter(([, list]) => list.some((s) => s.id === snapshot.id));
+
+  const attach = () => {
+    if (!caseId) return;
+    useEvidenceStore.getState().attach(caseId, snapshot);
+    downloadSnapshot(snapshot);
+    message.success(t('wall.snapshot.attached', { caseNo: cases.get(caseId)?.caseNo ?? caseId }));
+  };
+
+  return (
+    <List.Item className="wall-snapshot-item" data-testid="snapshot-item">
+      <img src={snapshot.url} alt={snapshot.fileName} className="wall-snapshot-thumb" />
+      <div className="wall-snapshot-body">
+        <Typography.Text ellipsis title={snapshot.fileName}>
+          {snapshot.meta.cameraName}
+        </Typography.Text>
+        <Typography.Text type="secondary" className="wall-snapshot-time">
+          {formatStamp(snapshot.meta.at)} · {snapshot.width}×{snapshot.height}
+        </Typography.Text>
+        <div className="wall-snapshot-actions">
+          <Button size="small" icon={<DownloadOutlined />} onClick={() => downloadSnapshot(snapshot)}>
+            {t('wall.snapshot.download')}
+          </Button>
+          <Select
+            size="small"
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('wall.snapshot.pickCase')}
+            options={options}
+            value={caseId}
+            onChange={setCaseId}
+            className="wall-snapshot-case"
+            popupMatchSelectWidth={320}
+          />
+          <Button size="small" icon={<PaperClipOutlined />} disabled={!caseId} onClick={attach}>
+            {t('wall.snapshot.attach')}
+          </Button>
+        </div>
+        {attachedTo.length > 0 ? (
+          <Typography.Text type="success" className="wall-snapshot-time">
+            {t('wall.snapshot.attachedTo', {
+              cases: attachedTo.map(([id]) => cases.get(id)?.caseNo ?? id).join('、'),
+            })}
+          </Typography.Text>
+        ) : null}
+      </div>
+    </List.Item>
+  );
+}

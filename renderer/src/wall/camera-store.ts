@@ -1,0 +1,90 @@
+/**
+ * The viewer's cameras (`cameras.list`: the hub cuts it to the viewer's scope), kept live by `camera.status` pushes,
+ * with an id lookup and the spatial index for "nearest cameras". Loaded once per signed-in user; the push
+ * subscription lives only while some wall component is mounted (`useCameraFeed`).
+ */
+import { useEffect } from 'react';
+import { create } from 'zustand';
+import type { Camera } from '../../../common/schemas.js';
+import { call, subscribe } from '../bridge/index.js';
+import { endSessionIfUnauthenticated } from '../session/session-store.js';
+import { GridBucketIndex } from './spatial-index.js';
+
+interface CameraState {
+  userId: string | null;
+  status: 'idle' | 'loading' | 'ready' | 'failed';
+  error: unknown;
+  cameras: Camera[];
+  byId: ReadonlyMap<string, Camera>;
+  index: GridBucketIndex<Camera> | null;
+  ensureLoaded(userId: string): Promise<void>;
+  reload(): Promise<void>;
+  setOnline(cameraId: string, online: boolean): void;
+}
+
+let loads = 0;
+
+export const useCameraStore = create<CameraState>()((set, get) => ({
+  userId: null,
+  status: 'idle',
+  error: null,
+  cameras: [],
+  byId: new Map(),
+  index: null,
+
+  async ensureLoaded(userId) {
+    if (get().userId === userId && get().status !== 'idle' && get().status !== 'failed') return;
+    // Another user's cameras must never show, not even for a moment.
+    set({ userId, status: 'idle', cameras: [], byId: new Map(), index: null, error: null });
+    await get().reload();
+  },
+
+  async reload() {
+    const load = ++loads;
+    set({ status: 'loading', error: null });
+    try {
+      const cameras = await call('cameras.list', {});
+      if (load !== loads) return;
+      set({
+        status: 'ready',
+        cameras,
+        byId: new Map(cameras.map((c) => [c.id, c])),
+        index: new GridBucketIndex(cameras),
+      });
+    } catch (error) {
+      if (load !== loads) return;
+      set({ status: 'failed', error });
+      endSessionIfUnauthenticated(error);
+    }
+  },
+
+  setOnline(cameraId, online) {
+    const camera = get().byId.get(cameraId);
+    if (!camera || camera.online === online) return;
+    const next = { ...camera, online };
+    const byId = new Map(get().byId);
+    byId.set(cameraId, next);
+    // The index holds positions only; positions do not change with status, so it is kept.
+    set({ byId, cameras: get().cameras.map((c) => (c.id === cameraId ? next : c)) });
+  },
+}));
+
+/** Listeners for a camera coming back online (a tile waiting on "offline" retries at once). */
+const onlineListeners = new Set<(cameraId: string) => void>();
+
+export function onCameraOnline(listener: (cameraId: string) => void): () => void {
+  onlineListeners.add(listener);
+  return () => void onlineListeners.delete(listener);
+}
+
+/** Loads the user's cameras and follows their status while the calling component is mounted. */
+export function useCameraFeed(userId: string): void {
+  useEffect(() => {
+    if (!userId) return undefined; // a role that views no cameras (admin)
+    void useCameraStore.getState().ensureLoaded(userId);
+    return subscribe('camera.status', ({ cameraId, online }) => {
+      useCameraStore.getState().setOnline(cameraId, online);
+      if (online) onlineListeners.forEach((listener) => listener(cameraId));
+    });
+  }, [userId]);
+}

@@ -1,0 +1,337 @@
+/**
+ * One tile's player: a stream ticket (`cameras.stream`), hls.js on the tile's <video>, and everything that keeps it
+ * honest for a whole night — the ticket refreshed at ~80 % of its life with the new token swapped into later
+ * requests (no reload), the hub's refusals mapped to plain tile states (tile-state.ts), reconnects with backoff, a
+ * watchdog for a picture that stopped moving, pausing while not visible, and a rebuild on demand (the budget's
+ * schedule). `destroy()` releases everything; nothing of a destroyed player runs on.
+ */
+import Hls, { type ErrorData, type FragLoadedData } from 'hls.js';
+import type { StreamQuality, StreamTicket } from '../../../common/video-schemas.js';
+import { wallHlsConfig } from './hls-config.js';
+import {
+  classifyFailure,
+  errorCodeOfBody,
+  refreshDelay,
+  tokenOf,
+  watchdog,
+  type Failure,
+  type TileState,
+} from './tile-state.js';
+
+export interface TicketRequest {
+  readonly cameraId: string;
+  readonly quality: StreamQuality;
+  readonly reason?: string;
+  readonly caseId?: string;
+}
+
+export interface TileStateInfo {
+  /** When the next attempt comes (ms since the epoch: reconnecting, offline, a starting stream). */
+  readonly retryAt?: number;
+  readonly attempt?: number;
+}
+
+export interface TilePlayerOptions extends TicketRequest {
+  readonly video: HTMLVideoElement;
+  readonly requestTicket: (request: TicketRequest) => Promise<StreamTicket>;
+  readonly onState: (state: TileState, info: TileStateInfo) => void;
+  /** Milliseconds from asking the ticket to the first frame, once per build. */
+  readonly onFirstFrame?: (ms: number) => void;
+}
+
+export interface TileStats {
+  readonly latency: number | null;
+  readonly bitrateKbps: number | null;
+  readonly droppedFrames: number;
+  readonly decodedFrames: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Hidden longer than this, a tile is rebuilt at the live edge when it shows again instead of resuming. */
+const RESUME_LIMIT_MS = 20_000;
+const REFRESH_RETRY_MS = 15_000;
+
+const codeOf = (error: unknown): string | undefined =>
+  typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string'
+    ? (error as { code: string }).code
+    : undefined;
+
+export class TilePlayer {
+  private hls: Hls | null = null;
+  private token: string | null = null;
+  private issuedAt = 0;
+  private expiresAt = 0;
+  private generation = 0;
+  private attempt = 0;
+  private refreshAttempt = 0;
+  private mediaRecoveredAt = 0;
+  private state: TileState = 'connecting';
+  private active = true;
+  private inactiveSince = 0;
+  private needsBuild = false;
+  private destroyed = false;
+  private buildStartedAt = 0;
+  private firstFrameSeen = false;
+  private lastTime = -1;
+  private lastProgressAt = Date.now();
+  private bitrate: number | null = null;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly watchdogTimer: ReturnType<typeof setInterval>;
+  private readonly onPlaying = () => this.progressed();
+  private readonly onTimeUpdate = () => this.progressed();
+
+  constructor(private readonly options: TilePlayerOptions) {
+    const { video } = options;
+    video.muted = true;
+    video.playsInline = true;
+    video.addEventListener('playing', this.onPlaying);
+    video.addEventListener('timeupdate', this.onTimeUpdate);
+    this.watchdogTimer = setInterval(() => this.checkProgress(), 1000);
+    void this.build();
+  }
+
+  /** Visible or not (IntersectionObserver, document.hidden, a maximised neighbour): not visible means paused. */
+  setActive(active: boolean): void {
+    if (this.destroyed || active === this.active) return;
+    this.active = active;
+    if (!active) {
+      this.inactiveSince = Date.now();
+      this.hls?.stopLoad();
+      this.options.video.pause();
+      return;
+    }
+    this.lastProgressAt = Date.now();
+    if (this.needsBuild || !this.hls || Date.now() - this.inactiveSince > RESUME_LIMIT_MS) {
+      void this.build();
+      return;
+    }
+    if (Date.now() > this.expiresAt - 10_000) void this.refresh();
+    this.hls.startLoad(-1);
+    const edge = this.hls.liveSyncPosition;
+    if (edge !== null && edge > this.options.video.currentTime) this.options.video.currentTime = edge;
+    void this.options.video.play().catch(() => undefined);
+  }
+
+  /** Rebuild the player (the budget's schedule, or memory grew): the last frame stays up as the poster meanwhile. */
+  recycle(): void {
+    if (this.destroyed || !this.active) return;
+    this.holdLastFrame();
+    void this.build(true);
+  }
+
+  /** Ask again now (the camera came back online). */
+  retryNow(): void {
+    if (this.destroyed || (this.state !== 'offline' && this.state !== 'reconnecting')) return;
+    this.attempt = 0;
+    void this.build();
+  }
+
+  stats(): TileStats {
+    const video = this.options.video;
+    const quality = typeof video.getVideoPlaybackQuality === 'function' ? video.getVideoPlaybackQuality() : null;
+    const latency = this.hls?.latency;
+    return {
+      latency: typeof latency === 'number' && Number.isFinite(latency) && latency > 0 ? latency : null,
+      bitrateKbps: this.bitrate === null ? null : Math.round(this.bitrate / 1000),
+      droppedFrames: quality?.droppedVideoFrames ?? 0,
+      decodedFrames: quality?.totalVideoFrames ?? 0,
+      width: video.videoWidth,
+      height: video.videoHeight,
+    };
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.generation++;
+    clearInterval(this.watchdogTimer);
+    clearTimeout(this.retryTimer);
+    clearTimeout(this.refreshTimer);
+    this.teardownHls();
+    const { video } = this.options;
+    video.removeEventListener('playing', this.onPlaying);
+    video.removeEventListener('timeupdate', this.onTimeUpdate);
+    video.removeAttribute('poster');
+    video.removeAttribute('src');
+    video.load();
+  }
+
+  private setState(state: TileState, info: TileStateInfo = {}): void {
+    this.state = state;
+    this.options.onState(state, info);
+  }
+
+  private ticketRequest(): TicketRequest {
+    const { cameraId, quality, reason, caseId } = this.options;
+    return { cameraId, quality, ...(reason ? { reason } : {}), ...(caseId ? { caseId } : {}) };
+  }
+
+  /** `quiet`: a scheduled rebuild of a playing tile keeps saying "playing" (its last frame stays up). */
+  private async build(quiet = false): Promise<void> {
+    const generation = ++this.generation;
+    clearTimeout(this.retryTimer);
+    clearTimeout(this.refreshTimer);
+    this.teardownHls();
+    if (!this.active) {
+      this.needsBuild = true;
+      return;
+    }
+    this.needsBuild = false;
+    if (!quiet && this.state !== 'reconnecting' && this.state !== 'offline') this.setState('connecting');
+    this.buildStartedAt = performance.now();
+    this.firstFrameSeen = false;
+    this.lastTime = -1;
+    this.lastProgressAt = Date.now();
+    let ticket: StreamTicket;
+    try {
+      ticket = await this.options.requestTicket(this.ticketRequest());
+    } catch (error) {
+      if (generation === this.generation) this.fail({ status: 0, code: codeOf(error), attempt: this.attempt });
+      return;
+    }
+    if (generation !== this.generation || this.destroyed) return;
+    if (!this.active) {
+      this.needsBuild = true; // hidden while the ticket was on its way: build when shown again
+      return;
+    }
+    this.acceptTicket(ticket);
+    const hls = new Hls(wallHlsConfig(() => this.token));
+    this.hls = hls;
+    hls.on(Hls.Events.ERROR, (_event, data) => this.onError(generation, data));
+    hls.on(Hls.Events.FRAG_LOADED, (_event, data) => this.onFragLoaded(data));
+    hls.on(Hls.Events.MANIFEST_PARSED, () => void this.options.video.play().catch(() => undefined));
+    hls.loadSource(ticket.url);
+    hls.attachMedia(this.options.video);
+  }
+
+  private teardownHls(): void {
+    const hls = this.hls;
+    this.hls = null;
+    hls?.destroy();
+  }
+
+  private acceptTicket(ticket: StreamTicket): void {
+    this.token = tokenOf(ticket.url);
+    this.issuedAt = Date.now();
+    this.expiresAt = Date.parse(ticket.expiresAt) || this.issuedAt + 60_000;
+    this.refreshAttempt = 0;
+    clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => void this.refresh(), refreshDelay(this.issuedAt, this.expiresAt, Date.now()));
+  }
+
+  /** A new ticket for the same camera; its token goes into the next requests of the running player. */
+  private async refresh(): Promise<void> {
+    const generation = this.generation;
+    clearTimeout(this.refreshTimer);
+    try {
+      const ticket = await this.options.requestTicket(this.ticketRequest());
+      if (generation === this.generation) this.acceptTicket(ticket);
+    } catch (error) {
+      if (generation !== this.generation) return;
+      const action = classifyFailure({ status: 0, code: codeOf(error), attempt: this.refreshAttempt++ });
+      if (action.kind === 'stop') {
+        this.teardownHls();
+        this.setState(action.state);
+      } else if (Date.now() < this.expiresAt) {
+        this.refreshTimer = setTimeout(() => void this.refresh(), REFRESH_RETRY_MS);
+      }
+    }
+  }
+
+  private fail(failure: Failure): void {
+    if (this.destroyed) return;
+    const action = classifyFailure(failure);
+    this.attempt++;
+    if (action.kind === 'ignore') return;
+    if (action.kind === 'refresh') {
+      void this.build(); // a rebuild asks a new ticket first
+      return;
+    }
+    this.teardownHls();
+    if (action.kind === 'stop') {
+      this.setState(action.state);
+      return;
+    }
+    this.setState(action.state, { retryAt: Date.now() + action.delayMs, attempt: this.attempt });
+    this.retryTimer = setTimeout(() => void this.build(), action.delayMs);
+  }
+
+  private onError(generation: number, data: ErrorData): void {
+    if (generation !== this.generation) return;
+    const xhr = data.networkDetails instanceof XMLHttpRequest ? data.networkDetails : null;
+    const body = xhr
+      ? xhr.responseType === '' || xhr.responseType === 'text'
+        ? xhr.responseText
+        : xhr.response
+      : undefined;
+    const status = data.response?.code ?? xhr?.status ?? 0;
+    const code = errorCodeOfBody(body);
+    if (status === 401 && code === 'token_expired' && !data.fatal) {
+      void this.refresh(); // hls.js retries the request (hls-config.ts) and the retry carries the new token
+      return;
+    }
+    if (status === 403) {
+      this.fail({ status, code: code ?? 'forbidden', attempt: this.attempt });
+      return;
+    }
+    if (!data.fatal) return;
+    console.warn(`wall tile ${this.options.cameraId}: ${data.type}/${data.details} ${status} ${code ?? ''}`);
+    if (data.type === Hls.ErrorTypes.MEDIA_ERROR && Date.now() - this.mediaRecoveredAt > 10_000) {
+      this.mediaRecoveredAt = Date.now();
+      this.hls?.recoverMediaError();
+      return;
+    }
+    this.fail({ status: data.type === Hls.ErrorTypes.MEDIA_ERROR ? 500 : status, code, attempt: this.attempt });
+  }
+
+  private onFragLoaded(data: FragLoadedData): void {
+    const seconds = data.frag.duration;
+    if (!(seconds > 0)) return;
+    const bps = (data.payload.byteLength * 8) / seconds;
+    this.bitrate = this.bitrate === null ? bps : this.bitrate * 0.7 + bps * 0.3;
+  }
+
+  private progressed(): void {
+    const video = this.options.video;
+    if (video.currentTime === this.lastTime || video.paused) return;
+    this.lastTime = video.currentTime;
+    this.lastProgressAt = Date.now();
+    if (!this.firstFrameSeen && this.hls) {
+      this.firstFrameSeen = true;
+      this.options.onFirstFrame?.(Math.round(performance.now() - this.buildStartedAt));
+      if (video.hasAttribute('poster')) video.removeAttribute('poster');
+    }
+    if (this.state !== 'playing' && this.hls) {
+      this.attempt = 0;
+      this.setState('playing');
+    }
+  }
+
+  private checkProgress(): void {
+    if (this.destroyed || !this.active || !this.hls) return;
+    const verdict = watchdog(this.state, Date.now() - this.lastProgressAt);
+    if (verdict === 'stalled' && this.state !== 'stalled') this.setState('stalled');
+    else if (verdict === 'rebuild') {
+      this.attempt++;
+      this.setState('reconnecting', { attempt: this.attempt });
+      void this.build();
+    }
+  }
+
+  /** Keep the current picture as the poster while a rebuilt player connects, instead of a black tile. */
+  private holdLastFrame(): void {
+    const video = this.options.video;
+    if (!video.videoWidth) return;
+    try {
+      const canvas = document.createElement('canvas');
+      canvas.width = Math.min(640, video.videoWidth);
+      canvas.height = Math.round((canvas.width * video.videoHeight) / video.videoWidth);
+      canvas.getContext('2d')?.drawImage(video, 0, 0, canvas.width, canvas.height);
+      video.poster = canvas.toDataURL('image/jpeg', 0.7);
+    } catch {
+      // A tainted or empty canvas: the rebuild shows "connecting" instead, nothing worse.
+    }
+  }
+}

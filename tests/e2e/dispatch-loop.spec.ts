@@ -1,0 +1,163 @@
+/**
+ * The case loop as two command rooms run it, each in its own console: the county duty officer takes a hotline call
+ * in through the report form; the township director sees the serious case arrive live; the county files it and
+ * dispatches it to the township; the township signs for it and feeds back; the county checks and closes it. Neither
+ * console is ever reloaded: every step shows up in the other one through the pushes.
+ *
+ * The demo simulator may add reports meanwhile, so the test only ever looks at its own case, by id.
+ */
+import type { Locator, Page } from '@playwright/test';
+import { expect, HOST, logIn, test } from './fixtures.js';
+
+const TOWNSHIP = '431099001';
+
+async function openBoard(page: Page): Promise<void> {
+  await page.getByTestId('nav-dispatch').click();
+  await expect(page.getByTestId('dispatch-board')).toHaveAttribute('data-loading', 'false');
+}
+
+const cardOf = (page: Page, caseId: string): Locator =>
+  page.locator(`[data-testid="case-card"][data-case-id="${caseId}"]`);
+
+const columnCard = (page: Page, stage: string, caseId: string): Locator =>
+  page.getByTestId(`board-column-${stage}`).locator(`[data-testid="case-card"][data-case-id="${caseId}"]`);
+
+/** Pick an option of an antd Select by typing (its options are virtual, so typing beats scrolling). */
+async function choose(page: Page, select: Locator, text: string): Promise<void> {
+  await select.click();
+  await select.locator('input').fill(text);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+}
+
+async function openCase(page: Page, caseId: string): Promise<Locator> {
+  await cardOf(page, caseId).click();
+  const drawer = page.getByTestId('case-drawer');
+  await expect(drawer).toHaveAttribute('data-case-id', caseId);
+  return drawer;
+}
+
+async function closeDrawer(page: Page): Promise<void> {
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('case-drawer')).toHaveCount(0);
+}
+
+/** Press a move button, fill its form (if anything), submit, and wait for the case to reach `status`. */
+async function makeMove(page: Page, move: string, status: string, fill?: (drawer: Locator) => Promise<void>) {
+  const drawer = page.getByTestId('case-drawer');
+  await drawer.getByTestId(`move-${move}`).click();
+  if (fill) await fill(drawer);
+  await drawer.getByTestId('move-submit').click();
+  await expect(drawer).toHaveAttribute('data-status', status);
+  await expect(drawer.getByTestId('move-error')).toHaveCount(0);
+}
+
+test('a serious report runs the whole loop between the county and a township, live on both consoles', async ({
+  consolePage,
+}) => {
+  test.setTimeout(300_000);
+  const county = await consolePage();
+  await logIn(county, 'county.duty');
+  const town = await consolePage();
+  await logIn(town, 'town01.director');
+  await openBoard(county);
+  await openBoard(town);
+
+  // The township's name as the county's org tree shows it ("城关镇 · 12 个村…" → "城关镇").
+  const townshipNode = county.getByTestId('org-tree').locator(`[data-code="${TOWNSHIP}"]`);
+  const townshipName = (await townshipNode.getAttribute('title'))!.split(' · ')[0]!;
+
+  // 1. The county duty officer types in a hotline call: a serious case in the township.
+  await county.getByTestId('new-report').click();
+  const form = county.getByTestId('report-form');
+  await choose(county, form.getByTestId('report-place'), townshipName);
+  await form.getByTestId('report-category').click();
+  await county.locator('.ant-cascader-menu-item', { hasText: '城市管理' }).first().click();
+  await county.locator('.ant-cascader-menu-item', { hasText: '暴露垃圾' }).first().click();
+  await form.locator('label', { has: county.getByTestId('report-grade-serious') }).click();
+  await form.getByTestId('report-description').fill('热线：镇政府门口大量生活垃圾堆放，气味严重 <script>x</script>');
+  await form.getByTestId('report-reporter-name').fill('王女士');
+  await form.getByTestId('report-reporter-phone').fill('13900000000');
+  await form.getByTestId('report-submit').click();
+  const receipt = county.getByTestId('report-receipt');
+  await expect(receipt).toBeVisible();
+  const caseId = (await receipt.getAttribute('data-case-id'))!;
+  expect(caseId).toBeTruthy();
+
+  // 2. The township director sees it arrive in 待受理 without reloading, announced as serious.
+  await expect(columnCard(town, 'reported', caseId)).toBeVisible();
+  await expect(columnCard(town, 'reported', caseId)).toHaveAttribute('data-grade', 'serious');
+  await expect(town.locator(`[data-testid="serious-announcement"][data-case-id="${caseId}"]`)).toBeVisible();
+  await expect(columnCard(county, 'reported', caseId)).toBeVisible();
+
+  // 3. The county files it and dispatches it to the township (lead), the deadline left to the hub.
+  await receipt.getByTestId('report-open').click();
+  const drawer = county.getByTestId('case-drawer');
+  await expect(drawer).toHaveAttribute('data-case-id', caseId);
+  await expect(drawer.getByTestId('case-description')).toContainText('<script>x</script>');
+  await makeMove(county, 'file', 'filed');
+  await expect(columnCard(town, 'filed', caseId)).toBeVisible();
+  await makeMove(county, 'dispatch', 'dispatched', async (d) => {
+    await choose(county, d.getByTestId('move-lead'), townshipName);
+  });
+  await closeDrawer(county);
+  await expect(columnCard(county, 'handling', caseId)).toBeVisible();
+  // A serious case runs on the wall clock from dispatch: the countdown is live on the township's card.
+  const townCard = columnCard(town, 'handling', caseId);
+  await expect(townCard).toHaveAttribute('data-status', 'dispatched');
+  await expect(townCard).toHaveAttribute('data-sla', 'ok');
+  const countdown = townCard.getByTestId('sla-countdown');
+  const before = await countdown.textContent();
+  await expect(countdown).not.toHaveText(before!);
+
+  // 4. The township signs for it and feeds back.
+  await openCase(town, caseId);
+  await makeMove(town, 'sign', 'in_progress');
+  await expect(columnCard(county, 'handling', caseId)).toHaveAttribute('data-status', 'in_progress');
+  await makeMove(town, 'feedback', 'checking', async (d) => {
+    await d.getByTestId('move-result').fill('已组织清运，现场已清理干净');
+    await d.getByTestId('move-photos').fill('https://example.org/after.jpg');
+  });
+  await closeDrawer(town);
+  await expect(columnCard(town, 'checking', caseId)).toBeVisible();
+
+  // 5. The county sees it waiting for the check, checks it and closes it; both boards show it closed today.
+  await expect(columnCard(county, 'checking', caseId)).toBeVisible();
+  await openCase(county, caseId);
+  await expect(county.getByTestId('case-leg-feedback').first()).toContainText('已组织清运');
+  await makeMove(county, 'check', 'closed');
+  const timeline = county.getByTestId('case-timeline').getByTestId('case-history-row');
+  await expect(timeline).toHaveCount(6); // report, file, dispatch, sign, feedback, check
+  await closeDrawer(county);
+  await expect(columnCard(county, 'closed', caseId)).toBeVisible();
+  await expect(columnCard(town, 'closed', caseId)).toBeVisible();
+});
+
+test('a move on a stale case is refused as a conflict and the case is refreshed', async ({ consolePage }) => {
+  // Cutting one console off its push stream is only possible in the browser host.
+  test.skip(HOST !== 'web', 'needs the web host to hold back pushes');
+  test.setTimeout(180_000);
+  const county = await consolePage();
+  await logIn(county, 'county.duty');
+  const stale = await consolePage();
+  await stale.route('**/rpc/events', (route) => route.abort());
+  await logIn(stale, 'county.duty2');
+  await openBoard(county);
+  await openBoard(stale);
+
+  // Both consoles look at the same case waiting to be taken in (the demo county always has some).
+  const card = stale.getByTestId('board-column-reported').getByTestId('case-card').first();
+  const caseId = (await card.getAttribute('data-case-id'))!;
+  await openCase(stale, caseId);
+  await openCase(county, caseId);
+
+  // The live console files it; the cut-off one, still showing the old version, tries to void it.
+  await makeMove(county, 'file', 'filed');
+  const drawer = stale.getByTestId('case-drawer');
+  await expect(drawer).toHaveAttribute('data-status', 'reported');
+  await drawer.getByTestId('move-void').click();
+  await drawer.getByTestId('move-reason').fill('重复上报');
+  await drawer.getByTestId('move-submit').click();
+  await expect(drawer.getByTestId('move-error')).toContainText('其他人已处理了该案件');
+  // Refreshed: the case now shows as filed, and 作废 is still offered only because a filed case may be voided.
+  await expect(drawer).toHaveAttribute('data-status', 'filed');
+});
