@@ -29,8 +29,13 @@ function syntheticEvents(n: number): Uint8Array {
   let s = 42;
   const random = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0), s / 2 ** 32);
   const gauss = () => Math.sqrt(-2 * Math.log(random() + 1e-12)) * Math.cos(2 * Math.PI * random());
-  const grids = Array.from({ length: 900 }, (_, i) => `431099${String(Math.floor(i / 75) + 1).padStart(3, '0')}${String(i).padStart(6, '0')}`);
-  const centres = grids.map((_, i) => (i < 60 ? [112.2 + gauss() * 0.02, 25.9 + gauss() * 0.02] : [112.2 + gauss() * 0.12, 25.9 + gauss() * 0.1]));
+  const grids = Array.from(
+    { length: 900 },
+    (_, i) => `431099${String(Math.floor(i / 75) + 1).padStart(3, '0')}${String(i).padStart(6, '0')}`,
+  );
+  const centres = grids.map((_, i) =>
+    i < 60 ? [112.2 + gauss() * 0.02, 25.9 + gauss() * 0.02] : [112.2 + gauss() * 0.12, 25.9 + gauss() * 0.1],
+  );
   const from = Date.parse('2017-01-01T00:00:00+08:00');
   const to = Date.parse('2021-01-01T00:00:00+08:00');
   const { bytes, layout } = startMapEventsBody({
@@ -38,7 +43,13 @@ function syntheticEvents(n: number): Uint8Array {
     from,
     to,
     flags: 0,
-    dictionary: { grids, grades: [...CASE_GRADES], majors: ['01', '02', '03', '04', '05', '06', '07', '08', '09', '??'], statuses: [...CASE_STATUSES], sources: [...CASE_SOURCES] },
+    dictionary: {
+      grids,
+      grades: [...CASE_GRADES],
+      majors: ['01', '02', '03', '04', '05', '06', '07', '08', '09', '??'],
+      statuses: [...CASE_STATUSES],
+      sources: [...CASE_SOURCES],
+    },
   });
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (let i = 0; i < n; i++) {
@@ -83,13 +94,17 @@ try {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/map-render-page.html`;
 
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on('pageerror', (e) => console.error('page error:', e.message));
     await page.goto(url);
-    await page.waitForFunction(() => 'runBench' in window);
-    const result = (await page.evaluate(() => (window as unknown as { runBench(): Promise<unknown> }).runBench())) as {
+    // Strings, not functions: this file is type-checked without the DOM library.
+    await page.waitForFunction("typeof window.runBench === 'function'");
+    const result = (await page.evaluate('window.runBench()')) as {
       renderer: string;
       million: Record<string, number>;
       comparison: Record<string, number>;
@@ -101,7 +116,9 @@ try {
       `${m.events} events: fetch ${ms(m.fetchMs)}, decode to typed arrays ${ms(m.decodeMs)}, ` +
         `first frame ${ms(m.firstFrameMs)} → bytes to first frame ${ms(m.bytesToFrameMs)}`,
     );
-    console.log(`  GPU filter change → frame ${ms(m.filterMs)}; time-window step → frame ${ms(m.stepMs)} (median of 5)`);
+    console.log(
+      `  GPU filter change → frame ${ms(m.filterMs)}; time-window step → frame ${ms(m.stepMs)} (median of 5)`,
+    );
     console.log(
       `${c.points} points, first frame: deck.gl HeatmapLayer ${ms(c.deckFirstMs)}, leaflet.heat ${ms(c.leafletFirstMs)} ` +
         `(deck/leaflet ${(c.deckFirstMs! / c.leafletFirstMs!).toFixed(2)})`,

@@ -9,7 +9,13 @@ import { Deck, type Layer } from '@deck.gl/core';
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { eventDataFromBytes } from '../../renderer/src/map/event-attributes.js';
-import { categoryBitMask, filterCategories, filterRange, NO_FILTER, type MapFilter } from '../../renderer/src/map/event-filter.js';
+import {
+  categoryBitMask,
+  filterCategories,
+  filterRange,
+  NO_FILTER,
+  type MapFilter,
+} from '../../renderer/src/map/event-filter.js';
 import { FilteredHeatmapLayer } from '../../renderer/src/map/FilteredHeatmapLayer.js';
 import { EVENT_FILTER } from '../../renderer/src/map/gpu-filter.js';
 

@@ -12,7 +12,8 @@ import { boundariesInScope } from '../map/boundaries.js';
 import { startMapChunkWarmer } from '../map/chunk-warmer.js';
 import { storeChunks } from '../map/event-chunks.js';
 import { eventCoding } from '../map/event-dictionary.js';
-import { MAX_MAP_EVENTS, queryMapEvents, TooManyMapEvents } from '../map/events-query.js';
+import { MAX_MAP_EVENTS, TooManyMapEvents } from '../map/events-query.js';
+import { mapEventsAnswer } from '../map/map-answers.js';
 import { bearerToken, parseWith, route } from './route.js';
 
 const forbidden = () => new GridCommandError('forbidden', '无权访问 / not permitted for your role', undefined, 403);
@@ -31,7 +32,7 @@ export function registerMapRoutes(app: FastifyInstance, hub: HubContext): void {
     }
     let answer;
     try {
-      answer = queryMapEvents(hub.db, coding, scope, query, (bytes) => Buffer.allocUnsafeSlow(bytes));
+      answer = mapEventsAnswer(hub.db, coding, scope, query);
     } catch (err) {
       if (!(err instanceof TooManyMapEvents)) throw err;
       throw new GridCommandError(
@@ -44,11 +45,13 @@ export function registerMapRoutes(app: FastifyInstance, hub: HubContext): void {
     // Chunks rebuilt for this answer are stored after it, so the next query copies them from memory or disk.
     const { built } = answer;
     if (built.length > 0) void hub.writes.run(() => storeChunks(hub.db, built, coding.fingerprint)).catch(() => {});
+    // The body's memory may go back to the pool once this reply is done with it (sent, or the client went away).
+    reply.raw.once('close', answer.done);
     return reply
       .header('cache-control', 'no-store')
       .header('x-map-event-count', String(answer.count))
       .type(MAP_EVENTS_ROUTE.contentType)
-      .send(answer.body as Buffer);
+      .send(answer.body);
   });
 
   route(app, hub, hubRoutes.mapBoundaries, ({ session }) => {

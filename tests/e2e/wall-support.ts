@@ -64,13 +64,30 @@ export async function openCamera(page: Page, idOrCode: string): Promise<void> {
   await input.press('Enter');
 }
 
+/** Pids of the processes running with this e2e run's data folder: the web host and its embedded hub. */
+function e2eHubPids(): Set<string> {
+  const wanted = `GRID_DATA_DIR=${process.env.GRID_E2E_DATA_DIR}\0`;
+  const pids = new Set<string>();
+  for (const pid of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
+    try {
+      if (readFileSync(`/proc/${pid}/environ`, 'utf8').includes(wanted)) pids.add(pid);
+    } catch {
+      // gone, or not ours to read
+    }
+  }
+  return pids;
+}
+
 /**
- * The pid of the newest ffmpeg the hub runs for a camera's stream (hub/media writes each one's pid into its work
- * folder, `<tmp>/grid-media-<hub pid>-…/<camera>-<quality>-<n>/ffmpeg.pid`).
+ * The pid of the newest ffmpeg this run's hub runs for a camera's stream (hub/media writes each one's pid into its
+ * work folder, `<tmp>/grid-media-<hub pid>-…/<camera>-<quality>-<n>/ffmpeg.pid`); other hubs on the machine are
+ * left alone.
  */
 export function ffmpegPidOf(cameraId: string, quality: 'sub' | 'main' = 'sub'): number | null {
   let best: { pid: number; at: number } | null = null;
-  for (const hubDir of readdirSync(tmpdir()).filter((n) => n.startsWith('grid-media-'))) {
+  const hubs = e2eHubPids();
+  const ours = (name: string) => hubs.has(name.slice('grid-media-'.length).split('-')[0] ?? '');
+  for (const hubDir of readdirSync(tmpdir()).filter((n) => n.startsWith('grid-media-') && ours(n))) {
     const base = join(tmpdir(), hubDir);
     let streams: string[];
     try {

@@ -151,6 +151,21 @@ describe('map events', () => {
     expect((await find())?.status).toBe('filed');
   });
 
+  it('answers a repeated query with the same bytes, and never one scope’s answer to another', async () => {
+    const raw = async (token: string, query: string) =>
+      Buffer.from(
+        await (
+          await fetch(`${hub.url}/api/v1/map/events?${query}`, { headers: { authorization: `Bearer ${token}` } })
+        ).arrayBuffer(),
+      );
+    const [a, b] = await Promise.all([raw(duty, PERIOD), raw(duty, PERIOD)]);
+    expect(a.equals(b)).toBe(true);
+    const town = await raw(director, PERIOD);
+    const narrowed = await raw(duty, `${PERIOD}&orgUnit=${TOWN}`);
+    expect(town.equals(narrowed)).toBe(true);
+    expect(town.byteLength).toBeLessThan(a.byteLength);
+  });
+
   it('refuses bad periods, strangers and unknown filter values', async () => {
     expect((await events(duty, 'from=2020-01-01&to=2019-01-01')).status).toBe(400);
     expect((await events(duty, 'from=2000-01-01&to=2020-01-01')).status).toBe(400);

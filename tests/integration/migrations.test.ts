@@ -206,8 +206,11 @@ describe('0006 map-indexes', () => {
       { grid_code: '431099', bucket: 0, gen: 1 },
       { grid_code: '431099', bucket: 1, gen: 1 },
     ]);
+    const version = () => (db.prepare('SELECT n FROM map_version').get() as { n: number }).n;
+    expect(version()).toBe(0);
     insertCase.run(4, 'C4', 30);
     expect(chunks().map((c) => c.gen)).toEqual([2, 1]);
+    expect(version()).toBe(1);
     // A change the map shows bumps the chunk; one it does not show (a note, a deadline) leaves it alone.
     db.prepare(`UPDATE cases SET status = 'filed' WHERE id = 1`).run();
     expect(chunks().map((c) => c.gen)).toEqual([3, 1]);

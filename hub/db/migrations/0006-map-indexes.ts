@@ -8,6 +8,8 @@ import type { Migration } from './index.js';
  * - `map_chunks` says which chunks exist and their generation; triggers on `cases` bump the generation of every
  *   chunk a write touches, so a chunk is current exactly when its stored bytes carry the same generation.
  * - `map_chunk_data` holds the last bytes built per chunk (apart, so listing chunks never reads the blobs).
+ * - `map_version` counts every such write: an answer assembled at version n is still exact while it reads n, so a
+ *   repeated query (another console opening the map) is served without assembling it again.
  *
  * Plans (EXPLAIN QUERY PLAN, checked in tests/integration/map-events.test.ts):
  * - listing: `WHERE grid_code >= ? AND grid_code < ? AND bucket BETWEEN ? AND ?` →
@@ -22,6 +24,7 @@ import type { Migration } from './index.js';
 export const MAP_CHUNK_SPAN_MS = 365 * 86_400_000;
 
 const touch = (row: 'NEW' | 'OLD') => `
+    UPDATE map_version SET n = n + 1;
     INSERT INTO map_chunks (grid_code, bucket, gen) VALUES (${row}.grid_code, ${row}.reported_at / ${MAP_CHUNK_SPAN_MS}, 1)
       ON CONFLICT (grid_code, bucket) DO UPDATE SET gen = gen + 1;`;
 
@@ -55,6 +58,12 @@ export const migration0006: Migration = {
         data BLOB NOT NULL,
         PRIMARY KEY (grid_code, bucket)
       ) STRICT;
+
+      CREATE TABLE map_version (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        n INTEGER NOT NULL
+      ) STRICT;
+      INSERT INTO map_version (id, n) VALUES (1, 0);
 
       INSERT INTO map_chunks (grid_code, bucket, gen)
         SELECT grid_code, reported_at / ${MAP_CHUNK_SPAN_MS}, 1 FROM cases GROUP BY 1, 2;

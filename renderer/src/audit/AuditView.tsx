@@ -144,7 +144,8 @@ function AuditScreen() {
         loading={loading && rows === null}
         dataSource={rows ?? []}
         pagination={{ pageSize: 50, showSizeChanger: false }}
-        scroll={{ y: 'calc(100vh - 330px)' }}
+        tableLayout="fixed"
+        scroll={{ x: 1500, y: 'calc(100vh - 330px)' }}
         data-testid="audit-table"
         columns={[
           { key: 'at', title: t('audit.columns.at'), width: 160, render: (_, r) => stamp(r.at) },
@@ -160,10 +161,12 @@ function AuditScreen() {
             width: 160,
             render: (_, r) => (r.username ? `${r.userDisplayName ?? ''} ${r.username}` : t('audit.system')),
           },
-          { key: 'unit', title: t('audit.columns.unit'), width: 120, dataIndex: 'userUnitCode' },
+          { key: 'unit', title: t('audit.columns.unit'), width: 140, dataIndex: 'userUnitCode' },
           {
             key: 'camera',
             title: t('audit.columns.camera'),
+            width: 300,
+            ellipsis: true,
             render: (_, r) => (
               <span title={r.cameraCode}>
                 {r.cameraName}

@@ -5,7 +5,7 @@
  * to the case in this console are listed under them.
  */
 import { AimOutlined, VideoCameraOutlined } from '@ant-design/icons';
-import { Button, Empty, List, Typography } from 'antd';
+import { Button, Divider, Empty, List, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseView } from '../../../common/case-api.js';
@@ -67,7 +67,7 @@ export function NearestList({ view, onPlaced }: NearestListProps) {
                     </Button>,
                   ]}
                 >
-                  <span className={camera.online ? '' : 'wall-tree-offline'}>
+                  <span className={`wall-nearest-name${camera.online ? '' : ' wall-tree-offline'}`}>
                     <VideoCameraOutlined /> {camera.name}
                   </span>
                   <Typography.Text type="secondary" className="wall-nearest-distance">
@@ -117,7 +117,7 @@ export function NearestCameras({ view }: { view: Pick<CaseView, 'id' | 'location
   if (!views) return null;
   return (
     <section className="wall-nearest-section">
-      <Typography.Title level={5}>{t('wall.cases.nearestTitle')}</Typography.Title>
+      <Divider titlePlacement="start">{t('wall.cases.nearestTitle')}</Divider>
       <NearestList
         view={view}
         onPlaced={(count) => {

@@ -2,7 +2,7 @@
  * The wall's hls.js settings. Live tiles want little buffer, a short distance to the live edge and no memory kept
  * behind the playhead (a wall runs all night); the hub's answers are handled by the tile (tile-state.ts), so hls.js
  * does not retry the manifest itself. `WALL_LATENCY_SETTINGS` is plain numbers so the bench
- * (bench/wall-latency.ts) can run the same figures against hls.js's defaults.
+ * (bench/wall-latency.ts) runs the same figures against hls.js's defaults.
  */
 import {
   XhrLoader,
@@ -15,23 +15,10 @@ import {
   type PlaylistLoaderConstructor,
   type RetryConfig,
 } from 'hls.js';
+import { WALL_LATENCY_SETTINGS } from './latency-settings.js';
 import { rebaseDiscontinuitySequence, withToken } from './tile-state.js';
 
-/** Segments are 2 s and a live playlist lists the last 6 (docs/video.md). */
-export const WALL_LATENCY_SETTINGS = {
-  /** Start and stay 2 segments behind the live edge (hls.js: 3). */
-  liveSyncDurationCount: 2,
-  /** More than 4 segments behind (a tab woken up, a slow machine): jump forward (hls.js: never). */
-  liveMaxLatencyDurationCount: 4,
-  /** Catch up gently by playing a little faster instead of jumping (hls.js: 1, no catching up). */
-  maxLiveSyncPlaybackRate: 1.1,
-  /** Buffer ahead: a live tile cannot buffer past the edge anyway (hls.js: 30 s / 600 s / 60 MB). */
-  maxBufferLength: 6,
-  maxMaxBufferLength: 10,
-  maxBufferSize: 6 * 1000 * 1000,
-  /** Free what was played: memory stays flat however long the wall runs (hls.js: keep everything). */
-  backBufferLength: 4,
-} as const;
+export { WALL_LATENCY_SETTINGS };
 
 const retry = (maxNumRetry: number, shouldRetry?: RetryConfig['shouldRetry']): RetryConfig => ({
   maxNumRetry,
