@@ -106,12 +106,16 @@ try {
     await page.waitForFunction("typeof window.runBench === 'function'");
     const result = (await page.evaluate('window.runBench()')) as {
       renderer: string;
+      software: boolean;
       million: Record<string, number>;
       comparison: Record<string, number>;
     };
     const { million: m, comparison: c } = result;
     const ms = (x: number | undefined) => `${(x ?? Number.NaN).toFixed(0)} ms`;
-    console.log(`WebGL renderer: ${result.renderer}  (software rendering: no GPU on this machine)`);
+    console.log(
+      `WebGL renderer: ${result.renderer}` +
+        (result.software ? '  — software rendering (no GPU): the map uses its coarser heat texture (512²)' : ''),
+    );
     console.log(
       `${m.events} events: fetch ${ms(m.fetchMs)}, decode to typed arrays ${ms(m.decodeMs)}, ` +
         `first frame ${ms(m.firstFrameMs)} → bytes to first frame ${ms(m.bytesToFrameMs)}`,
@@ -124,7 +128,7 @@ try {
         `(deck/leaflet ${(c.deckFirstMs! / c.leafletFirstMs!).toFixed(2)})`,
     );
     console.log(
-      `  redraw: deck.gl ${ms(c.deckRedrawMs)}, leaflet.heat ${ms(c.leafletRedrawMs)} ` +
+      `  zoom out, heat recomputed → frame: deck.gl ${ms(c.deckRedrawMs)}, leaflet.heat ${ms(c.leafletRedrawMs)} ` +
         `(deck/leaflet ${(c.deckRedrawMs! / c.leafletRedrawMs!).toFixed(2)})`,
     );
   } finally {

@@ -4,7 +4,7 @@
  * frame shown) p50/p95 over all tiles of all rounds, whether every tile's picture advances over a window, dropped
  * frames and the browser's CPU and memory meanwhile.
  *
- *   npx tsx bench/wall-tiles.ts [--tiles=36] [--rounds=2] [--window=15]
+ *   npx tsx bench/wall-tiles.ts [--tiles=36] [--rounds=2] [--window=15] [--timeout=120]
  */
 import { loadavg } from 'node:os';
 import {
@@ -41,14 +41,19 @@ try {
     }
     const started = Date.now();
     await fillWall(page, String(tiles), cameras);
-    await waitUntil(
-      async () => (await tileFacts(page)).filter((t) => t.state === 'playing' && t.ttff !== null).length >= tiles,
-      240_000,
-      `${tiles} tiles playing`,
-      () => stateSummary(page),
-    );
+    try {
+      await waitUntil(
+        async () => (await tileFacts(page)).filter((t) => t.state === 'playing' && t.ttff !== null).length >= tiles,
+        flag('timeout', 120) * 1000,
+        `${tiles} tiles playing`,
+        () => stateSummary(page),
+      );
+      console.log(`round ${round}: ${tiles} tiles playing ${fmt((Date.now() - started) / 1000, 1)} s after the drop`);
+    } catch (err) {
+      console.log(`round ${round}: ${err instanceof Error ? err.message : String(err)}`);
+      process.exitCode = 1;
+    }
     ttffs.push(...(await tileFacts(page)).flatMap((t) => (t.ttff === null ? [] : [t.ttff])));
-    console.log(`round ${round}: ${tiles} tiles playing ${fmt((Date.now() - started) / 1000, 1)} s after the drop`);
   }
 
   // Every tile advancing: currentTime over a window, with the browser's CPU meanwhile.

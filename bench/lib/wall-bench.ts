@@ -61,8 +61,13 @@ export async function startWebConsole(port: number): Promise<WebConsole> {
   };
 }
 
+/**
+ * Chromium with the e2e suite's flags. `--gpu` leaves out `--disable-gpu`: on a machine without a GPU Chromium then
+ * composites with SwiftShader instead of painting video frames in software on its main thread.
+ */
 export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const args = process.argv.includes('--gpu') ? CHROMIUM_ARGS.filter((a) => a !== '--disable-gpu') : CHROMIUM_ARGS;
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args });
 }
 
 export async function openWall(browser: Browser, url: string, username: string): Promise<Page> {
@@ -96,7 +101,10 @@ export function playableCameras(dataDir: string, count: number): string[] {
 export async function fillWall(page: Page, layout: string, cameraIds: readonly string[]): Promise<void> {
   await page.getByTestId(`layout-${layout}`).click();
   const dataTransfer = await page.evaluateHandle((ids) => {
-    const transfer = new window.DataTransfer();
+    // In the page: the DOM's DataTransfer (this file is typed for Node).
+    const Transfer = (globalThis as unknown as { DataTransfer: new () => { setData(t: string, d: string): void } })
+      .DataTransfer;
+    const transfer = new Transfer();
     transfer.setData('application/x-grid-cameras', JSON.stringify(ids));
     return transfer;
   }, cameraIds);

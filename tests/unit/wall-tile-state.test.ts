@@ -74,6 +74,9 @@ describe('tile states from the hub’s answers', () => {
     expect(watchdog('connecting', 30_000)).toBe('ok');
     expect(watchdog('connecting', 46_000)).toBe('rebuild');
     expect(watchdog('forbidden', 60_000)).toBe('ok');
+    // Media waiting in the buffer: the decoder is behind (CPU), not the stream: no rebuild for a minute.
+    expect(watchdog('stalled', 30_000, 3.5)).toBe('stalled');
+    expect(watchdog('stalled', 61_000, 3.5)).toBe('rebuild');
   });
 
   it('numbers discontinuities from the first playlist a player sees (hls.js walks them from 0)', () => {

@@ -17,6 +17,7 @@ import { HoverCard, type Hovered } from './HoverCard.js';
 import { mapLayers, pickedObject } from './map-layers.js';
 import { useMapStore } from './map-store.js';
 import { ScaleBar } from './ScaleBar.js';
+import { softwareRendering } from './software-renderer.js';
 import { useElementSize } from './use-element-size.js';
 import { fitView, INITIAL_VIEW, ZOOM, type MapViewState } from './view-fit.js';
 import { heatAttributeUploads } from './FilteredHeatmapLayer.js';
@@ -84,6 +85,7 @@ export function MapCanvas({ scopeCode }: { scopeCode: string }) {
         selectedUnit: selectedCode ? (outlines?.byCode.get(selectedCode) ?? null) : null,
         selectedCase,
         basemap,
+        software: softwareRendering(),
       }),
     [
       zoomStep,

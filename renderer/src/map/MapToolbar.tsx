@@ -3,13 +3,14 @@
  * multi-selects that act on the GPU at once. The status line says how many events the period holds.
  */
 import { ReloadOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Select, Tooltip, Typography } from 'antd';
+import { Button, DatePicker, Select, Tag, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../i18n/use-language.js';
 import { filterOptions } from './map-labels.js';
 import { customPeriod, periodOf, periodPresets, type PeriodPreset } from './map-period.js';
 import { useMapStore } from './map-store.js';
+import { softwareRendering } from './software-renderer.js';
 
 type FilterKey = 'grades' | 'majors' | 'statuses' | 'sources';
 const FILTERS: ReadonlyArray<{ key: FilterKey; placeholder: 'grade' | 'category' | 'status' | 'source' }> = [
@@ -95,6 +96,11 @@ export function MapToolbar() {
             ? `${t('map.loaded', { count })}${loadMs !== null ? ` · ${Math.round(loadMs)} ms` : ''}`
             : null}
       </Typography.Text>
+      {softwareRendering() ? (
+        <Tag variant="outlined" data-testid="map-software">
+          {t('map.softwareRendering')}
+        </Tag>
+      ) : null}
       <Tooltip title={t('map.retry')}>
         <Button
           type="text"

@@ -13,6 +13,7 @@ import { CAMERA_ICON_MAPPING, cameraIconAtlas } from './camera-icon.js';
 import type { EventData } from './event-attributes.js';
 import { FilteredHeatmapLayer, type EventFilterUniforms } from './FilteredHeatmapLayer.js';
 import { EVENT_FILTER } from './gpu-filter.js';
+import { heatSettings } from './render-tier.js';
 import { pickLevel, ZOOM } from './view-fit.js';
 
 /** Dark-ground palette: low density transparent-blue through cyan and amber to red. */
@@ -48,6 +49,8 @@ export interface LayerInput {
   readonly selectedUnit: UnitFeature | null;
   readonly selectedCase: [number, number] | null;
   readonly basemap: Layer | null;
+  /** WebGL drawn in software (render-tier.ts): a coarser heat texture. */
+  readonly software: boolean;
 }
 
 export type PickedObject =
@@ -124,13 +127,12 @@ export function mapLayers(input: LayerInput): Layer[] {
       new FilteredHeatmapLayer({
         id: 'heat',
         data: data.binary as never,
-        radiusPixels: 28,
+        ...heatSettings(input.software),
         // The county seat's density dwarfs the villages': a high intensity and a low threshold keep rural clusters
         // visible while the town saturates.
         intensity: 2,
         threshold: 0.01,
         colorRange: HEAT_COLOURS,
-        weightsTextureSize: 1024,
         extensions: [EVENT_FILTER],
         eventFilter: input.heatFilter,
         // The heat's colour pass is a plain quad: the event filter belongs to its weights pass only.

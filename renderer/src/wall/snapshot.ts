@@ -80,3 +80,17 @@ export function downloadSnapshot(snapshot: Snapshot): void {
   link.click();
   link.remove();
 }
+
+/** Keeps the current picture as the poster while a rebuilt player connects, instead of a black tile. */
+export function holdFrameAsPoster(video: HTMLVideoElement): void {
+  if (!video.videoWidth) return;
+  try {
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.min(640, video.videoWidth);
+    canvas.height = Math.round((canvas.width * video.videoHeight) / video.videoWidth);
+    canvas.getContext('2d')?.drawImage(video, 0, 0, canvas.width, canvas.height);
+    video.poster = canvas.toDataURL('image/jpeg', 0.7);
+  } catch {
+    // An unreadable frame: the rebuild shows "connecting" instead, nothing worse.
+  }
+}

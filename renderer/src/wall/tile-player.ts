@@ -8,15 +8,9 @@
 import Hls, { type ErrorData, type FragLoadedData } from 'hls.js';
 import type { StreamQuality, StreamTicket } from '../../../common/video-schemas.js';
 import { wallHlsConfig } from './hls-config.js';
-import {
-  classifyFailure,
-  errorCodeOfBody,
-  refreshDelay,
-  tokenOf,
-  watchdog,
-  type Failure,
-  type TileState,
-} from './tile-state.js';
+import { holdFrameAsPoster } from './snapshot.js';
+import { codeOf, TicketKeeper } from './ticket-keeper.js';
+import { classifyFailure, errorCodeOfBody, watchdog, type Failure, type TileState } from './tile-state.js';
 
 export interface TicketRequest {
   readonly cameraId: string;
@@ -50,21 +44,11 @@ export interface TileStats {
 
 /** Hidden longer than this, a tile is rebuilt at the live edge when it shows again instead of resuming. */
 const RESUME_LIMIT_MS = 20_000;
-const REFRESH_RETRY_MS = 15_000;
-
-const codeOf = (error: unknown): string | undefined =>
-  typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string'
-    ? (error as { code: string }).code
-    : undefined;
-
 export class TilePlayer {
   private hls: Hls | null = null;
-  private token: string | null = null;
-  private issuedAt = 0;
-  private expiresAt = 0;
+  private readonly ticket: TicketKeeper;
   private generation = 0;
   private attempt = 0;
-  private refreshAttempt = 0;
   private mediaRecoveredAt = 0;
   private state: TileState = 'connecting';
   private active = true;
@@ -77,7 +61,6 @@ export class TilePlayer {
   private lastProgressAt = Date.now();
   private bitrate: number | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
-  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly watchdogTimer: ReturnType<typeof setInterval>;
   private readonly onPlaying = () => this.progressed();
   private readonly onTimeUpdate = () => this.progressed();
@@ -88,6 +71,13 @@ export class TilePlayer {
     video.playsInline = true;
     video.addEventListener('playing', this.onPlaying);
     video.addEventListener('timeupdate', this.onTimeUpdate);
+    this.ticket = new TicketKeeper(
+      () => this.options.requestTicket(this.ticketRequest()),
+      (state) => {
+        this.teardownHls();
+        this.setState(state);
+      },
+    );
     this.watchdogTimer = setInterval(() => this.checkProgress(), 1000);
     void this.build();
   }
@@ -107,7 +97,7 @@ export class TilePlayer {
       void this.build();
       return;
     }
-    if (Date.now() > this.expiresAt - 10_000) void this.refresh();
+    if (this.ticket.nearExpiry()) void this.ticket.refresh();
     this.hls.startLoad(-1);
     const edge = this.hls.liveSyncPosition;
     if (edge !== null && edge > this.options.video.currentTime) this.options.video.currentTime = edge;
@@ -117,7 +107,7 @@ export class TilePlayer {
   /** Rebuild the player (the budget's schedule, or memory grew): the last frame stays up as the poster meanwhile. */
   recycle(): void {
     if (this.destroyed || !this.active) return;
-    this.holdLastFrame();
+    holdFrameAsPoster(this.options.video);
     void this.build(true);
   }
 
@@ -148,7 +138,7 @@ export class TilePlayer {
     this.generation++;
     clearInterval(this.watchdogTimer);
     clearTimeout(this.retryTimer);
-    clearTimeout(this.refreshTimer);
+    this.ticket.reset();
     this.teardownHls();
     const { video } = this.options;
     video.removeEventListener('playing', this.onPlaying);
@@ -172,7 +162,7 @@ export class TilePlayer {
   private async build(quiet = false): Promise<void> {
     const generation = ++this.generation;
     clearTimeout(this.retryTimer);
-    clearTimeout(this.refreshTimer);
+    this.ticket.reset();
     this.teardownHls();
     if (!this.active) {
       this.needsBuild = true;
@@ -196,8 +186,8 @@ export class TilePlayer {
       this.needsBuild = true; // hidden while the ticket was on its way: build when shown again
       return;
     }
-    this.acceptTicket(ticket);
-    const hls = new Hls(wallHlsConfig(() => this.token));
+    this.ticket.accept(ticket);
+    const hls = new Hls(wallHlsConfig(() => this.ticket.token));
     this.hls = hls;
     hls.on(Hls.Events.ERROR, (_event, data) => this.onError(generation, data));
     hls.on(Hls.Events.FRAG_LOADED, (_event, data) => this.onFragLoaded(data));
@@ -210,34 +200,6 @@ export class TilePlayer {
     const hls = this.hls;
     this.hls = null;
     hls?.destroy();
-  }
-
-  private acceptTicket(ticket: StreamTicket): void {
-    this.token = tokenOf(ticket.url);
-    this.issuedAt = Date.now();
-    this.expiresAt = Date.parse(ticket.expiresAt) || this.issuedAt + 60_000;
-    this.refreshAttempt = 0;
-    clearTimeout(this.refreshTimer);
-    this.refreshTimer = setTimeout(() => void this.refresh(), refreshDelay(this.issuedAt, this.expiresAt, Date.now()));
-  }
-
-  /** A new ticket for the same camera; its token goes into the next requests of the running player. */
-  private async refresh(): Promise<void> {
-    const generation = this.generation;
-    clearTimeout(this.refreshTimer);
-    try {
-      const ticket = await this.options.requestTicket(this.ticketRequest());
-      if (generation === this.generation) this.acceptTicket(ticket);
-    } catch (error) {
-      if (generation !== this.generation) return;
-      const action = classifyFailure({ status: 0, code: codeOf(error), attempt: this.refreshAttempt++ });
-      if (action.kind === 'stop') {
-        this.teardownHls();
-        this.setState(action.state);
-      } else if (Date.now() < this.expiresAt) {
-        this.refreshTimer = setTimeout(() => void this.refresh(), REFRESH_RETRY_MS);
-      }
-    }
   }
 
   private fail(failure: Failure): void {
@@ -269,7 +231,7 @@ export class TilePlayer {
     const status = data.response?.code ?? xhr?.status ?? 0;
     const code = errorCodeOfBody(body);
     if (status === 401 && code === 'token_expired' && !data.fatal) {
-      void this.refresh(); // hls.js retries the request (hls-config.ts) and the retry carries the new token
+      void this.ticket.refresh(); // hls.js retries the request (hls-config.ts) and the retry carries the new token
       return;
     }
     if (status === 403) {
@@ -311,7 +273,7 @@ export class TilePlayer {
 
   private checkProgress(): void {
     if (this.destroyed || !this.active || !this.hls) return;
-    const verdict = watchdog(this.state, Date.now() - this.lastProgressAt);
+    const verdict = watchdog(this.state, Date.now() - this.lastProgressAt, this.bufferedAhead());
     if (verdict === 'stalled' && this.state !== 'stalled') this.setState('stalled');
     else if (verdict === 'rebuild') {
       this.attempt++;
@@ -320,18 +282,13 @@ export class TilePlayer {
     }
   }
 
-  /** Keep the current picture as the poster while a rebuilt player connects, instead of a black tile. */
-  private holdLastFrame(): void {
-    const video = this.options.video;
-    if (!video.videoWidth) return;
-    try {
-      const canvas = document.createElement('canvas');
-      canvas.width = Math.min(640, video.videoWidth);
-      canvas.height = Math.round((canvas.width * video.videoHeight) / video.videoWidth);
-      canvas.getContext('2d')?.drawImage(video, 0, 0, canvas.width, canvas.height);
-      video.poster = canvas.toDataURL('image/jpeg', 0.7);
-    } catch {
-      // A tainted or empty canvas: the rebuild shows "connecting" instead, nothing worse.
+  /** Seconds of media buffered ahead of the playhead. */
+  private bufferedAhead(): number {
+    const { buffered, currentTime } = this.options.video;
+    for (let i = 0; i < buffered.length; i++) {
+      if (buffered.start(i) <= currentTime + 0.1 && buffered.end(i) >= currentTime)
+        return buffered.end(i) - currentTime;
     }
+    return 0;
   }
 }

@@ -131,10 +131,18 @@ export const CONNECT_TIMEOUT_MS = 45_000;
 
 export type WatchdogVerdict = 'ok' | 'stalled' | 'rebuild';
 
-/** The watchdog's call, from how long the picture has not moved (or how long connecting has taken). */
-export function watchdog(state: TileState, sinceProgressMs: number): WatchdogVerdict {
+/** Media buffered ahead but not played: the machine is short of CPU (decoding), and a rebuild would only add work. */
+export const STARVED_REBUILD_MS = 60_000;
+
+/**
+ * The watchdog's call, from how long the picture has not moved (or how long connecting has taken) and how much is
+ * buffered ahead of the playhead: a stream that stopped coming is rebuilt, a decoder that is behind is left to
+ * catch up (hls.js nudges it) unless it stays stuck for a minute.
+ */
+export function watchdog(state: TileState, sinceProgressMs: number, bufferedAheadS = 0): WatchdogVerdict {
   if (state === 'playing' || state === 'stalled') {
-    if (sinceProgressMs >= STALL_REBUILD_MS) return 'rebuild';
+    const limit = bufferedAheadS >= 1 ? STARVED_REBUILD_MS : STALL_REBUILD_MS;
+    if (sinceProgressMs >= limit) return 'rebuild';
     if (sinceProgressMs >= STALL_SHOW_MS) return 'stalled';
     return 'ok';
   }
