@@ -5,7 +5,6 @@
  */
 import type { CaseChange } from '../../common/case-api.js';
 import { isOrgCode } from '../../common/org.js';
-import { getCase } from '../db/cases-store.js';
 import type { HubDatabase } from '../db/database.js';
 import type { ConsoleRealtime } from '../realtime/console-namespace.js';
 
@@ -14,11 +13,6 @@ export class CasePublisher {
     private readonly db: HubDatabase,
     private readonly realtime: ConsoleRealtime,
   ) {}
-
-  publish(caseNo: string, seq: number): void {
-    const c = getCase(this.db, caseNo);
-    if (c) this.publishChange({ seq, case: c });
-  }
 
   publishChange(change: CaseChange): void {
     const units = [change.case.gridCode, ...change.case.legs.map((leg) => leg.unitCode).filter(isOrgCode)];

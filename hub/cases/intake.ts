@@ -2,7 +2,7 @@
  * Intake (信息采集 / 上报): a report becomes a case in the grid its point falls in. Runs synchronously inside the
  * caller's write transaction. Refusals are GridCommandErrors carrying the offending field; nothing is written then.
  */
-import type { EventReceipt, EventReport } from '../../common/case-api.js';
+import type { CaseChange, EventReceipt, EventReport } from '../../common/case-api.js';
 import type { CaseSnapshot } from '../../common/cases.js';
 import { GridCommandError } from '../../common/errors.js';
 import { canAct } from '../../common/scope-policy.js';
@@ -19,9 +19,8 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 
 export interface IntakeOutcome {
   readonly receipt: EventReceipt;
-  /** For the push after commit. */
-  readonly seq: number;
-  readonly caseNo: string;
+  /** The push to send once the write is committed: the case as stored, so it is not read back. */
+  readonly change: CaseChange;
 }
 
 export function reportEvent(hub: HubContext, reporter: User, report: EventReport, now: number): IntakeOutcome {
@@ -62,7 +61,7 @@ export function reportEvent(hub: HubContext, reporter: User, report: EventReport
     reportedAt - DUPLICATE_WINDOW_MS,
   )
     .map((c) => ({
-      caseId: c.id,
+      caseId: c.caseId,
       distanceM: Math.round(distanceMetres(c.location, report.location)),
       reportedAt: c.reportedAt,
       status: c.status,
@@ -115,8 +114,7 @@ export function reportEvent(hub: HubContext, reporter: User, report: EventReport
   });
   const seq = appendChange(hub.db, view.id, gridCode, now);
   return {
-    seq,
-    caseNo: view.id,
+    change: { seq, case: view },
     receipt: { caseId: view.id, caseNo: view.caseNo, status: view.status, gridCode, duplicates },
   };
 }

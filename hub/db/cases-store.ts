@@ -206,21 +206,34 @@ export function listBoard(db: HubDatabase, scopeCode: string, closedSince: numbe
 }
 
 /** Open cases of the same category reported near a point since `since` (duplicate candidates). */
+/** An open case near a new report, as the duplicate hint needs it: columns only, no snapshot to parse. */
+export interface NearbyOpenCase {
+  readonly caseId: string;
+  readonly location: { lon: number; lat: number };
+  readonly reportedAt: number;
+  readonly status: CaseView['status'];
+}
+
 export function openCasesNear(
   db: HubDatabase,
   categoryCode: string,
   box: { minLon: number; maxLon: number; minLat: number; maxLat: number },
   since: number,
-): CaseView[] {
+): NearbyOpenCase[] {
   return db
-    .all<CaseRow>(
+    .all<{ case_no: string; lon: number; lat: number; reported_at: number; status: CaseView['status'] }>(
       sql`
-      SELECT id, case_no, lon, lat, description, photos, snapshot FROM cases
+      SELECT case_no, lon, lat, reported_at, status FROM cases
       WHERE category_code = ${categoryCode} AND reported_at >= ${since} AND closed_at IS NULL
         AND status IN ('reported', 'verifying', 'filed', 'dispatched', 'in_progress', 'checking')
         AND lon BETWEEN ${box.minLon} AND ${box.maxLon} AND lat BETWEEN ${box.minLat} AND ${box.maxLat}`,
     )
-    .map(toView);
+    .map((row) => ({
+      caseId: row.case_no,
+      location: { lon: row.lon, lat: row.lat },
+      reportedAt: row.reported_at,
+      status: row.status,
+    }));
 }
 
 /** Open legs past their deadline and not yet supervised since they fell due (the supervision timer's work list). */

@@ -32,6 +32,7 @@ export class HubDatabase {
     this.raw.pragma('synchronous = FULL');
     this.raw.pragma('foreign_keys = ON');
     this.raw.pragma('busy_timeout = 5000');
+    this.raw.pragma('cache_size = -65536');
     if (!options.readonly) migrate(this.raw);
   }
 

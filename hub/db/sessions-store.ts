@@ -54,3 +54,8 @@ export function liveSessionIdsOfUser(db: HubDatabase, userId: string, now: numbe
     )
     .map((r) => r.id);
 }
+
+/** The auth version (migration 0008): moves whenever a user, session or org unit changes. */
+export function authVersion(db: HubDatabase): number {
+  return db.get<{ n: number }>(sql`SELECT n FROM auth_version WHERE id = 1`)?.n ?? 0;
+}

@@ -58,7 +58,7 @@ export function startReportSimulator(hub: HubContext, intervalMs = 8_000): () =>
           hub.now(),
         ),
       )
-      .then((outcome) => hub.cases.publish(outcome.caseNo, outcome.seq))
+      .then((outcome) => hub.cases.publishChange(outcome.change))
       .catch(() => undefined);
   }, intervalMs);
   timer.unref();

@@ -27,7 +27,7 @@ export function registerCaseRoutes(app: FastifyInstance, hub: HubContext): void 
   route(app, hub, hubRoutes.reportEvent, ({ body, session, afterCommit }) => {
     requireRole(session.user, 'case.report');
     const outcome = reportEvent(hub, session.user, body, hub.now());
-    afterCommit(() => hub.cases.publish(outcome.caseNo, outcome.seq));
+    afterCommit(() => hub.cases.publishChange(outcome.change));
     return outcome.receipt;
   });
 

@@ -1,4 +1,5 @@
 /** Login, token lifetime, revocation, rate limiting and the error shape, against a real hub on 127.0.0.1. */
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, api, login, startTestHub, type TestHub } from '../support/test-hub.js';
 
@@ -70,6 +71,30 @@ describe('hub auth', () => {
     const after = await api(hub, 'GET', '/api/v1/auth/me', { token });
     expect(after.status).toBe(401);
     expectErrorShape(after.body, 'unauthenticated');
+  });
+
+  it('sees a change to the account, its unit or its session made by any path at the very next request', async () => {
+    hub = await startTestHub();
+    const token = await login(hub, 'town02.director');
+    expect((await api(hub, 'GET', '/api/v1/auth/me', { token })).body.orgUnitCode).toBe('431099002');
+    // An administrator's SQL on a connection of its own: the hub holds sessions and users in memory between requests.
+    const admin = new Database(hub.dbPath);
+    try {
+      admin.prepare(`UPDATE users SET org_unit_code = '431099003' WHERE username = 'town02.director'`).run();
+      expect((await api(hub, 'GET', '/api/v1/auth/me', { token })).body.orgUnitCode).toBe('431099003');
+      admin.prepare(`UPDATE users SET disabled = 1 WHERE username = 'town02.director'`).run();
+      expect((await api(hub, 'GET', '/api/v1/auth/me', { token })).status).toBe(401);
+      admin
+        .prepare(`UPDATE users SET disabled = 0, org_unit_code = '431099002' WHERE username = 'town02.director'`)
+        .run();
+      expect((await api(hub, 'GET', '/api/v1/auth/me', { token })).status).toBe(200);
+      admin.prepare(`UPDATE sessions SET revoked_at = 1`).run();
+      const revoked = await api(hub, 'GET', '/api/v1/auth/me', { token });
+      expect(revoked.status).toBe(401);
+      expectErrorShape(revoked.body, 'unauthenticated');
+    } finally {
+      admin.close();
+    }
   });
 
   it('rate-limits password guessing with 429 and Retry-After, before checking the password', async () => {

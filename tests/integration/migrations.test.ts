@@ -255,3 +255,32 @@ describe('0007 wall-layouts', () => {
     expect(() => layout.run('l6', '431099009', '夜班', '4', '{}')).toThrow(/FOREIGN KEY/); // no such room
   });
 });
+
+describe('0008 auth-version', () => {
+  it('moves the auth version on every change to users, sessions and the org units users are joined with', () => {
+    migrate(db, MIGRATIONS, 7);
+    insertCounty();
+    db.prepare(
+      `INSERT INTO users (id, username, display_name, role, org_unit_code, password_hash, created_at) VALUES ('u1', 'duty', 'n', 'county_duty_officer', '431099', 'h', 0)`,
+    ).run();
+    migrate(db, MIGRATIONS, 8);
+    expect(currentVersion(db)).toBe(8);
+    const version = () => (db.prepare('SELECT n FROM auth_version').get() as { n: number }).n;
+    const steps: Array<[string, boolean]> = [
+      [`INSERT INTO sessions (id, token_hash, user_id, created_at, expires_at) VALUES ('s1', 'h1', 'u1', 0, 1)`, false],
+      [`UPDATE sessions SET revoked_at = 1 WHERE id = 's1'`, true],
+      [`UPDATE users SET disabled = 1 WHERE id = 'u1'`, true],
+      [`UPDATE org_units SET name = '新名' WHERE code = '431099'`, true],
+      [
+        `INSERT INTO users (id, username, display_name, role, org_unit_code, password_hash, created_at) VALUES ('u2', 'w', 'n', 'wall_operator', '431099', 'h', 0)`,
+        true,
+      ],
+      [`DELETE FROM sessions`, true],
+    ];
+    for (const [statement, moves] of steps) {
+      const before = version();
+      db.prepare(statement).run();
+      expect(version() - before, statement).toBe(moves ? 1 : 0);
+    }
+  });
+});

@@ -6,6 +6,7 @@ import { migration0004 } from './0004-cases.js';
 import { migration0005 } from './0005-video-access.js';
 import { migration0006 } from './0006-map-indexes.js';
 import { migration0007 } from './0007-wall-layouts.js';
+import { migration0008 } from './0008-auth-version.js';
 
 export interface Migration {
   readonly version: number;
@@ -21,4 +22,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0005,
   migration0006,
   migration0007,
+  migration0008,
 ];
