@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -94,13 +95,34 @@ export const percentile = (xs: readonly number[], p: number): number => {
   return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! : Number.NaN;
 };
 
-export async function loginToken(url: string, username: string): Promise<string> {
-  const res = await fetch(`${url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: 'Demo@2026' }),
+/**
+ * Signs a user in. `from` is a loopback address to connect from (any of 127.0.0.0/8): the hub rate-limits logins
+ * per address, and 50 consoles signing in within seconds are 50 machines in a county, not one.
+ */
+export function loginToken(url: string, username: string, from?: string): Promise<string> {
+  const body = JSON.stringify({ username, password: 'Demo@2026' });
+  return new Promise((resolve, reject) => {
+    const req = request(
+      `${url}/api/v1/auth/login`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        ...(from ? { localAddress: from } : {}),
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => {
+          const token = (JSON.parse(text) as { token?: string }).token;
+          if (res.statusCode === 200 && token) resolve(token);
+          else reject(new Error(`login ${username} from ${from ?? 'default'}: ${res.statusCode} ${text}`));
+        });
+      },
+    );
+    req.once('error', reject);
+    req.end(body);
   });
-  return ((await res.json()) as { token: string }).token;
 }
 
 /** Points inside the county: the centres of its grids (inside by construction). */
