@@ -91,6 +91,23 @@ export default tseslint.config(
           ],
         },
       ],
+      // Reports, names and notes come from the public and the field: they are shown as text (React escapes it),
+      // never parsed as HTML.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'User text renders as text: no dangerouslySetInnerHTML.',
+        },
+        {
+          selector: 'AssignmentExpression > MemberExpression[property.name=/^(innerHTML|outerHTML)$/]',
+          message: 'User text renders as text: no innerHTML/outerHTML.',
+        },
+        {
+          selector: 'CallExpression[callee.property.name=/^(insertAdjacentHTML|write|writeln)$/]',
+          message: 'User text renders as text: no HTML-writing calls.',
+        },
+      ],
     },
   },
   {

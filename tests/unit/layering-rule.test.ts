@@ -47,4 +47,19 @@ describe('layering lint rule', () => {
       1,
     );
   });
+
+  it('keeps HTML sinks out of the renderer, so reported text is always shown as text', async () => {
+    const sinks = async (code: string) =>
+      (await eslint.lintText(code, { filePath: 'renderer/src/x.tsx' }))[0]!.messages.filter(
+        (m) => m.ruleId === 'no-restricted-syntax',
+      ).length;
+    expect(
+      await sinks('export const A = (p: { d: string }) => <p dangerouslySetInnerHTML={{ __html: p.d }} />;\n'),
+    ).toBe(1);
+    expect(await sinks('export const f = (el: HTMLElement, d: string) => {\n  el.innerHTML = d;\n};\n')).toBe(1);
+    expect(
+      await sinks("export const f = (el: HTMLElement, d: string) => el.insertAdjacentHTML('beforeend', d);\n"),
+    ).toBe(1);
+    expect(await sinks('export const A = (p: { d: string }) => <p>{p.d}</p>;\n')).toBe(0);
+  });
 });

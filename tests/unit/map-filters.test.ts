@@ -17,6 +17,7 @@ import {
 } from '../../renderer/src/map/event-filter.js';
 import { EVENT_FILTER } from '../../renderer/src/map/gpu-filter.js';
 import { customPeriod, dateAfter, periodOf, periodPresets } from '../../renderer/src/map/map-period.js';
+import { heatSettings, isSoftwareRenderer } from '../../renderer/src/map/render-tier.js';
 import { pickLevel, scaleBar } from '../../renderer/src/map/view-fit.js';
 import { encodeEvents, TEST_LISTS, type PlainEvent } from '../support/map-events.js';
 
@@ -158,5 +159,22 @@ describe('periods, zoom levels and the scale bar', () => {
     expect([1000, 2000, 5000, 10000]).toContain(bar.metres);
     expect(bar.pixels).toBeGreaterThan(40);
     expect(bar.pixels).toBeLessThanOrEqual(120);
+  });
+});
+
+describe('the heat by renderer', () => {
+  it('recognises software WebGL by its renderer string and gives it a coarser weight texture', () => {
+    // Chromium here (SwiftShader via ANGLE) and Mesa's llvmpipe, against real GPUs' strings.
+    expect(
+      isSoftwareRenderer(
+        'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)',
+      ),
+    ).toBe(true);
+    expect(isSoftwareRenderer('llvmpipe (LLVM 15.0.6, 256 bits)')).toBe(true);
+    expect(isSoftwareRenderer('ANGLE (NVIDIA, NVIDIA GeForce GTX 1660 Direct3D11 vs_5_0 ps_5_0, D3D11)')).toBe(false);
+    expect(isSoftwareRenderer('ANGLE (Intel, Mesa Intel(R) UHD Graphics 630 (CFL GT2), OpenGL 4.6)')).toBe(false);
+    const gpu = heatSettings(false);
+    const software = heatSettings(true);
+    expect(software.weightsTextureSize ** 2).toBeLessThanOrEqual(gpu.weightsTextureSize ** 2 / 4);
   });
 });

@@ -60,7 +60,10 @@ export function CaseFeed() {
   };
 
   const refused = ({ item, error, currentCase }: OutboxRefused) => {
+    // The case as it now stands replaces the queued guess; where the hub would not show it (scope lost, case gone)
+    // the board is loaded again, which no longer carries the refused guess.
     if (currentCase) useBoardStore.getState().acceptCase(currentCase);
+    else void useBoardStore.getState().reload();
     const what =
       item.kind === 'move'
         ? t('dispatch.outbox.move', {
