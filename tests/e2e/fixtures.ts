@@ -4,27 +4,12 @@
  * 'electron' (or 'auto' and a binary is installed). The tests never know which.
  */
 import { test as base, expect, _electron, type Page } from '@playwright/test';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { ELECTRON_BINARY as binary, HOST } from './host.js';
+import { join } from 'node:path';
 
-function electronBinary(): string | null {
-  try {
-    const dir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
-    const pathFile = join(dir, 'path.txt');
-    if (!existsSync(pathFile)) return null;
-    const binary = join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
-    return existsSync(binary) ? binary : null;
-  } catch {
-    return null;
-  }
-}
-
-const wanted = process.env.GRID_E2E_HOST ?? 'auto';
-const binary = wanted === 'web' ? null : electronBinary();
-if (wanted === 'electron' && !binary) throw new Error('GRID_E2E_HOST=electron but no Electron binary is installed');
-export const HOST: 'electron' | 'web' = binary ? 'electron' : 'web';
+export { HOST };
 
 export const DEMO_PASSWORD = 'Demo@2026';
 
