@@ -103,7 +103,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     gridLocator: GridLocator.fromDatabase(db),
     auth,
     realtime,
-    cases: new CasePublisher(db, realtime),
+    cases: new CasePublisher(realtime),
     demo,
     now,
     loginLimitByAddress: new RateLimiter(limits.perAddress, limits.windowMs, now),

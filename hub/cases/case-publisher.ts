@@ -5,14 +5,10 @@
  */
 import type { CaseChange } from '../../common/case-api.js';
 import { isOrgCode } from '../../common/org.js';
-import type { HubDatabase } from '../db/database.js';
 import type { ConsoleRealtime } from '../realtime/console-namespace.js';
 
 export class CasePublisher {
-  constructor(
-    private readonly db: HubDatabase,
-    private readonly realtime: ConsoleRealtime,
-  ) {}
+  constructor(private readonly realtime: ConsoleRealtime) {}
 
   publishChange(change: CaseChange): void {
     const units = [change.case.gridCode, ...change.case.legs.map((leg) => leg.unitCode).filter(isOrgCode)];
