@@ -72,13 +72,18 @@ export async function launchChromium(): Promise<Browser> {
 
 export async function openWall(browser: Browser, url: string, username: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' });
+  await signInToWall(page, url, username);
+  return page;
+}
+
+/** Signs in on `page` and waits for the wall with its camera tree. */
+export async function signInToWall(page: Page, url: string, username: string): Promise<void> {
   await page.goto(url);
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill('Demo@2026');
   await page.getByTestId('login-submit').click();
   await page.getByTestId('wall-view').waitFor();
   await page.waitForSelector('[data-testid=camera-unit]');
-  return page;
 }
 
 /** Cameras of the county seat that play without a reason (not sensitive) and are online now, in code order. */
@@ -124,31 +129,50 @@ export interface TileFact {
   readonly active: boolean;
 }
 
-export function tileFacts(page: Page): Promise<TileFact[]> {
-  return page.$$eval('[data-testid=wall-tile]', (nodes) =>
-    nodes.map((n) => {
-      const video = n.querySelector('video');
-      const quality = video?.getVideoPlaybackQuality();
-      const ttff = n.getAttribute('data-ttff');
-      let ahead = 0;
-      for (let i = 0; video && i < video.buffered.length; i++) {
-        if (video.buffered.start(i) <= video.currentTime + 0.1 && video.buffered.end(i) >= video.currentTime) {
-          ahead = video.buffered.end(i) - video.currentTime;
-        }
+/** What readTileFacts reads of a tile and its <video> (this file is typed for Node, without the DOM). */
+interface TileNode {
+  getAttribute(name: string): string | null;
+  querySelector(selector: 'video'): {
+    readonly currentTime: number;
+    readonly readyState: number;
+    readonly buffered: { readonly length: number; start(i: number): number; end(i: number): number };
+    getVideoPlaybackQuality(): { readonly droppedVideoFrames: number; readonly totalVideoFrames: number };
+  } | null;
+}
+
+/**
+ * The tiles as the page sees them. Runs in the page (Playwright's `$$eval`, or as source through a raw DevTools
+ * connection: `TILE_FACTS_EXPRESSION`), so it uses nothing from this module.
+ */
+export function readTileFacts(nodes: readonly TileNode[]): TileFact[] {
+  return nodes.map((n) => {
+    const video = n.querySelector('video');
+    const quality = video?.getVideoPlaybackQuality();
+    const ttff = n.getAttribute('data-ttff');
+    let ahead = 0;
+    for (let i = 0; video && i < video.buffered.length; i++) {
+      if (video.buffered.start(i) <= video.currentTime + 0.1 && video.buffered.end(i) >= video.currentTime) {
+        ahead = video.buffered.end(i) - video.currentTime;
       }
-      return {
-        cameraId: n.getAttribute('data-camera-id') ?? '',
-        state: n.getAttribute('data-state') ?? '',
-        time: video?.currentTime ?? 0,
-        ttff: ttff ? Number(ttff) : null,
-        dropped: quality?.droppedVideoFrames ?? 0,
-        decoded: quality?.totalVideoFrames ?? 0,
-        ahead,
-        readyState: video?.readyState ?? 0,
-        active: n.getAttribute('data-active') === '1',
-      };
-    }),
-  );
+    }
+    return {
+      cameraId: n.getAttribute('data-camera-id') ?? '',
+      state: n.getAttribute('data-state') ?? '',
+      time: video?.currentTime ?? 0,
+      ttff: ttff ? Number(ttff) : null,
+      dropped: quality?.droppedVideoFrames ?? 0,
+      decoded: quality?.totalVideoFrames ?? 0,
+      ahead,
+      readyState: video?.readyState ?? 0,
+      active: n.getAttribute('data-active') === '1',
+    };
+  });
+}
+
+export const TILE_FACTS_EXPRESSION = `(${readTileFacts.toString()})([...document.querySelectorAll('[data-testid=wall-tile]')])`;
+
+export function tileFacts(page: Page): Promise<TileFact[]> {
+  return page.$$eval('[data-testid=wall-tile]', readTileFacts);
 }
 
 /** "12 playing, 3 stalled (cam-0007:rs2+1.4s …)" */
@@ -206,10 +230,16 @@ function descendants(root: number): number[] {
   return all;
 }
 
-/** CPU seconds used so far and resident memory (MiB) of the Chromium this bench launched (its processes only). */
-export function chromiumUsage(): { cpuSeconds: number; rssMiB: number } {
+/**
+ * CPU seconds used so far and memory of the Chromium this bench launched (its processes only). `rssMiB` adds up each
+ * process's resident memory, so a page shared by several processes (Chromium's own code, shared memory) counts once
+ * per process; `pssMiB` (proportional set size) splits each shared page between the processes that map it, so it
+ * adds up to what the browser as a whole occupies.
+ */
+export function chromiumUsage(): { cpuSeconds: number; rssMiB: number; pssMiB: number } {
   let ticks = 0;
   let rssKiB = 0;
+  let pssKiB = 0;
   for (const pid of descendants(process.pid)) {
     try {
       if (!/chrom/i.test(readFileSync(`/proc/${pid}/comm`, 'utf8'))) continue;
@@ -217,11 +247,12 @@ export function chromiumUsage(): { cpuSeconds: number; rssMiB: number } {
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       ticks += Number(fields[11]) + Number(fields[12]); // utime + stime
       rssKiB += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+      pssKiB += Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
     } catch {
       // gone meanwhile
     }
   }
-  return { cpuSeconds: ticks / 100, rssMiB: rssKiB / 1024 };
+  return { cpuSeconds: ticks / 100, rssMiB: rssKiB / 1024, pssMiB: pssKiB / 1024 };
 }
 
 export const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
