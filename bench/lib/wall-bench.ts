@@ -234,25 +234,30 @@ function descendants(root: number): number[] {
  * CPU seconds used so far and memory of the Chromium this bench launched (its processes only). `rssMiB` adds up each
  * process's resident memory, so a page shared by several processes (Chromium's own code, shared memory) counts once
  * per process; `pssMiB` (proportional set size) splits each shared page between the processes that map it, so it
- * adds up to what the browser as a whole occupies.
+ * adds up to what the browser as a whole occupies; `anonMiB` is the private memory the processes allocated (heaps,
+ * buffers, decoded frames), without the pages of Chromium's own executable and libraries that a process reads in as
+ * it first runs a code path — those are file-backed and clean, the kernel drops and re-reads them at will.
  */
-export function chromiumUsage(): { cpuSeconds: number; rssMiB: number; pssMiB: number } {
+export function chromiumUsage(): { cpuSeconds: number; rssMiB: number; pssMiB: number; anonMiB: number } {
   let ticks = 0;
   let rssKiB = 0;
   let pssKiB = 0;
+  let anonKiB = 0;
   for (const pid of descendants(process.pid)) {
     try {
       if (!/chrom/i.test(readFileSync(`/proc/${pid}/comm`, 'utf8'))) continue;
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       ticks += Number(fields[11]) + Number(fields[12]); // utime + stime
-      rssKiB += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      rssKiB += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      anonKiB += Number(/RssAnon:\s+(\d+)/.exec(status)?.[1] ?? 0);
       pssKiB += Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
     } catch {
       // gone meanwhile
     }
   }
-  return { cpuSeconds: ticks / 100, rssMiB: rssKiB / 1024, pssMiB: pssKiB / 1024 };
+  return { cpuSeconds: ticks / 100, rssMiB: rssKiB / 1024, pssMiB: pssKiB / 1024, anonMiB: anonKiB / 1024 };
 }
 
 export const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
