@@ -81,7 +81,10 @@ export function rebasingPlaylistLoader(): PlaylistLoaderConstructor {
 export function wallHlsConfig(currentToken: () => string | null): Partial<HlsConfig> {
   return {
     ...WALL_LATENCY_SETTINGS,
-    enableWorker: true,
+    // hls.js's ES module build (what `import 'hls.js'` resolves to) carries no worker bundle, so without a
+    // `workerPath` it transmuxes on the main thread whatever this says; say so rather than ask for a worker that
+    // never starts. A wall of small sub-stream tiles has not needed one (README, "The video wall").
+    enableWorker: false,
     lowLatencyMode: false,
     startFragPrefetch: true,
     capLevelToPlayerSize: false,
