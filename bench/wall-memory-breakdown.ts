@@ -7,21 +7,9 @@
  *
  *   npx tsx bench/wall-memory-breakdown.ts [--minutes=12] [--tiles=16] [--settle=3] [--dump-every=3]
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { launchDetachedChromium } from './lib/detached-chromium.js';
-import {
-  fillWall,
-  flag,
-  fmt,
-  playableCameras,
-  signInToWall,
-  startWebConsole,
-  stateSummary,
-  TILE_FACTS_EXPRESSION,
-  tileFacts,
-  type TileFact,
-  waitUntil,
-} from './lib/wall-bench.js';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { launchDetachedChromium, startPlayingWall } from './lib/detached-chromium.js';
+import { descendants, flag, fmt, startWebConsole, TILE_FACTS_EXPRESSION, type TileFact } from './lib/wall-bench.js';
 
 const minutes = flag('minutes', 12);
 const tiles = flag('tiles', 16);
@@ -32,31 +20,18 @@ type Kinds = Record<'rssAnon' | 'rssFile' | 'rssShmem' | 'pss', number>;
 
 /** Chromium's processes below this one, named by their role (browser, renderer, gpu-process, utility:…). */
 function chromiumProcesses(): Map<number, string> {
-  const byParent = new Map<number, number[]>();
-  for (const name of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
+  const found = new Map<number, string>();
+  for (const pid of descendants(process.pid)) {
     try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      byParent.set(ppid, [...(byParent.get(ppid) ?? []), Number(name)]);
+      if (!/chrom/i.test(readFileSync(`/proc/${pid}/comm`, 'utf8'))) continue;
+      const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(/[\0 ]/);
+      const type = args.find((a) => a.startsWith('--type='))?.slice(7) ?? 'browser';
+      const sub = args.find((a) => a.startsWith('--utility-sub-type='))?.slice(19);
+      found.set(pid, sub ? `${type}:${sub.split('.').at(-1)}` : type);
     } catch {
       // gone meanwhile
     }
   }
-  const found = new Map<number, string>();
-  const walk = (pid: number) => {
-    try {
-      if (/chrom/i.test(readFileSync(`/proc/${pid}/comm`, 'utf8'))) {
-        const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(/[\0 ]/);
-        const type = args.find((a) => a.startsWith('--type='))?.slice(7) ?? 'browser';
-        const sub = args.find((a) => a.startsWith('--utility-sub-type='))?.slice(19);
-        found.set(pid, sub ? `${type}:${sub.split('.').at(-1)}` : type);
-      }
-    } catch {
-      // gone meanwhile
-    }
-    for (const child of byParent.get(pid) ?? []) walk(child);
-  };
-  walk(process.pid);
   return found;
 }
 
@@ -128,16 +103,7 @@ function dumpsOf(events: readonly TraceEvent[], depth: number): Dump[] {
 const web = await startWebConsole(5900 + Math.floor(Math.random() * 500));
 const chrome = await launchDetachedChromium(); // nothing debugs the page while it plays (see that file)
 try {
-  const { browser, page } = await chrome.connect();
-  await signInToWall(page, web.url, 'county.wall');
-  await fillWall(page, String(tiles), playableCameras(web.dataDir, tiles));
-  await waitUntil(
-    async () => (await tileFacts(page)).filter((t) => t.state === 'playing').length >= tiles,
-    180_000,
-    `${tiles} tiles playing`,
-    () => stateSummary(page),
-  );
-  await browser.close(); // disconnects Playwright; the page plays on
+  await (await startPlayingWall(chrome, web, tiles)).close(); // disconnects Playwright; the page plays on
   const tracing = await chrome.attachBrowser();
   const events: TraceEvent[] = [];
   tracing.on('Tracing.dataCollected', (data) => events.push(...(data as { value: TraceEvent[] }).value));

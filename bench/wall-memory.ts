@@ -15,20 +15,14 @@
 import { loadavg } from 'node:os';
 import {
   chromiumUsage,
-  fillWall,
   flag,
   fmt,
   percentile,
-  playableCameras,
-  signInToWall,
   startWebConsole,
-  stateSummary,
   TILE_FACTS_EXPRESSION,
-  tileFacts,
-  waitUntil,
   type TileFact,
 } from './lib/wall-bench.js';
-import { launchDetachedChromium } from './lib/detached-chromium.js';
+import { launchDetachedChromium, startPlayingWall } from './lib/detached-chromium.js';
 
 const minutes = flag('minutes', 30);
 const tiles = flag('tiles', 16);
@@ -55,15 +49,7 @@ const keepDebugger = process.argv.includes('--debugger');
 const web = await startWebConsole(5400 + Math.floor(Math.random() * 500));
 const chrome = await launchDetachedChromium();
 try {
-  const { browser, page } = await chrome.connect();
-  await signInToWall(page, web.url, 'county.wall');
-  await fillWall(page, String(tiles), playableCameras(web.dataDir, tiles));
-  await waitUntil(
-    async () => (await tileFacts(page)).filter((t) => t.state === 'playing').length >= tiles,
-    180_000,
-    `${tiles} tiles playing`,
-    () => stateSummary(page),
-  );
+  const browser = await startPlayingWall(chrome, web, tiles);
   if (!keepDebugger) await browser.close(); // disconnects; the page plays on
   const cdp = await chrome.attach(web.url);
   await cdp.send('Performance.enable');

@@ -19,6 +19,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { CHROMIUM_ARGS } from '../../playwright.config.js';
+import {
+  fillWall,
+  playableCameras,
+  signInToWall,
+  stateSummary,
+  tileFacts,
+  waitUntil,
+  type WebConsole,
+} from './wall-bench.js';
 
 export interface DetachedChromium {
   /** `http://127.0.0.1:<port>`, for `chromium.connectOverCDP`. */
@@ -85,6 +94,23 @@ export async function launchDetachedChromium(): Promise<DetachedChromium> {
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Signs in as the county's wall operator, fills a `tiles` layout with the county seat's cameras and waits until all
+ * of them play. Returns Playwright's connection: `close()` it to leave the page playing with no debugger attached.
+ */
+export async function startPlayingWall(chrome: DetachedChromium, web: WebConsole, tiles: number): Promise<Browser> {
+  const { browser, page } = await chrome.connect();
+  await signInToWall(page, web.url, 'county.wall');
+  await fillWall(page, String(tiles), playableCameras(web.dataDir, tiles));
+  await waitUntil(
+    async () => (await tileFacts(page)).filter((t) => t.state === 'playing').length >= tiles,
+    180_000,
+    `${tiles} tiles playing`,
+    () => stateSummary(page),
+  );
+  return browser;
 }
 
 /** One DevTools connection to one target: commands in, answers and events out. */

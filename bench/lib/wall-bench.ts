@@ -210,7 +210,7 @@ export async function waitUntil(
 }
 
 /** Every process below this one (the browser and its renderers, GPU and utility processes). */
-function descendants(root: number): number[] {
+export function descendants(root: number): number[] {
   const children = new Map<number, number[]>();
   for (const name of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
     try {
