@@ -2,11 +2,11 @@
  * The wall's player budget, so a wall left running all night stays flat: every player is rebuilt on a schedule
  * (staggered, one tile at a time, its last frame held as the poster), and all of them, one by one, when the page's
  * JS heap has grown well past where it settled (`performance.memory`, Chromium and Electron only). Tiles register
- * their player's `recycle`; the count of live players is published on <html data-wall-players> for tests.
+ * their player's `recycle`; the count of live players is published on <html data-wall-players> for tests. The
+ * schedule itself is recycle-schedule.ts.
  */
+import { RECYCLE_EVERY_MS, RecycleSchedule } from './recycle-schedule.js';
 
-/** Each player is rebuilt once an hour. */
-export const RECYCLE_EVERY_MS = 60 * 60_000;
 /** Memory is sampled once a minute; the baseline is the lowest of the samples after the wall has settled. */
 const SAMPLE_EVERY_MS = 60_000;
 const SETTLE_SAMPLES = 3;
@@ -34,50 +34,33 @@ export function countPlayer(delta: 1 | -1): void {
 }
 
 export class PlayerBudget {
-  private readonly players = new Map<number, () => void>();
+  private readonly schedule: RecycleSchedule;
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
-  private scheduleTimer: ReturnType<typeof setInterval> | undefined;
   private memoryTimer: ReturnType<typeof setInterval> | undefined;
-  private readonly builtAt = new Map<number, number>();
   private samples: number[] = [];
   private baseline: number | null = null;
   /** How many rebuilds were caused by memory growth (shown in the stats, printed by the bench). */
   memoryRecycles = 0;
 
-  constructor(private readonly recycleEveryMs = RECYCLE_EVERY_MS) {}
+  constructor(recycleEveryMs = RECYCLE_EVERY_MS) {
+    this.schedule = new RecycleSchedule(recycleEveryMs);
+  }
 
   start(): void {
-    // Each tile's hour starts at a different minute: tile i is due i/n of the way through.
-    this.scheduleTimer = setInterval(() => this.recycleDue(), Math.min(60_000, this.recycleEveryMs / 4));
+    this.schedule.start();
     this.memoryTimer = setInterval(() => this.sampleMemory(), SAMPLE_EVERY_MS);
   }
 
   stop(): void {
-    clearInterval(this.scheduleTimer);
+    this.schedule.stop();
     clearInterval(this.memoryTimer);
     this.timers.forEach((timer) => clearTimeout(timer));
     this.timers.clear();
-    this.players.clear();
   }
 
   /** A tile's player; returns the unregister function. */
   register(index: number, recycle: () => void): () => void {
-    this.players.set(index, recycle);
-    const n = Math.max(1, this.players.size);
-    this.builtAt.set(index, Date.now() - ((index % n) / n) * this.recycleEveryMs);
-    return () => {
-      if (this.players.get(index) === recycle) this.players.delete(index);
-    };
-  }
-
-  private recycleDue(): void {
-    const now = Date.now();
-    for (const [index, recycle] of this.players) {
-      if (now - (this.builtAt.get(index) ?? now) < this.recycleEveryMs) continue;
-      this.builtAt.set(index, now);
-      recycle();
-      return; // one tile per round
-    }
+    return this.schedule.register(index, recycle);
   }
 
   private sampleMemory(): void {
@@ -97,7 +80,7 @@ export class PlayerBudget {
   }
 
   recycleAll(): void {
-    [...this.players.values()].forEach((recycle, k) => {
+    this.schedule.all().forEach((recycle, k) => {
       const timer = setTimeout(() => {
         this.timers.delete(timer);
         recycle();
