@@ -8,7 +8,8 @@
  * 11,071 `XHRReplayData` objects in the page's Blink heap, and 150 MiB of 160 KiB buffers. A console in a command
  * room has no debugger attached.
  *
- * So Chromium is started here on its own (the e2e suite's flags, a 1920×1080 window), Playwright connects over CDP
+ * So Chromium is started here on its own (the e2e suite's flags, the Electron console's own switches, a 1920×1080
+ * window), Playwright connects over CDP
  * only to sign in and fill the wall and then disconnects (which ends its sessions and frees what they kept), and the
  * samples are taken through `CdpClient`, a minimal DevTools client that never enables Network, Page or Runtime.
  */
@@ -18,6 +19,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
+import { consoleChromiumArgs } from '../../main/chromium-switches.js';
 import { CHROMIUM_ARGS } from '../../playwright.config.js';
 import {
   fillWall,
@@ -44,10 +46,14 @@ export interface DetachedChromium {
 export async function launchDetachedChromium(): Promise<DetachedChromium> {
   const profile = mkdtempSync(join(tmpdir(), 'grid-bench-chromium-'));
   const args = process.argv.includes('--gpu') ? CHROMIUM_ARGS.filter((a) => a !== '--disable-gpu') : CHROMIUM_ARGS;
+  // The switches the Electron console starts its renderers with (main/chromium-switches.ts), unless asked to run
+  // as a plain browser would (`--browser-defaults`: what the web host gets).
+  const consoleArgs = process.argv.includes('--browser-defaults') ? [] : consoleChromiumArgs();
   const child: ChildProcess = spawn(
     process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     [
       ...args,
+      ...consoleArgs,
       '--headless',
       '--remote-debugging-port=0',
       `--user-data-dir=${profile}`,
@@ -91,7 +97,8 @@ export async function launchDetachedChromium(): Promise<DetachedChromium> {
     async close() {
       child.kill('SIGTERM');
       if (child.exitCode === null) await new Promise((r) => child.once('exit', r));
-      rmSync(profile, { recursive: true, force: true });
+      // Chromium's helpers may still be writing into the profile for a moment after the browser exits.
+      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     },
   };
 }

@@ -5,6 +5,7 @@
 import { app } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { CONSOLE_CHROMIUM_SWITCHES } from '../chromium-switches.js';
 import { ConsoleService } from '../console-service.js';
 import { connectOrEmbedHub, type HubLink } from '../embedded-hub.js';
 import { consoleStorePath } from '../local-store/store-path.js';
@@ -26,6 +27,8 @@ function electronSqliteBinding(): string | undefined {
 }
 
 installAppSecurity();
+// Before the app is ready, so every renderer starts with them.
+for (const [name, value] of CONSOLE_CHROMIUM_SWITCHES) app.commandLine.appendSwitch(name, value);
 if (!app.requestSingleInstanceLock()) app.quit();
 
 let link: HubLink | null = null;
