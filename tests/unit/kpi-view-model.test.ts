@@ -8,37 +8,34 @@ import { computeKpis, type CaseFacts, type KpiGroup, type KpiReport } from '../.
 import {
   addDays,
   beijingDate,
-  csvCell,
-  csvFileName,
-  csvPercent,
   customPeriod,
-  escapeHtml,
   formatCount,
   formatFraction,
   formatRate,
   formatRating,
-  gradeOption,
   HISTORY_PERIOD,
-  kpiCsvRows,
   lastDayOf,
   monthsOf,
   periodOfReport,
   presetPeriod,
-  rankedBarOption,
   ratePercent,
   rollUpKey,
   rollUpUnits,
   smallSampleRates,
-  sourceOption,
   splitDuration,
   sumFigures,
-  toCsv,
-  trendOption,
   unitSortValue,
-  type ChartLabels,
-  type CsvLabels,
   type UnitRow,
 } from '../../renderer/src/kpi/kpi-view-model.js';
+import {
+  escapeHtml,
+  gradeOption,
+  rankedBarOption,
+  sourceOption,
+  trendOption,
+  type ChartLabels,
+} from '../../renderer/src/kpi/kpi-charts.js';
+import { csvCell, csvFileName, csvPercent, kpiCsvRows, toCsv, type CsvLabels } from '../../renderer/src/kpi/kpi-csv.js';
 
 const bj = (local: string) => Date.parse(`${local.replace(' ', 'T')}:00+08:00`);
 const HOUR = 3_600_000;

@@ -17,7 +17,7 @@ import * as echarts from 'echarts/core';
 import type { EChartsCoreOption, EChartsType } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
-import type { ChartOption } from './kpi-view-model.js';
+import type { ChartOption } from './kpi-charts.js';
 
 // echarts' own registration call (named `use`, which the hooks linter would take for React's).
 echarts.use([

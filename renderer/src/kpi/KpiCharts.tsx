@@ -9,18 +9,8 @@ import { useTranslation } from 'react-i18next';
 import type { KpiReport } from '../../../common/kpi.js';
 import { useLanguage } from '../i18n/use-language.js';
 import { EChart } from './EChart.js';
-import {
-  formatCount,
-  formatRate,
-  gradeOption,
-  KPI_COLORS,
-  monthsOf,
-  periodOfReport,
-  rankedBarOption,
-  SOURCE_COLORS,
-  sourceOption,
-  trendOption,
-} from './kpi-view-model.js';
+import { formatCount, formatRate, monthsOf, periodOfReport } from './kpi-view-model.js';
+import { gradeOption, KPI_COLORS, rankedBarOption, SOURCE_COLORS, sourceOption, trendOption } from './kpi-charts.js';
 import { SmallSampleFlag } from './KpiCards.js';
 import { useChartLabels, type KpiNames } from './use-kpi-text.js';
 

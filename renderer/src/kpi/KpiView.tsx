@@ -21,15 +21,8 @@ import { useSessionStore } from '../session/session-store.js';
 import { downloadText } from './download.js';
 import { KpiCards } from './KpiCards.js';
 import { queryKey, useKpiStore, type KpiQueryKey } from './kpi-store.js';
-import {
-  csvFileName,
-  kpiCsvRows,
-  lastDayOf,
-  periodOfReport,
-  rollUpUnits,
-  toCsv,
-  type UnitRow,
-} from './kpi-view-model.js';
+import { lastDayOf, periodOfReport, rollUpUnits, type UnitRow } from './kpi-view-model.js';
+import { csvFileName, kpiCsvRows, toCsv } from './kpi-csv.js';
 import { PeriodPicker, UnitPicker } from './KpiToolbar.js';
 import './kpi.css';
 import { UnitTable } from './UnitTable.js';

@@ -4,14 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { CaseGrade, CaseSource } from '../../../common/cases.js';
 import { categoryLabel, gradeLabel, majorLabel, sourceLabel, unitLabel, type UnitIndex } from '../dispatch/labels.js';
 import { useLanguage } from '../i18n/use-language.js';
-import {
-  RATE_KEYS,
-  splitDuration,
-  type ChartLabels,
-  type CsvLabels,
-  type UnitKind,
-  type UnitRow,
-} from './kpi-view-model.js';
+import { RATE_KEYS, splitDuration, type UnitKind, type UnitRow } from './kpi-view-model.js';
+import { type ChartLabels } from './kpi-charts.js';
+import { type CsvLabels } from './kpi-csv.js';
 
 /** Hours → "45 分钟" / "5.2 小时" / "3 天 6 小时". */
 export function useDurationText(): (hours: number) => string {
