@@ -9,9 +9,9 @@
  * room has no debugger attached.
  *
  * So Chromium is started here on its own (the e2e suite's flags, the Electron console's own switches, a 1920×1080
- * window), Playwright connects over CDP
- * only to sign in and fill the wall and then disconnects (which ends its sessions and frees what they kept), and the
- * samples are taken through `CdpClient`, a minimal DevTools client that never enables Network, Page or Runtime.
+ * window), Playwright connects over CDP only to sign in and fill the wall and then disconnects (which ends its
+ * sessions and frees what they kept), and the samples are taken through `CdpClient`, a minimal DevTools client that
+ * never enables Network, Page or Runtime.
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
