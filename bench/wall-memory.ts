@@ -5,16 +5,18 @@
  * playing. Growth compares the median of the samples of the last `--window` minutes with the median of the first
  * `--window` minutes after `--settle`; the target is < 10 % for each. Private memory swings by ±50 MiB from one
  * 30-second sample to the next (the young generation filling and emptying, decoder pools, compositor tiles), so
- * each side is a 5-minute median rather than a median of three samples. The slope of the second half says whether it still climbs.
+ * each side is a 5-minute median rather than a median of three samples. The slope of the second half says whether it
+ * still climbs.
  *
  * Nothing debugs the page while it runs (bench/lib/detached-chromium.ts: a page driven by Playwright keeps DevTools'
  * copy of every response): Playwright signs in and fills the wall, then disconnects, and each sample is read through
  * a raw DevTools connection that enables nothing but performance counters. `--debugger` keeps Playwright connected,
- *  * as the first version of this bench did, to show what that costs. Chromium gets the switches the Electron console
+ * as the first version of this bench did, to show what that costs. Chromium gets the switches the Electron console
  * starts its renderers with (main/chromium-switches.ts); `--browser-defaults` leaves them out, as a plain browser
  * running the web host would.
  *
- *   npx tsx bench/wall-memory.ts [--minutes=30] [--tiles=16] [--every=30] [--settle=6] [--window=5] [--debugger] [--browser-defaults] [--gpu] [--all]
+ *   npx tsx bench/wall-memory.ts [--minutes=30] [--tiles=16] [--every=30] [--settle=6] [--window=5]
+ *                                [--debugger] [--browser-defaults] [--gpu] [--all]
  */
 import { loadavg } from 'node:os';
 import {
