@@ -12,8 +12,8 @@ import {
   insertSession,
   revokeSession,
   type SessionRecord,
-} from '../db/sessions-store.js';
-import { findUserById, findUserByUsername, publicUser, type UserRecord } from '../db/users-store.js';
+} from './sessions-store.js';
+import { findUserById, findUserByUsername, publicUser, type UserRecord } from './users-store.js';
 import { decoyHash, verifyPassword } from './passwords.js';
 
 export interface AuthenticatedSession {

@@ -2,7 +2,7 @@
  * A camera going on- or offline: recorded, then pushed to every console whose scope holds the camera. The media
  * gateway and the demo simulator report through here, so the two never diverge.
  */
-import { getCamera, setCameraOnline } from '../db/cameras-store.js';
+import { getCamera, setCameraOnline } from './cameras-store.js';
 import type { HubContext } from '../hub-context.js';
 
 /** Returns true when the status changed (and was pushed). */

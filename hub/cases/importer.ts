@@ -13,7 +13,7 @@ import { isDepartmentCode } from '../../common/departments.js';
 import { levelOfCode, lineageOf } from '../../common/org.js';
 import { canAct } from '../../common/scope-policy.js';
 import { resolveCategory } from '../../common/taxonomy.js';
-import { appendHistory, caseIdByExternalId, insertCase } from '../db/cases-store.js';
+import { appendHistory, caseIdByExternalId, insertCase } from './cases-store.js';
 import type { HubContext } from '../hub-context.js';
 
 /** Statuses at which a lead unit has been sent the case. */

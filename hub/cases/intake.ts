@@ -8,8 +8,8 @@ import { GridCommandError } from '../../common/errors.js';
 import { canAct } from '../../common/scope-policy.js';
 import type { User } from '../../common/schemas.js';
 import { resolveCategory } from '../../common/taxonomy.js';
-import { appendChange, appendHistory, insertCase, openCasesNear } from '../db/cases-store.js';
-import { boxAround, distanceMetres } from '../geo/distance.js';
+import { appendChange, appendHistory, insertCase, openCasesNear } from './cases-store.js';
+import { boxAround, distanceMetres } from '../org/distance.js';
 import type { HubContext } from '../hub-context.js';
 
 const DUPLICATE_RADIUS_M = 100;

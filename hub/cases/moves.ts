@@ -10,7 +10,7 @@ import { mergedReporters } from '../../common/cases.js';
 import { GridCommandError } from '../../common/errors.js';
 import { canReadCase } from '../../common/case-rules.js';
 import type { Principal } from '../../common/scope-policy.js';
-import { appendChange, appendHistory, getCase, listHistory, saveCase } from '../db/cases-store.js';
+import { appendChange, appendHistory, getCase, listHistory, saveCase } from './cases-store.js';
 import { sql } from '../db/sql.js';
 import type { HubContext } from '../hub-context.js';
 import { endGrantsForCase } from '../video-access/camera-grants.js';

@@ -6,7 +6,7 @@
 import type { CaseActor } from '../../common/case-machine.js';
 import { legsDueForSupervision } from '../../common/case-sla.js';
 import { getMeta } from '../db/meta-store.js';
-import { getCase, overdueOpenCaseIds } from '../db/cases-store.js';
+import { getCase, overdueOpenCaseIds } from './cases-store.js';
 import type { HubContext } from '../hub-context.js';
 import { moveCase } from './moves.js';
 

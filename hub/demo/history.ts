@@ -15,7 +15,7 @@ import { DEPARTMENTS } from '../../common/departments.js';
 import { legDeadline } from '../../common/deadline-table.js';
 import { allMinors, type CategoryMatch } from '../../common/taxonomy.js';
 import type { ReferenceData } from '../cases/reference-data.js';
-import type { GridLocator } from '../geo/grid-locator.js';
+import type { GridLocator } from '../org/grid-locator.js';
 import { createRng, type Rng } from './rng.js';
 
 export interface HistoryGrid {

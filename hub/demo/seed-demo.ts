@@ -6,10 +6,10 @@
 import { randomUUID } from 'node:crypto';
 import { hashPassword } from '../auth/passwords.js';
 import type { HubDatabase } from '../db/database.js';
-import { insertCameras } from '../db/cameras-store.js';
+import { insertCameras } from '../cameras/cameras-store.js';
 import { getMeta, setMeta } from '../db/meta-store.js';
-import { insertOrgUnits } from '../db/org-units-store.js';
-import { insertUser } from '../db/users-store.js';
+import { insertOrgUnits } from '../org/org-units-store.js';
+import { insertUser } from '../auth/users-store.js';
 import { DEMO_PASSWORD, demoUserSpecs } from './demo-users.js';
 import { generateDemoCounty, type DemoCounty } from './generate-county.js';
 

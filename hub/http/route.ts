@@ -11,7 +11,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { describeZodIssue, GridCommandError } from '../../common/errors.js';
 import type { AuthenticatedSession } from '../auth/auth-service.js';
-import { findAnswer, idempotencyKeyOf, requestHash, storeAnswer } from '../db/idempotency-store.js';
+import { findAnswer, idempotencyKeyOf, requestHash, storeAnswer } from './idempotency-store.js';
 import type { HubContext } from '../hub-context.js';
 
 interface RouteSpec {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GridCommandError } from '../../common/errors.js';
 import type { StreamQuality } from '../../common/video-schemas.js';
-import type { CameraRecord } from '../db/cameras-store.js';
+import type { CameraRecord } from '../cameras/cameras-store.js';
 import { cameraPhase, clipSegmentAt, isSequenceServable, renderClipPlaylist } from './clip-playlist.js';
 import { DEFAULT_CLIP_SPEC, DemoClipLibrary, type ClipSpec } from './demo-clip-library.js';
 import { liveEncodeArgs } from './demo-patterns.js';

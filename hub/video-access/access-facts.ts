@@ -3,7 +3,7 @@
  * primary-key or partial-index probe, microseconds) so a revoked session, a moved user or an ended grant is refused at
  * the very next playlist or segment.
  */
-import { getCamera, type CameraRecord } from '../db/cameras-store.js';
+import { getCamera, type CameraRecord } from '../cameras/cameras-store.js';
 import type { HubDatabase } from '../db/database.js';
 import { sql } from '../db/sql.js';
 

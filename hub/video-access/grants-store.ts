@@ -1,6 +1,6 @@
 /** SQL of case-bound camera grants (see camera-grants.ts for the rules). */
 import type { CameraGrant } from '../../common/video-schemas.js';
-import { getCamera } from '../db/cameras-store.js';
+import { getCamera } from '../cameras/cameras-store.js';
 import type { HubDatabase } from '../db/database.js';
 import { inSubtree, sql, type SqlFragment } from '../db/sql.js';
 

@@ -7,9 +7,9 @@ import { GridCommandError } from '../../common/errors.js';
 import { isWithinScope } from '../../common/org.js';
 import { canViewCamera } from '../../common/scope-policy.js';
 import type { User } from '../../common/schemas.js';
-import type { CameraRecord } from '../db/cameras-store.js';
+import type { CameraRecord } from '../cameras/cameras-store.js';
 import type { HubDatabase } from '../db/database.js';
-import { findUserById, publicUser } from '../db/users-store.js';
+import { findUserById, publicUser } from '../auth/users-store.js';
 import { findSessionById, getCameraWithSources, grantedSetFor } from './access-facts.js';
 import { normalizeAddress, verifyStreamToken, type StreamTokenClaims } from './stream-token.js';
 

@@ -10,7 +10,7 @@ import { isWithinScope } from '../../common/org.js';
 import { canViewCamera, roleAllows } from '../../common/scope-policy.js';
 import { MIN_VIEW_REASON_LENGTH, STREAM_QUALITIES, type StreamQuality } from '../../common/video-schemas.js';
 import type { AuthenticatedSession } from '../auth/auth-service.js';
-import type { CameraRecord } from '../db/cameras-store.js';
+import type { CameraRecord } from '../cameras/cameras-store.js';
 import type { HubContext } from '../hub-context.js';
 import { route } from '../http/route.js';
 import { getCameraWithSources, grantedSetFor } from './access-facts.js';

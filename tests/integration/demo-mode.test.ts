@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, inject } from 'vitest';
 import { hashPassword } from '../../hub/auth/passwords.js';
 import { HubDatabase } from '../../hub/db/database.js';
-import { countOrgUnits } from '../../hub/db/org-units-store.js';
+import { countOrgUnits } from '../../hub/org/org-units-store.js';
 import { sql } from '../../hub/db/sql.js';
 import { createHub } from '../../hub/server.js';
 import { DEMO_PASSWORD, api, login } from '../support/test-hub.js';

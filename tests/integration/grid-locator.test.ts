@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { HubDatabase } from '../../hub/db/database.js';
-import { listOrgUnitsInScope } from '../../hub/db/org-units-store.js';
-import { GridLocator } from '../../hub/geo/grid-locator.js';
+import { listOrgUnitsInScope } from '../../hub/org/org-units-store.js';
+import { GridLocator } from '../../hub/org/grid-locator.js';
 
 let dir: string;
 let db: HubDatabase;

@@ -19,11 +19,11 @@ import {
 } from '../../common/wall-schemas.js';
 import type { z } from 'zod';
 import { z as zod } from 'zod';
-import { getCamera } from '../db/cameras-store.js';
+import { getCamera } from '../cameras/cameras-store.js';
 import { sql } from '../db/sql.js';
 import type { HubContext } from '../hub-context.js';
 import { isCameraLentTo } from '../video-access/access-facts.js';
-import { route } from './route.js';
+import { route } from '../http/route.js';
 
 type SavedInput = z.output<(typeof hubRoutes)['wallLayoutSave']['body']>;
 

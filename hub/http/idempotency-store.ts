@@ -5,8 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import { GridCommandError } from '../../common/errors.js';
-import type { HubDatabase } from './database.js';
-import { sql } from './sql.js';
+import type { HubDatabase } from '../db/database.js';
+import { sql } from '../db/sql.js';
 
 export interface StoredAnswer {
   readonly status: number;

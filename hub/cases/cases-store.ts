@@ -4,8 +4,8 @@
  */
 import type { CaseHistoryRow, CaseView } from '../../common/case-api.js';
 import { CLOSED_STATUSES, currentLeadLeg, type CaseSnapshot } from '../../common/cases.js';
-import type { HubDatabase } from './database.js';
-import { inSubtree, sql } from './sql.js';
+import type { HubDatabase } from '../db/database.js';
+import { inSubtree, sql } from '../db/sql.js';
 
 interface CaseRow {
   id: number;

@@ -8,13 +8,13 @@ import { GridCommandError } from '../../common/errors.js';
 import { isWithinScope } from '../../common/org.js';
 import { roleAllows } from '../../common/scope-policy.js';
 import type { HubContext } from '../hub-context.js';
-import { boundariesInScope } from '../map/boundaries.js';
-import { startMapChunkWarmer } from '../map/chunk-warmer.js';
-import { storeChunks } from '../map/event-chunks.js';
-import { eventCoding } from '../map/event-dictionary.js';
-import { MAX_MAP_EVENTS, TooManyMapEvents } from '../map/events-query.js';
-import { mapEventsAnswer } from '../map/map-answers.js';
-import { bearerToken, parseWith, route } from './route.js';
+import { boundariesInScope } from './boundaries.js';
+import { startMapChunkWarmer } from './chunk-warmer.js';
+import { storeChunks } from './event-chunks.js';
+import { eventCoding } from './event-dictionary.js';
+import { MAX_MAP_EVENTS, TooManyMapEvents } from './events-query.js';
+import { mapEventsAnswer } from './map-answers.js';
+import { bearerToken, parseWith, route } from '../http/route.js';
 
 const forbidden = () => new GridCommandError('forbidden', '无权访问 / not permitted for your role', undefined, 403);
 

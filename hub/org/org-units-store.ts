@@ -1,7 +1,7 @@
 import type { OrgLevel, OrgUnitKind } from '../../common/org.js';
 import type { OrgUnit } from '../../common/schemas.js';
-import type { HubDatabase } from './database.js';
-import { inSubtree, sql } from './sql.js';
+import type { HubDatabase } from '../db/database.js';
+import { inSubtree, sql } from '../db/sql.js';
 
 export interface OrgUnitRecord extends OrgUnit {
   /** GeoJSON geometry as stored (text), null where a unit has no boundary. */

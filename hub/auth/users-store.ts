@@ -1,8 +1,8 @@
 import type { OrgLevel } from '../../common/org.js';
 import type { Role } from '../../common/roles.js';
 import type { User } from '../../common/schemas.js';
-import type { HubDatabase } from './database.js';
-import { sql } from './sql.js';
+import type { HubDatabase } from '../db/database.js';
+import { sql } from '../db/sql.js';
 
 export interface UserRecord extends User {
   readonly passwordHash: string;

@@ -1,6 +1,6 @@
 import type { Camera } from '../../common/schemas.js';
-import type { HubDatabase } from './database.js';
-import { inSubtree, sql } from './sql.js';
+import type { HubDatabase } from '../db/database.js';
+import { inSubtree, sql } from '../db/sql.js';
 
 export interface CameraRecord extends Camera {
   readonly mainStream: string;

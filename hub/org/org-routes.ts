@@ -3,15 +3,15 @@ import type { FastifyInstance } from 'fastify';
 import { hubRoutes } from '../../common/contract.js';
 import { GridCommandError } from '../../common/errors.js';
 import { roleAllows } from '../../common/scope-policy.js';
-import { listCamerasInScope } from '../db/cameras-store.js';
+import { listCamerasInScope } from '../cameras/cameras-store.js';
 import { getMeta } from '../db/meta-store.js';
-import { getOrgUnit, listOrgUnitsInScope } from '../db/org-units-store.js';
+import { getOrgUnit, listOrgUnitsInScope } from './org-units-store.js';
 import type { HubContext } from '../hub-context.js';
-import { route } from './route.js';
+import { route } from '../http/route.js';
 
 const forbidden = () => new GridCommandError('forbidden', '无权访问 / not permitted for your role', undefined, 403);
 
-export function registerReadRoutes(app: FastifyInstance, hub: HubContext): void {
+export function registerOrgRoutes(app: FastifyInstance, hub: HubContext): void {
   route(app, hub, hubRoutes.health, () => {
     const code = getMeta(hub.db, 'county_code');
     const county = code ? getOrgUnit(hub.db, code) : undefined;

@@ -7,10 +7,10 @@ import type { ImportResult } from '../../common/case-api.js';
 import { IMPORT_ROUTE } from '../../common/contract.js';
 import { GridCommandError } from '../../common/errors.js';
 import { roleAllows } from '../../common/scope-policy.js';
-import { importEvents, ndjsonLines } from '../cases/importer.js';
+import { importEvents, ndjsonLines } from './importer.js';
 import type { HubContext } from '../hub-context.js';
 import { actorOf } from './case-routes.js';
-import { bearerToken, refuseWhenOverloaded } from './route.js';
+import { bearerToken, refuseWhenOverloaded } from '../http/route.js';
 
 const CHUNK_LINES = 2000;
 const MAX_BYTES = 128 * 1024 * 1024;

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { hubRoutes } from '../../common/contract.js';
 import { GridCommandError } from '../../common/errors.js';
 import type { HubContext } from '../hub-context.js';
-import { route } from './route.js';
+import { route } from '../http/route.js';
 
 export function registerAuthRoutes(app: FastifyInstance, hub: HubContext): void {
   route(app, hub, hubRoutes.login, async ({ body, request }) => {

@@ -7,12 +7,12 @@ import { GridCommandError } from '../../common/errors.js';
 import { roleAllows } from '../../common/scope-policy.js';
 import type { User } from '../../common/schemas.js';
 import { localMidnightMs, localDayNumber, compileCalendar } from '../../common/work-calendar.js';
-import { changesSince, lastChangeSeq, listBoard, listHistory } from '../db/cases-store.js';
-import { reportEvent } from '../cases/intake.js';
-import { kpiReport } from '../cases/kpi-query.js';
-import { moveCase, readableCase } from '../cases/moves.js';
+import { changesSince, lastChangeSeq, listBoard, listHistory } from './cases-store.js';
+import { reportEvent } from './intake.js';
+import { kpiReport } from './kpi-query.js';
+import { moveCase, readableCase } from './moves.js';
 import type { HubContext } from '../hub-context.js';
-import { route } from './route.js';
+import { route } from '../http/route.js';
 
 const CHANGES_PAGE = 1000;
 

@@ -1,5 +1,5 @@
-import type { HubDatabase } from './database.js';
-import { sql } from './sql.js';
+import type { HubDatabase } from '../db/database.js';
+import { sql } from '../db/sql.js';
 
 export interface SessionRecord {
   readonly id: string;
