@@ -1,26 +1,12 @@
-/**
- * Numbered migrations run by `PRAGMA user_version`: each one whose number is above the database's version runs in
- * its own transaction together with the version bump, so a crash leaves the database at a whole version.
- */
+/** The hub's migrations (./migrations), run by the shared runner (node-shared/sqlite/migrate.ts). */
 import type Database from 'better-sqlite3';
-import { MIGRATIONS, type Migration } from './migrations/index.js';
+import { runMigrations, userVersion, type Migration } from '../../node-shared/sqlite/migrate.js';
+import { MIGRATIONS } from './migrations/index.js';
 
-export function currentVersion(db: Database.Database): number {
-  return db.pragma('user_version', { simple: true }) as number;
-}
+export const HUB_FILE = { file: 'database', program: 'hub' } as const;
+
+export const currentVersion = userVersion;
 
 export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS, upTo = Infinity): number {
-  const from = currentVersion(db);
-  const latest = migrations.reduce((max, m) => Math.max(max, m.version), 0);
-  if (from > latest) {
-    throw new Error(`database is at version ${from}, newer than this hub (${latest}); refusing to touch it`);
-  }
-  for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
-    if (migration.version <= from || migration.version > upTo) continue;
-    db.transaction(() => {
-      migration.up(db);
-      db.pragma(`user_version = ${migration.version}`);
-    })();
-  }
-  return currentVersion(db);
+  return runMigrations(db, migrations, HUB_FILE, upTo);
 }

@@ -1,44 +1,10 @@
 /**
- * `sql` tagged templates: values become bound parameters, never text, so a query cannot be injected into.
- * (Signal Desktop's pattern.) Fragments can be nested with `sql` and joined with `sqlJoin`.
+ * The hub's queries use the shared `sql` tagged templates (node-shared/sqlite/sql.ts); this adds the one fragment
+ * that knows about org codes.
  */
-export interface SqlQuery {
-  readonly text: string;
-  readonly params: readonly unknown[];
-}
+import { sql, type SqlFragment } from '../../node-shared/sqlite/sql.js';
 
-const FRAGMENT = Symbol('sqlFragment');
-export interface SqlFragment extends SqlQuery {
-  readonly [FRAGMENT]: true;
-}
-
-export function sql(strings: TemplateStringsArray, ...values: unknown[]): SqlFragment {
-  let text = strings[0] ?? '';
-  const params: unknown[] = [];
-  values.forEach((value, i) => {
-    if (isFragment(value)) {
-      text += value.text;
-      params.push(...value.params);
-    } else {
-      text += '?';
-      params.push(value);
-    }
-    text += strings[i + 1] ?? '';
-  });
-  return { text, params, [FRAGMENT]: true };
-}
-
-export function sqlJoin(fragments: readonly SqlFragment[], separator = ', '): SqlFragment {
-  return {
-    text: fragments.map((f) => f.text).join(separator),
-    params: fragments.flatMap((f) => f.params),
-    [FRAGMENT]: true,
-  };
-}
-
-function isFragment(value: unknown): value is SqlFragment {
-  return typeof value === 'object' && value !== null && FRAGMENT in value;
-}
+export { ident, sql, sqlJoin, type SqlFragment, type SqlQuery } from '../../node-shared/sqlite/sql.js';
 
 /**
  * Rows of a unit's subtree by code range rather than `LIKE 'x%'`: the range uses the primary-key index whatever the
@@ -46,10 +12,4 @@ function isFragment(value: unknown): value is SqlFragment {
  */
 export function inSubtree(column: SqlFragment, scopeCode: string): SqlFragment {
   return sql`(${column} >= ${scopeCode} AND ${column} < ${scopeCode + ':'})`;
-}
-
-/** A trusted identifier (column or table name written in code, never user input). */
-export function ident(name: string): SqlFragment {
-  if (!/^[a-z_][a-z0-9_.]*$/i.test(name)) throw new Error(`bad identifier ${name}`);
-  return { text: name, params: [], [FRAGMENT]: true };
 }

@@ -1,31 +1,16 @@
-/**
- * The console store's migrations, run by `PRAGMA user_version` like the hub's: each one above the file's version
- * runs in its own transaction together with the version bump, so a crash leaves the file at a whole version.
- */
+/** The console store's migrations (./migrations), run by the shared runner (node-shared/sqlite/migrate.ts). */
 import type Database from 'better-sqlite3';
-import { CONSOLE_MIGRATIONS, type ConsoleMigration } from './migrations/index.js';
+import { runMigrations, userVersion, type Migration } from '../../node-shared/sqlite/migrate.js';
+import { CONSOLE_MIGRATIONS } from './migrations/index.js';
 
-export function consoleStoreVersion(db: Database.Database): number {
-  return db.pragma('user_version', { simple: true }) as number;
-}
+export const CONSOLE_FILE = { file: 'console store', program: 'console' } as const;
+
+export const consoleStoreVersion = userVersion;
 
 export function migrateConsoleStore(
   db: Database.Database,
-  migrations: readonly ConsoleMigration[] = CONSOLE_MIGRATIONS,
+  migrations: readonly Migration[] = CONSOLE_MIGRATIONS,
   upTo = Infinity,
 ): number {
-  const from = consoleStoreVersion(db);
-  const latest = migrations.reduce((max, m) => Math.max(max, m.version), 0);
-  if (from > latest) {
-    // A newer console wrote this file; an older one must not guess at its outbox.
-    throw new Error(`console store is at version ${from}, newer than this console (${latest}); refusing to touch it`);
-  }
-  for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
-    if (migration.version <= from || migration.version > upTo) continue;
-    db.transaction(() => {
-      migration.up(db);
-      db.pragma(`user_version = ${migration.version}`);
-    })();
-  }
-  return consoleStoreVersion(db);
+  return runMigrations(db, migrations, CONSOLE_FILE, upTo);
 }

@@ -6,7 +6,7 @@ import type { CaseView, EventReport, MoveRequest } from '../../common/case-api.j
 import { GridCommandError } from '../../common/errors.js';
 import type { OutboxCounts, OutboxItem, OutboxMark } from '../../common/outbox.js';
 import type { ApiError } from '../../common/schemas.js';
-import { sql } from '../../hub/db/sql.js';
+import { sql } from '../../node-shared/sqlite/sql.js';
 import type { ConsoleDatabase } from './console-database.js';
 
 interface OutboxRow {

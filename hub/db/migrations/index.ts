@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { Migration } from '../../../node-shared/sqlite/migrate.js';
 import { migration0001 } from './0001-org-units.js';
 import { migration0002 } from './0002-users-sessions.js';
 import { migration0003 } from './0003-cameras.js';
@@ -8,11 +8,7 @@ import { migration0006 } from './0006-map-indexes.js';
 import { migration0007 } from './0007-wall-layouts.js';
 import { migration0008 } from './0008-auth-version.js';
 
-export interface Migration {
-  readonly version: number;
-  readonly name: string;
-  up(db: Database.Database): void;
-}
+export type { Migration };
 
 export const MIGRATIONS: readonly Migration[] = [
   migration0001,

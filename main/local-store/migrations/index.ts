@@ -1,11 +1,7 @@
-import type Database from 'better-sqlite3';
+import type { Migration } from '../../../node-shared/sqlite/migrate.js';
 import { consoleMigration0001 } from './0001-cache.js';
 import { consoleMigration0002 } from './0002-outbox.js';
 
-export interface ConsoleMigration {
-  readonly version: number;
-  readonly name: string;
-  up(db: Database.Database): void;
-}
+export type ConsoleMigration = Migration;
 
-export const CONSOLE_MIGRATIONS: readonly ConsoleMigration[] = [consoleMigration0001, consoleMigration0002];
+export const CONSOLE_MIGRATIONS: readonly Migration[] = [consoleMigration0001, consoleMigration0002];
