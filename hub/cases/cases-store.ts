@@ -158,6 +158,17 @@ export function listHistory(db: HubDatabase, caseNo: string): CaseHistoryRow[] {
 }
 
 /** Records a change in the feed; returns its sequence number. */
+/** The supervision record of a 督办 move (the KPI counts them per unit), in the move's transaction. */
+export function appendSupervision(
+  db: HubDatabase,
+  caseNo: string,
+  entry: { unitCode: string; at: number; automatic: boolean; note: string | null },
+): void {
+  db.run(sql`
+    INSERT INTO supervisions (case_id, unit_code, at, automatic, note)
+    SELECT id, ${entry.unitCode}, ${entry.at}, ${entry.automatic ? 1 : 0}, ${entry.note} FROM cases WHERE case_no = ${caseNo}`);
+}
+
 export function appendChange(db: HubDatabase, caseNo: string, gridCode: string, at: number): number {
   db.run(
     sql`INSERT INTO case_changes (case_id, grid_code, at) SELECT id, ${gridCode}, ${at} FROM cases WHERE case_no = ${caseNo}`,

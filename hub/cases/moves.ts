@@ -10,8 +10,7 @@ import { mergedReporters } from '../../common/cases.js';
 import { GridCommandError } from '../../common/errors.js';
 import { canReadCase } from '../../common/case-rules.js';
 import type { Principal } from '../../common/scope-policy.js';
-import { appendChange, appendHistory, getCase, listHistory, saveCase } from './cases-store.js';
-import { sql } from '../db/sql.js';
+import { appendChange, appendHistory, appendSupervision, getCase, listHistory, saveCase } from './cases-store.js';
 import type { HubContext } from '../hub-context.js';
 import { endGrantsForCase } from '../video-access/camera-grants.js';
 import { completeMove } from './complete-move.js';
@@ -74,9 +73,12 @@ export function moveCase(
 
   const last = outcome.next.supervisions.at(-1);
   if (outcome.history.move === 'supervise' && last) {
-    hub.db.run(sql`
-      INSERT INTO supervisions (case_id, unit_code, at, automatic, note)
-      SELECT id, ${last.unitCode}, ${now}, ${last.automatic ? 1 : 0}, ${outcome.history.note ?? null} FROM cases WHERE case_no = ${caseId}`);
+    appendSupervision(hub.db, caseId, {
+      unitCode: last.unitCode,
+      at: now,
+      automatic: last.automatic,
+      note: outcome.history.note ?? null,
+    });
   }
   // A camera lent for this case goes back when the case closes (or is voided / merged away).
   if (['closed', 'void', 'merged'].includes(outcome.next.status) && outcome.next.status !== current.status) {

@@ -20,10 +20,19 @@ import {
 import type { z } from 'zod';
 import { z as zod } from 'zod';
 import { getCamera } from '../cameras/cameras-store.js';
-import { sql } from '../db/sql.js';
 import type { HubContext } from '../hub-context.js';
 import { isCameraLentTo } from '../video-access/access-facts.js';
 import { route } from '../http/route.js';
+import {
+  countLayouts,
+  deleteLayout,
+  getLayoutRowByName,
+  insertLayout,
+  layoutIdByName,
+  listLayoutRows,
+  updateLayout,
+  type LayoutRow,
+} from './wall-layouts-store.js';
 
 type SavedInput = z.output<(typeof hubRoutes)['wallLayoutSave']['body']>;
 
@@ -33,16 +42,6 @@ const StoredSpec = zod.strictObject({
   pageTour: WallPageTour.nullable(),
   alertCell: zod.number().int().nullable(),
 });
-
-interface LayoutRow {
-  id: string;
-  unit_code: string;
-  name: string;
-  kind: string;
-  spec: string;
-  updated_at: number;
-  updated_by_name: string | null;
-}
 
 const notOperator = () =>
   new GridCommandError('forbidden', '无权操作视频墙 / your role does not operate the wall', undefined, 403);
@@ -86,14 +85,9 @@ function toLayout(hub: HubContext, row: LayoutRow, reader: Principal, now: numbe
   };
 }
 
-const SELECT_LAYOUT = sql`
-  SELECT l.id, l.unit_code, l.name, l.kind, l.spec, l.updated_at, u.display_name AS updated_by_name
-  FROM wall_layouts l LEFT JOIN users u ON u.id = l.updated_by`;
-
 export function listRoomLayouts(hub: HubContext, user: Principal): WallLayout[] {
   const now = hub.now();
-  return hub.db
-    .all<LayoutRow>(sql`${SELECT_LAYOUT} WHERE l.unit_code = ${user.orgUnitCode} ORDER BY l.name`)
+  return listLayoutRows(hub.db, user.orgUnitCode)
     .map((row) => toLayout(hub, row, user, now))
     .filter((layout): layout is WallLayout => layout !== null);
 }
@@ -110,17 +104,12 @@ export function saveRoomLayout(hub: HubContext, user: Principal & { id: string }
       403,
     );
   }
-  const existing = hub.db.get<{ id: string }>(sql`
-    SELECT id FROM wall_layouts WHERE unit_code = ${user.orgUnitCode} AND name = ${input.name}`);
-  const json = JSON.stringify(spec);
+  const existing = layoutIdByName(hub.db, user.orgUnitCode, input.name);
+  const write = { kind: input.kind, specJson: JSON.stringify(spec), userId: user.id, at: now };
   if (existing) {
-    hub.db.run(sql`
-      UPDATE wall_layouts SET kind = ${input.kind}, spec = ${json}, updated_by = ${user.id}, updated_at = ${now}
-      WHERE id = ${existing.id}`);
+    updateLayout(hub.db, existing, write);
   } else {
-    const count = hub.db.get<{ n: number }>(sql`
-      SELECT count(*) AS n FROM wall_layouts WHERE unit_code = ${user.orgUnitCode}`);
-    if ((count?.n ?? 0) >= MAX_LAYOUTS_PER_ROOM) {
+    if (countLayouts(hub.db, user.orgUnitCode) >= MAX_LAYOUTS_PER_ROOM) {
       throw new GridCommandError(
         'conflict',
         `本指挥室最多保存 ${MAX_LAYOUTS_PER_ROOM} 个布局 / a room keeps at most ${MAX_LAYOUTS_PER_ROOM} layouts`,
@@ -128,13 +117,9 @@ export function saveRoomLayout(hub: HubContext, user: Principal & { id: string }
         409,
       );
     }
-    hub.db.run(sql`
-      INSERT INTO wall_layouts (id, unit_code, name, kind, spec, created_by, created_at, updated_by, updated_at)
-      VALUES (${randomUUID()}, ${user.orgUnitCode}, ${input.name}, ${input.kind}, ${json}, ${user.id}, ${now},
-              ${user.id}, ${now})`);
+    insertLayout(hub.db, randomUUID(), user.orgUnitCode, input.name, write);
   }
-  const row = hub.db.get<LayoutRow>(sql`
-    ${SELECT_LAYOUT} WHERE l.unit_code = ${user.orgUnitCode} AND l.name = ${input.name}`);
+  const row = getLayoutRowByName(hub.db, user.orgUnitCode, input.name);
   const layout = row && toLayout(hub, row, user, now);
   if (!layout) throw new GridCommandError('internal', 'layout not stored', undefined, 500);
   return layout;
@@ -142,8 +127,7 @@ export function saveRoomLayout(hub: HubContext, user: Principal & { id: string }
 
 export function deleteRoomLayout(hub: HubContext, user: Principal, id: string): void {
   // Another room's layout answers like a missing one: ids of other rooms cannot be probed.
-  const result = hub.db.run(sql`DELETE FROM wall_layouts WHERE id = ${id} AND unit_code = ${user.orgUnitCode}`);
-  if (result.changes === 0) {
+  if (!deleteLayout(hub.db, user.orgUnitCode, id)) {
     throw new GridCommandError('not_found', '没有此布局 / no such layout in your room', undefined, 404);
   }
 }
