@@ -3,7 +3,7 @@ import type { RateLimiter } from './auth/rate-limiter.js';
 import type { HubDatabase } from './db/database.js';
 import type { GroupCommit } from './db/group-commit.js';
 import type { CasePublisher } from './cases/case-publisher.js';
-import type { ReferenceData } from './cases/reference-data.js';
+import type { ReferenceData } from '../common/cases/reference-data.js';
 import type { GridLocator } from './org/grid-locator.js';
 import type { ConsoleRealtime } from './realtime/console-namespace.js';
 import type { VideoServices } from './video-access/video-services.js';

@@ -10,7 +10,7 @@ import { RateLimiter } from './auth/rate-limiter.js';
 import { HubDatabase } from './db/database.js';
 import { GroupCommit } from './db/group-commit.js';
 import { CasePublisher } from './cases/case-publisher.js';
-import { referenceData } from './cases/reference-data.js';
+import { referenceData } from '../node-shared/reference-data.js';
 import { startSupervisionTimer } from './cases/supervision-timer.js';
 import { seedDemoHistoryIfMissing } from './demo/seed-history.js';
 import { startReportSimulator } from './demo/report-simulator.js';

@@ -10,7 +10,7 @@ import { canAct, type Principal } from '../../common/scope-policy.js';
 import { levelOfCode } from '../../common/org.js';
 import type { HubDatabase } from '../db/database.js';
 import { inSubtree, sql } from '../db/sql.js';
-import type { ReferenceData } from './reference-data.js';
+import type { ReferenceData } from '../../common/cases/reference-data.js';
 
 interface FactRow {
   case_no: string;

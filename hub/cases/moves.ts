@@ -13,7 +13,7 @@ import type { Principal } from '../../common/scope-policy.js';
 import { appendChange, appendHistory, appendSupervision, getCase, listHistory, saveCase } from './cases-store.js';
 import type { HubContext } from '../hub-context.js';
 import { endGrantsForCase } from '../video-access/camera-grants.js';
-import { completeMove } from './complete-move.js';
+import { completeMove } from '../../common/cases/complete-move.js';
 
 const STATUS_FOR_REFUSAL = { forbidden: 403, invalid_transition: 409, validation_failed: 400 } as const;
 

@@ -14,7 +14,7 @@ import type { CaseGrade, CaseSource } from '../../common/cases.js';
 import { DEPARTMENTS } from '../../common/departments.js';
 import { legDeadline } from '../../common/deadline-table.js';
 import { allMinors, type CategoryMatch } from '../../common/taxonomy.js';
-import type { ReferenceData } from '../cases/reference-data.js';
+import type { ReferenceData } from '../../common/cases/reference-data.js';
 import type { GridLocator } from '../org/grid-locator.js';
 import { createRng, type Rng } from './rng.js';
 

@@ -7,7 +7,7 @@ import type { BoardPage, CaseDetail, CaseHistoryRow, CaseView } from '../../comm
 import { CLOSED_STATUSES, OPEN_STATUSES } from '../../common/cases.js';
 import type { Camera, OrgUnit, User } from '../../common/schemas.js';
 import { compileCalendar, localDayNumber, localMidnightMs } from '../../common/work-calendar.js';
-import { referenceData } from '../../hub/cases/reference-data.js';
+import { referenceData } from '../../node-shared/reference-data.js';
 import { sql } from '../../node-shared/sqlite/sql.js';
 import type { ConsoleDatabase } from './console-database.js';
 

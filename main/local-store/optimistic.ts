@@ -10,8 +10,8 @@ import { applyMove } from '../../common/case-machine.js';
 import type { CaseMoveDraft } from '../../common/case-api.js';
 import { GridCommandError } from '../../common/errors.js';
 import type { User } from '../../common/schemas.js';
-import { completeMove } from '../../hub/cases/complete-move.js';
-import { referenceData } from '../../hub/cases/reference-data.js';
+import { completeMove } from '../../common/cases/complete-move.js';
+import { referenceData } from '../../node-shared/reference-data.js';
 import type { CacheStore } from './cache-store.js';
 import type { OutboxStore, OutboxWrite } from './outbox-store.js';
 

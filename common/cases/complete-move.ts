@@ -1,12 +1,13 @@
 /**
  * Fills in what a console may leave to the hub: each dispatched leg's deadline from the deadline table, and the new
  * deadline of an approved extension from the hours that were asked for. The result is then validated in full by
- * the state machine, exactly as if the console had sent it.
+ * the state machine, exactly as if the console had sent it. Pure: the hub runs it on a move, and the console on the
+ * optimistic copy of a move it queued offline.
  */
-import type { CaseMoveDraft, LegDraft } from '../../common/case-api.js';
-import type { CaseSnapshot } from '../../common/cases.js';
-import { legDeadline } from '../../common/deadline-table.js';
-import { addWorkingMinutes } from '../../common/sla-clock.js';
+import type { CaseMoveDraft, LegDraft } from '../case-api.js';
+import type { CaseSnapshot } from '../cases.js';
+import { legDeadline } from '../deadline-table.js';
+import { addWorkingMinutes } from '../sla-clock.js';
 import type { ReferenceData } from './reference-data.js';
 
 export function completeMove(draft: CaseMoveDraft, snapshot: CaseSnapshot, now: number, ref: ReferenceData): unknown {
