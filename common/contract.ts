@@ -76,7 +76,7 @@ import {
   ReportAnswer,
 } from './outbox.js';
 
-interface HubRoute {
+export interface HubRoute {
   readonly method: 'GET' | 'POST';
   /** `:name` segments are path parameters, validated by `params`. */
   readonly path: string;

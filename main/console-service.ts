@@ -82,9 +82,9 @@ export class ConsoleService {
 
   readonly handlers: Handlers = {
     'session.login': async ({ username, password }) => {
-      const { token, user } = await this.hub.request('login', { body: { username, password } });
+      const { token, user } = await this.hub.call('login', { body: { username, password } });
       if (!CONSOLE_ROLES.includes(user.role)) {
-        await this.hub.request('logout', { token }).catch(() => undefined);
+        await this.hub.call('logout', { token }).catch(() => undefined);
         throw new GridCommandError(
           'not_console_role',
           '该账号不能使用指挥台（网格员请使用掌上治理通） / this account cannot use the console',
@@ -99,7 +99,7 @@ export class ConsoleService {
     'session.logout': async () => {
       const token = this.session?.token;
       this.endSession();
-      if (token) await this.hub.request('logout', { token }).catch(() => undefined);
+      if (token) await this.hub.call('logout', { token }).catch(() => undefined);
       // Every window (or browser tab) sharing this console service goes back to the login page.
       if (token) this.emit('session.ended', { reason: 'logout' });
       return { ok: true as const };
@@ -118,7 +118,7 @@ export class ConsoleService {
     // Moves and reports go through the outbox when the hub is unreachable (or older offline writes still wait).
     'cases.move': async (call) => this.offline.move(this.requireToken(), call),
     'stats.kpis': async (query) =>
-      this.hub.request('kpis', {
+      this.hub.call('kpis', {
         token: this.requireToken(),
         query: { from: query.from, to: query.to, ...(query.orgUnit ? { orgUnit: query.orgUnit } : {}) },
       }),
@@ -131,17 +131,16 @@ export class ConsoleService {
     },
     // The URL carries a short-lived stream token bound to this session, camera and machine, never the hub token.
     'cameras.stream': async ({ cameraId, ...body }) =>
-      this.hub.request('cameraStream', { token: this.requireToken(), params: { id: cameraId }, body }),
+      this.hub.call('cameraStream', { token: this.requireToken(), params: { id: cameraId }, body }),
     'audit.views': async (filter) =>
-      this.hub.request('auditViews', { token: this.requireToken(), query: auditQuery(filter) }),
+      this.hub.call('auditViews', { token: this.requireToken(), query: auditQuery(filter) }),
     // Bytes straight through: the hub's binary body is never turned into objects on the way to the renderer.
     'map.events': async (request) => fetchMapEvents(this.options.hubUrl, this.requireToken(), request),
-    'map.boundaries': async () => (await this.hub.request('mapBoundaries', { token: this.requireToken() })).items,
-    'wall.layouts': async () => (await this.hub.request('wallLayouts', { token: this.requireToken() })).items,
-    'wall.saveLayout': async (layout) =>
-      this.hub.request('wallLayoutSave', { token: this.requireToken(), body: layout }),
+    'map.boundaries': async () => (await this.hub.call('mapBoundaries', { token: this.requireToken() })).items,
+    'wall.layouts': async () => (await this.hub.call('wallLayouts', { token: this.requireToken() })).items,
+    'wall.saveLayout': async (layout) => this.hub.call('wallLayoutSave', { token: this.requireToken(), body: layout }),
     'wall.deleteLayout': async ({ id }) =>
-      this.hub.request('wallLayoutDelete', { token: this.requireToken(), params: { id } }),
+      this.hub.call('wallLayoutDelete', { token: this.requireToken(), params: { id } }),
     'wall.displays': async () => (this.requireToken() && this.wallDisplayHost?.displays()) || [],
     'wall.openDisplay': async ({ displayId }) => {
       this.requireToken();
@@ -210,7 +209,7 @@ export class ConsoleService {
     if (this.closed) return;
     if (!this.socket) {
       try {
-        await this.hub.request('health');
+        await this.hub.call('health');
         this.setStatus('online');
       } catch (err) {
         this.setStatus('offline', err instanceof Error ? err.message : String(err));

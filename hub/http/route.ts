@@ -9,26 +9,15 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import type { HubRoute } from '../../common/contract.js';
 import { describeZodIssue, GridCommandError } from '../../common/errors.js';
 import type { AuthenticatedSession } from '../auth/auth-service.js';
 import { findAnswer, idempotencyKeyOf, requestHash, storeAnswer } from './idempotency-store.js';
 import type { HubContext } from '../hub-context.js';
 
-interface RouteSpec {
-  readonly method: 'GET' | 'POST';
-  readonly path: string;
-  readonly auth: boolean;
-  readonly body: z.ZodType;
-  readonly response: z.ZodType;
-  readonly params?: z.ZodType;
-  readonly query?: z.ZodType;
-  readonly idempotent?: boolean;
-  readonly successStatus?: number;
-}
-
 type Out<T> = T extends z.ZodType ? z.output<T> : undefined;
 
-export interface RouteInput<S extends RouteSpec> {
+export interface RouteInput<S extends HubRoute> {
   readonly body: z.output<S['body']>;
   readonly params: Out<S['params']>;
   readonly query: Out<S['query']>;
@@ -38,8 +27,8 @@ export interface RouteInput<S extends RouteSpec> {
   readonly afterCommit: (effect: () => void) => void;
 }
 
-type Answer<S extends RouteSpec> = z.input<S['response']>;
-type Handler<S extends RouteSpec> = S['idempotent'] extends true
+type Answer<S extends HubRoute> = z.input<S['response']>;
+type Handler<S extends HubRoute> = S['idempotent'] extends true
   ? (input: RouteInput<S>) => Answer<S>
   : (input: RouteInput<S>) => Promise<Answer<S>> | Answer<S>;
 
@@ -73,7 +62,7 @@ export function refuseWhenOverloaded(hub: HubContext): void {
   }
 }
 
-export function route<S extends RouteSpec>(app: FastifyInstance, hub: HubContext, spec: S, handler: Handler<S>): void {
+export function route<S extends HubRoute>(app: FastifyInstance, hub: HubContext, spec: S, handler: Handler<S>): void {
   app.route({
     method: spec.method,
     url: spec.path,

@@ -147,7 +147,7 @@ export class OfflineConsole {
 
   orgUnits(token: string): Promise<OrgUnit[]> {
     return this.read(
-      async () => (await this.hub.request('orgUnits', { token })).items,
+      async () => (await this.hub.call('orgUnits', { token })).items,
       (s, units) => s.cache.saveOrgUnits(units, this.now()),
       (s) => s.cache.orgUnits(),
     );
@@ -155,7 +155,7 @@ export class OfflineConsole {
 
   cameras(token: string): Promise<Camera[]> {
     return this.read(
-      async () => (await this.hub.request('cameras', { token })).items,
+      async () => (await this.hub.call('cameras', { token })).items,
       (s, cameras) => s.cache.saveCameras(cameras, this.now()),
       (s) => s.cache.cameras(),
     );
@@ -165,7 +165,7 @@ export class OfflineConsole {
   async board(token: string, knownSeq: number): Promise<{ page: ConsoleBoardPage; reset: boolean }> {
     let reset = false;
     const page = await this.read<ConsoleBoardPage>(
-      () => this.hub.request('board', { token }),
+      () => this.hub.call('board', { token }),
       (s, hubPage) => {
         // Behind what this cache saw, and no push of this session explains it: the hub's database is another one.
         reset = hubPage.lastSeq < knownSeq && s.maxSeq <= hubPage.lastSeq;
@@ -179,7 +179,7 @@ export class OfflineConsole {
 
   async caseDetail(token: string, caseId: string): Promise<ConsoleCaseDetail> {
     const detail = await this.read<ConsoleCaseDetail>(
-      () => this.hub.request('caseDetail', { token, params: { caseId } }),
+      () => this.hub.call('caseDetail', { token, params: { caseId } }),
       (s, d) => s.cache.saveDetail(d),
       (s) => {
         const c = s.cache.getCase(caseId);
@@ -212,7 +212,7 @@ export class OfflineConsole {
   async catchUp(token: string, since: number, forward: (changes: CaseChange[]) => void): Promise<void> {
     const s = this.session;
     for (let from = since; from > 0;) {
-      const { changes, lastSeq } = await this.hub.request('caseChanges', { token, query: { since: from } });
+      const { changes, lastSeq } = await this.hub.call('caseChanges', { token, query: { since: from } });
       if (changes.length === 0 || lastSeq <= from) break;
       this.recordChanges(changes);
       forward(changes);
@@ -223,7 +223,7 @@ export class OfflineConsole {
 
   async move(token: string, call: CallRequest<'cases.move'>): Promise<ConsoleCaseView> {
     const { caseId, idempotencyKey, request } = call;
-    const direct = () => this.hub.request('moveCase', { token, params: { caseId }, body: request, idempotencyKey });
+    const direct = () => this.hub.call('moveCase', { token, params: { caseId }, body: request, idempotencyKey });
     const s = this.session;
     if (!s) return direct();
     const first = await this.tryDirect(s, direct);
@@ -244,7 +244,7 @@ export class OfflineConsole {
 
   async report(token: string, call: CallRequest<'cases.report'>): Promise<ReportAnswer> {
     const { idempotencyKey, report } = call;
-    const direct = () => this.hub.request('reportEvent', { token, body: report, idempotencyKey });
+    const direct = () => this.hub.call('reportEvent', { token, body: report, idempotencyKey });
     const s = this.session;
     if (!s) return direct();
     const first = await this.tryDirect<EventReceipt>(s, direct);

@@ -54,14 +54,14 @@ export interface ReplayResult {
 async function send(hub: HubClient, token: string, entry: OutboxEntry): Promise<unknown> {
   const { item } = entry;
   if (item.kind === 'move') {
-    return hub.request('moveCase', {
+    return hub.call('moveCase', {
       token,
       params: { caseId: item.caseId },
       body: item.request,
       idempotencyKey: item.idempotencyKey,
     });
   }
-  return hub.request('reportEvent', { token, body: item.report, idempotencyKey: item.idempotencyKey });
+  return hub.call('reportEvent', { token, body: item.report, idempotencyKey: item.idempotencyKey });
 }
 
 const asApiError = (err: unknown) =>
@@ -72,7 +72,7 @@ const asApiError = (err: unknown) =>
 /** What the case is now, for the user to see next to the refusal (best effort: the refusal is kept regardless). */
 async function currentCase(hub: HubClient, s: ReplaySession, caseId: string): Promise<CaseView | undefined> {
   try {
-    const detail = await hub.request('caseDetail', { token: s.token, params: { caseId } });
+    const detail = await hub.call('caseDetail', { token: s.token, params: { caseId } });
     s.cache.saveDetail(detail);
     return detail.case;
   } catch {
