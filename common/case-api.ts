@@ -25,9 +25,9 @@ export const Location = z.strictObject({ lon: Lon, lat: Lat });
 const Description = z
   .string()
   .trim()
-  .min(1, '请描述事件 / the description is required')
-  .max(2000, '描述过长（最多 2000 字） / description too long (2,000 characters at most)');
-const IsoTime = z.iso.datetime({ offset: true, message: '时间格式应为 ISO 8601 / time must be ISO 8601' });
+  .min(1, 'the description is required')
+  .max(2000, 'description too long (2,000 characters at most)');
+const IsoTime = z.iso.datetime({ offset: true, message: 'time must be ISO 8601' });
 
 /** POST /api/v1/events: one report from the handheld app, public reports, video patrol, the hotline or a department. */
 export const EventReport = z
@@ -45,7 +45,7 @@ export const EventReport = z
     photos: Photos.optional(),
   })
   .refine((r) => r.categoryCode !== undefined || r.categoryName !== undefined, {
-    message: '请给出小类编码或名称 / categoryCode or categoryName is required',
+    message: 'categoryCode or categoryName is required',
     path: ['categoryCode'],
   });
 export type EventReport = z.infer<typeof EventReport>;
@@ -117,7 +117,7 @@ export type { DecideExtension };
 const MoveDraft = z.custom<CaseMoveDraft>(
   (value) =>
     typeof value === 'object' && value !== null && CaseMoveType.safeParse((value as { type?: unknown }).type).success,
-  { message: '未知的操作 / unknown move type' },
+  { message: 'unknown move type' },
 );
 
 /** POST /api/v1/cases/:id/moves. A stale `expectedVersion` is refused: someone else moved the case first. */

@@ -46,8 +46,7 @@ export function applyMove(snapshot: CaseSnapshot, move: unknown, principal: Case
   let leg: CaseLeg | undefined;
   if ('legId' in m) {
     leg = snapshot.legs.find((l) => l.id === m.legId);
-    if (!leg)
-      return { ok: false, ...refusal('validation_failed', '没有这个派遣单', 'no such leg on this case', 'legId') };
+    if (!leg) return { ok: false, ...refusal('validation_failed', 'no such leg on this case', 'legId') };
     const legRefused = gateLeg(snapshot, principal, m.type, leg);
     if (legRefused) return { ok: false, ...legRefused };
   }

@@ -8,10 +8,10 @@
 import { z } from 'zod';
 import { CaseGrade, CaseId, CategoryCode, EpochMs, Photos, SlaClock, UnitCode, type CaseMoveType } from './cases.js';
 
-const Reason = z.string().trim().min(1, '请填写原因 / a reason is required').max(500);
+const Reason = z.string().trim().min(1, 'a reason is required').max(500);
 const Note = z.string().trim().max(1000).optional();
 const LegId = z.string().min(1).max(80);
-const Result = z.string().trim().min(1, '请填写处置结果 / the result is required').max(2000);
+const Result = z.string().trim().min(1, 'the result is required').max(2000);
 const Decision = z.enum(['approve', 'reject']);
 
 /** One leg of a dispatch. `clock` defaults to the grade's clock (wall for serious, working time otherwise). */

@@ -14,10 +14,8 @@
  *   by the county duty officer on the department's behalf until department users exist — concretely, by a county
  *   principal who may dispatch the case (the linked-response group is the department's contact).
  */
-import { CASE_MOVE_LABELS } from './case-moves.js';
 import {
   ACTIVE_LEG_STATUSES,
-  CASE_STATUS_LABELS,
   LEG_STATUS_LABELS,
   OPEN_STATUSES,
   currentLeadLeg,
@@ -43,13 +41,13 @@ export interface Refusal {
   /** The payload field at fault, for validation_failed. */
   readonly field?: string;
 }
-export const refusal = (code: RefusalCode, zh: string, en: string, field?: string): Refusal => ({
+export const refusal = (code: RefusalCode, message: string, field?: string): Refusal => ({
   code,
-  message: `${zh} / ${en}`,
+  message,
   ...(field ? { field } : {}),
 });
 
-const notYours = (zh: string, en: string) => refusal('forbidden', `无权${zh}`, `you may not ${en}`);
+const notYours = (en: string) => refusal('forbidden', `you may not ${en}`);
 
 /**
  * Who sees (and may be offered moves on) a case: anyone whose scope contains the grid where it happened, and any
@@ -117,23 +115,20 @@ interface MoveRule {
 }
 
 const owner =
-  (action: Action, zh: string, en: string): Gate =>
+  (action: Action, en: string): Gate =>
   (s, a) =>
-    actsForOwner(s, a, action) ? null : notYours(zh, en);
+    actsForOwner(s, a, action) ? null : notYours(en);
 const legState = (leg: CaseLeg, allowed: readonly LegStatus[]): Refusal | null =>
   allowed.includes(leg.status)
     ? null
     : refusal(
         'invalid_transition',
-        `该派遣单${LEG_STATUS_LABELS[leg.status].zh}，不能进行此操作`,
         `the leg is ${LEG_STATUS_LABELS[leg.status].en.toLowerCase()}; this move does not apply`,
       );
 const legUnit =
   (action: 'case.sign' | 'case.handle'): LegGate =>
   (s, a, leg) =>
-    actsForLegUnit(s, a, action, leg)
-      ? null
-      : refusal('forbidden', '只有承办单位可以操作该派遣单', 'only the leg’s unit may do this');
+    actsForLegUnit(s, a, action, leg) ? null : refusal('forbidden', 'only the leg’s unit may do this');
 const all =
   <T extends unknown[]>(...checks: Array<(...args: T) => Refusal | null>) =>
   (...args: T): Refusal | null => {
@@ -145,24 +140,22 @@ const all =
   };
 
 export const MOVE_RULES: Readonly<Record<CaseMoveType, MoveRule>> = {
-  request_verification: { from: ['reported'], gate: owner('case.file', '受理此案件', 'take this case in') },
-  file: { from: ['reported', 'verifying'], gate: owner('case.file', '立案', 'file this case') },
-  void: { from: ['reported', 'verifying', 'filed'], gate: owner('case.file', '作废此案件', 'void this case') },
-  merge: { from: ['reported', 'verifying', 'filed'], gate: owner('case.file', '合并此案件', 'merge this case') },
+  request_verification: { from: ['reported'], gate: owner('case.file', 'take this case in') },
+  file: { from: ['reported', 'verifying'], gate: owner('case.file', 'file this case') },
+  void: { from: ['reported', 'verifying', 'filed'], gate: owner('case.file', 'void this case') },
+  merge: { from: ['reported', 'verifying', 'filed'], gate: owner('case.file', 'merge this case') },
   handle_on_spot: {
     from: ['reported', 'verifying'],
     gate: (s, a) => {
-      if (s.grade === 'serious')
-        return refusal('invalid_transition', '严重事件不能自行处置', 'a serious case cannot be handled on the spot');
-      if (!isAtIntake(s))
-        return refusal('invalid_transition', '案件已由中心受理', 'a centre has already taken this case');
+      if (s.grade === 'serious') return refusal('invalid_transition', 'a serious case cannot be handled on the spot');
+      if (!isAtIntake(s)) return refusal('invalid_transition', 'a centre has already taken this case');
       // Only the grid's own worker: 小事不出网格 is about the grid settling its own small matters.
       return a.orgUnitCode === s.gridCode && canAct(a, 'case.handle', s.gridCode)
         ? null
-        : notYours('自行处置', 'handle this case on the spot');
+        : notYours('handle this case on the spot');
     },
   },
-  dispatch: { from: ['filed'], gate: owner('case.dispatch', '派遣', 'dispatch this case') },
+  dispatch: { from: ['filed'], gate: owner('case.dispatch', 'dispatch this case') },
   sign: {
     from: ['dispatched', 'in_progress', 'checking'],
     leg: all((_s, _a, leg) => legState(leg, ['dispatched']), legUnit('case.sign')),
@@ -177,57 +170,53 @@ export const MOVE_RULES: Readonly<Record<CaseMoveType, MoveRule>> = {
       (_s, _a, leg) => legState(leg, ['signed']),
       (s, _a, leg) =>
         pendingPause(s, 'extension', leg.id)
-          ? refusal('invalid_transition', '已有待审批的延期申请', 'an extension request is already pending')
+          ? refusal('invalid_transition', 'an extension request is already pending')
           : null,
       legUnit('case.handle'),
     ),
   },
   decide_extension: {
     from: ['dispatched', 'in_progress', 'checking'],
-    gate: owner('case.dispatch', '审批延期', 'decide on the extension'),
+    gate: owner('case.dispatch', 'decide on the extension'),
     leg: (s, _a, leg) =>
-      pendingPause(s, 'extension', leg.id)
-        ? null
-        : refusal('invalid_transition', '没有待审批的延期申请', 'no extension request is pending'),
+      pendingPause(s, 'extension', leg.id) ? null : refusal('invalid_transition', 'no extension request is pending'),
   },
   request_ledger: {
     from: ['in_progress'],
     gate: (s, a) => {
       const lead = currentLeadLeg(s);
       if (!lead || lead.status !== 'signed')
-        return refusal('invalid_transition', '主办单位尚未签收', 'the lead has not signed for the case');
-      if (openLedger(s)) return refusal('invalid_transition', '已申请挂账', 'a ledger request is already open');
+        return refusal('invalid_transition', 'the lead has not signed for the case');
+      if (openLedger(s)) return refusal('invalid_transition', 'a ledger request is already open');
       return actsForLegUnit(s, a, 'case.handle', lead)
         ? null
-        : refusal('forbidden', '只有主办单位可以申请挂账', 'only the lead unit may ask for a ledger');
+        : refusal('forbidden', 'only the lead unit may ask for a ledger');
     },
   },
   decide_ledger: {
     from: ['in_progress'],
     gate: (s, a) =>
-      owner('case.dispatch', '审批挂账', 'decide on the ledger')(s, a) ??
-      (pendingPause(s, 'ledger')
-        ? null
-        : refusal('invalid_transition', '没有待审批的挂账申请', 'no ledger request is pending')),
+      owner('case.dispatch', 'decide on the ledger')(s, a) ??
+      (pendingPause(s, 'ledger') ? null : refusal('invalid_transition', 'no ledger request is pending')),
   },
   escalate: {
     from: ['filed', 'dispatched', 'in_progress'],
     gate: (s, a) => {
       // Only a centre that owns the case escalates it; at intake nobody owns it yet, and the county is the top.
       if (s.handlingLevel === 'county') {
-        return refusal('invalid_transition', '县级已是最高层级', 'the county is the top level');
+        return refusal('invalid_transition', 'the county is the top level');
       }
       if (s.handlingLevel !== 'township') {
-        return refusal('invalid_transition', '案件尚未由中心受理', 'no centre owns this case yet');
+        return refusal('invalid_transition', 'no centre owns this case yet');
       }
-      return actsForOwner(s, a, 'case.escalate') ? null : notYours('上报升级', 'escalate this case');
+      return actsForOwner(s, a, 'case.escalate') ? null : notYours('escalate this case');
     },
   },
   feedback: {
     from: ['dispatched', 'in_progress', 'checking'],
     leg: all((_s, _a, leg) => legState(leg, ['signed']), legUnit('case.handle')),
   },
-  check: { from: ['checking'], gate: owner('case.check', '核查', 'check this case') },
+  check: { from: ['checking'], gate: owner('case.check', 'check this case') },
   evaluate: {
     from: ['closed'],
     // The reporting side rates the handler: the grid (for its village/community) or the county — not the
@@ -235,21 +224,20 @@ export const MOVE_RULES: Readonly<Record<CaseMoveType, MoveRule>> = {
     gate: (s, a) => {
       const level = levelOfCode(a.orgUnitCode);
       const reportingSide = level === 'county' || level === 'village' || level === 'grid';
-      return reportingSide && canAct(a, 'case.report', s.gridCode) ? null : notYours('评价', 'evaluate this case');
+      return reportingSide && canAct(a, 'case.report', s.gridCode) ? null : notYours('evaluate this case');
     },
   },
   takeover: {
     from: OPEN_STATUSES,
     gate: (s, a) => {
-      if (s.handlingLevel === 'county')
-        return refusal('invalid_transition', '案件已由县级办理', 'the county already owns this case');
+      if (s.handlingLevel === 'county') return refusal('invalid_transition', 'the county already owns this case');
       const above = a.orgUnitCode !== s.ownerUnitCode && isWithinScope(a.orgUnitCode, s.ownerUnitCode);
-      return above && canAct(a, 'case.takeover', s.gridCode) ? null : notYours('接管', 'take this case over');
+      return above && canAct(a, 'case.takeover', s.gridCode) ? null : notYours('take this case over');
     },
   },
   supervise: {
     from: ['dispatched', 'in_progress', 'checking'],
-    gate: (s, a) => (canAct(a, 'case.supervise', s.gridCode) ? null : notYours('督办', 'supervise this case')),
+    gate: (s, a) => (canAct(a, 'case.supervise', s.gridCode) ? null : notYours('supervise this case')),
     leg: (_s, _a, leg) => legState(leg, ACTIVE_LEG_STATUSES),
   },
 };
@@ -259,14 +247,10 @@ export const MOVE_RULES: Readonly<Record<CaseMoveType, MoveRule>> = {
  * in this status → not yours to do.
  */
 export function gateCase(s: CaseSnapshot, a: CaseActor, type: CaseMoveType): Refusal | null {
-  if (!canReadCase(s, a)) return notYours('操作此案件', 'act on this case');
+  if (!canReadCase(s, a)) return notYours('act on this case');
   const rule = MOVE_RULES[type];
   if (!rule.from.includes(s.status)) {
-    return refusal(
-      'invalid_transition',
-      `案件${CASE_STATUS_LABELS[s.status].zh}，不能${CASE_MOVE_LABELS[type].zh}`,
-      `a ${s.status} case does not allow ${type}`,
-    );
+    return refusal('invalid_transition', `a ${s.status} case does not allow ${type}`);
   }
   return rule.gate?.(s, a) ?? null;
 }
@@ -286,5 +270,5 @@ export function gateMove(s: CaseSnapshot, a: CaseActor, type: CaseMoveType): Ref
     if (!legRefusal) return null;
     first ??= legRefusal;
   }
-  return first ?? refusal('invalid_transition', '没有可操作的派遣单', 'no leg allows this move');
+  return first ?? refusal('invalid_transition', 'no leg allows this move');
 }

@@ -21,12 +21,12 @@ function dispatch(s: CaseSnapshot, m: MoveOf<'dispatch'>, a: CaseActor, now: num
   const assignments = [m.lead, ...m.assists];
   const units = assignments.map((x) => x.unitCode);
   if (new Set(units).size !== units.length) {
-    return refusal('validation_failed', '同一单位不能重复派遣', 'each unit may receive only one leg');
+    return refusal('validation_failed', 'each unit may receive only one leg');
   }
   const outside = units.find((unit) => !mayDispatchTo(a, unit));
-  if (outside !== undefined) return refusal('forbidden', `不能派遣到 ${outside}`, `you may not dispatch to ${outside}`);
+  if (outside !== undefined) return refusal('forbidden', `you may not dispatch to ${outside}`);
   if (assignments.some((x) => x.dueAt <= now)) {
-    return refusal('validation_failed', '处置时限必须晚于当前时间', 'each deadline must lie in the future');
+    return refusal('validation_failed', 'each deadline must lie in the future');
   }
   const legs = assignments.map((x, i) => newLeg(s, i, i === 0 ? 'lead' : 'assist', x.unitCode, now, x));
   return {
@@ -47,10 +47,9 @@ function dispatch(s: CaseSnapshot, m: MoveOf<'dispatch'>, a: CaseActor, now: num
 
 function check(s: CaseSnapshot, m: MoveOf<'check'>, a: CaseActor, now: number): Effect | Refusal {
   const lead = currentLeadLeg(s);
-  if (!lead || lead.status !== 'feedback')
-    return refusal('invalid_transition', '主办单位尚未反馈', 'the lead has not fed back');
+  if (!lead || lead.status !== 'feedback') return refusal('invalid_transition', 'the lead has not fed back');
   if (m.outcome === 'pass') {
-    if (!actsForOwner(s, a, 'case.close')) return refusal('forbidden', '无权结案', 'you may not close this case');
+    if (!actsForOwner(s, a, 'case.close')) return refusal('forbidden', 'you may not close this case');
     // The lead's passed check closes the case; assists that fed back are done with it, the rest stay as they are
     // (visible as never fed back, against their unit).
     const legs = s.legs.map((leg) =>
@@ -65,9 +64,9 @@ function check(s: CaseSnapshot, m: MoveOf<'check'>, a: CaseActor, now: number): 
       note: m.note,
     };
   }
-  if (!m.note) return refusal('validation_failed', '核查不通过须说明原因', 'say why the check failed', 'note');
+  if (!m.note) return refusal('validation_failed', 'say why the check failed', 'note');
   if (m.reworkDueAt !== undefined && m.reworkDueAt <= now) {
-    return refusal('validation_failed', '返工时限必须晚于当前时间', 'the rework deadline must lie in the future');
+    return refusal('validation_failed', 'the rework deadline must lie in the future');
   }
   // Rework keeps the old deadline unless the checker sets a new one (a matter handled on the spot had none).
   const legs = updateLeg(s.legs, lead.id, ({ feedback: _feedback, ...rest }) => ({
@@ -118,8 +117,7 @@ export function transition(
     case 'void':
       return { next: { ...s, status: 'void' }, note: m.reason };
     case 'merge':
-      if (m.intoCaseId === s.id)
-        return refusal('validation_failed', '不能合并到自身', 'a case cannot be merged into itself');
+      if (m.intoCaseId === s.id) return refusal('validation_failed', 'a case cannot be merged into itself');
       return { next: { ...s, status: 'merged', mergedInto: m.intoCaseId }, note: m.note ?? `→ ${m.intoCaseId}` };
     case 'handle_on_spot': {
       // Recorded as a lead leg of the grid, already fed back and without a deadline, so the check and any rework
@@ -176,12 +174,7 @@ export function transition(
     case 'decide_extension': {
       const approve = m.decision === 'approve';
       if (approve && (m.dueAt === undefined || m.dueAt <= (leg?.dueAt ?? 0) || m.dueAt <= now)) {
-        return refusal(
-          'validation_failed',
-          '批准延期须给出晚于原时限的新时限',
-          'approving needs a new deadline after the old one',
-          'dueAt',
-        );
+        return refusal('validation_failed', 'approving needs a new deadline after the old one', 'dueAt');
       }
       const pauses = s.pauses.map((p) =>
         p.kind === 'extension' && p.legId === m.legId && p.state === 'pending'
@@ -195,7 +188,7 @@ export function transition(
     }
     case 'request_ledger': {
       const lead = currentLeadLeg(s);
-      if (!lead) return refusal('invalid_transition', '没有主办单位', 'the case has no lead');
+      if (!lead) return refusal('invalid_transition', 'the case has no lead');
       const pause: CasePause = { kind: 'ledger', legId: lead.id, state: 'pending', from: now, reason: m.reason };
       return { next: { ...s, pauses: [...s.pauses, pause] }, legId: lead.id, unitCode: lead.unitCode, note: m.reason };
     }
@@ -212,7 +205,7 @@ export function transition(
     }
     case 'escalate': {
       const above = parentCode(s.ownerUnitCode);
-      if (above === null) return refusal('invalid_transition', '没有上一级', 'there is no level above');
+      if (above === null) return refusal('invalid_transition', 'there is no level above');
       return { next: backToFiled(s, now, above), unitCode: above, note: m.reason };
     }
     case 'feedback': {

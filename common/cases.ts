@@ -101,16 +101,13 @@ export type CaseMoveType = z.infer<typeof CaseMoveType>;
 
 export const EpochMs = z.number().int().nonnegative();
 export const CaseId = z.string().min(1).max(64);
-export const GridCode = z.string().regex(/^\d{15}$/, '不是有效的网格编码 / not a 15-digit grid code');
+export const GridCode = z.string().regex(/^\d{15}$/, 'not a 15-digit grid code');
 /** Minor-category code from resources/taxonomy.json ('0201' = 暴露垃圾). */
-export const CategoryCode = z.string().regex(/^\d{4}$/, '不是有效的小类编码 / not a minor category code');
+export const CategoryCode = z.string().regex(/^\d{4}$/, 'not a minor category code');
 /** A leg goes to an org unit (township, village, grid) or to a county department (`dept:zhujian`). */
 export const UnitCode = z
   .string()
-  .refine(
-    (code) => isOrgCode(code) || isDepartmentCode(code),
-    '不是有效的单位编码 / not an org unit or department code',
-  );
+  .refine((code) => isOrgCode(code) || isDepartmentCode(code), 'not an org unit or department code');
 
 export const LEG_ROLES = ['lead', 'assist'] as const;
 export const LegRole = z.enum(LEG_ROLES);

@@ -11,6 +11,7 @@
  */
 import type { z } from 'zod';
 import {
+  type ApiError,
   Camera,
   CameraList,
   CameraStatusChange,
@@ -319,8 +320,7 @@ export type PushPayload<K extends ConsolePushName> = z.output<(typeof consolePus
  * What crosses IPC (and the web host's loopback RPC) as a call's answer. Errors travel as data because Electron
  * flattens thrown errors to a message string, and the UI needs the code and field.
  */
-export type CallResult<T> =
-  { ok: true; value: T } | { ok: false; error: { code: string; message: string; field?: string } };
+export type CallResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
 /** The API the preload exposes as `window.gridCommand` (and the web bridge reproduces). */
 export interface GridCommandApi {

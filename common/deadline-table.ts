@@ -29,7 +29,7 @@ export const DeadlineTable = z
     // Serious cases run on the wall clock; a working-time limit there would read as something it is not.
     const check = (limit: DeadlineLimit | undefined, path: PropertyKey[]) => {
       if (limit && limit.unit !== 'hours') {
-        ctx.addIssue({ code: 'custom', message: '严重事件时限须以自然小时计 / serious limits must be in hours', path });
+        ctx.addIssue({ code: 'custom', message: 'serious limits must be in hours', path });
       }
     };
     check(table.countyDefault.serious, ['countyDefault', 'serious']);

@@ -1,4 +1,7 @@
-/** Error codes shared by hub, main and renderer; the UI translates by code, the message is the fallback. */
+/**
+ * Error codes shared by hub, main and renderer: a closed list, each with the HTTP status it is answered with. The UI
+ * translates by code (filling in `params`); the message is an English fallback for logs and old clients.
+ */
 export const ERROR_CODES = [
   'bad_request',
   'validation_failed',
@@ -13,20 +16,73 @@ export const ERROR_CODES = [
   'hub_unreachable',
   'not_console_role',
   'internal',
+  'invalid_transition',
+  'overloaded',
+  'reason_required',
+  'stream_token_invalid',
+  'stream_unavailable',
+  'stream_starting',
+  'camera_offline',
+  'console_unreachable',
+  'outside_county',
+  'idempotency_key_reused',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** The status each code is answered with; a new code does not compile until it has one. */
+export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
+  bad_request: 400,
+  validation_failed: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  token_expired: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
+  payload_too_large: 413,
+  hub_unreachable: 503,
+  not_console_role: 403,
+  internal: 500,
+  invalid_transition: 409,
+  overloaded: 503,
+  reason_required: 400,
+  stream_token_invalid: 401,
+  stream_unavailable: 503,
+  stream_starting: 503,
+  camera_offline: 503,
+  console_unreachable: 503,
+  outside_county: 400,
+  idempotency_key_reused: 422,
+};
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}
+
+/** Structured detail of a refusal ({ limit: 200 }, { retryAfterSeconds: 5 }), for the UI's translated text. */
+export type ErrorParams = Readonly<Record<string, string | number>>;
+
 export class GridCommandError extends Error {
+  readonly status: number;
+
   constructor(
-    readonly code: ErrorCode | string,
+    readonly code: ErrorCode,
     message: string,
     readonly field?: string,
-    readonly status?: number,
-    /** For `rate_limited`: when the client may try again. */
-    readonly retryAfterSeconds?: number,
+    /** Only where the table's status is not right for this one answer (a hub's status relayed by main). */
+    status?: number,
+    readonly params?: ErrorParams,
   ) {
     super(message);
     this.name = 'GridCommandError';
+    this.status = status ?? ERROR_STATUS[code];
+  }
+
+  /** For `rate_limited`, `overloaded` and the stream codes: when the client may try again (`Retry-After`). */
+  get retryAfterSeconds(): number | undefined {
+    const seconds = this.params?.retryAfterSeconds;
+    return typeof seconds === 'number' ? seconds : undefined;
   }
 }
 

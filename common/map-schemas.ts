@@ -11,7 +11,7 @@ import { OrgCode } from './schemas.js';
 export const MAP_MAX_PERIOD_DAYS = 3660;
 
 const Instant = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
-const MajorCode = z.string().regex(/^\d{2}$/, '不是大类编码 / not a major category code');
+const MajorCode = z.string().regex(/^\d{2}$/, 'not a major category code');
 
 /** ISO date or date-time → epoch ms; a bare date is Beijing midnight (as the KPI route reads it). */
 export function instantMs(value: string): number {
@@ -21,9 +21,9 @@ export function instantMs(value: string): number {
 const periodIsSane = (value: { from: string; to: string }, ctx: z.RefinementCtx) => {
   const from = instantMs(value.from);
   const to = instantMs(value.to);
-  if (!(to > from)) ctx.addIssue({ code: 'custom', path: ['to'], message: '结束须晚于开始 / to must be after from' });
+  if (!(to > from)) ctx.addIssue({ code: 'custom', path: ['to'], message: 'to must be after from' });
   else if (to - from > MAP_MAX_PERIOD_DAYS * 86_400_000) {
-    ctx.addIssue({ code: 'custom', path: ['to'], message: `时段不超过 ${MAP_MAX_PERIOD_DAYS} 天 / period too long` });
+    ctx.addIssue({ code: 'custom', path: ['to'], message: `period too long` });
   }
 };
 

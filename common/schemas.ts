@@ -3,6 +3,7 @@
  * message cannot drift from its validation.
  */
 import { z } from 'zod';
+import { ERROR_CODES } from './errors.js';
 import { ORG_CODE_PATTERN, ORG_LEVELS, ORG_UNIT_KINDS } from './org.js';
 import { ROLES } from './roles.js';
 
@@ -12,19 +13,21 @@ export type Empty = z.infer<typeof Empty>;
 export const Ok = z.strictObject({ ok: z.literal(true) });
 export type Ok = z.infer<typeof Ok>;
 
-export const OrgCode = z.string().regex(ORG_CODE_PATTERN, '不是有效的区划代码 / not a valid org unit code');
+export const OrgCode = z.string().regex(ORG_CODE_PATTERN, 'not a valid org unit code');
 
 export const ApiError = z.strictObject({
-  code: z.string(),
+  code: z.enum(ERROR_CODES),
+  /** English fallback; the UI words the refusal by code and params. */
   message: z.string(),
   field: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type ApiError = z.infer<typeof ApiError>;
 export const ApiErrorBody = z.strictObject({ error: ApiError });
 
 export const LoginRequest = z.strictObject({
-  username: z.string().trim().min(1, '请输入用户名 / username is required').max(64),
-  password: z.string().min(1, '请输入密码 / password is required').max(256),
+  username: z.string().trim().min(1, 'username is required').max(64),
+  password: z.string().min(1, 'password is required').max(256),
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;
 
@@ -64,7 +67,7 @@ export const OrgUnitList = z.strictObject({ items: z.array(OrgUnit) });
 export const CAMERA_KINDS = ['fixed', 'ptz'] as const;
 
 /** GB/T 28181 device code: 20 digits, the first 8 being the monitoring area's code. */
-export const CameraCode = z.string().regex(/^\d{20}$/, '不是有效的国标编码 / not a GB/T 28181 code');
+export const CameraCode = z.string().regex(/^\d{20}$/, 'not a GB/T 28181 code');
 
 /** A camera as the console sees it. Stream sources (often with device credentials) never leave the hub. */
 export const Camera = z.strictObject({

@@ -34,25 +34,25 @@ export const Taxonomy = z
       if (set.has(value))
         ctx.addIssue({
           code: 'custom',
-          message: `${what}重复：${value} / duplicate ${what === '编码' ? 'code' : 'name'}: ${value}`,
+          message: `duplicate ${what}: ${value}`,
           path,
         });
       set.add(value);
     };
     taxonomy.categories.forEach((major, i) => {
-      claim(codes, major.code, '编码', ['categories', i, 'code']);
-      claim(names, major.zh, '名称', ['categories', i, 'zh']);
+      claim(codes, major.code, 'code', ['categories', i, 'code']);
+      claim(names, major.zh, 'name', ['categories', i, 'zh']);
       major.minors.forEach((minor, j) => {
         const path = ['categories', i, 'minors', j];
         if (!minor.code.startsWith(major.code)) {
           ctx.addIssue({
             code: 'custom',
-            message: `小类编码 ${minor.code} 不属于大类 ${major.code} / minor code outside its major`,
+            message: `minor code ${minor.code} outside its major ${major.code}`,
             path: [...path, 'code'],
           });
         }
-        claim(codes, minor.code, '编码', [...path, 'code']);
-        claim(names, minor.zh, '名称', [...path, 'zh']);
+        claim(codes, minor.code, 'code', [...path, 'code']);
+        claim(names, minor.zh, 'name', [...path, 'zh']);
       });
     });
   });
@@ -137,7 +137,7 @@ export function resolveCategory(
       ok: false,
       code: 'validation_failed',
       field: 'categoryCode',
-      message: `未知的小类编码：${ref.categoryCode} / unknown category code`,
+      message: `unknown category code`,
     };
   }
   if (byName === null) {
@@ -145,7 +145,7 @@ export function resolveCategory(
       ok: false,
       code: 'validation_failed',
       field: 'categoryName',
-      message: `未知的小类名称：${ref.categoryName} / unknown category name`,
+      message: `unknown category name`,
     };
   }
   if (byCode && byName && byCode.minor.code !== byName.minor.code) {
@@ -153,7 +153,7 @@ export function resolveCategory(
       ok: false,
       code: 'validation_failed',
       field: 'categoryName',
-      message: '小类编码与名称不一致 / category code and name disagree',
+      message: 'category code and name disagree',
     };
   }
   const match = byCode ?? byName;
@@ -162,7 +162,7 @@ export function resolveCategory(
       ok: false,
       code: 'validation_failed',
       field: 'categoryCode',
-      message: '请给出小类编码或名称 / categoryCode or categoryName is required',
+      message: 'categoryCode or categoryName is required',
     };
   return { ok: true, match };
 }

@@ -31,7 +31,7 @@ export const MAX_TOUR_DWELL_SECONDS = 3600;
 /** Layouts one command room may keep. */
 export const MAX_LAYOUTS_PER_ROOM = 100;
 
-export const CameraRef = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '不是摄像机编号 / not a camera id');
+export const CameraRef = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a camera id');
 
 /** A tour: cameras shown in turn, each for `dwellSeconds`. */
 export const WallTour = z.strictObject({
@@ -54,7 +54,7 @@ export const WallPageTour = z.strictObject({
 });
 export type WallPageTour = z.infer<typeof WallPageTour>;
 
-const LayoutName = z.string().trim().min(1, '请填写名称 / a name is required').max(40);
+const LayoutName = z.string().trim().min(1, 'a name is required').max(40);
 
 /** What an operator saves (`POST /api/v1/wall/layouts`): saving under an existing name replaces that layout. */
 export const WallLayoutInput = z
@@ -73,11 +73,11 @@ export const WallLayoutInput = z
       .default(null),
   })
   .refine((layout) => layout.cells.length === WALL_CELL_COUNTS[layout.kind], {
-    message: '分屏数与布局不符 / the number of tiles does not match the layout',
+    message: 'the number of tiles does not match the layout',
     path: ['cells'],
   })
   .refine((layout) => layout.alertCell === null || layout.alertCell < WALL_CELL_COUNTS[layout.kind], {
-    message: '提示屏不在布局内 / the alert tile is outside the layout',
+    message: 'the alert tile is outside the layout',
     path: ['alertCell'],
   });
 export type WallLayoutInput = z.input<typeof WallLayoutInput>;

@@ -13,13 +13,13 @@ export const DAY_MS = 86_400_000;
 
 export const IsoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD / date must be YYYY-MM-DD')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD')
   .refine(
     (d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
-    '无效日期 / not a real date',
+    'not a real date',
   );
 
-export const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:MM / time must be HH:MM');
+export const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time must be HH:MM');
 
 const minutesOf = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
@@ -33,7 +33,7 @@ export const WorkingHours = z
         ([from, to], i) =>
           minutesOf(from) < minutesOf(to) && (i === 0 || minutesOf(periods[i - 1]![1]) <= minutesOf(from)),
       ),
-    '工作时段须按时间顺序且不重叠 / working periods must be in order and not overlap',
+    'working periods must be in order and not overlap',
   );
 
 export const WorkCalendar = z.strictObject({

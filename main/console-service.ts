@@ -85,10 +85,7 @@ export class ConsoleService {
       const { token, user } = await this.hub.call('login', { body: { username, password } });
       if (!CONSOLE_ROLES.includes(user.role)) {
         await this.hub.call('logout', { token }).catch(() => undefined);
-        throw new GridCommandError(
-          'not_console_role',
-          '该账号不能使用指挥台（网格员请使用掌上治理通） / this account cannot use the console',
-        );
+        throw new GridCommandError('not_console_role', 'this account cannot use the console');
       }
       this.endSession();
       this.session = { token, user };
@@ -179,7 +176,7 @@ export class ConsoleService {
   }
 
   private requireToken(): string {
-    if (!this.session) throw new GridCommandError('unauthenticated', '请先登录 / please log in');
+    if (!this.session) throw new GridCommandError('unauthenticated', 'please log in');
     return this.session.token;
   }
 

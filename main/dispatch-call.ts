@@ -16,7 +16,7 @@ export async function dispatchConsoleCall(
   raw: unknown,
 ): Promise<CallResult<unknown>> {
   if (!isConsoleCallName(method)) {
-    return { ok: false, error: { code: 'not_found', message: `没有此调用 / unknown call ${method.slice(0, 80)}` } };
+    return { ok: false, error: { code: 'not_found', message: `unknown call ${method.slice(0, 80)}` } };
   }
   const parsed = consoleCalls[method].request.safeParse(raw ?? {});
   if (!parsed.success) {
@@ -28,8 +28,16 @@ export async function dispatchConsoleCall(
     return { ok: true, value: await handler(parsed.data) };
   } catch (err) {
     if (err instanceof GridCommandError) {
-      return { ok: false, error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) } };
+      return {
+        ok: false,
+        error: {
+          code: err.code,
+          message: err.message,
+          ...(err.field ? { field: err.field } : {}),
+          ...(err.params ? { params: err.params } : {}),
+        },
+      };
     }
-    return { ok: false, error: { code: 'internal', message: '控制台内部错误 / console internal error' } };
+    return { ok: false, error: { code: 'internal', message: 'console internal error' } };
   }
 }

@@ -76,15 +76,15 @@ export class HubClient {
     } catch (err) {
       throw new GridCommandError(
         'hub_unreachable',
-        `无法连接县级平台 / hub unreachable (${err instanceof Error ? err.message : String(err)})`,
+        `hub unreachable (${err instanceof Error ? err.message : String(err)})`,
       );
     }
     const payload: unknown = await response.json().catch(() => null);
     if (!response.ok) {
       const parsed = ApiErrorBody.safeParse(payload);
       if (parsed.success) {
-        const { code, message, field } = parsed.data.error;
-        throw new GridCommandError(code, message, field, response.status);
+        const { code, message, field, params } = parsed.data.error;
+        throw new GridCommandError(code, message, field, response.status, params);
       }
       throw new GridCommandError('internal', `hub answered ${response.status}`, undefined, response.status);
     }

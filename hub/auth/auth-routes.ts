@@ -10,13 +10,9 @@ export function registerAuthRoutes(app: FastifyInstance, hub: HubContext): void 
     for (const key of [`addr:${request.ip}`, `user:${body.username.toLowerCase()}`]) {
       const decision = (key.startsWith('addr:') ? hub.loginLimitByAddress : hub.loginLimitByUsername).hit(key);
       if (!decision.allowed) {
-        throw new GridCommandError(
-          'rate_limited',
-          '登录尝试过于频繁，请稍后再试 / too many login attempts, try again later',
-          undefined,
-          429,
-          decision.retryAfterSeconds,
-        );
+        throw new GridCommandError('rate_limited', 'too many login attempts, try again later', undefined, undefined, {
+          retryAfterSeconds: decision.retryAfterSeconds,
+        });
       }
     }
     return hub.auth.login(body.username, body.password);

@@ -54,12 +54,7 @@ export class AuthService {
     // Verify against a decoy when the user is unknown so both failures cost the same time.
     const ok = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
     if (!user || !ok || user.disabled) {
-      throw new GridCommandError(
-        'invalid_credentials',
-        '用户名或密码错误 / wrong username or password',
-        undefined,
-        401,
-      );
+      throw new GridCommandError('invalid_credentials', 'wrong username or password');
     }
     const token = randomBytes(32).toString('base64url');
     const createdAt = this.now();
@@ -70,7 +65,7 @@ export class AuthService {
 
   /** The live session behind a bearer token, or a 401 that says why. */
   authenticate(token: string | undefined): AuthenticatedSession {
-    if (!token) throw new GridCommandError('unauthenticated', '需要登录 / authentication required', undefined, 401);
+    if (!token) throw new GridCommandError('unauthenticated', 'authentication required');
     this.forgetIfChanged();
     const tokenHash = hashToken(token);
     let session = this.sessions.get(tokenHash);
@@ -79,10 +74,10 @@ export class AuthService {
       if (session && session.revokedAt === null) remember(this.sessions, tokenHash, session);
     }
     if (!session || session.revokedAt !== null) {
-      throw new GridCommandError('unauthenticated', '会话无效或已注销 / invalid or revoked session', undefined, 401);
+      throw new GridCommandError('unauthenticated', 'invalid or revoked session');
     }
     if (session.expiresAt <= this.now()) {
-      throw new GridCommandError('token_expired', '会话已过期，请重新登录 / session expired', undefined, 401);
+      throw new GridCommandError('token_expired', 'session expired');
     }
     let user = this.users.get(session.userId);
     if (!user) {
@@ -90,7 +85,7 @@ export class AuthService {
       if (user) remember(this.users, user.id, user);
     }
     if (!user || user.disabled) {
-      throw new GridCommandError('unauthenticated', '账号已停用 / account disabled', undefined, 401);
+      throw new GridCommandError('unauthenticated', 'account disabled');
     }
     return { sessionId: session.id, user: publicUser(user), expiresAt: session.expiresAt };
   }

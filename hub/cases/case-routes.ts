@@ -19,8 +19,7 @@ const CHANGES_PAGE = 1000;
 export const actorOf = (user: User): CaseActor => ({ userId: user.id, role: user.role, orgUnitCode: user.orgUnitCode });
 
 function requireRole(user: User, action: 'case.read' | 'case.report'): void {
-  if (!roleAllows(user, action))
-    throw new GridCommandError('forbidden', '无权访问案件 / not permitted for your role', undefined, 403);
+  if (!roleAllows(user, action)) throw new GridCommandError('forbidden', 'not permitted for your role');
 }
 
 export function registerCaseRoutes(app: FastifyInstance, hub: HubContext): void {

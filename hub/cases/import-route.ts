@@ -25,15 +25,10 @@ export function registerImportRoute(app: FastifyInstance, hub: HubContext): void
   app.post(IMPORT_ROUTE.path, { bodyLimit: MAX_BYTES }, async (request, reply) => {
     const session = hub.auth.authenticate(bearerToken(request));
     if (!roleAllows(session.user, 'case.file')) {
-      throw new GridCommandError('forbidden', '无权导入事件 / not permitted to import events', undefined, 403);
+      throw new GridCommandError('forbidden', 'not permitted to import events');
     }
     if (typeof request.body !== 'string') {
-      throw new GridCommandError(
-        'bad_request',
-        `请以 ${IMPORT_ROUTE.contentType} 提交 / send ${IMPORT_ROUTE.contentType}`,
-        undefined,
-        415,
-      );
+      throw new GridCommandError('bad_request', `send ${IMPORT_ROUTE.contentType}`, undefined, 415);
     }
     refuseWhenOverloaded(hub);
     const actor = actorOf(session.user);

@@ -28,27 +28,24 @@ function build(hub: HubContext, actor: CaseActor, raw: unknown): Built {
   const category = resolveCategory(hub.reference.taxonomy, line);
   if (!category.ok) return { ok: false, reason: category.message };
   const gridCode = hub.gridLocator.locate(line.location.lon, line.location.lat);
-  if (!gridCode) return { ok: false, reason: 'location: 位置不在本县范围内 / outside the county' };
-  if (!canAct(actor, 'case.file', gridCode))
-    return { ok: false, reason: 'location: 不在导入账号的辖区内 / outside your area' };
+  if (!gridCode) return { ok: false, reason: 'location: outside the county' };
+  if (!canAct(actor, 'case.file', gridCode)) return { ok: false, reason: 'location: outside your area' };
 
   const reportedAt = Date.parse(line.reportedAt);
   const closedAt = line.closedAt ? Date.parse(line.closedAt) : undefined;
   const dispatchedAt = line.dispatchedAt ? Date.parse(line.dispatchedAt) : undefined;
   const closed = CLOSED_STATUSES.includes(line.status);
-  if (closed && closedAt === undefined)
-    return { ok: false, reason: 'closedAt: 已结案事件须有结案时间 / a closed event needs closedAt' };
-  if (!closed && closedAt !== undefined)
-    return { ok: false, reason: 'closedAt: 未结案事件不应有结案时间 / only closed events have closedAt' };
+  if (closed && closedAt === undefined) return { ok: false, reason: 'closedAt: a closed event needs closedAt' };
+  if (!closed && closedAt !== undefined) return { ok: false, reason: 'closedAt: only closed events have closedAt' };
   if ((closedAt ?? Infinity) < reportedAt || (dispatchedAt ?? Infinity) < reportedAt) {
-    return { ok: false, reason: 'reportedAt: 时间顺序有误 / times are out of order' };
+    return { ok: false, reason: 'reportedAt: times are out of order' };
   }
   const unit = line.handlingUnit;
   if (DISPATCHED.has(line.status) && unit === undefined && !closed) {
-    return { ok: false, reason: 'handlingUnit: 已派遣事件须有处置单位 / a dispatched event needs its handling unit' };
+    return { ok: false, reason: 'handlingUnit: a dispatched event needs its handling unit' };
   }
   if (unit && !isDepartmentCode(unit) && !lineageOf(gridCode).includes(unit) && levelOfCode(unit) !== 'township') {
-    return { ok: false, reason: 'handlingUnit: 处置单位与事发网格不符 / handling unit does not fit the grid' };
+    return { ok: false, reason: 'handlingUnit: handling unit does not fit the grid' };
   }
 
   const grade = line.grade;
@@ -175,7 +172,7 @@ export function* ndjsonLines(text: string): Generator<unknown> {
     try {
       yield JSON.parse(line) as unknown;
     } catch {
-      yield new Error('不是有效的 JSON / not valid JSON');
+      yield new Error('not valid JSON');
     }
   }
 }

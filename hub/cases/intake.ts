@@ -25,33 +25,18 @@ export interface IntakeOutcome {
 
 export function reportEvent(hub: HubContext, reporter: User, report: EventReport, now: number): IntakeOutcome {
   const category = resolveCategory(hub.reference.taxonomy, report);
-  if (!category.ok) throw new GridCommandError('validation_failed', category.message, category.field, 400);
+  if (!category.ok) throw new GridCommandError('validation_failed', category.message, category.field);
 
   const gridCode = hub.gridLocator.locate(report.location.lon, report.location.lat);
   if (!gridCode) {
-    throw new GridCommandError(
-      'outside_county',
-      '位置不在本县范围内 / the location is outside the county',
-      'location',
-      400,
-    );
+    throw new GridCommandError('outside_county', 'the location is outside the county', 'location');
   }
   if (!canAct(reporter, 'case.report', gridCode)) {
-    throw new GridCommandError(
-      'forbidden',
-      '无权上报辖区外的事件 / this location is outside your area',
-      'location',
-      403,
-    );
+    throw new GridCommandError('forbidden', 'this location is outside your area', 'location');
   }
   const reportedAt = report.reportedAt ? Date.parse(report.reportedAt) : now;
   if (reportedAt > now + CLOCK_SKEW_MS) {
-    throw new GridCommandError(
-      'validation_failed',
-      '上报时间晚于当前时间 / reportedAt is in the future',
-      'reportedAt',
-      400,
-    );
+    throw new GridCommandError('validation_failed', 'reportedAt is in the future', 'reportedAt');
   }
 
   const duplicates = openCasesNear(

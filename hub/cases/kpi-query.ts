@@ -50,10 +50,8 @@ export function kpiReport(
   const allowed = department
     ? levelOfCode(principal.orgUnitCode) === 'county' && canAct(principal, 'kpi.read')
     : canAct(principal, 'kpi.read', orgUnit);
-  if (!allowed)
-    throw new GridCommandError('forbidden', '无权查看该单位的统计 / not permitted for this unit', 'orgUnit', 403);
-  if (!(request.from < request.to))
-    throw new GridCommandError('validation_failed', '起止时间有误 / from must be before to', 'from', 400);
+  if (!allowed) throw new GridCommandError('forbidden', 'not permitted for this unit', 'orgUnit');
+  if (!(request.from < request.to)) throw new GridCommandError('validation_failed', 'from must be before to', 'from');
 
   const where = department ? sql`lead_unit_code = ${orgUnit}` : inSubtree(sql`grid_code`, orgUnit);
   // Facts from the covering index (cases_kpi_facts); only the few still-open cases need their snapshot, because a

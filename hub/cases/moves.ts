@@ -15,13 +15,11 @@ import type { HubContext } from '../hub-context.js';
 import { endGrantsForCase } from '../video-access/camera-grants.js';
 import { completeMove } from '../../common/cases/complete-move.js';
 
-const STATUS_FOR_REFUSAL = { forbidden: 403, invalid_transition: 409, validation_failed: 400 } as const;
-
 /** A case the principal may read, or 404 — a case outside your scope does not exist for you. */
 export function readableCase(hub: HubContext, principal: Principal, caseId: string): CaseView {
   const c = getCase(hub.db, caseId);
   if (!c || !canReadCase(c, principal)) {
-    throw new GridCommandError('not_found', `没有此案件 / no case ${caseId}`, 'caseId', 404);
+    throw new GridCommandError('not_found', `no case ${caseId}`, 'caseId');
   }
   return c;
 }
@@ -42,30 +40,24 @@ export function moveCase(
   const current = readableCase(hub, actor, caseId);
   if (request.expectedVersion !== current.version) {
     const last = listHistory(hub.db, caseId).at(-1);
-    const what =
-      last && last.move !== 'report' && last.move !== 'import'
-        ? CASE_MOVE_LABELS[last.move]
-        : { zh: '处理', en: 'changed' };
+    const lastMove = last && last.move !== 'report' && last.move !== 'import' ? last.move : null;
+    const what = lastMove ? CASE_MOVE_LABELS[lastMove].en.toLowerCase() : 'changed';
     throw new GridCommandError(
       'conflict',
-      `其他人已${what.zh}此案件，请刷新后再操作 / someone else already ${what.en.toLowerCase()} this case; reload and try again`,
+      `someone else already ${what} this case; reload and try again`,
       'expectedVersion',
-      409,
+      undefined,
+      lastMove ? { lastMove } : undefined,
     );
   }
   const { description, location, photos, caseNo, ...snapshot } = current;
   const move = completeMove(request.move, snapshot, now, hub.reference);
   const outcome = applyMove(snapshot, move, actor, now);
   if (!outcome.ok) {
-    throw new GridCommandError(outcome.code, outcome.message, outcome.field, STATUS_FOR_REFUSAL[outcome.code]);
+    throw new GridCommandError(outcome.code, outcome.message, outcome.field);
   }
   if (!saveCase(hub.db, outcome.next, current.version, caseEffectiveDueAt(outcome.next, now, hub.reference.calendar))) {
-    throw new GridCommandError(
-      'conflict',
-      '其他人已处理此案件 / someone else already changed this case',
-      'expectedVersion',
-      409,
-    );
+    throw new GridCommandError('conflict', 'someone else already changed this case', 'expectedVersion');
   }
   appendHistory(hub.db, outcome.history);
   const result: CaseView = { ...outcome.next, caseNo, description, location, photos };
@@ -100,12 +92,7 @@ function mergeReportersInto(hub: HubContext, actor: CaseActor, targetId: string,
     reporters: mergedReporters(snapshot.reporters, merged.reporters),
   };
   if (!saveCase(hub.db, next, target.version)) {
-    throw new GridCommandError(
-      'conflict',
-      '目标案件已被他人更改 / the target case was changed meanwhile',
-      'intoCaseId',
-      409,
-    );
+    throw new GridCommandError('conflict', 'the target case was changed meanwhile', 'intoCaseId');
   }
   appendHistory(hub.db, {
     caseId: targetId,

@@ -28,9 +28,8 @@ export function findAnswer(db: HubDatabase, userId: string, key: string, hash: s
   if (row.request_hash !== hash) {
     throw new GridCommandError(
       'idempotency_key_reused',
-      '该幂等键已用于另一请求 / this Idempotency-Key was already used for a different request',
+      'this Idempotency-Key was already used for a different request',
       'Idempotency-Key',
-      422,
     );
   }
   return { status: row.status, body: JSON.parse(row.response) as unknown };
@@ -54,12 +53,7 @@ export function idempotencyKeyOf(headers: Record<string, string | string[] | und
   const raw = headers['idempotency-key'];
   const key = Array.isArray(raw) ? raw[0] : raw;
   if (!key || !IDEMPOTENCY_KEY_PATTERN.test(key)) {
-    throw new GridCommandError(
-      'validation_failed',
-      '缺少或无效的 Idempotency-Key 请求头（8–128 个字母、数字或 _.:-） / missing or invalid Idempotency-Key header',
-      'Idempotency-Key',
-      400,
-    );
+    throw new GridCommandError('validation_failed', 'missing or invalid Idempotency-Key header', 'Idempotency-Key');
   }
   return key;
 }

@@ -52,13 +52,9 @@ export function parseWith<T extends z.ZodType>(schema: T, value: unknown, status
  */
 export function refuseWhenOverloaded(hub: HubContext): void {
   if (hub.writes.backlog >= hub.maxWriteBacklog) {
-    throw new GridCommandError(
-      'overloaded',
-      '平台繁忙，请稍后重试 / the hub is busy, retry shortly',
-      undefined,
-      503,
-      1,
-    );
+    throw new GridCommandError('overloaded', 'the hub is busy, retry shortly', undefined, undefined, {
+      retryAfterSeconds: 1,
+    });
   }
 }
 

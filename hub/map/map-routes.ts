@@ -16,7 +16,7 @@ import { MAX_MAP_EVENTS, TooManyMapEvents } from './events-query.js';
 import { mapEventsAnswer } from './map-answers.js';
 import { bearerToken, parseWith, route } from '../http/route.js';
 
-const forbidden = () => new GridCommandError('forbidden', '无权访问 / not permitted for your role', undefined, 403);
+const forbidden = () => new GridCommandError('forbidden', 'not permitted for your role');
 
 export function registerMapRoutes(app: FastifyInstance, hub: HubContext): void {
   const coding = eventCoding(hub.reference.taxonomy);
@@ -28,7 +28,7 @@ export function registerMapRoutes(app: FastifyInstance, hub: HubContext): void {
     // A narrower unit may be asked for, never a wider or a neighbouring one.
     const scope = query.orgUnit ?? user.orgUnitCode;
     if (!isWithinScope(user.orgUnitCode, scope)) {
-      throw new GridCommandError('forbidden', '超出管辖范围 / outside your scope', 'orgUnit', 403);
+      throw new GridCommandError('forbidden', 'outside your scope', 'orgUnit');
     }
     let answer;
     try {
@@ -37,9 +37,10 @@ export function registerMapRoutes(app: FastifyInstance, hub: HubContext): void {
       if (!(err instanceof TooManyMapEvents)) throw err;
       throw new GridCommandError(
         'payload_too_large',
-        `事件过多（${err.count} 条，上限 ${MAX_MAP_EVENTS}），请缩短时段 / too many events, choose a shorter period`,
+        `too many events (${err.count}, at most ${MAX_MAP_EVENTS}); choose a shorter period`,
         'from',
-        413,
+        undefined,
+        { count: err.count, limit: MAX_MAP_EVENTS },
       );
     }
     // Chunks rebuilt for this answer are stored after it, so the next query copies them from memory or disk.

@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { GridCommandError } from '../../common/errors.js';
+import { GridCommandError, type ErrorCode } from '../../common/errors.js';
 import { PID_FILE } from './orphan-sweep.js';
 
 export interface FfmpegHlsOptions {
@@ -20,8 +20,8 @@ export interface FfmpegHlsOptions {
   readonly listSize: number;
 }
 
-const unavailable = (message: string, code = 'stream_unavailable') =>
-  new GridCommandError(code, message, undefined, 503, code === 'stream_starting' ? 1 : 5);
+const unavailable = (message: string, code: ErrorCode = 'stream_unavailable') =>
+  new GridCommandError(code, message, undefined, undefined, { retryAfterSeconds: code === 'stream_starting' ? 1 : 5 });
 
 export class FfmpegHlsStream {
   private child: ChildProcess | null = null;
@@ -76,9 +76,8 @@ export class FfmpegHlsStream {
     for (;;) {
       this.refresh();
       if (this.lastGood) return this.lastGood;
-      if (this.exited)
-        throw unavailable(`视频源无法打开 / the stream source failed (${this.lastError || 'no output'})`);
-      if (Date.now() >= deadline) throw unavailable('视频流正在启动 / the stream is starting', 'stream_starting');
+      if (this.exited) throw unavailable(`the stream source failed (${this.lastError || 'no output'})`);
+      if (Date.now() >= deadline) throw unavailable('the stream is starting', 'stream_starting');
       await sleep(100);
     }
   }
@@ -86,12 +85,12 @@ export class FfmpegHlsStream {
   segment(n: number): Buffer {
     this.refresh();
     if (!this.listed.has(n) && !this.previouslyListed.has(n)) {
-      throw new GridCommandError('not_found', '分片已过期 / segment no longer available', undefined, 404);
+      throw new GridCommandError('not_found', 'segment no longer available');
     }
     try {
       return readFileSync(join(this.options.dir, `seg-${n}.ts`));
     } catch {
-      throw new GridCommandError('not_found', '分片已过期 / segment no longer available', undefined, 404);
+      throw new GridCommandError('not_found', 'segment no longer available');
     }
   }
 

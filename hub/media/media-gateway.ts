@@ -183,10 +183,10 @@ export class MediaGateway {
   private sourceOf(camera: CameraRecord, quality: StreamQuality): StreamSource {
     const source = parseStreamSource(quality === 'main' ? camera.mainStream : camera.subStream);
     if (source.kind === 'demo' && !camera.online) {
-      throw new GridCommandError('camera_offline', '摄像机离线 / camera offline', undefined, 503);
+      throw new GridCommandError('camera_offline', 'camera offline');
     }
     if (source.kind === 'unsupported' || (source.kind === 'standin-file' && !this.options.allowFileSources)) {
-      throw new GridCommandError('stream_unavailable', '不支持的视频源 / unsupported stream source', undefined, 503);
+      throw new GridCommandError('stream_unavailable', 'unsupported stream source');
     }
     return source;
   }
@@ -220,13 +220,9 @@ export class MediaGateway {
       timer = setTimeout(
         () =>
           reject(
-            new GridCommandError(
-              'stream_starting',
-              '演示视频准备中 / demo clips are being prepared',
-              undefined,
-              503,
-              2,
-            ),
+            new GridCommandError('stream_starting', 'demo clips are being prepared', undefined, undefined, {
+              retryAfterSeconds: 2,
+            }),
           ),
         timeout,
       );
@@ -247,12 +243,7 @@ export class MediaGateway {
 
   private async startProcess(entry: Active, camera: CameraRecord, source: StreamSource): Promise<FfmpegHlsStream> {
     if (entry.process && Date.now() - entry.startedAt < RESTART_BACKOFF_MS) {
-      throw new GridCommandError(
-        'stream_unavailable',
-        `视频源暂不可用 / stream source failed (${entry.process.lastError})`,
-        undefined,
-        503,
-      );
+      throw new GridCommandError('stream_unavailable', `stream source failed (${entry.process.lastError})`);
     }
     await entry.process?.stop();
     const spec = this.clips.spec;
@@ -281,4 +272,4 @@ export class MediaGateway {
   }
 }
 
-const segmentGone = () => new GridCommandError('not_found', '分片不存在 / no such segment', undefined, 404);
+const segmentGone = () => new GridCommandError('not_found', 'no such segment');

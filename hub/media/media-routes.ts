@@ -21,9 +21,9 @@ export function registerMediaRoutes(app: FastifyInstance, hub: HubContext): void
     const match = MEDIA_PATH.exec(path);
     if (!match) {
       if (TOKENLESS_PATH.test(path)) {
-        throw new GridCommandError('stream_token_invalid', '缺少播放凭证 / stream token required', undefined, 401);
+        throw new GridCommandError('stream_token_invalid', 'stream token required');
       }
-      throw new GridCommandError('not_found', '没有此媒体资源 / no such media', undefined, 404);
+      throw new GridCommandError('not_found', 'no such media');
     }
     const [, cameraId = '', token, seq] = match;
     const access = checkMediaAccess(hub.video.access, { token, cameraId, ip: request.ip });

@@ -9,7 +9,7 @@ import { getOrgUnit, listOrgUnitsInScope } from './org-units-store.js';
 import type { HubContext } from '../hub-context.js';
 import { route } from '../http/route.js';
 
-const forbidden = () => new GridCommandError('forbidden', '无权访问 / not permitted for your role', undefined, 403);
+const forbidden = () => new GridCommandError('forbidden', 'not permitted for your role');
 
 export function registerOrgRoutes(app: FastifyInstance, hub: HubContext): void {
   route(app, hub, hubRoutes.health, () => {

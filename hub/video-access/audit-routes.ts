@@ -21,7 +21,7 @@ export function registerAuditRoutes(app: FastifyInstance, hub: HubContext): void
     handler: async (request, reply) => {
       const { user } = hub.auth.authenticate(bearerToken(request));
       if (!roleAllows(user, 'audit.read')) {
-        throw new GridCommandError('forbidden', '无权查看调阅审计 / not permitted for your role', undefined, 403);
+        throw new GridCommandError('forbidden', 'not permitted for your role');
       }
       const query = parseWith(ViewAuditQuery, request.query ?? {});
       const result = listAudit(hub.db, {

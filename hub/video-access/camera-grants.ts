@@ -19,29 +19,29 @@ import { appendAudit } from './view-audit-store.js';
 export const MAX_GRANT_MS = 30 * 24 * 3600_000;
 const RECENTLY_ENDED_MS = 7 * 24 * 3600_000;
 
-const forbidden = (message: string) => new GridCommandError('forbidden', message, undefined, 403);
-const invalid = (field: string, message: string) => new GridCommandError('validation_failed', message, field, 400);
+const forbidden = (message: string) => new GridCommandError('forbidden', message);
+const invalid = (field: string, message: string) => new GridCommandError('validation_failed', message, field);
 
 const who = (u: User) => ({ id: u.id, username: u.username, displayName: u.displayName, orgUnitCode: u.orgUnitCode });
 
 export function createGrant(hub: HubContext, user: User, body: CameraGrantRequest): CameraGrant {
-  if (!roleAllows(user, 'camera.grant')) throw forbidden('无权借调摄像机 / your role cannot lend cameras');
+  if (!roleAllows(user, 'camera.grant')) throw forbidden('your role cannot lend cameras');
   const camera = getCamera(hub.db, body.cameraId);
   if (!camera || !canAct(user, 'camera.grant', camera.orgUnitCode)) {
-    throw forbidden('只能借调本辖区的摄像机 / you can only lend cameras in your own area');
+    throw forbidden('you can only lend cameras in your own area');
   }
   const grantee = getOrgUnit(hub.db, body.granteeUnitCode);
   const level = levelOfCode(body.granteeUnitCode);
   if (!grantee || (level !== 'township' && level !== 'village')) {
-    throw invalid('granteeUnitCode', '只能借给乡镇或村（社区） / lend to a township or village room');
+    throw invalid('granteeUnitCode', 'lend to a township or village room');
   }
   if (isWithinScope(grantee.code, camera.orgUnitCode)) {
-    throw invalid('granteeUnitCode', '该摄像机已在对方辖区内 / the camera is already in that unit’s area');
+    throw invalid('granteeUnitCode', 'the camera is already in that unit’s area');
   }
   const now = hub.now();
   const until = Date.parse(body.until);
   if (!(until > now) || until - now > MAX_GRANT_MS) {
-    throw invalid('until', '截止时间须在未来30天内 / until must lie within the next 30 days');
+    throw invalid('until', 'until must lie within the next 30 days');
   }
   const id = randomUUID();
   hub.db.transaction(() => {
@@ -72,12 +72,12 @@ export function revokeGrant(hub: HubContext, user: User, grantId: string): Camer
   const row = findGrant(hub.db, grantId);
   const camera = row && getCamera(hub.db, row.camera_id);
   if (!row || !camera || !canAct(user, 'camera.grant', camera.orgUnitCode)) {
-    throw forbidden('无权收回此借调 / you cannot revoke this grant');
+    throw forbidden('you cannot revoke this grant');
   }
   const now = hub.now();
   hub.db.transaction(() => {
     if (!endGrant(hub.db, grantId, now, 'revoked', user.id)) {
-      throw new GridCommandError('conflict', '借调已结束 / the grant has already ended', undefined, 409);
+      throw new GridCommandError('conflict', 'the grant has already ended');
     }
     appendAudit(hub.db, {
       kind: 'grant_ended',
@@ -123,7 +123,7 @@ export function endGrantsForCase(hub: Pick<HubContext, 'db' | 'now'>, caseId: st
 
 export function listGrantsFor(hub: HubContext, user: User): CameraGrant[] {
   if (!roleAllows(user, 'camera.view') && !roleAllows(user, 'camera.grant')) {
-    throw forbidden('无权查看借调 / not permitted for your role');
+    throw forbidden('not permitted for your role');
   }
   const now = hub.now();
   const grants = roleAllows(user, 'camera.grant');

@@ -3,7 +3,7 @@
  * this hub signed, not expired, for this camera (and this client address), whose session is still live, whose user
  * still holds a role that views cameras, and for whom the camera is — right now — in scope or lent.
  */
-import { GridCommandError } from '../../common/errors.js';
+import { GridCommandError, type ErrorCode } from '../../common/errors.js';
 import { isWithinScope } from '../../common/org.js';
 import { canViewCamera } from '../../common/scope-policy.js';
 import type { User } from '../../common/schemas.js';
@@ -28,8 +28,7 @@ export interface MediaAccess {
   readonly ip: string | undefined;
 }
 
-const refused = (code: string, message: string, status: number) =>
-  new GridCommandError(code, message, undefined, status);
+const refused = (code: ErrorCode, message: string) => new GridCommandError(code, message);
 
 export function checkMediaAccess(
   deps: MediaAccessDeps,
@@ -37,18 +36,18 @@ export function checkMediaAccess(
 ): MediaAccess {
   const claims = verifyStreamToken(deps.secret, request.token);
   const now = deps.now();
-  if (claims.exp <= now) throw refused('token_expired', '播放凭证已过期 / stream token expired', 401);
+  if (claims.exp <= now) throw refused('token_expired', 'stream token expired');
   const ip = normalizeAddress(request.ip);
   if (claims.cam !== request.cameraId || (deps.bindToAddress && claims.ip !== undefined && claims.ip !== ip)) {
-    throw refused('forbidden', '播放凭证不适用于此请求 / this stream token is not for this request', 403);
+    throw refused('forbidden', 'this stream token is not for this request');
   }
   const session = findSessionById(deps.db, claims.sid);
   if (!session || session.revokedAt !== null || session.userId !== claims.uid) {
-    throw refused('unauthenticated', '会话无效或已注销 / invalid or revoked session', 401);
+    throw refused('unauthenticated', 'invalid or revoked session');
   }
-  if (session.expiresAt <= now) throw refused('unauthenticated', '会话已过期 / session expired', 401);
+  if (session.expiresAt <= now) throw refused('unauthenticated', 'session expired');
   const record = findUserById(deps.db, claims.uid);
-  if (!record || record.disabled) throw refused('unauthenticated', '账号已停用 / account disabled', 401);
+  if (!record || record.disabled) throw refused('unauthenticated', 'account disabled');
   const user = publicUser(record);
   const camera = getCameraWithSources(deps.db, claims.cam);
   // Grants are only looked up for cameras outside the user's own subtree.
@@ -57,7 +56,7 @@ export function checkMediaAccess(
     !camera ||
     !canViewCamera(user, camera, lent ? grantedSetFor(deps.db, camera.id, user.orgUnitCode, now) : undefined)
   ) {
-    throw refused('forbidden', '无权查看此摄像机 / camera outside your scope', 403);
+    throw refused('forbidden', 'camera outside your scope');
   }
   return { claims, user, camera, ip };
 }

@@ -18,8 +18,7 @@ import { checkMediaAccess } from './media-access.js';
 import { normalizeAddress, signStreamToken } from './stream-token.js';
 import { appendAudit } from './view-audit-store.js';
 
-const forbidden = () =>
-  new GridCommandError('forbidden', '无权查看此摄像机 / camera outside your scope', undefined, 403);
+const forbidden = () => new GridCommandError('forbidden', 'camera outside your scope');
 
 /** The origin clients reached the hub at (only an origin-shaped Host is trusted; else the URL stays relative). */
 function baseUrlOf(hub: HubContext, request: FastifyRequest): string {
@@ -56,9 +55,10 @@ export function issueStreamTicket(
   if (camera.sensitive && [...reason].length < MIN_VIEW_REASON_LENGTH && !body.caseId) {
     throw new GridCommandError(
       'reason_required',
-      `敏感点位需填写调阅事由（至少${MIN_VIEW_REASON_LENGTH}个字）或案件编号 / a reason or case number is required`,
+      `a reason of at least ${MIN_VIEW_REASON_LENGTH} characters or a case number is required`,
       'reason',
-      400,
+      undefined,
+      { minLength: MIN_VIEW_REASON_LENGTH },
     );
   }
 
@@ -115,7 +115,7 @@ function authorizeExternal(
   const stream = streamFromPath(path);
   const access = checkMediaAccess(hub.video.access, { token, cameraId: stream.cameraId, ip });
   if (stream.quality && stream.quality !== access.claims.q) {
-    throw new GridCommandError('forbidden', '播放凭证不适用于此码流 / token is for the other stream', undefined, 403);
+    throw new GridCommandError('forbidden', 'token is for the other stream');
   }
 }
 
@@ -132,7 +132,7 @@ export function registerStreamRoutes(app: FastifyInstance, hub: HubContext): voi
   // MediaMTX (authMethod: http) posts {user, password, token, ip, action, path, protocol, id, query}; 2xx allows.
   route(app, hub, hubRoutes.mediaAuthorize, ({ body }) => {
     if (body.action !== undefined && body.action !== 'read' && body.action !== 'playback') {
-      throw new GridCommandError('forbidden', '只允许播放 / only reading streams is authorised here', undefined, 403);
+      throw new GridCommandError('forbidden', 'only reading streams is authorised here');
     }
     const token = body.token || body.password || tokenFromQuery(body.query);
     authorizeExternal(hub, token, body.cameraId ?? body.path, body.ip);

@@ -40,8 +40,7 @@ export function signStreamToken(secret: Buffer, claims: StreamTokenClaims): stri
   return `${payload}.${mac(secret, payload).toString('base64url')}`;
 }
 
-const invalid = () =>
-  new GridCommandError('stream_token_invalid', '播放凭证无效 / invalid stream token', undefined, 401);
+const invalid = () => new GridCommandError('stream_token_invalid', 'invalid stream token');
 
 /** The claims of a token this hub signed, or a 401. Expiry is checked by the caller (it owns the clock). */
 export function verifyStreamToken(secret: Buffer, token: string | undefined): StreamTokenClaims {

@@ -43,8 +43,7 @@ const StoredSpec = zod.strictObject({
   alertCell: zod.number().int().nullable(),
 });
 
-const notOperator = () =>
-  new GridCommandError('forbidden', '无权操作视频墙 / your role does not operate the wall', undefined, 403);
+const notOperator = () => new GridCommandError('forbidden', 'your role does not operate the wall');
 
 /** Every camera a layout names: fixed tiles, per-tile tours and whole-wall tour pages. */
 export function layoutCameraIds(spec: z.output<typeof StoredSpec>): string[] {
@@ -99,9 +98,10 @@ export function saveRoomLayout(hub: HubContext, user: Principal & { id: string }
   if (refused.length > 0) {
     throw new GridCommandError(
       'forbidden',
-      `布局含无权查看的摄像机 / the layout names cameras you may not view: ${refused.slice(0, 5).join(', ')}`,
+      `the layout names cameras you may not view: ${refused.slice(0, 5).join(', ')}`,
       'cells',
-      403,
+      undefined,
+      { cameraIds: refused.slice(0, 5).join(','), count: refused.length },
     );
   }
   const existing = layoutIdByName(hub.db, user.orgUnitCode, input.name);
@@ -112,23 +112,26 @@ export function saveRoomLayout(hub: HubContext, user: Principal & { id: string }
     if (countLayouts(hub.db, user.orgUnitCode) >= MAX_LAYOUTS_PER_ROOM) {
       throw new GridCommandError(
         'conflict',
-        `本指挥室最多保存 ${MAX_LAYOUTS_PER_ROOM} 个布局 / a room keeps at most ${MAX_LAYOUTS_PER_ROOM} layouts`,
+        `a room keeps at most ${MAX_LAYOUTS_PER_ROOM} layouts`,
         'name',
-        409,
+        undefined,
+        {
+          limit: MAX_LAYOUTS_PER_ROOM,
+        },
       );
     }
     insertLayout(hub.db, randomUUID(), user.orgUnitCode, input.name, write);
   }
   const row = getLayoutRowByName(hub.db, user.orgUnitCode, input.name);
   const layout = row && toLayout(hub, row, user, now);
-  if (!layout) throw new GridCommandError('internal', 'layout not stored', undefined, 500);
+  if (!layout) throw new GridCommandError('internal', 'layout not stored');
   return layout;
 }
 
 export function deleteRoomLayout(hub: HubContext, user: Principal, id: string): void {
   // Another room's layout answers like a missing one: ids of other rooms cannot be probed.
   if (!deleteLayout(hub.db, user.orgUnitCode, id)) {
-    throw new GridCommandError('not_found', '没有此布局 / no such layout in your room', undefined, 404);
+    throw new GridCommandError('not_found', 'no such layout in your room');
   }
 }
 

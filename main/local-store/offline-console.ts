@@ -141,7 +141,7 @@ export class OfflineConsole {
       }
     }
     const value = cached(s);
-    if (value === null) throw notCached('数据', 'data');
+    if (value === null) throw notCached('data');
     return value;
   }
 
@@ -236,7 +236,7 @@ export class OfflineConsole {
       // Not cached, so no queued guess can be shown: straight to the hub if it may be there (it is another case
       // than any queued one, so nothing is overtaken).
       if (!first.unreachable) return direct();
-      throw notCached('此案件', 'this case');
+      throw notCached('this case');
     }
     const { mark } = s.outbox.enqueue(idempotencyKey, write, this.now());
     return this.afterEnqueue(mark.outboxId, { ...write.optimistic, queued: mark }, first.unreachable);

@@ -38,7 +38,7 @@ export function optimisticMove(cached: CaseView, request: MoveRequest, user: Use
   if (request.expectedVersion !== cached.version) {
     throw new GridCommandError(
       'conflict',
-      '此案件已有更新的版本，请刷新后再操作 / this case has changed since you saw it; reload and try again',
+      'this case has changed since you saw it; reload and try again',
       'expectedVersion',
     );
   }

@@ -80,7 +80,7 @@ export class OutboxStore {
         if (held.request !== request || held.kind !== write.kind) {
           throw new GridCommandError(
             'idempotency_key_reused',
-            '该幂等键已用于另一请求 / this Idempotency-Key was already used for a different request',
+            'this Idempotency-Key was already used for a different request',
             'idempotencyKey',
           );
         }
@@ -179,9 +179,9 @@ export class OutboxStore {
   /** Only a refusal the user has seen can go; a pending write may already be on its way to the hub. */
   dismiss(id: number): void {
     const held = this.get(id);
-    if (!held) throw new GridCommandError('not_found', `没有此离线操作 / no outbox item ${id}`, 'id');
+    if (!held) throw new GridCommandError('not_found', `no outbox item ${id}`, 'id');
     if (held.item.state !== 'refused') {
-      throw new GridCommandError('conflict', '该操作仍在等待同步 / this item is still waiting to be sent', 'id');
+      throw new GridCommandError('conflict', 'this item is still waiting to be sent', 'id');
     }
     this.remove(id);
   }

@@ -66,8 +66,13 @@ async function send(hub: HubClient, token: string, entry: OutboxEntry): Promise<
 
 const asApiError = (err: unknown) =>
   err instanceof GridCommandError
-    ? { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) }
-    : { code: 'internal', message: String(err) };
+    ? {
+        code: err.code,
+        message: err.message,
+        ...(err.field ? { field: err.field } : {}),
+        ...(err.params ? { params: err.params } : {}),
+      }
+    : { code: 'internal' as const, message: String(err) };
 
 /** What the case is now, for the user to see next to the refusal (best effort: the refusal is kept regardless). */
 async function currentCase(hub: HubClient, s: ReplaySession, caseId: string): Promise<CaseView | undefined> {

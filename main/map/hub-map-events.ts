@@ -28,14 +28,14 @@ export async function fetchMapEvents(
   } catch (err) {
     throw new GridCommandError(
       'hub_unreachable',
-      `无法连接县级平台 / hub unreachable (${err instanceof Error ? err.message : String(err)})`,
+      `hub unreachable (${err instanceof Error ? err.message : String(err)})`,
     );
   }
   if (!response.ok) {
     const parsed = ApiErrorBody.safeParse(await response.json().catch(() => null));
     if (parsed.success) {
-      const { code, message, field } = parsed.data.error;
-      throw new GridCommandError(code, message, field, response.status);
+      const { code, message, field, params } = parsed.data.error;
+      throw new GridCommandError(code, message, field, response.status, params);
     }
     throw new GridCommandError('internal', `hub answered ${response.status}`, undefined, response.status);
   }

@@ -27,9 +27,9 @@ export function answerTileRequest(basemap: MbtilesBasemap | null, pathname: stri
   const parts = pathname.startsWith(TILE_PATH_PREFIX) ? pathname.slice(TILE_PATH_PREFIX.length).split('/') : [];
   const coords = parts.length === 3 ? parseTileCoords(parts[0]!, parts[1]!, parts[2]!) : null;
   if (!coords) {
-    return json(400, { error: { code: 'bad_request', message: '瓦片坐标无效 / bad tile coordinates' } });
+    return json(400, { error: { code: 'bad_request', message: 'bad tile coordinates' } });
   }
-  if (!basemap) return json(404, { error: { code: 'not_found', message: '未配置底图 / no basemap configured' } });
+  if (!basemap) return json(404, { error: { code: 'not_found', message: 'no basemap configured' } });
   let tile;
   try {
     tile = basemap.tile(coords);

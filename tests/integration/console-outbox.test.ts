@@ -170,7 +170,11 @@ describe('the outbox', () => {
     expect(refusals).toHaveLength(2);
     expect(refusals[0]).toMatchObject({
       item: { kind: 'move', caseId: x, state: 'refused', request: { move: { type: 'file' } } },
-      error: { code: 'conflict', message: expect.stringContaining('其他人已作废') },
+      error: {
+        code: 'conflict',
+        message: expect.stringContaining('someone else already'),
+        params: { lastMove: 'void' },
+      },
       currentCase: { id: x, status: 'void', version: versions[0]! + 1 },
     });
     // The chained dispatch expected the version the void now has: the hub finds a void case cannot be dispatched.

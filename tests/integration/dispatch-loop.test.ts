@@ -122,7 +122,7 @@ describe('the case loop', () => {
     ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     const loser = a.status === 409 ? a : b;
-    expect(loser.body.error).toMatchObject({ code: 'conflict', message: expect.stringContaining('其他人已派遣') });
+    expect(loser.body.error).toMatchObject({ code: 'conflict', params: { lastMove: 'dispatch' } });
     const history = (await getCase(hub, duty, id)).body.history;
     expect(history.filter((h: any) => h.move === 'dispatch')).toHaveLength(1);
   });

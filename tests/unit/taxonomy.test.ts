@@ -82,8 +82,8 @@ describe('the taxonomy', () => {
     const broken = structuredClone(taxonomy);
     broken.categories[0]!.minors.push({ code: '0299', zh: '暴露垃圾', en: 'dup' });
     const issues = Taxonomy.safeParse(broken).error?.issues.map((i) => i.message) ?? [];
-    expect(issues.some((m) => m.includes('不属于大类'))).toBe(true);
-    expect(issues.some((m) => m.includes('重复'))).toBe(true);
+    expect(issues.some((m) => m.includes('outside its major'))).toBe(true);
+    expect(issues.some((m) => m.includes('duplicate name'))).toBe(true);
   });
 });
 
