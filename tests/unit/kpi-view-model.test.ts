@@ -35,7 +35,8 @@ import {
   trendOption,
   type ChartLabels,
 } from '../../renderer/src/kpi/kpi-charts.js';
-import { csvCell, csvFileName, csvPercent, kpiCsvRows, toCsv, type CsvLabels } from '../../renderer/src/kpi/kpi-csv.js';
+import { csvCell, toCsv } from '../../common/csv.js';
+import { csvFileName, csvPercent, kpiCsvRows, type CsvLabels } from '../../renderer/src/kpi/kpi-csv.js';
 
 const bj = (local: string) => Date.parse(`${local.replace(' ', 'T')}:00+08:00`);
 const HOUR = 3_600_000;
