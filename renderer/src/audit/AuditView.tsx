@@ -12,8 +12,8 @@ import { VIEW_AUDIT_KINDS, type ViewAuditEntry, type ViewAuditFilter } from '../
 import { viewAuditToCsv } from '../../../common/view-audit-csv.js';
 import { call } from '../bridge/index.js';
 import { errorMessage } from '../i18n/error-message.js';
-import { endSessionIfUnauthenticated, useSessionStore } from '../session/session-store.js';
-import { fileStamp, formatStamp } from '../wall/clock.js';
+import { useSessionStore } from '../session/session-store.js';
+import { fileStamp, formatStamp } from '../shared/format.js';
 import './audit.css';
 
 type Range = GetProps<typeof DatePicker.RangePicker>['value'];
@@ -69,7 +69,6 @@ function AuditScreen() {
         (error: unknown) => {
           setLoading(false);
           message.error(t('audit.loadFailed', { message: errorMessage(error, t) }));
-          endSessionIfUnauthenticated(error);
         },
       ),
     [message, t],

@@ -32,9 +32,29 @@ export class CallError extends Error {
   }
 }
 
+/** Why a call found the session gone: its token expired, or it was ended elsewhere (another window, a restart). */
+export type SessionLoss = 'expired' | 'revoked';
+
+let sessionLost: ((loss: SessionLoss) => void) | null = null;
+
+/**
+ * Who ends the session when a call answers `unauthenticated` or `token_expired` (the session store registers
+ * itself; the bridge cannot import it without a cycle). One place, so no call site handles an expired session.
+ */
+export function onSessionLost(listener: (loss: SessionLoss) => void): void {
+  sessionLost = listener;
+}
+
 export async function call<K extends ConsoleCallName>(method: K, request: CallRequest<K>): Promise<CallResponse<K>> {
   const result = await api.call(method, request);
-  if (!result.ok) throw new CallError(result.error.code, result.error.message, result.error.field);
+  if (!result.ok) {
+    const { code, message, field } = result.error;
+    // A refused login is the login form's business, never the end of a session.
+    if (method !== 'session.login' && (code === 'unauthenticated' || code === 'token_expired')) {
+      sessionLost?.(code === 'token_expired' ? 'expired' : 'revoked');
+    }
+    throw new CallError(code, message, field);
+  }
   return result.value;
 }
 

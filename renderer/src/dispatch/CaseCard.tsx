@@ -10,8 +10,8 @@ import type { CaseView } from '../../../common/case-api.js';
 import type { SlaState } from '../../../common/sla-clock.js';
 import type { Language } from '../i18n/index.js';
 import { useLanguage } from '../i18n/use-language.js';
-import { cardSla, formatClock, isQueued, type SlaName } from './board-model.js';
-import { formatAge, formatDateTime, formatTime } from './format.js';
+import { cardSla, formatClock, isQueued, type SlaName } from '../shared/cases/board-model.js';
+import { formatAge, formatDateTime, formatTime } from '../shared/format.js';
 import {
   categoryLabel,
   gradeLabel,
@@ -21,9 +21,9 @@ import {
   unitLabel,
   unitPath,
   type UnitIndex,
-} from './labels.js';
-import { referenceData } from './reference.js';
-import { useTicking } from './ticker.js';
+} from '../shared/labels.js';
+import { referenceData } from '../shared/reference.js';
+import { useTicking } from '../shared/clock.js';
 
 /** Card height plus the gap below it: the virtual column lays cards out on this pitch. */
 export const CARD_PITCH = 112;

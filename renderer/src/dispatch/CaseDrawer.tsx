@@ -19,13 +19,12 @@ import type { OrgUnit, User } from '../../../common/schemas.js';
 import { call } from '../bridge/index.js';
 import { errorMessage } from '../i18n/error-message.js';
 import type { Language } from '../i18n/index.js';
-import { levelLabel, roleLabel } from '../i18n/labels.js';
+import { levelLabel, roleLabel } from '../shared/labels.js';
 import { useLanguage } from '../i18n/use-language.js';
-import { endSessionIfUnauthenticated } from '../session/session-store.js';
-import { isQueued, isSafeImageUrl } from './board-model.js';
-import { useBoardStore } from './board-store.js';
+import { isQueued, isSafeImageUrl } from '../shared/cases/board-model.js';
+import { useBoardStore } from '../shared/cases/board-store.js';
 import { countdownText, GRADE_COLOURS, SlaCountdown } from './CaseCard.js';
-import { formatDateTime } from './format.js';
+import { formatDateTime } from '../shared/format.js';
 import {
   categoryLabel,
   gradeLabel,
@@ -36,11 +35,11 @@ import {
   unitLabel,
   unitPath,
   type UnitIndex,
-} from './labels.js';
+} from '../shared/labels.js';
 import { MovePanel } from './MovePanel.js';
 import { NearestCameras } from '../wall/NearestCameras.js';
-import { referenceData } from './reference.js';
-import { useTicking } from './ticker.js';
+import { referenceData } from '../shared/reference.js';
+import { useTicking } from '../shared/clock.js';
 
 interface CaseDrawerProps {
   user: User;
@@ -79,7 +78,6 @@ export function CaseDrawer({ user, units, orgUnits, afterClose }: CaseDrawerProp
       (error: unknown) => {
         if (!live) return;
         setLoaded({ caseId: openCaseId, error });
-        endSessionIfUnauthenticated(error);
       },
     );
     return () => {

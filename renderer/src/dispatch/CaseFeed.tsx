@@ -14,12 +14,12 @@ import type { CaseView } from '../../../common/case-api.js';
 import type { OutboxRefused } from '../../../common/outbox.js';
 import { subscribe } from '../bridge/index.js';
 import { useLanguage } from '../i18n/use-language.js';
-import { useOrgStore } from '../org-tree/org-store.js';
+import { useOrgStore } from '../shared/org-store.js';
 import { useSessionStore } from '../session/session-store.js';
-import { navigateTo } from '../shell/routes.js';
+import { navigateTo } from '../shared/routes.js';
 import { playSeriousChime } from './alert-sound.js';
-import { startCaseFeed, useBoardStore } from './board-store.js';
-import { categoryLabel, indexUnits, moveLabel, unitPath } from './labels.js';
+import { startCaseFeed, useBoardStore } from '../shared/cases/board-store.js';
+import { categoryLabel, indexUnits, moveLabel, unitPath } from '../shared/labels.js';
 
 export function CaseFeed() {
   const { t } = useTranslation();

@@ -15,19 +15,26 @@ import type { User } from '../../../common/schemas.js';
 import { canAct } from '../../../common/scope-policy.js';
 import { errorMessage } from '../i18n/error-message.js';
 import { useLanguage } from '../i18n/use-language.js';
-import { useOrgStore, useSelectedUnit } from '../org-tree/org-store.js';
+import { useOrgStore, useSelectedUnit } from '../shared/org-store.js';
 import { useSessionStore } from '../session/session-store.js';
-import { BOARD_STAGES, buildColumns, isFiltering, localDay, moveCursor, type BoardColumns } from './board-model.js';
-import { useBoardStore } from './board-store.js';
+import {
+  BOARD_STAGES,
+  buildColumns,
+  isFiltering,
+  localDay,
+  moveCursor,
+  type BoardColumns,
+} from '../shared/cases/board-model.js';
+import { useBoardStore } from '../shared/cases/board-store.js';
 import { BoardColumn, type RevealRequest } from './BoardColumn.js';
 import { slaAt } from './CaseCard.js';
 import { CaseDrawer } from './CaseDrawer.js';
-import { formatDateTime } from './format.js';
+import { formatDateTime } from '../shared/format.js';
 import './dispatch.css';
-import { gradeLabel, indexUnits, sourceLabel, type UnitIndex } from './labels.js';
+import { gradeLabel, indexUnits, sourceLabel, type UnitIndex } from '../shared/labels.js';
 import { NewReportModal } from './NewReportModal.js';
-import { majorOptions } from './taxonomy-options.js';
-import { useTicking } from './ticker.js';
+import { majorOptions } from '../shared/taxonomy-options.js';
+import { useTicking } from '../shared/clock.js';
 
 export function DispatchView() {
   const user = useSessionStore((s) => s.user);

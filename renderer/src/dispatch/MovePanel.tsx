@@ -18,15 +18,14 @@ import { call, CallError } from '../bridge/index.js';
 import { errorMessage } from '../i18n/error-message.js';
 import type { Language } from '../i18n/index.js';
 import { useLanguage } from '../i18n/use-language.js';
-import { endSessionIfUnauthenticated } from '../session/session-store.js';
-import { isQueued, parsePhotoUrls } from './board-model.js';
-import { useBoardStore } from './board-store.js';
-import { formatDateTime } from './format.js';
-import { gradeLabel, moveLabel, unitLabel, type UnitIndex } from './labels.js';
+import { isQueued, parsePhotoUrls } from '../shared/cases/board-model.js';
+import { useBoardStore } from '../shared/cases/board-store.js';
+import { formatDateTime } from '../shared/format.js';
+import { gradeLabel, moveLabel, unitLabel, type UnitIndex } from '../shared/labels.js';
 import { dispatchTargets, eligibleLegs, isLegMove } from './move-targets.js';
-import { referenceData } from './reference.js';
-import { categoryOptions } from './taxonomy-options.js';
-import { useTicking } from './ticker.js';
+import { referenceData } from '../shared/reference.js';
+import { categoryOptions } from '../shared/taxonomy-options.js';
+import { useTicking } from '../shared/clock.js';
 
 interface MoveValues {
   legId?: string;
@@ -173,7 +172,6 @@ export function MovePanel({ view, actor, units, orgUnits, onMoved, onStale }: Mo
         onStale();
       } else {
         setError(errorMessage(failure, t));
-        endSessionIfUnauthenticated(failure);
       }
     } finally {
       setSubmitting(false);

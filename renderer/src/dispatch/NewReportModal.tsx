@@ -25,11 +25,10 @@ import { CASE_GRADES, CASE_SOURCES, type CaseGrade, type CaseSource } from '../.
 import { call } from '../bridge/index.js';
 import { errorMessage } from '../i18n/error-message.js';
 import { useLanguage } from '../i18n/use-language.js';
-import { endSessionIfUnauthenticated } from '../session/session-store.js';
-import { useBoardStore } from './board-store.js';
-import { formatDateTime } from './format.js';
-import { gradeLabel, sourceLabel, statusLabel, unitPath, type UnitIndex } from './labels.js';
-import { categoryOptions } from './taxonomy-options.js';
+import { useBoardStore } from '../shared/cases/board-store.js';
+import { formatDateTime } from '../shared/format.js';
+import { gradeLabel, sourceLabel, statusLabel, unitPath, type UnitIndex } from '../shared/labels.js';
+import { categoryOptions } from '../shared/taxonomy-options.js';
 
 const round6 = (value: number) => Math.round(value * 1e6) / 1e6;
 
@@ -107,7 +106,6 @@ export function NewReportModal({ open, onClose, units, defaultCenter }: NewRepor
       else setReceipt(answer);
     } catch (failure) {
       setError(errorMessage(failure, t));
-      endSessionIfUnauthenticated(failure);
     } finally {
       setSubmitting(false);
     }

@@ -1,8 +1,8 @@
 /** English strings, the second language. Typed against zh-CN so a missing or extra key fails the type check. */
 import type { zhCN } from './zh-CN.js';
-import { auditEn } from '../audit/audit-i18n.js';
-import { wallEn } from '../wall/wall-i18n.js';
-import { mapEn } from '../map/map-i18n.js';
+import { auditEn } from './audit-i18n.js';
+import { wallEn } from './wall-i18n.js';
+import { mapEn } from './map-i18n.js';
 
 type SameKeys<T> = { [K in keyof T]: T[K] extends string ? string : SameKeys<T[K]> };
 

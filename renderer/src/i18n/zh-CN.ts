@@ -1,7 +1,7 @@
 /** zh-CN strings: the primary language of the console. The English file must have exactly the same keys. */
-import { auditZhCN } from '../audit/audit-i18n.js';
-import { wallZhCN } from '../wall/wall-i18n.js';
-import { mapZhCN } from '../map/map-i18n.js';
+import { auditZhCN } from './audit-i18n.js';
+import { wallZhCN } from './wall-i18n.js';
+import { mapZhCN } from './map-i18n.js';
 
 export const zhCN = {
   app: {

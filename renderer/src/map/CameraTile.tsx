@@ -11,8 +11,7 @@ import { useTranslation } from 'react-i18next';
 import type { Camera } from '../../../common/schemas.js';
 import { call } from '../bridge/index.js';
 import { errorMessage } from '../i18n/error-message.js';
-import { endSessionIfUnauthenticated } from '../session/session-store.js';
-import { navigateTo } from '../shell/routes.js';
+import { navigateTo } from '../shared/routes.js';
 import { wallHlsConfig } from '../wall/hls-config.js';
 import { refreshDelay, tokenOf } from '../wall/tile-state.js';
 import { useWallStore } from '../wall/wall-store.js';
@@ -62,7 +61,6 @@ export function CameraTile({ camera, onClose }: { camera: Camera; onClose(): voi
       (error: unknown) => {
         if (!live) return;
         setState({ phase: 'failed', error });
-        endSessionIfUnauthenticated(error);
       },
     );
     return () => {

@@ -12,8 +12,8 @@ import { useLanguage } from '../i18n/use-language.js';
 import { buildOrgTree, filterOrgTree, keysToDepth, type FilteredTree, type OrgTreeNode } from './build-org-tree.js';
 import { OrgNodeTitle } from './OrgNodeTitle.js';
 import { SelectedUnitSummary } from './SelectedUnitSummary.js';
-import { useOrgStore } from './org-store.js';
-import { useElementHeight } from './use-element-height.js';
+import { useOrgStore } from '../shared/org-store.js';
+import { useElementHeight } from '../shared/use-element-height.js';
 
 export function OrgTreePanel() {
   const { t } = useTranslation();

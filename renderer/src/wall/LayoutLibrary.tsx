@@ -9,8 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { WallLayout } from '../../../common/wall-schemas.js';
 import { call } from '../bridge/index.js';
 import { errorMessage } from '../i18n/error-message.js';
-import { endSessionIfUnauthenticated } from '../session/session-store.js';
-import { formatStamp } from './clock.js';
+import { formatStamp } from '../shared/format.js';
 import { layoutInput, useWallStore } from './wall-store.js';
 
 export function LayoutLibrary({ unitName }: { unitName: string }) {
@@ -28,7 +27,6 @@ export function LayoutLibrary({ unitName }: { unitName: string }) {
     } catch (error) {
       setLayouts([]);
       message.error(t('wall.layouts.loadFailed', { message: errorMessage(error, t) }));
-      endSessionIfUnauthenticated(error);
     }
   };
 
@@ -53,7 +51,6 @@ export function LayoutLibrary({ unitName }: { unitName: string }) {
       setSaving(false);
     } catch (error) {
       message.error(t('wall.layouts.saveFailed', { message: errorMessage(error, t) }));
-      endSessionIfUnauthenticated(error);
     } finally {
       setBusy(false);
     }

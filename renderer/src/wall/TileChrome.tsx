@@ -18,7 +18,8 @@ import { Button, Dropdown, Tag, Tooltip } from 'antd';
 import { useEffect, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Camera } from '../../../common/schemas.js';
-import { formatStamp, useClock } from './clock.js';
+import { useTicking } from '../shared/clock.js';
+import { formatStamp } from '../shared/format.js';
 import type { TilePlayer, TileStateInfo, TileStats } from './tile-player.js';
 import type { TileState } from './tile-state.js';
 import { secondsToNext, type TourRun } from './tours.js';
@@ -161,13 +162,13 @@ function StateOverlay({ state, info, onReason }: { state: TileState; info: TileS
 
 function RetryCountdown({ at, attempt }: { at: number; attempt: number }) {
   const { t } = useTranslation();
-  const seconds = useClock((now) => Math.max(0, Math.ceil((at - now) / 1000)));
+  const seconds = useTicking((now) => Math.max(0, Math.ceil((at - now) / 1000)));
   return <span className="wall-tile-retry">{t('wall.state.retryIn', { s: seconds, n: attempt })}</span>;
 }
 
 function TourBadge({ tour }: { tour: TourRun & { pausedUntil: number } }) {
   const { t } = useTranslation();
-  const next = useClock((now) => secondsToNext(tour, now, tour.pausedUntil));
+  const next = useTicking((now) => secondsToNext(tour, now, tour.pausedUntil));
   return (
     <Tag color="blue" className="wall-tile-tour" data-testid="tile-tour">
       {t('wall.tile.tour', { index: tour.index + 1, total: tour.cameraIds.length })}
@@ -179,7 +180,7 @@ function TourBadge({ tour }: { tour: TourRun & { pausedUntil: number } }) {
 
 /** The viewer's name and the time over the picture, three times across, never catching a click. */
 function Watermark({ viewer }: { viewer: string }) {
-  const stamp = useClock((now) => formatStamp(now));
+  const stamp = useTicking((now) => formatStamp(now));
   const text = `${viewer}  ${stamp}`;
   return (
     <div className="wall-watermark" aria-hidden="true" data-testid="tile-watermark">

@@ -7,7 +7,7 @@ import { Alert, Button, InputNumber, List, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_TOUR_DWELL_SECONDS, MIN_TOUR_DWELL_SECONDS } from '../../../common/wall-schemas.js';
-import { useClock } from './clock.js';
+import { useTicking } from '../shared/clock.js';
 import { cellCount } from './layouts.js';
 import { secondsToNext } from './tours.js';
 import { useWallStore } from './wall-store.js';
@@ -22,7 +22,7 @@ export function TourPanel({ checked }: { checked: readonly string[] }) {
   const pausedUntil = useWallStore((s) => s.pausedUntil);
   const { setTileTour, setPageTour } = useWallStore.getState();
   const touring = tiles.slice(0, cellCount(kind)).flatMap((tile, i) => (tile.tour ? [{ i, tour: tile.tour }] : []));
-  const next = useClock((now) => (pageTour ? secondsToNext(pageTour, now, pausedUntil) : null));
+  const next = useTicking((now) => (pageTour ? secondsToNext(pageTour, now, pausedUntil) : null));
 
   return (
     <section className="wall-tours" data-testid="tour-panel">
