@@ -13,6 +13,12 @@ export const ERROR_CODES = [
   'hub_unreachable',
   'not_console_role',
   'internal',
+  'overloaded',
+  'reason_required',
+  'stream_token_invalid',
+  'stream_unavailable',
+  'camera_offline',
+  'console_unreachable',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -7,6 +7,7 @@
  * Everything people typed (description, notes, feedback) is rendered as text; photos only as <img> of http(s) or
  * inline raster URLs.
  */
+import type { TFunction } from 'i18next';
 import { EnvironmentOutlined } from '@ant-design/icons';
 import { Alert, Descriptions, Divider, Drawer, Empty, Skeleton, Tag, Timeline, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
@@ -52,7 +53,7 @@ interface CaseDrawerProps {
 type Loaded = { caseId: string; detail: CaseDetail } | { caseId: string; error: unknown };
 
 export function CaseDrawer({ user, units, orgUnits, afterClose }: CaseDrawerProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['dispatch']);
   const openCaseId = useBoardStore((s) => s.openCaseId);
   const boardCase = useBoardStore((s) => (s.openCaseId ? (s.board.cases.get(s.openCaseId) ?? null) : null));
   const closeCase = useBoardStore((s) => s.closeCase);
@@ -99,7 +100,7 @@ export function CaseDrawer({ user, units, orgUnits, afterClose }: CaseDrawerProp
       }}
       size={760}
       destroyOnHidden
-      title={view ? <DrawerTitle view={view} /> : t('dispatch.drawer.loading')}
+      title={view ? <DrawerTitle view={view} /> : t('dispatch:drawer.loading')}
       className="case-drawer"
     >
       <div
@@ -112,14 +113,14 @@ export function CaseDrawer({ user, units, orgUnits, afterClose }: CaseDrawerProp
           <Alert
             type="error"
             showIcon
-            title={t('dispatch.drawer.loadFailed', { message: errorMessage(current.error, t) })}
+            title={t('dispatch:drawer.loadFailed', { message: errorMessage(current.error) })}
           />
         ) : null}
         {!view ? <Skeleton active /> : null}
         {view ? (
           <>
             <CaseFacts view={view} units={units} />
-            <Divider titlePlacement="start">{t('dispatch.drawer.actions')}</Divider>
+            <Divider titlePlacement="start">{t('dispatch:drawer.actions')}</Divider>
             <MovePanel
               key={view.id}
               view={view}
@@ -132,7 +133,7 @@ export function CaseDrawer({ user, units, orgUnits, afterClose }: CaseDrawerProp
               }}
               onStale={() => setRefreshes((n) => n + 1)}
             />
-            <Divider titlePlacement="start">{t('dispatch.drawer.report')}</Divider>
+            <Divider titlePlacement="start">{t('dispatch:drawer.report')}</Divider>
             <Typography.Paragraph className="case-description" data-testid="case-description">
               {view.description}
             </Typography.Paragraph>
@@ -140,18 +141,18 @@ export function CaseDrawer({ user, units, orgUnits, afterClose }: CaseDrawerProp
             <div className="case-location" data-testid="case-location">
               <EnvironmentOutlined />
               <span>
-                {t('dispatch.drawer.location', {
+                {t('dispatch:drawer.location', {
                   lon: view.location.lon.toFixed(5),
                   lat: view.location.lat.toFixed(5),
                 })}
               </span>
-              <Typography.Text type="secondary">{t('dispatch.drawer.mapPending')}</Typography.Text>
+              <Typography.Text type="secondary">{t('dispatch:drawer.mapPending')}</Typography.Text>
             </div>
             {/* The nearest cameras of the viewer's own area, one click onto the video wall. */}
             <NearestCameras view={view} />
-            <Divider titlePlacement="start">{t('dispatch.drawer.legs')}</Divider>
+            <Divider titlePlacement="start">{t('dispatch:drawer.legs')}</Divider>
             <Legs view={view} units={units} />
-            <Divider titlePlacement="start">{t('dispatch.drawer.timeline')}</Divider>
+            <Divider titlePlacement="start">{t('dispatch:drawer.timeline')}</Divider>
             {history ? <History rows={history} units={units} /> : <Skeleton active paragraph={{ rows: 3 }} />}
           </>
         ) : null}
@@ -168,7 +169,7 @@ function newest(a: CaseView | null, b: CaseView | null): CaseView | null {
 
 function DrawerTitle({ view }: { view: CaseView }) {
   const language = useLanguage();
-  const { t } = useTranslation();
+  const { t } = useTranslation(['dispatch']);
   return (
     <div className="case-drawer-title">
       <span className="case-drawer-no" data-testid="case-drawer-no">
@@ -180,12 +181,12 @@ function DrawerTitle({ view }: { view: CaseView }) {
       <Tag data-testid="case-drawer-status">{statusLabel(view.status, language)}</Tag>
       {view.supervisionCount > 0 ? (
         <Tag color="red" variant="outlined">
-          {t('dispatch.card.supervisedTip', { count: view.supervisionCount })}
+          {t('dispatch:card.supervisedTip', { count: view.supervisionCount })}
         </Tag>
       ) : null}
       {isQueued(view) ? (
         <Tag color="gold" variant="outlined" data-testid="case-drawer-queued">
-          {t('dispatch.card.queuedTip')}
+          {t('dispatch:card.queuedTip')}
         </Tag>
       ) : null}
       <SlaCountdown c={view} className="case-drawer-sla" />
@@ -194,7 +195,7 @@ function DrawerTitle({ view }: { view: CaseView }) {
 }
 
 function CaseFacts({ view, units }: { view: CaseView; units: UnitIndex }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['dispatch']);
   const language = useLanguage();
   const reporters = view.reporters
     .map((r) =>
@@ -211,19 +212,19 @@ function CaseFacts({ view, units }: { view: CaseView; units: UnitIndex }) {
       items={[
         {
           key: 'category',
-          label: t('dispatch.drawer.category'),
+          label: t('dispatch:drawer.category'),
           children: `${majorLabel(view.categoryCode, language)} / ${categoryLabel(view.categoryCode, language)}`,
         },
-        { key: 'grid', label: t('dispatch.drawer.grid'), children: unitPath(view.gridCode, units) || view.gridCode },
-        { key: 'source', label: t('dispatch.drawer.source'), children: sourceLabel(view.source, language) },
+        { key: 'grid', label: t('dispatch:drawer.grid'), children: unitPath(view.gridCode, units) || view.gridCode },
+        { key: 'source', label: t('dispatch:drawer.source'), children: sourceLabel(view.source, language) },
         {
           key: 'reported',
-          label: t('dispatch.drawer.reportedAt'),
+          label: t('dispatch:drawer.reportedAt'),
           children: formatDateTime(view.reportedAt, language),
         },
         {
           key: 'owner',
-          label: t('dispatch.drawer.owner'),
+          label: t('dispatch:drawer.owner'),
           children:
             view.handlingLevel === 'county'
               ? unitLabel(view.ownerUnitCode, units, language)
@@ -231,37 +232,37 @@ function CaseFacts({ view, units }: { view: CaseView; units: UnitIndex }) {
         },
         {
           key: 'due',
-          label: t('dispatch.drawer.due'),
-          children: view.dueAt !== undefined ? formatDateTime(view.dueAt, language) : t('dispatch.drawer.noDue'),
+          label: t('dispatch:drawer.due'),
+          children: view.dueAt !== undefined ? formatDateTime(view.dueAt, language) : t('dispatch:drawer.noDue'),
         },
         ...(view.closedAt !== undefined
-          ? [{ key: 'closed', label: t('dispatch.drawer.closedAt'), children: formatDateTime(view.closedAt, language) }]
+          ? [{ key: 'closed', label: t('dispatch:drawer.closedAt'), children: formatDateTime(view.closedAt, language) }]
           : []),
         ...(view.reworkCount > 0
-          ? [{ key: 'rework', label: t('dispatch.drawer.rework'), children: String(view.reworkCount) }]
+          ? [{ key: 'rework', label: t('dispatch:drawer.rework'), children: String(view.reworkCount) }]
           : []),
         ...(view.rating
           ? [
               {
                 key: 'rating',
-                label: t('dispatch.drawer.rating'),
+                label: t('dispatch:drawer.rating'),
                 children: `${'★'.repeat(view.rating.score)}${view.rating.comment ? ` ${view.rating.comment}` : ''}`,
               },
             ]
           : []),
-        { key: 'reporters', label: t('dispatch.drawer.reporters'), children: reporters, span: 2 },
+        { key: 'reporters', label: t('dispatch:drawer.reporters'), children: reporters, span: 2 },
       ]}
     />
   );
 }
 
 function Photos({ urls }: { urls: readonly string[] }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['dispatch']);
   if (urls.length === 0) return null;
   return (
     <div className="case-photos" data-testid="case-photos">
       {urls.map((url, i) => (
-        <Photo key={`${i}:${url}`} url={url} alt={t('dispatch.drawer.photo', { index: i + 1 })} />
+        <Photo key={`${i}:${url}`} url={url} alt={t('dispatch:drawer.photo', { index: i + 1 })} />
       ))}
     </div>
   );
@@ -291,9 +292,9 @@ function Photo({ url, alt }: { url: string; alt: string }) {
 }
 
 function Legs({ view, units }: { view: CaseView; units: UnitIndex }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['dispatch']);
   if (view.legs.length === 0) {
-    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dispatch.drawer.noLegs')} />;
+    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dispatch:drawer.noLegs')} />;
   }
   // Current legs first (lead before assists), then the history of withdrawn and returned ones.
   const rank = (leg: CaseLeg) =>
@@ -309,7 +310,7 @@ function Legs({ view, units }: { view: CaseView; units: UnitIndex }) {
 }
 
 function LegRow({ view, leg, units }: { view: CaseView; leg: CaseLeg; units: UnitIndex }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['dispatch']);
   const language = useLanguage();
   const slaName = useTicking((now) => {
     if (leg.status !== 'dispatched' && leg.status !== 'signed') return null;
@@ -328,30 +329,30 @@ function LegRow({ view, leg, units }: { view: CaseView; leg: CaseLeg; units: Uni
       data-role={leg.role}
     >
       <div className="case-leg-head">
-        <Tag color={leg.role === 'lead' ? 'blue' : 'default'}>{t(`dispatch.leg.role.${leg.role}`)}</Tag>
+        <Tag color={leg.role === 'lead' ? 'blue' : 'default'}>{t(`dispatch:leg.role.${leg.role}`)}</Tag>
         <span className="case-leg-unit">{unitLabel(leg.unitCode, units, language, true)}</span>
-        <Tag>{t(`dispatch.leg.status.${leg.status}`)}</Tag>
+        <Tag>{t(`dispatch:leg.status.${leg.status}`)}</Tag>
         {slaName && slaText ? <span className={`sla-countdown sla-${slaName}`}>{slaText}</span> : null}
       </div>
       <div className="case-leg-facts">
-        <span>{t('dispatch.leg.dispatchedAt', { time: formatDateTime(leg.dispatchedAt, language) })}</span>
+        <span>{t('dispatch:leg.dispatchedAt', { time: formatDateTime(leg.dispatchedAt, language) })}</span>
         {leg.dueAt !== undefined ? (
-          <span>{t('dispatch.leg.dueAt', { time: formatDateTime(leg.dueAt, language) })}</span>
+          <span>{t('dispatch:leg.dueAt', { time: formatDateTime(leg.dueAt, language) })}</span>
         ) : null}
         <span>
           {leg.signedAt !== undefined
-            ? t('dispatch.leg.signedAt', { time: formatDateTime(leg.signedAt, language) })
-            : t('dispatch.leg.notSigned')}
+            ? t('dispatch:leg.signedAt', { time: formatDateTime(leg.signedAt, language) })
+            : t('dispatch:leg.notSigned')}
         </span>
-        <span>{t(`dispatch.leg.clock.${leg.clock}`)}</span>
+        <span>{t(`dispatch:leg.clock.${leg.clock}`)}</span>
       </div>
       {leg.returnReason ? (
-        <div className="case-leg-text">{t('dispatch.leg.returnReason', { reason: leg.returnReason })}</div>
+        <div className="case-leg-text">{t('dispatch:leg.returnReason', { reason: leg.returnReason })}</div>
       ) : null}
       {leg.feedback ? (
         <div className="case-leg-feedback" data-testid="case-leg-feedback">
           <div className="case-leg-text">
-            {t('dispatch.leg.feedback', { time: formatDateTime(leg.feedback.at, language) })}
+            {t('dispatch:leg.feedback', { time: formatDateTime(leg.feedback.at, language) })}
             {leg.feedback.result}
           </div>
           <Photos urls={leg.feedback.photos} />
@@ -361,14 +362,14 @@ function LegRow({ view, leg, units }: { view: CaseView; leg: CaseLeg; units: Uni
   );
 }
 
-function historyMoveLabel(row: CaseHistoryRow, language: Language, t: ReturnType<typeof useTranslation>['t']): string {
-  if (row.move === 'report') return t('dispatch.history.report');
-  if (row.move === 'import') return t('dispatch.history.import');
+function historyMoveLabel(row: CaseHistoryRow, language: Language, t: TFunction<['dispatch']>): string {
+  if (row.move === 'report') return t('dispatch:history.report');
+  if (row.move === 'import') return t('dispatch:history.import');
   return moveLabel(row.move, language);
 }
 
 function History({ rows, units }: { rows: readonly CaseHistoryRow[]; units: UnitIndex }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['dispatch']);
   const language = useLanguage();
   const sorted = [...rows].sort((a, b) => a.version - b.version);
   return (

@@ -22,7 +22,7 @@ import { startCaseFeed, useBoardStore } from '../shared/cases/board-store.js';
 import { categoryLabel, indexUnits, moveLabel, unitPath } from '../shared/labels.js';
 
 export function CaseFeed() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['dispatch']);
   const language = useLanguage();
   const { notification } = App.useApp();
 
@@ -44,7 +44,7 @@ export function CaseFeed() {
         placement: 'bottomRight',
         duration: 30,
         role: 'alert',
-        title: t('dispatch.announce.title', { caseNo: c.caseNo }),
+        title: t('dispatch:announce.title', { caseNo: c.caseNo }),
         description: (
           <span data-testid="serious-announcement" data-case-id={c.id}>
             {categoryLabel(c.categoryCode, language)} · {unitPath(c.gridCode, units)}
@@ -52,7 +52,7 @@ export function CaseFeed() {
         ),
         actions: (
           <Button size="small" type="primary" onClick={() => openFromNotification(key, c.id)}>
-            {t('dispatch.announce.open')}
+            {t('dispatch:announce.open')}
           </Button>
         ),
       });
@@ -66,23 +66,23 @@ export function CaseFeed() {
     else void useBoardStore.getState().reload();
     const what =
       item.kind === 'move'
-        ? t('dispatch.outbox.move', {
+        ? t('dispatch:outbox.move', {
             caseNo: item.caseNo ?? item.caseId,
             move: moveLabel(item.request.move.type, language),
           })
-        : t('dispatch.outbox.report');
+        : t('dispatch:outbox.report');
     const key = `outbox-${item.id}`;
     notification.error({
       key,
       placement: 'bottomRight',
       duration: 0,
-      title: t('dispatch.outbox.refused', { what }),
+      title: t('dispatch:outbox.refused', { what }),
       description: <span data-testid="outbox-refused">{error.message}</span>,
       ...(item.kind === 'move'
         ? {
             actions: (
               <Button size="small" onClick={() => openFromNotification(key, item.caseId)}>
-                {t('dispatch.announce.open')}
+                {t('dispatch:announce.open')}
               </Button>
             ),
           }

@@ -4,6 +4,7 @@
  * version the user was looking at; a stale version comes back as a conflict, which is said plainly and answered by
  * refreshing the case.
  */
+import type { TFunction } from 'i18next';
 import { App, Alert, Button, Cascader, Form, Input, InputNumber, Radio, Rate, Select, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -122,8 +123,8 @@ function initialValues(type: CaseMoveType, view: CaseView, legs: readonly CaseLe
   };
 }
 
-export function legName(leg: CaseLeg, units: UnitIndex, language: Language, t: ReturnType<typeof useTranslation>['t']) {
-  return `${t(`dispatch.leg.role.${leg.role}`)} · ${unitLabel(leg.unitCode, units, language)} · ${t(`dispatch.leg.status.${leg.status}`)}`;
+export function legName(leg: CaseLeg, units: UnitIndex, language: Language, t: TFunction<['dispatch']>) {
+  return `${t(`dispatch:leg.role.${leg.role}`)} · ${unitLabel(leg.unitCode, units, language)} · ${t(`dispatch:leg.status.${leg.status}`)}`;
 }
 
 interface MovePanelProps {
@@ -137,7 +138,7 @@ interface MovePanelProps {
 }
 
 export function MovePanel({ view, actor, units, orgUnits, onMoved, onStale }: MovePanelProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['dispatch']);
   const language = useLanguage();
   const { message } = App.useApp();
   const [form] = Form.useForm<MoveValues>();
@@ -164,14 +165,14 @@ export function MovePanel({ view, actor, units, orgUnits, onMoved, onStale }: Mo
       onMoved(next);
       const done = { move: moveLabel(active, language), caseNo: view.caseNo };
       // Hub unreachable: the console keeps the move in its outbox and answers with the case as it expects it.
-      if (isQueued(next)) void message.warning(t('dispatch.move.queued', done));
-      else void message.success(t('dispatch.move.done', done));
+      if (isQueued(next)) void message.warning(t('dispatch:move.queued', done));
+      else void message.success(t('dispatch:move.done', done));
     } catch (failure) {
       if (failure instanceof CallError && failure.code === 'conflict') {
-        setError(t('dispatch.move.conflict'));
+        setError(t('dispatch:move.conflict'));
         onStale();
       } else {
-        setError(errorMessage(failure, t));
+        setError(errorMessage(failure));
       }
     } finally {
       setSubmitting(false);
@@ -182,7 +183,7 @@ export function MovePanel({ view, actor, units, orgUnits, onMoved, onStale }: Mo
     return (
       <div className="move-panel" data-testid="move-panel">
         <Typography.Text type="secondary" data-testid="move-none">
-          {t('dispatch.move.none')}
+          {t('dispatch:move.none')}
         </Typography.Text>
         {error ? <Alert type="error" showIcon data-testid="move-error" title={error} /> : null}
       </div>
@@ -221,10 +222,10 @@ export function MovePanel({ view, actor, units, orgUnits, onMoved, onStale }: Mo
           <MoveFields type={active} view={view} actor={actor} units={units} orgUnits={orgUnits} legs={legs} />
           <Space>
             <Button type="primary" htmlType="submit" loading={submitting} data-testid="move-submit">
-              {t('dispatch.move.submit', { move: moveLabel(active, language) })}
+              {t('dispatch:move.submit', { move: moveLabel(active, language) })}
             </Button>
             <Button onClick={() => setSelected(null)} disabled={submitting}>
-              {t('dispatch.move.cancel')}
+              {t('dispatch:move.cancel')}
             </Button>
           </Space>
         </Form>
@@ -244,43 +245,43 @@ interface MoveFieldsProps {
 }
 
 function MoveFields({ type, view, actor, units, orgUnits, legs }: MoveFieldsProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['dispatch']);
   const language = useLanguage();
   const required = (message: string) => [{ required: true, whitespace: true, message }];
   const reason = (
-    <Form.Item name="reason" label={t('dispatch.form.reason')} rules={required(t('dispatch.form.reasonRequired'))}>
+    <Form.Item name="reason" label={t('dispatch:form.reason')} rules={required(t('dispatch:form.reasonRequired'))}>
       <Input.TextArea rows={2} maxLength={500} showCount data-testid="move-reason" />
     </Form.Item>
   );
-  const note = (label = t('dispatch.form.note')) => (
+  const note = (label = t('dispatch:form.note')) => (
     <Form.Item name="note" label={label}>
       <Input.TextArea rows={2} maxLength={1000} data-testid="move-note" />
     </Form.Item>
   );
   const decision = (
-    <Form.Item name="decision" label={t('dispatch.form.decision')}>
+    <Form.Item name="decision" label={t('dispatch:form.decision')}>
       <Radio.Group optionType="button" data-testid="move-decision">
-        <Radio value="approve">{t('dispatch.form.approve')}</Radio>
-        <Radio value="reject">{t('dispatch.form.reject')}</Radio>
+        <Radio value="approve">{t('dispatch:form.approve')}</Radio>
+        <Radio value="reject">{t('dispatch:form.reject')}</Radio>
       </Radio.Group>
     </Form.Item>
   );
   const photoRule = {
     validator: async (_: unknown, value: string | undefined) => {
       const { rejected } = parsePhotoUrls(value ?? '');
-      if (rejected.length > 0) throw new Error(t('dispatch.form.photosInvalid', { urls: rejected.join(' ') }));
-      if (parsePhotoUrls(value ?? '').urls.length > 9) throw new Error(t('dispatch.form.photosTooMany'));
+      if (rejected.length > 0) throw new Error(t('dispatch:form.photosInvalid', { urls: rejected.join(' ') }));
+      if (parsePhotoUrls(value ?? '').urls.length > 9) throw new Error(t('dispatch:form.photosTooMany'));
     },
   };
   const resultFields = (
     <>
-      <Form.Item name="result" label={t('dispatch.form.result')} rules={required(t('dispatch.form.resultRequired'))}>
+      <Form.Item name="result" label={t('dispatch:form.result')} rules={required(t('dispatch:form.resultRequired'))}>
         <Input.TextArea rows={3} maxLength={2000} showCount data-testid="move-result" />
       </Form.Item>
       <Form.Item
         name="photos"
-        label={t('dispatch.form.photos')}
-        extra={t('dispatch.form.photosHint')}
+        label={t('dispatch:form.photos')}
+        extra={t('dispatch:form.photosHint')}
         rules={[photoRule]}
       >
         <Input.TextArea rows={2} data-testid="move-photos" />
@@ -289,7 +290,7 @@ function MoveFields({ type, view, actor, units, orgUnits, legs }: MoveFieldsProp
   );
   const legPicker =
     isLegMove(type) && legs.length > 0 ? (
-      <Form.Item name="legId" label={t('dispatch.form.leg')} rules={[{ required: true }]} hidden={legs.length === 1}>
+      <Form.Item name="legId" label={t('dispatch:form.leg')} rules={[{ required: true }]} hidden={legs.length === 1}>
         <Select
           data-testid="move-leg"
           options={legs.map((leg) => ({ value: leg.id, label: legName(leg, units, language, t) }))}
@@ -299,7 +300,7 @@ function MoveFields({ type, view, actor, units, orgUnits, legs }: MoveFieldsProp
   const singleLeg =
     isLegMove(type) && legs.length === 1 ? (
       <Typography.Paragraph type="secondary" className="move-leg-single">
-        {t('dispatch.form.leg')}：{legName(legs[0]!, units, language, t)}
+        {t('dispatch:form.leg')}：{legName(legs[0]!, units, language, t)}
       </Typography.Paragraph>
     ) : null;
 
@@ -309,7 +310,7 @@ function MoveFields({ type, view, actor, units, orgUnits, legs }: MoveFieldsProp
     case 'file':
       return (
         <>
-          <Form.Item name="grade" label={t('dispatch.form.grade')}>
+          <Form.Item name="grade" label={t('dispatch:form.grade')}>
             <Radio.Group optionType="button" data-testid="move-grade">
               {CASE_GRADES.map((grade) => (
                 <Radio key={grade} value={grade}>
@@ -320,7 +321,7 @@ function MoveFields({ type, view, actor, units, orgUnits, legs }: MoveFieldsProp
           </Form.Item>
           <Form.Item
             name="category"
-            label={t('dispatch.form.category')}
+            label={t('dispatch:form.category')}
             rules={[{ required: true, type: 'array', len: 2 }]}
           >
             <Cascader options={categoryOptions(language)} showSearch allowClear={false} data-testid="move-category" />
@@ -337,18 +338,18 @@ function MoveFields({ type, view, actor, units, orgUnits, legs }: MoveFieldsProp
         <>
           <Form.Item
             name="intoCaseNo"
-            label={t('dispatch.form.mergeInto')}
+            label={t('dispatch:form.mergeInto')}
             rules={[
-              ...required(t('dispatch.form.mergeIntoRequired')),
-              { pattern: /^\s*[A-Za-z0-9-]{1,64}\s*$/, message: t('dispatch.form.mergeIntoInvalid') },
+              ...required(t('dispatch:form.mergeIntoRequired')),
+              { pattern: /^\s*[A-Za-z0-9-]{1,64}\s*$/, message: t('dispatch:form.mergeIntoInvalid') },
               {
                 validator: async (_: unknown, value: string | undefined) => {
-                  if (value && caseIdOfNumber(value) === view.id) throw new Error(t('dispatch.form.mergeIntoSelf'));
+                  if (value && caseIdOfNumber(value) === view.id) throw new Error(t('dispatch:form.mergeIntoSelf'));
                 },
               },
             ]}
           >
-            <Input placeholder={t('dispatch.form.mergeIntoPlaceholder')} data-testid="move-merge-into" />
+            <Input placeholder={t('dispatch:form.mergeIntoPlaceholder')} data-testid="move-merge-into" />
           </Form.Item>
           {note()}
         </>
@@ -379,7 +380,7 @@ function MoveFields({ type, view, actor, units, orgUnits, legs }: MoveFieldsProp
           {singleLeg}
           <Form.Item
             name="hours"
-            label={t('dispatch.form.hours')}
+            label={t('dispatch:form.hours')}
             rules={[{ required: true, type: 'integer', min: 1, max: 720 }]}
           >
             <InputNumber min={1} max={720} precision={0} data-testid="move-hours" />
@@ -416,25 +417,25 @@ function MoveFields({ type, view, actor, units, orgUnits, legs }: MoveFieldsProp
     case 'check':
       return (
         <>
-          <Form.Item name="outcome" label={t('dispatch.form.outcome')}>
+          <Form.Item name="outcome" label={t('dispatch:form.outcome')}>
             <Radio.Group optionType="button" data-testid="move-outcome">
               <Radio value="pass" data-testid="move-outcome-pass">
-                {t('dispatch.form.pass')}
+                {t('dispatch:form.pass')}
               </Radio>
               <Radio value="fail" data-testid="move-outcome-fail">
-                {t('dispatch.form.fail')}
+                {t('dispatch:form.fail')}
               </Radio>
             </Radio.Group>
           </Form.Item>
           <Form.Item
             name="note"
-            label={t('dispatch.form.checkNote')}
+            label={t('dispatch:form.checkNote')}
             dependencies={['outcome']}
             rules={[
               ({ getFieldValue }) => ({
                 required: getFieldValue('outcome') === 'fail',
                 whitespace: true,
-                message: t('dispatch.form.checkNoteRequired'),
+                message: t('dispatch:form.checkNoteRequired'),
               }),
             ]}
           >
@@ -447,19 +448,19 @@ function MoveFields({ type, view, actor, units, orgUnits, legs }: MoveFieldsProp
         <>
           <Form.Item
             name="rating"
-            label={t('dispatch.form.rating')}
+            label={t('dispatch:form.rating')}
             rules={[{ required: true, type: 'integer', min: 1, max: 5 }]}
           >
             <Rate allowClear={false} data-testid="move-rating" />
           </Form.Item>
-          <Form.Item name="comment" label={t('dispatch.form.comment')}>
+          <Form.Item name="comment" label={t('dispatch:form.comment')}>
             <Input.TextArea rows={2} maxLength={500} showCount data-testid="move-comment" />
           </Form.Item>
         </>
       );
     case 'takeover':
       return (
-        <Form.Item name="reason" label={t('dispatch.form.reasonOptional')}>
+        <Form.Item name="reason" label={t('dispatch:form.reasonOptional')}>
           <Input.TextArea rows={2} maxLength={500} data-testid="move-reason" />
         </Form.Item>
       );
@@ -468,7 +469,7 @@ function MoveFields({ type, view, actor, units, orgUnits, legs }: MoveFieldsProp
         <>
           {legPicker}
           {singleLeg}
-          {note(t('dispatch.form.superviseNote'))}
+          {note(t('dispatch:form.superviseNote'))}
         </>
       );
   }
@@ -476,7 +477,7 @@ function MoveFields({ type, view, actor, units, orgUnits, legs }: MoveFieldsProp
 
 /** The pending extension or ledger request being decided on, so the approver sees what was asked. */
 function PendingRequest({ view, kind }: { view: CaseView; kind: 'extension' | 'ledger' }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['dispatch']);
   const legId = Form.useWatch<string | undefined>('legId');
   const pause = pendingPause(view, kind, kind === 'extension' ? legId : undefined);
   if (!pause) return null;
@@ -486,15 +487,15 @@ function PendingRequest({ view, kind }: { view: CaseView; kind: 'extension' | 'l
       className="move-pending"
       title={
         kind === 'extension'
-          ? t('dispatch.form.pendingExtension', { hours: pause.hours ?? 0, reason: pause.reason })
-          : t('dispatch.form.pendingLedger', { reason: pause.reason })
+          ? t('dispatch:form.pendingExtension', { hours: pause.hours ?? 0, reason: pause.reason })
+          : t('dispatch:form.pendingLedger', { reason: pause.reason })
       }
     />
   );
 }
 
 function DispatchFields({ view, actor, units, orgUnits }: Omit<MoveFieldsProps, 'type' | 'legs'>) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['dispatch']);
   const language = useLanguage();
   // The preview moves with the clock, a minute at a time.
   const now = useTicking((ms) => Math.floor(ms / 60_000) * 60_000);
@@ -506,8 +507,8 @@ function DispatchFields({ view, actor, units, orgUnits }: Omit<MoveFieldsProps, 
       .map((target) => ({ value: target.code, label: unitLabel(target.code, units, language, true) }));
   const options = (exclude?: string) =>
     [
-      { label: t('dispatch.form.orgUnits'), options: group('org', exclude) },
-      { label: t('dispatch.form.departments'), options: group('department', exclude) },
+      { label: t('dispatch:form.orgUnits'), options: group('org', exclude) },
+      { label: t('dispatch:form.departments'), options: group('department', exclude) },
     ].filter((g) => g.options.length > 0);
   const ref = referenceData();
   const preview = legDeadline({
@@ -521,32 +522,32 @@ function DispatchFields({ view, actor, units, orgUnits }: Omit<MoveFieldsProps, 
     <>
       <Form.Item
         name="lead"
-        label={t('dispatch.form.lead')}
-        rules={[{ required: true, message: t('dispatch.form.leadRequired') }]}
+        label={t('dispatch:form.lead')}
+        rules={[{ required: true, message: t('dispatch:form.leadRequired') }]}
       >
         <Select
           showSearch={{ optionFilterProp: 'label' }}
           options={options()}
           data-testid="move-lead"
-          placeholder={t('dispatch.form.leadPlaceholder')}
+          placeholder={t('dispatch:form.leadPlaceholder')}
         />
       </Form.Item>
-      <Form.Item name="assists" label={t('dispatch.form.assists')}>
+      <Form.Item name="assists" label={t('dispatch:form.assists')}>
         <Select
           mode="multiple"
           showSearch={{ optionFilterProp: 'label' }}
           options={options(lead)}
           data-testid="move-assists"
-          placeholder={t('dispatch.form.assistsPlaceholder')}
+          placeholder={t('dispatch:form.assistsPlaceholder')}
         />
       </Form.Item>
       <Typography.Paragraph type="secondary" data-testid="move-deadline-preview">
-        {t('dispatch.form.deadlinePreview', {
-          limit: t(`dispatch.limit.${preview.limit.unit}`, { amount: preview.limit.amount }),
+        {t('dispatch:form.deadlinePreview', {
+          limit: t(`dispatch:limit.${preview.limit.unit}`, { amount: preview.limit.amount }),
           due: formatDateTime(preview.dueAt, language),
         })}
       </Typography.Paragraph>
-      <Form.Item name="note" label={t('dispatch.form.note')}>
+      <Form.Item name="note" label={t('dispatch:form.note')}>
         <Input.TextArea rows={2} maxLength={1000} data-testid="move-note" />
       </Form.Item>
     </>

@@ -33,20 +33,20 @@ import { useCsvLabels, useKpiNames } from './use-kpi-text.js';
 const KpiCharts = lazy(() => import('./KpiCharts.js').then((m) => ({ default: m.KpiCharts })));
 
 export function KpiView() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['kpi', 'shell']);
   const user = useSessionStore((s) => s.user);
   if (!user) return null;
   if (!canAct(user, 'kpi.read'))
     return (
       <div className="kpi-view" data-testid="kpi-view">
-        <Result icon={<LockOutlined />} title={t('views.kpi.title')} subTitle={t('kpi.noPermission')} />
+        <Result icon={<LockOutlined />} title={t('shell:views.kpi.title')} subTitle={t('kpi:noPermission')} />
       </div>
     );
   return <KpiBoard user={user} />;
 }
 
 function KpiBoard({ user }: { user: User }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['kpi', 'shell']);
   const language = useLanguage();
   const { message } = AntApp.useApp();
   const orgUnits = useOrgStore((s) => s.units);
@@ -131,7 +131,7 @@ function KpiBoard({ user }: { user: User }) {
     );
     const fileName = csvFileName(csvLabels.title, unitName, reportPeriod);
     downloadText(fileName, text);
-    void message.success(t('kpi.exported', { name: fileName }));
+    void message.success(t('kpi:exported', { name: fileName }));
   };
 
   return (
@@ -141,23 +141,23 @@ function KpiBoard({ user }: { user: User }) {
           <span className="view-title-icon">
             <BarChartOutlined />
           </span>
-          {t('views.kpi.title')}
+          {t('shell:views.kpi.title')}
         </Typography.Title>
         <UnitPicker user={user} orgUnits={orgUnits} units={units} value={unitCode} onChange={chooseUnit} />
         <PeriodPicker />
         <div className="kpi-head-actions">
           <span className="kpi-meta" data-testid="kpi-meta">
-            {period ? t('kpi.period.range', { from: period.from, to: lastDayOf(period) }) : null}
+            {period ? t('kpi:period.range', { from: period.from, to: lastDayOf(period) }) : null}
             {report && current ? (
               <span className="kpi-asof">
-                {t('kpi.asOf', { time: formatDateTime(Date.parse(report.asOf), language) })}
+                {t('kpi:asOf', { time: formatDateTime(Date.parse(report.asOf), language) })}
               </span>
             ) : null}
           </span>
-          <Tooltip title={t('kpi.refresh')}>
+          <Tooltip title={t('kpi:refresh')}>
             <Button
               icon={<ReloadOutlined />}
-              aria-label={t('kpi.refresh')}
+              aria-label={t('kpi:refresh')}
               loading={loading}
               disabled={!query}
               onClick={() => {
@@ -176,20 +176,20 @@ function KpiBoard({ user }: { user: User }) {
             disabled={!report || !current}
             data-testid="kpi-export"
           >
-            {t('kpi.export')}
+            {t('kpi:export')}
           </Button>
         </div>
       </div>
 
-      {!period ? <Alert type="info" showIcon title={t('kpi.period.pickRange')} /> : null}
+      {!period ? <Alert type="info" showIcon title={t('kpi:period.pickRange')} /> : null}
       {error ? (
         <Alert
           type="error"
           showIcon
-          title={t('kpi.loadFailed', { message: errorMessage(error, t) })}
+          title={t('kpi:loadFailed', { message: errorMessage(error) })}
           action={
             <Button size="small" onClick={() => query && load(query, true)}>
-              {t('kpi.retry')}
+              {t('kpi:retry')}
             </Button>
           }
           data-testid="kpi-error"
@@ -198,7 +198,7 @@ function KpiBoard({ user }: { user: User }) {
 
       {period && !error ? (
         report ? (
-          <Spin spinning={loading} description={t('kpi.loading')} delay={150}>
+          <Spin spinning={loading} description={t('kpi:loading')} delay={150}>
             <div className={`kpi-body${current ? '' : ' is-stale'}`} aria-busy={loading}>
               <KpiCards figures={report.summary} />
               <Suspense fallback={<Skeleton active paragraph={{ rows: 10 }} />}>
@@ -209,7 +209,7 @@ function KpiBoard({ user }: { user: User }) {
           </Spin>
         ) : (
           <div className="kpi-body kpi-body--loading" aria-busy>
-            <Spin description={t('kpi.loading')}>
+            <Spin description={t('kpi:loading')}>
               <Skeleton active paragraph={{ rows: 8 }} />
             </Spin>
           </div>

@@ -22,7 +22,7 @@ import { TimePlayer } from './TimePlayer.js';
 import './map.css';
 
 export default function EventMap({ user }: { user: User }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['map']);
   const status = useMapStore((s) => s.status);
   const error = useMapStore((s) => s.error);
   const staticError = useMapStore((s) => s.staticError);
@@ -45,7 +45,7 @@ export default function EventMap({ user }: { user: User }) {
           <span className="view-title-icon">
             <EnvironmentOutlined />
           </span>
-          {t('map.title')}
+          {t('map:title')}
         </Typography.Title>
         <SelectionBar />
       </div>
@@ -54,10 +54,10 @@ export default function EventMap({ user }: { user: User }) {
         <Alert
           type="error"
           showIcon
-          title={t('map.loadFailed', { message: errorMessage(error ?? staticError, t) })}
+          title={t('map:loadFailed', { message: errorMessage(error ?? staticError) })}
           action={
             <Button size="small" onClick={() => void useMapStore.getState().load()}>
-              {t('map.retry')}
+              {t('map:retry')}
             </Button>
           }
         />
@@ -75,19 +75,19 @@ export default function EventMap({ user }: { user: User }) {
 
 /** The unit clicked on the map (or picked in the tree): the board and the KPIs now show it too. */
 function SelectionBar() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['map']);
   const selected = useSelectedUnit();
   if (!selected) return null;
   return (
     <div className="map-selection" data-testid="map-selection" data-code={selected.code}>
       <Tag color="gold" closable onClose={() => useOrgStore.getState().select(null)}>
-        {t('map.selection.unit', { name: selected.name })}
+        {t('map:selection.unit', { name: selected.name })}
       </Tag>
       <Button size="small" type="link" onClick={() => navigateTo('dispatch')} data-testid="map-to-board">
-        {t('map.selection.toBoard')}
+        {t('map:selection.toBoard')}
       </Button>
       <Button size="small" type="link" onClick={() => navigateTo('kpi')}>
-        {t('map.selection.toKpi')}
+        {t('map:selection.toKpi')}
       </Button>
     </div>
   );

@@ -16,7 +16,7 @@ import { useOrgStore } from '../shared/org-store.js';
 import { useElementHeight } from '../shared/use-element-height.js';
 
 export function OrgTreePanel() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['orgTree']);
   const language = useLanguage();
   const { status, units, error, selectedCode, load, select } = useOrgStore();
   const [query, setQuery] = useState('');
@@ -42,10 +42,10 @@ export function OrgTreePanel() {
       <Alert
         type="error"
         showIcon
-        title={t('orgTree.loadFailed', { message: errorMessage(error, t) })}
+        title={t('orgTree:loadFailed', { message: errorMessage(error) })}
         action={
           <Button size="small" onClick={() => void load()}>
-            {t('orgTree.retry')}
+            {t('orgTree:retry')}
           </Button>
         }
       />
@@ -54,7 +54,7 @@ export function OrgTreePanel() {
     body = <Spin className="org-tree-spin" />;
   } else if (filtered.nodes.length === 0) {
     body = (
-      <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(units.length ? 'orgTree.noMatch' : 'orgTree.empty')} />
+      <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(units.length ? 'orgTree:noMatch' : 'orgTree:empty')} />
     );
   } else {
     body = (
@@ -75,15 +75,15 @@ export function OrgTreePanel() {
     <section className="org-panel">
       <div className="org-panel-head">
         <Typography.Text strong>
-          <ApartmentOutlined /> {t('orgTree.title')}
+          <ApartmentOutlined /> {t('orgTree:title')}
         </Typography.Text>
         {status === 'ready' ? (
-          <Typography.Text type="secondary">{t('orgTree.units', { count: units.length })}</Typography.Text>
+          <Typography.Text type="secondary">{t('orgTree:units', { count: units.length })}</Typography.Text>
         ) : null}
       </div>
       <Input.Search
         allowClear
-        placeholder={t('orgTree.search')}
+        placeholder={t('orgTree:search')}
         value={query}
         onChange={(event) => setQuery(event.target.value)}
       />

@@ -4,7 +4,7 @@
  * `formatStamp`/`fileStamp` are the exception: language-independent stamps burnt into evidence (watermarks, file
  * names, audit rows) in the machine's own time, as they always were.
  */
-import type { TFunction } from 'i18next';
+import i18next from 'i18next';
 import type { Language } from '../i18n/index.js';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -35,13 +35,14 @@ export function formatTime(ms: number, language: Language): string {
 }
 
 /** How long ago, coarse: minutes under an hour, hours under two days, then days. */
-export function formatAge(fromMs: number, nowMs: number, t: TFunction): string {
+export function formatAge(fromMs: number, nowMs: number, language: Language): string {
+  const t = i18next.getFixedT(language, 'shared');
   const minutes = Math.max(0, Math.floor((nowMs - fromMs) / 60_000));
-  if (minutes < 1) return t('dispatch.age.justNow');
-  if (minutes < 60) return t('dispatch.age.minutes', { count: minutes });
+  if (minutes < 1) return t('age.justNow');
+  if (minutes < 60) return t('age.minutes', { count: minutes });
   const hours = Math.floor(minutes / 60);
-  if (hours < 48) return t('dispatch.age.hours', { count: hours });
-  return t('dispatch.age.days', { count: Math.floor(hours / 24) });
+  if (hours < 48) return t('age.hours', { count: hours });
+  return t('age.days', { count: Math.floor(hours / 24) });
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -13,7 +13,7 @@ interface ComingSoonProps {
 }
 
 export function ComingSoon({ icon, title, description, children }: ComingSoonProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['shell']);
   return (
     <div className="view-placeholder">
       <Typography.Title level={4} className="view-title">
@@ -26,7 +26,7 @@ export function ComingSoon({ icon, title, description, children }: ComingSoonPro
         image={Empty.PRESENTED_IMAGE_SIMPLE}
         description={
           <>
-            <Typography.Text strong>{t('views.comingSoon')}</Typography.Text>
+            <Typography.Text strong>{t('shell:views.comingSoon')}</Typography.Text>
             <br />
             <Typography.Text type="secondary">{description}</Typography.Text>
           </>

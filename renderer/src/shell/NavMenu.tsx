@@ -22,7 +22,7 @@ const ICONS: Record<View, ReactNode> = {
 };
 
 export function NavMenu() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['shell']);
   const current = useCurrentView();
   const user = useSessionStore((state) => state.user);
   // The view audit is for those who may read it (county duty officers, administrators).
@@ -30,7 +30,7 @@ export function NavMenu() {
   const items = shown.map((view) => ({
     key: view,
     icon: ICONS[view],
-    label: <span data-testid={`nav-${view}`}>{t(`nav.${view}`)}</span>,
+    label: <span data-testid={`nav-${view}`}>{t(`shell:nav.${view}`)}</span>,
   }));
   return (
     <Menu

@@ -38,7 +38,7 @@ export interface CameraTreeProps {
 }
 
 export function CameraTree({ user, checked, onCheck, onPut }: CameraTreeProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['wall']);
   const { status, cameras, error, reload } = useCameraStore();
   const units = useOrgStore((s) => s.units);
   const selected = useSelectedUnit();
@@ -60,10 +60,10 @@ export function CameraTree({ user, checked, onCheck, onPut }: CameraTreeProps) {
       <Alert
         type="error"
         showIcon
-        title={t('wall.tree.loadFailed', { message: errorMessage(error, t) })}
+        title={t('wall:tree.loadFailed', { message: errorMessage(error) })}
         action={
           <Button size="small" onClick={() => void reload()}>
-            {t('wall.tree.retry')}
+            {t('wall:tree.retry')}
           </Button>
         }
       />
@@ -71,7 +71,7 @@ export function CameraTree({ user, checked, onCheck, onPut }: CameraTreeProps) {
   } else if (status !== 'ready') {
     body = <Spin className="wall-tree-spin" />;
   } else if (items.length === 0) {
-    body = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('wall.tree.empty')} />;
+    body = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('wall:tree.empty')} />;
   } else {
     body = (
       <Tree<TreeItem>
@@ -102,29 +102,29 @@ export function CameraTree({ user, checked, onCheck, onPut }: CameraTreeProps) {
       <Input.Search
         allowClear
         size="small"
-        placeholder={t('wall.tree.search')}
+        placeholder={t('wall:tree.search')}
         value={query}
         onChange={(e) => setQuery(e.target.value)}
         data-testid="camera-search"
       />
       <div className="wall-tree-summary">
-        <span>{t('wall.tree.summary', { total, online })}</span>
+        <span>{t('wall:tree.summary', { total, online })}</span>
         {checked.length > 0 ? (
           <Button size="small" type="link" onClick={() => onPut([...checked])} data-testid="put-checked">
-            {t('wall.tree.putChecked', { count: checked.length })}
+            {t('wall:tree.putChecked', { count: checked.length })}
           </Button>
         ) : null}
       </div>
       <div className="wall-tree-body" ref={box}>
         {body}
       </div>
-      <div className="wall-tree-hint">{t('wall.tree.dragHint')}</div>
+      <div className="wall-tree-hint">{t('wall:tree.dragHint')}</div>
     </section>
   );
 }
 
 function NodeTitle({ node, onPut }: { node: CameraTreeNode; onPut(ids: string[]): void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['wall']);
   if (node.kind === 'unit') {
     return (
       <span
@@ -133,7 +133,7 @@ function NodeTitle({ node, onPut }: { node: CameraTreeNode; onPut(ids: string[])
         onDragStart={(event) => setCameraDrag(event, camerasUnder(node))}
         data-testid="camera-unit"
         data-code={node.code}
-        title={t('wall.tree.dragUnit', { count: node.total })}
+        title={t('wall:tree.dragUnit', { count: node.total })}
       >
         <FolderOutlined /> {node.name}
         <span className="wall-tree-count">
@@ -151,11 +151,11 @@ function NodeTitle({ node, onPut }: { node: CameraTreeNode; onPut(ids: string[])
       onDoubleClick={() => onPut([camera.id])}
       data-testid="camera-node"
       data-camera-id={camera.id}
-      title={`${camera.name}\n${camera.code}${camera.online ? '' : `\n${t('wall.tree.offline')}`}`}
+      title={`${camera.name}\n${camera.code}${camera.online ? '' : `\n${t('wall:tree.offline')}`}`}
     >
       {camera.online ? <VideoCameraOutlined /> : <EyeInvisibleOutlined />}
       <span className="wall-tree-camera-name">{camera.name}</span>
-      {camera.sensitive ? <Tag color="orange">{t('wall.tree.sensitive')}</Tag> : null}
+      {camera.sensitive ? <Tag color="orange">{t('wall:tree.sensitive')}</Tag> : null}
       {camera.kind === 'ptz' ? <span className="wall-tree-ptz">PTZ</span> : null}
     </span>
   );
