@@ -13,7 +13,6 @@ import { useTranslation } from 'react-i18next';
 import { CASE_GRADES, CASE_SOURCES } from '../../../common/cases.js';
 import type { User } from '../../../common/schemas.js';
 import { canAct } from '../../../common/scope-policy.js';
-import { errorMessage } from '../i18n/error-message.js';
 import { useLanguage } from '../i18n/use-language.js';
 import { useOrgStore, useSelectedUnit } from '../shared/org-store.js';
 import { useSessionStore } from '../session/session-store.js';
@@ -35,6 +34,7 @@ import { gradeLabel, indexUnits, sourceLabel, type UnitIndex } from '../shared/l
 import { NewReportModal } from './NewReportModal.js';
 import { majorOptions } from '../shared/taxonomy-options.js';
 import { useTicking } from '../shared/clock.js';
+import { LoadState } from '../shared/LoadState.js';
 
 export function DispatchView() {
   const user = useSessionStore((s) => s.user);
@@ -96,18 +96,11 @@ function DispatchBoard({ user }: { user: User }) {
         </div>
       </div>
       <FilterBar user={user} units={units} />
-      {status === 'failed' ? (
-        <Alert
-          type="error"
-          showIcon
-          title={t('dispatch:board.loadFailed', { message: errorMessage(error) })}
-          action={
-            <Button size="small" onClick={() => void reload()}>
-              {t('dispatch:board.retry')}
-            </Button>
-          }
-        />
-      ) : null}
+      <LoadState
+        error={status === 'failed' ? error : null}
+        failedTitle={(message) => t('dispatch:board.loadFailed', { message })}
+        onRetry={() => void reload()}
+      />
       {truncated ? <Alert type="warning" showIcon title={t('dispatch:board.truncated')} /> : null}
       {cachedAt ? (
         <Alert

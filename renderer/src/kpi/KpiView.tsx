@@ -14,7 +14,6 @@ import type { User } from '../../../common/schemas.js';
 import { canAct } from '../../../common/scope-policy.js';
 import { formatDateTime } from '../shared/format.js';
 import { indexUnits, unitLabel } from '../shared/labels.js';
-import { errorMessage } from '../i18n/error-message.js';
 import { useLanguage } from '../i18n/use-language.js';
 import { useOrgStore } from '../shared/org-store.js';
 import { useSessionStore } from '../session/session-store.js';
@@ -28,6 +27,7 @@ import { PeriodPicker, UnitPicker } from './KpiToolbar.js';
 import './kpi.css';
 import { UnitTable } from './UnitTable.js';
 import { useCsvLabels, useKpiNames } from './use-kpi-text.js';
+import { LoadState } from '../shared/LoadState.js';
 
 // ECharts is the bulk of this view: load it with the view, not with the console.
 const KpiCharts = lazy(() => import('./KpiCharts.js').then((m) => ({ default: m.KpiCharts })));
@@ -182,38 +182,29 @@ function KpiBoard({ user }: { user: User }) {
       </div>
 
       {!period ? <Alert type="info" showIcon title={t('kpi:period.pickRange')} /> : null}
-      {error ? (
-        <Alert
-          type="error"
-          showIcon
-          title={t('kpi:loadFailed', { message: errorMessage(error) })}
-          action={
-            <Button size="small" onClick={() => query && load(query, true)}>
-              {t('kpi:retry')}
-            </Button>
-          }
-          data-testid="kpi-error"
-        />
-      ) : null}
-
-      {period && !error ? (
-        report ? (
-          <Spin spinning={loading} description={t('kpi:loading')} delay={150}>
-            <div className={`kpi-body${current ? '' : ' is-stale'}`} aria-busy={loading}>
-              <KpiCards figures={report.summary} />
-              <Suspense fallback={<Skeleton active paragraph={{ rows: 10 }} />}>
-                <KpiCharts report={report} names={names} />
-              </Suspense>
-              <UnitTable rows={rows} names={names} current={unitCode} canOpen={canOpen} onOpen={openRow} />
-            </div>
-          </Spin>
-        ) : (
-          <div className="kpi-body kpi-body--loading" aria-busy>
-            <Spin description={t('kpi:loading')}>
-              <Skeleton active paragraph={{ rows: 8 }} />
+      {period ? (
+        <LoadState
+          error={error}
+          failedTitle={(message) => t('kpi:loadFailed', { message })}
+          onRetry={() => query && load(query, true)}
+          testId="kpi-error"
+          loading={!report}
+          loadingText={t('kpi:loading')}
+          className="kpi-body kpi-body--loading"
+          placeholder={<Skeleton active paragraph={{ rows: 8 }} />}
+        >
+          {report ? (
+            <Spin spinning={loading} description={t('kpi:loading')} delay={150}>
+              <div className={`kpi-body${current ? '' : ' is-stale'}`} aria-busy={loading}>
+                <KpiCards figures={report.summary} />
+                <Suspense fallback={<Skeleton active paragraph={{ rows: 10 }} />}>
+                  <KpiCharts report={report} names={names} />
+                </Suspense>
+                <UnitTable rows={rows} names={names} current={unitCode} canOpen={canOpen} onOpen={openRow} />
+              </div>
             </Spin>
-          </div>
-        )
+          ) : null}
+        </LoadState>
       ) : null}
     </div>
   );

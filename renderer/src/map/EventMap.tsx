@@ -4,13 +4,12 @@
  * a period arrive once as binary columns; filters, the time axis and playback then run on the GPU.
  */
 import { EnvironmentOutlined } from '@ant-design/icons';
-import { Alert, Button, Tag, Typography } from 'antd';
+import { Button, Tag, Typography } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../common/schemas.js';
 import { CaseDrawer } from '../dispatch/CaseDrawer.js';
 import { indexUnits } from '../shared/labels.js';
-import { errorMessage } from '../i18n/error-message.js';
 import { useOrgStore, useSelectedUnit } from '../shared/org-store.js';
 import { navigateTo } from '../shared/routes.js';
 import { CameraTile } from './CameraTile.js';
@@ -20,6 +19,7 @@ import { useMapStore } from './map-store.js';
 import { MapToolbar } from './MapToolbar.js';
 import { TimePlayer } from './TimePlayer.js';
 import './map.css';
+import { LoadState } from '../shared/LoadState.js';
 
 export default function EventMap({ user }: { user: User }) {
   const { t } = useTranslation(['map']);
@@ -50,18 +50,11 @@ export default function EventMap({ user }: { user: User }) {
         <SelectionBar />
       </div>
       <MapToolbar />
-      {status === 'failed' || staticError ? (
-        <Alert
-          type="error"
-          showIcon
-          title={t('map:loadFailed', { message: errorMessage(error ?? staticError) })}
-          action={
-            <Button size="small" onClick={() => void useMapStore.getState().load()}>
-              {t('map:retry')}
-            </Button>
-          }
-        />
-      ) : null}
+      <LoadState
+        error={status === 'failed' || staticError ? (error ?? staticError) : null}
+        failedTitle={(message) => t('map:loadFailed', { message })}
+        onRetry={() => void useMapStore.getState().load()}
+      />
       <div className="map-stage">
         <MapCanvas scopeCode={user.orgUnitCode} />
         <MapLegend />

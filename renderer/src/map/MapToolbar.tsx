@@ -21,7 +21,7 @@ const FILTERS: ReadonlyArray<{ key: FilterKey; placeholder: 'grade' | 'category'
 ];
 
 export function MapToolbar() {
-  const { t } = useTranslation(['map']);
+  const { t } = useTranslation(['map', 'shared']);
   const language = useLanguage();
   const period = useMapStore((s) => s.period);
   const filter = useMapStore((s) => s.filter);
@@ -101,13 +101,13 @@ export function MapToolbar() {
           {t('map:softwareRendering')}
         </Tag>
       ) : null}
-      <Tooltip title={t('map:retry')}>
+      <Tooltip title={t('shared:retry')}>
         <Button
           type="text"
           icon={<ReloadOutlined />}
           loading={status === 'loading'}
           onClick={() => void load()}
-          aria-label={t('map:retry')}
+          aria-label={t('shared:retry')}
           data-testid="map-reload"
         />
       </Tooltip>

@@ -4,16 +4,16 @@
  * on the focused tile; tick cameras for a tour.
  */
 import { EyeInvisibleOutlined, FolderOutlined, VideoCameraOutlined } from '@ant-design/icons';
-import { Alert, Button, Empty, Input, Spin, Tag, Tree } from 'antd';
+import { Button, Input, Tag, Tree } from 'antd';
 import { useDeferredValue, useMemo, useState, type Key } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../common/schemas.js';
-import { errorMessage } from '../i18n/error-message.js';
 import { useOrgStore, useSelectedUnit } from '../shared/org-store.js';
 import { useElementHeight } from '../shared/use-element-height.js';
 import { useCameraStore } from './camera-store.js';
 import { buildCameraTree, camerasUnder, unitKeys, type CameraTreeNode } from './camera-tree-model.js';
 import { setCameraDrag } from './drag.js';
+import { LoadState } from '../shared/LoadState.js';
 
 interface TreeItem {
   key: string;
@@ -54,26 +54,15 @@ export function CameraTree({ user, checked, onCheck, onPut }: CameraTreeProps) {
   const [expanded, setExpanded] = useState<{ basis: CameraTreeNode[]; keys: Key[] } | null>(null);
   const expandedKeys = expanded?.basis === tree ? expanded.keys : unitKeys(tree, search.trim() ? 3 : 1);
 
-  let body;
-  if (status === 'failed') {
-    body = (
-      <Alert
-        type="error"
-        showIcon
-        title={t('wall:tree.loadFailed', { message: errorMessage(error) })}
-        action={
-          <Button size="small" onClick={() => void reload()}>
-            {t('wall:tree.retry')}
-          </Button>
-        }
-      />
-    );
-  } else if (status !== 'ready') {
-    body = <Spin className="wall-tree-spin" />;
-  } else if (items.length === 0) {
-    body = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('wall:tree.empty')} />;
-  } else {
-    body = (
+  const body = (
+    <LoadState
+      error={status === 'failed' ? error : null}
+      failedTitle={(message) => t('wall:tree.loadFailed', { message })}
+      onRetry={() => void reload()}
+      loading={status !== 'ready'}
+      className="wall-tree-spin"
+      empty={items.length === 0 ? t('wall:tree.empty') : null}
+    >
       <Tree<TreeItem>
         blockNode
         checkable
@@ -94,8 +83,8 @@ export function CameraTree({ user, checked, onCheck, onPut }: CameraTreeProps) {
         }}
         titleRender={(item) => <NodeTitle node={item.node} onPut={onPut} />}
       />
-    );
-  }
+    </LoadState>
+  );
 
   return (
     <section className="wall-tree" data-testid="camera-tree" data-total={status === 'ready' ? total : ''}>

@@ -16,7 +16,6 @@ export const dispatch: SameKeys<typeof zh> = {
     emptyColumn: 'No cases',
     reload: 'Reload the board',
     loadFailed: 'Could not load the board: {{message}}',
-    retry: 'Retry',
     truncated: 'Too many cases: the board shows the newest 2,000. Narrow it down with the filters.',
   },
   summary: {

@@ -27,7 +27,6 @@ export const kpi: SameKeys<typeof zh> = {
   exported: 'Exported {{name}}',
   loading: 'Computing…',
   loadFailed: 'Could not load the statistics: {{message}}',
-  retry: 'Retry',
   noPermission: 'Your account may not view the statistics.',
   noData: 'No cases in this period',
   smallSample: 'Under 20 cases',

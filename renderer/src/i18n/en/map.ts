@@ -8,7 +8,6 @@ export const map: SameKeys<typeof zh> = {
   loaded: '{{count}} events',
   shown: '{{count}} shown',
   loadFailed: 'Events could not be loaded: {{message}}',
-  retry: 'Retry',
   period: {
     label: 'Period',
     all: 'All history',

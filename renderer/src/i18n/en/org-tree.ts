@@ -8,7 +8,6 @@ export const orgTree: SameKeys<typeof zh> = {
   empty: 'No units in your scope',
   noMatch: 'No unit name matches',
   loadFailed: 'Could not load the organisation: {{message}}',
-  retry: 'Retry',
   units: '{{count}} units',
   population: 'Population {{value}}',
   households: 'Households {{value}}',

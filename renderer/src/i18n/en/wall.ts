@@ -26,7 +26,6 @@ export const wall: SameKeys<typeof zh> = {
     offline: 'Offline',
     sensitive: 'Sensitive',
     loadFailed: 'Could not load the cameras: {{message}}',
-    retry: 'Retry',
     empty: 'No cameras you may view',
   },
   tile: {

@@ -13,7 +13,6 @@ export const dispatch = {
     emptyColumn: '暂无案件',
     reload: '重新加载看板',
     loadFailed: '看板加载失败：{{message}}',
-    retry: '重试',
     truncated: '案件过多，看板只显示了最新的 2000 件；请用筛选缩小范围。',
   },
   summary: {

@@ -24,7 +24,6 @@ export const kpi = {
   exported: '已导出 {{name}}',
   loading: '正在统计…',
   loadFailed: '统计加载失败：{{message}}',
-  retry: '重试',
   noPermission: '您的账号没有查看统计考核的权限。',
   noData: '该期间没有案件',
   smallSample: '样本不足 20',

@@ -5,7 +5,6 @@ export const map = {
   loaded: '{{count}} 条事件',
   shown: '显示 {{count}} 条',
   loadFailed: '事件载入失败：{{message}}',
-  retry: '重试',
   period: {
     label: '时段',
     all: '全部历史',

@@ -5,7 +5,6 @@ export const orgTree = {
   empty: '管辖范围内没有单位',
   noMatch: '没有名称匹配的单位',
   loadFailed: '组织机构加载失败：{{message}}',
-  retry: '重试',
   units: '{{count}} 个单位',
   population: '人口 {{value}}',
   households: '户数 {{value}}',

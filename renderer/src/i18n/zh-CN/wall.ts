@@ -22,7 +22,6 @@ export const wall = {
     offline: '离线',
     sensitive: '敏感',
     loadFailed: '监控点加载失败：{{message}}',
-    retry: '重试',
     empty: '没有可调看的监控点',
   },
   tile: {
