@@ -1,46 +1,40 @@
 /**
  * The case in full: header facts and the live deadline, the actions this user may take, what was reported (text
- * and photos), where (a pin placeholder until the map issue adds the real one), the legs of the dispatch and the
+ * and photos), where (its coordinates; the map view shows it among the others), the legs of the dispatch and the
  * timeline from the history. The case shown is the newest version known — the board's (kept live by pushes) or the
  * detail fetched on opening, re-fetched whenever the case changes so the timeline follows.
  *
  * Everything people typed (description, notes, feedback) is rendered as text; photos only as <img> of http(s) or
  * inline raster URLs.
  */
-import type { TFunction } from 'i18next';
 import { EnvironmentOutlined } from '@ant-design/icons';
-import { Alert, Descriptions, Divider, Drawer, Empty, Skeleton, Tag, Timeline, Typography } from 'antd';
+import { Alert, Descriptions, Divider, Drawer, Skeleton, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseDetail, CaseHistoryRow, CaseView } from '../../../common/case-api.js';
+import type { CaseDetail, CaseView } from '../../../common/case-api.js';
 import type { CaseActor } from '../../../common/case-machine.js';
-import { legSla } from '../../../common/case-sla.js';
-import type { CaseLeg } from '../../../common/cases.js';
 import type { OrgUnit, User } from '../../../common/schemas.js';
 import { call } from '../bridge/index.js';
 import { errorMessage } from '../i18n/error-message.js';
-import type { Language } from '../i18n/index.js';
-import { levelLabel, roleLabel } from '../shared/labels.js';
+import { levelLabel } from '../shared/labels.js';
 import { useLanguage } from '../i18n/use-language.js';
-import { isQueued, isSafeImageUrl } from '../shared/cases/board-model.js';
+import { isQueued } from '../shared/cases/board-model.js';
 import { useBoardStore } from '../shared/cases/board-store.js';
-import { countdownText, GRADE_COLOURS, SlaCountdown } from './CaseCard.js';
+import { GRADE_COLOURS, SlaCountdown } from './CaseCard.js';
 import { formatDateTime } from '../shared/format.js';
 import {
   categoryLabel,
   gradeLabel,
   majorLabel,
-  moveLabel,
   sourceLabel,
   statusLabel,
   unitLabel,
   unitPath,
   type UnitIndex,
 } from '../shared/labels.js';
+import { History, Legs, Photos } from './CaseRecord.js';
 import { MovePanel } from './MovePanel.js';
 import { NearestCameras } from '../wall/NearestCameras.js';
-import { referenceData } from '../shared/reference.js';
-import { useTicking } from '../shared/clock.js';
 
 interface CaseDrawerProps {
   user: User;
@@ -146,7 +140,6 @@ export function CaseDrawer({ user, units, orgUnits, afterClose }: CaseDrawerProp
                   lat: view.location.lat.toFixed(5),
                 })}
               </span>
-              <Typography.Text type="secondary">{t('dispatch:drawer.mapPending')}</Typography.Text>
             </div>
             {/* The nearest cameras of the viewer's own area, one click onto the video wall. */}
             <NearestCameras view={view} />
@@ -252,151 +245,6 @@ function CaseFacts({ view, units }: { view: CaseView; units: UnitIndex }) {
           : []),
         { key: 'reporters', label: t('dispatch:drawer.reporters'), children: reporters, span: 2 },
       ]}
-    />
-  );
-}
-
-function Photos({ urls }: { urls: readonly string[] }) {
-  const { t } = useTranslation(['dispatch']);
-  if (urls.length === 0) return null;
-  return (
-    <div className="case-photos" data-testid="case-photos">
-      {urls.map((url, i) => (
-        <Photo key={`${i}:${url}`} url={url} alt={t('dispatch:drawer.photo', { index: i + 1 })} />
-      ))}
-    </div>
-  );
-}
-
-/** An image when the URL is safe to load, else (or when it fails to load) the address as plain text. */
-function Photo({ url, alt }: { url: string; alt: string }) {
-  const [failed, setFailed] = useState(false);
-  if (!isSafeImageUrl(url) || failed) {
-    return (
-      <span className="case-photo-text" data-testid="case-photo-text">
-        {url}
-      </span>
-    );
-  }
-  return (
-    <img
-      className="case-photo"
-      src={url}
-      alt={alt}
-      referrerPolicy="no-referrer"
-      loading="lazy"
-      data-testid="case-photo"
-      onError={() => setFailed(true)}
-    />
-  );
-}
-
-function Legs({ view, units }: { view: CaseView; units: UnitIndex }) {
-  const { t } = useTranslation(['dispatch']);
-  if (view.legs.length === 0) {
-    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dispatch:drawer.noLegs')} />;
-  }
-  // Current legs first (lead before assists), then the history of withdrawn and returned ones.
-  const rank = (leg: CaseLeg) =>
-    (leg.status === 'withdrawn' || leg.status === 'returned' ? 2 : 0) + (leg.role === 'lead' ? 0 : 1);
-  const legs = [...view.legs].sort((a, b) => rank(a) - rank(b) || a.dispatchedAt - b.dispatchedAt);
-  return (
-    <div className="case-legs">
-      {legs.map((leg) => (
-        <LegRow key={leg.id} view={view} leg={leg} units={units} />
-      ))}
-    </div>
-  );
-}
-
-function LegRow({ view, leg, units }: { view: CaseView; leg: CaseLeg; units: UnitIndex }) {
-  const { t } = useTranslation(['dispatch']);
-  const language = useLanguage();
-  const slaName = useTicking((now) => {
-    if (leg.status !== 'dispatched' && leg.status !== 'signed') return null;
-    return legSla(view, leg, now, referenceData().calendar)?.state ?? null;
-  });
-  const slaText = useTicking((now) => {
-    if (leg.status !== 'dispatched' && leg.status !== 'signed') return null;
-    return countdownText(legSla(view, leg, now, referenceData().calendar), now, t);
-  });
-  return (
-    <div
-      className={`case-leg case-leg-${leg.status}`}
-      data-testid="case-leg"
-      data-leg-id={leg.id}
-      data-leg-status={leg.status}
-      data-role={leg.role}
-    >
-      <div className="case-leg-head">
-        <Tag color={leg.role === 'lead' ? 'blue' : 'default'}>{t(`dispatch:leg.role.${leg.role}`)}</Tag>
-        <span className="case-leg-unit">{unitLabel(leg.unitCode, units, language, true)}</span>
-        <Tag>{t(`dispatch:leg.status.${leg.status}`)}</Tag>
-        {slaName && slaText ? <span className={`sla-countdown sla-${slaName}`}>{slaText}</span> : null}
-      </div>
-      <div className="case-leg-facts">
-        <span>{t('dispatch:leg.dispatchedAt', { time: formatDateTime(leg.dispatchedAt, language) })}</span>
-        {leg.dueAt !== undefined ? (
-          <span>{t('dispatch:leg.dueAt', { time: formatDateTime(leg.dueAt, language) })}</span>
-        ) : null}
-        <span>
-          {leg.signedAt !== undefined
-            ? t('dispatch:leg.signedAt', { time: formatDateTime(leg.signedAt, language) })
-            : t('dispatch:leg.notSigned')}
-        </span>
-        <span>{t(`dispatch:leg.clock.${leg.clock}`)}</span>
-      </div>
-      {leg.returnReason ? (
-        <div className="case-leg-text">{t('dispatch:leg.returnReason', { reason: leg.returnReason })}</div>
-      ) : null}
-      {leg.feedback ? (
-        <div className="case-leg-feedback" data-testid="case-leg-feedback">
-          <div className="case-leg-text">
-            {t('dispatch:leg.feedback', { time: formatDateTime(leg.feedback.at, language) })}
-            {leg.feedback.result}
-          </div>
-          <Photos urls={leg.feedback.photos} />
-        </div>
-      ) : null}
-    </div>
-  );
-}
-
-function historyMoveLabel(row: CaseHistoryRow, language: Language, t: TFunction<['dispatch']>): string {
-  if (row.move === 'report') return t('dispatch:history.report');
-  if (row.move === 'import') return t('dispatch:history.import');
-  return moveLabel(row.move, language);
-}
-
-function History({ rows, units }: { rows: readonly CaseHistoryRow[]; units: UnitIndex }) {
-  const { t } = useTranslation(['dispatch']);
-  const language = useLanguage();
-  const sorted = [...rows].sort((a, b) => a.version - b.version);
-  return (
-    <Timeline
-      className="case-timeline"
-      data-testid="case-timeline"
-      items={sorted.map((row) => ({
-        key: row.version,
-        color: row.move === 'supervise' ? 'red' : row.to === 'closed' ? 'green' : 'blue',
-        title: formatDateTime(row.at, language),
-        content: (
-          <div className="case-history-row" data-testid="case-history-row" data-move={row.move}>
-            <div>
-              <strong>{historyMoveLabel(row, language, t)}</strong>
-              <span className="case-history-status">
-                {row.from ? `${statusLabel(row.from, language)} → ` : ''}
-                {statusLabel(row.to, language)}
-              </span>
-            </div>
-            <div className="case-history-actor">
-              {roleLabel(row.actor.role, language)} · {unitLabel(row.actor.orgUnitCode, units, language)}
-              {row.unitCode ? ` → ${unitLabel(row.unitCode, units, language)}` : ''}
-            </div>
-            {row.note ? <div className="case-history-note">{row.note}</div> : null}
-          </div>
-        ),
-      }))}
     />
   );
 }

@@ -70,7 +70,6 @@ export const dispatch: SameKeys<typeof zh> = {
     reporters: 'Reporters',
     photo: 'Photo {{index}}',
     location: 'Location: {{lon}}°E, {{lat}}°N',
-    mapPending: '(the map pin comes with the map view)',
     noLegs: 'Not dispatched yet',
   },
   leg: {

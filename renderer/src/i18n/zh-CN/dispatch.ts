@@ -67,7 +67,6 @@ export const dispatch = {
     reporters: '上报人',
     photo: '现场照片 {{index}}',
     location: '位置：东经 {{lon}}°，北纬 {{lat}}°',
-    mapPending: '（地图定位将在地图模块中提供）',
     noLegs: '尚未派遣',
   },
   leg: {
