@@ -1,4 +1,4 @@
-/** Left navigation between the four views; each label carries the stable test id end-to-end tests click. */
+/** Left navigation between the views; each label carries the stable test id end-to-end tests click. */
 import {
   AlertOutlined,
   AuditOutlined,

@@ -24,21 +24,7 @@ export const shell: SameKeys<typeof zh> = {
     expand: 'Expand navigation',
   },
   views: {
-    comingSoon: 'Coming in its own issue',
-    selectedUnit: 'Selected unit: {{name}}',
-    wall: {
-      title: 'Video wall',
-      description: 'Split-screen wall, patrol tours and camera viewing by permission.',
-      cameras: 'Cameras in scope',
-      online: 'Online',
-      sensitive: 'Sensitive',
-      loadFailed: 'Could not load cameras: {{message}}',
-    },
-    map: { title: 'Map', description: 'Event heatmap, grid boundaries and camera locations.' },
-    dispatch: {
-      title: 'Dispatch board',
-      description: 'File, dispatch, sign, handle, check and close: the whole case loop.',
-    },
-    kpi: { title: 'KPIs', description: 'Closure rate, on-time rate, rework rate and supervision counts per unit.' },
+    dispatch: { title: 'Dispatch board' },
+    kpi: { title: 'KPIs' },
   },
 };

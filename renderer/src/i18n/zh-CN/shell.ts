@@ -21,18 +21,7 @@ export const shell = {
     expand: '展开导航',
   },
   views: {
-    comingSoon: '该功能将在其专项任务中实现',
-    selectedUnit: '当前单位：{{name}}',
-    wall: {
-      title: '视频墙',
-      description: '大屏分屏、轮巡与按权限调看监控视频。',
-      cameras: '辖区监控点',
-      online: '在线',
-      sensitive: '敏感点位',
-      loadFailed: '监控点列表加载失败：{{message}}',
-    },
-    map: { title: '地图', description: '事件热力图、网格边界与监控点位分布。' },
-    dispatch: { title: '联动处置', description: '立案、派遣、签收、处置反馈、核查结案的全流程看板。' },
-    kpi: { title: '统计考核', description: '结案率、按期结案率、返工率、督办数等单位考核指标。' },
+    dispatch: { title: '联动处置' },
+    kpi: { title: '统计考核' },
   },
 };
