@@ -12,7 +12,8 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseView } from '../../../common/case-api.js';
 import type { OutboxRefused } from '../../../common/outbox.js';
-import { subscribe } from '../bridge/index.js';
+import { CallError, subscribe } from '../bridge/index.js';
+import { errorMessage } from '../i18n/error-message.js';
 import { useLanguage } from '../i18n/use-language.js';
 import { useOrgStore } from '../shared/org-store.js';
 import { useSessionStore } from '../session/session-store.js';
@@ -77,7 +78,9 @@ export function CaseFeed() {
       placement: 'bottomRight',
       duration: 0,
       title: t('dispatch:outbox.refused', { what }),
-      description: <span data-testid="outbox-refused">{error.message}</span>,
+      description: (
+        <span data-testid="outbox-refused">{errorMessage(new CallError(error.code, error.message, error.field))}</span>
+      ),
       ...(item.kind === 'move'
         ? {
             actions: (
