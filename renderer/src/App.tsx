@@ -17,7 +17,7 @@ import { useIsWallDisplay } from './wall/wall-display-route.js';
 import { WallDisplay } from './wall/WallDisplay.js';
 
 function Screens() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['shell']);
   const phase = useSessionStore((state) => state.phase);
   const user = useSessionStore((state) => state.user);
   const wallDisplay = useIsWallDisplay();
@@ -26,13 +26,13 @@ function Screens() {
   useSessionPushes(phase === 'signed-in');
 
   useEffect(() => {
-    document.title = t('app.name');
+    document.title = t('shell:app.name');
   }, [t]);
 
   if (phase === 'starting') {
     return (
       <div className="app-starting">
-        <Spin size="large" description={t('app.loading')} />
+        <Spin size="large" description={t('shell:app.loading')} />
       </div>
     );
   }

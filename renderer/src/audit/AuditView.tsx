@@ -12,8 +12,8 @@ import { VIEW_AUDIT_KINDS, type ViewAuditEntry, type ViewAuditFilter } from '../
 import { viewAuditToCsv } from '../../../common/view-audit-csv.js';
 import { call } from '../bridge/index.js';
 import { errorMessage } from '../i18n/error-message.js';
-import { endSessionIfUnauthenticated, useSessionStore } from '../session/session-store.js';
-import { fileStamp, formatStamp } from '../wall/clock.js';
+import { useSessionStore } from '../session/session-store.js';
+import { fileStamp, formatStamp } from '../shared/format.js';
 import './audit.css';
 
 type Range = GetProps<typeof DatePicker.RangePicker>['value'];
@@ -35,12 +35,12 @@ function download(fileName: string, text: string): void {
 const stamp = (iso: string | null) => (iso ? formatStamp(Date.parse(iso)) : '');
 
 export function AuditView() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['audit']);
   const user = useSessionStore((s) => s.user);
   if (!user || !roleAllows(user, 'audit.read')) {
     return (
       <div className="audit-view">
-        <Alert type="info" showIcon title={t('audit.noPermission')} />
+        <Alert type="info" showIcon title={t('audit:noPermission')} />
       </div>
     );
   }
@@ -48,7 +48,7 @@ export function AuditView() {
 }
 
 function AuditScreen() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['audit']);
   const { message } = App.useApp();
   const [range, setRange] = useState<Range>(null);
   const [userText, setUserText] = useState('');
@@ -68,8 +68,7 @@ function AuditScreen() {
         },
         (error: unknown) => {
           setLoading(false);
-          message.error(t('audit.loadFailed', { message: errorMessage(error, t) }));
-          endSessionIfUnauthenticated(error);
+          message.error(t('audit:loadFailed', { message: errorMessage(error) }));
         },
       ),
     [message, t],
@@ -94,50 +93,50 @@ function AuditScreen() {
     if (!rows) return;
     const name = `调阅审计_${fileStamp(Date.now())}.csv`;
     download(name, viewAuditToCsv(rows));
-    message.success(t('audit.exported', { name }));
+    message.success(t('audit:exported', { name }));
   };
 
   return (
     <div className="audit-view" data-testid="audit-view">
       <div className="audit-head">
         <Typography.Title level={4}>
-          <AuditOutlined /> {t('audit.title')}
+          <AuditOutlined /> {t('audit:title')}
         </Typography.Title>
-        <Typography.Text type="secondary">{t('audit.subtitle')}</Typography.Text>
+        <Typography.Text type="secondary">{t('audit:subtitle')}</Typography.Text>
       </div>
       <div className="audit-filters">
-        <DatePicker.RangePicker showTime value={range} onChange={setRange} placeholder={[t('audit.period'), '']} />
+        <DatePicker.RangePicker showTime value={range} onChange={setRange} placeholder={[t('audit:period'), '']} />
         <Input
           allowClear
-          placeholder={t('audit.user')}
+          placeholder={t('audit:user')}
           value={userText}
           onChange={(e) => setUserText(e.target.value)}
           data-testid="audit-user"
         />
         <Input
           allowClear
-          placeholder={t('audit.camera')}
+          placeholder={t('audit:camera')}
           value={cameraText}
           onChange={(e) => setCameraText(e.target.value)}
           data-testid="audit-camera"
         />
         <Select
           allowClear
-          placeholder={t('audit.allKinds')}
+          placeholder={t('audit:allKinds')}
           value={kind}
           onChange={setKind}
-          options={VIEW_AUDIT_KINDS.map((k) => ({ value: k, label: t(`audit.kinds.${k}`) }))}
+          options={VIEW_AUDIT_KINDS.map((k) => ({ value: k, label: t(`audit:kinds.${k}`) }))}
           className="audit-kind"
         />
         <Button type="primary" icon={<SearchOutlined />} loading={loading} onClick={search} data-testid="audit-search">
-          {t('audit.search')}
+          {t('audit:search')}
         </Button>
         <Button icon={<DownloadOutlined />} disabled={!rows?.length} onClick={exportCsv} data-testid="audit-export">
-          {t('audit.export')}
+          {t('audit:export')}
         </Button>
-        {rows ? <Typography.Text type="secondary">{t('audit.count', { count: rows.length })}</Typography.Text> : null}
+        {rows ? <Typography.Text type="secondary">{t('audit:count', { count: rows.length })}</Typography.Text> : null}
       </div>
-      {truncated ? <Alert type="warning" showIcon title={t('audit.truncated', { count: LIMIT })} /> : null}
+      {truncated ? <Alert type="warning" showIcon title={t('audit:truncated', { count: LIMIT })} /> : null}
       <Table<ViewAuditEntry>
         size="small"
         rowKey="id"
@@ -148,23 +147,23 @@ function AuditScreen() {
         scroll={{ x: 1500, y: 'calc(100vh - 330px)' }}
         data-testid="audit-table"
         columns={[
-          { key: 'at', title: t('audit.columns.at'), width: 160, render: (_, r) => stamp(r.at) },
+          { key: 'at', title: t('audit:columns.at'), width: 160, render: (_, r) => stamp(r.at) },
           {
             key: 'kind',
-            title: t('audit.columns.kind'),
+            title: t('audit:columns.kind'),
             width: 120,
-            render: (_, r) => <Tag color={KIND_COLOURS[r.kind]}>{t(`audit.kinds.${r.kind}`)}</Tag>,
+            render: (_, r) => <Tag color={KIND_COLOURS[r.kind]}>{t(`audit:kinds.${r.kind}`)}</Tag>,
           },
           {
             key: 'user',
-            title: t('audit.columns.user'),
+            title: t('audit:columns.user'),
             width: 160,
-            render: (_, r) => (r.username ? `${r.userDisplayName ?? ''} ${r.username}` : t('audit.system')),
+            render: (_, r) => (r.username ? `${r.userDisplayName ?? ''} ${r.username}` : t('audit:system')),
           },
-          { key: 'unit', title: t('audit.columns.unit'), width: 140, dataIndex: 'userUnitCode' },
+          { key: 'unit', title: t('audit:columns.unit'), width: 140, dataIndex: 'userUnitCode' },
           {
             key: 'camera',
-            title: t('audit.columns.camera'),
+            title: t('audit:columns.camera'),
             width: 300,
             ellipsis: true,
             render: (_, r) => (
@@ -178,19 +177,19 @@ function AuditScreen() {
           },
           {
             key: 'quality',
-            title: t('audit.columns.quality'),
+            title: t('audit:columns.quality'),
             width: 80,
-            render: (_, r) => (r.quality ? t(`audit.quality.${r.quality}`) : ''),
+            render: (_, r) => (r.quality ? t(`audit:quality.${r.quality}`) : ''),
           },
           {
             key: 'period',
-            title: t('audit.columns.period'),
+            title: t('audit:columns.period'),
             width: 260,
             render: (_, r) => `${stamp(r.from)} – ${stamp(r.to)}`,
           },
-          { key: 'reason', title: t('audit.columns.reason'), width: 140, dataIndex: 'reason', ellipsis: true },
-          { key: 'caseId', title: t('audit.columns.caseId'), width: 120, dataIndex: 'caseId' },
-          { key: 'ip', title: t('audit.columns.ip'), width: 110, dataIndex: 'ip' },
+          { key: 'reason', title: t('audit:columns.reason'), width: 140, dataIndex: 'reason', ellipsis: true },
+          { key: 'caseId', title: t('audit:columns.caseId'), width: 120, dataIndex: 'caseId' },
+          { key: 'ip', title: t('audit:columns.ip'), width: 110, dataIndex: 'ip' },
         ]}
       />
     </div>

@@ -6,9 +6,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseView } from '../../../common/case-api.js';
-import type { BoardStage } from './board-model.js';
+import type { BoardStage } from '../shared/cases/board-model.js';
 import { CARD_PITCH, CaseCard } from './CaseCard.js';
-import type { UnitIndex } from './labels.js';
+import type { UnitIndex } from '../shared/labels.js';
 
 const OVERSCAN = 4;
 
@@ -31,7 +31,7 @@ interface BoardColumnProps {
 }
 
 export function BoardColumn({ stage, cases, units, tabStopId, fresh, reveal, onOpen, onCursor }: BoardColumnProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['dispatch']);
   const box = useRef<HTMLDivElement>(null);
   const [height, setHeight] = useState(0);
   const [scrollTop, setScrollTop] = useState(0);
@@ -75,7 +75,7 @@ export function BoardColumn({ stage, cases, units, tabStopId, fresh, reveal, onO
   const tabStopIndex = tabStopId === null ? -1 : cases.findIndex((c) => c.id === tabStopId);
   if (tabStopIndex >= 0 && (tabStopIndex < first || tabStopIndex >= last)) indexes.push(tabStopIndex);
 
-  const title = t(`dispatch.stage.${stage}`);
+  const title = t(`dispatch:stage.${stage}`);
   return (
     <section className="board-column" data-testid={`board-column-${stage}`} aria-label={title}>
       <header className="board-column-head">
@@ -96,7 +96,7 @@ export function BoardColumn({ stage, cases, units, tabStopId, fresh, reveal, onO
           });
         }}
       >
-        {count === 0 ? <div className="board-column-empty">{t('dispatch.board.emptyColumn')}</div> : null}
+        {count === 0 ? <div className="board-column-empty">{t('dispatch:board.emptyColumn')}</div> : null}
         <div className="board-column-track" style={{ height: count * CARD_PITCH }}>
           {indexes.map((i) => {
             const c = cases[i]!;

@@ -3,6 +3,7 @@
  * countdown, the SLA colour and the age subscribe to the shared ticker themselves, each re-rendering only when its
  * own text changes.
  */
+import type { TFunction } from 'i18next';
 import { Tag, Tooltip } from 'antd';
 import { memo, type FocusEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,8 +11,8 @@ import type { CaseView } from '../../../common/case-api.js';
 import type { SlaState } from '../../../common/sla-clock.js';
 import type { Language } from '../i18n/index.js';
 import { useLanguage } from '../i18n/use-language.js';
-import { cardSla, formatClock, isQueued, type SlaName } from './board-model.js';
-import { formatAge, formatDateTime, formatTime } from './format.js';
+import { cardSla, formatClock, isQueued, type SlaName } from '../shared/cases/board-model.js';
+import { formatAge, formatDateTime, formatTime } from '../shared/format.js';
 import {
   categoryLabel,
   gradeLabel,
@@ -21,9 +22,9 @@ import {
   unitLabel,
   unitPath,
   type UnitIndex,
-} from './labels.js';
-import { referenceData } from './reference.js';
-import { useTicking } from './ticker.js';
+} from '../shared/labels.js';
+import { referenceData } from '../shared/reference.js';
+import { useTicking } from '../shared/clock.js';
 
 /** Card height plus the gap below it: the virtual column lays cards out on this pitch. */
 export const CARD_PITCH = 112;
@@ -45,24 +46,20 @@ export function useSlaName(c: CaseView): SlaName {
 }
 
 /** "剩余 3:12:05" / "超时 0:40:10" / "暂停", or null when no deadline runs. */
-export function countdownText(
-  sla: SlaState | null,
-  now: number,
-  t: ReturnType<typeof useTranslation>['t'],
-): string | null {
+export function countdownText(sla: SlaState | null, now: number, t: TFunction<['dispatch']>): string | null {
   if (!sla) return null;
-  if (sla.paused) return t('dispatch.sla.paused', { time: formatClock(sla.remainingMinutes * 60) });
+  if (sla.paused) return t('dispatch:sla.paused', { time: formatClock(sla.remainingMinutes * 60) });
   if (sla.state === 'overdue') {
     // Long-overdue cases (old imports, parked work) read in days; the last two days tick by the second.
     const late = (now - sla.effectiveDueAt) / 1000;
-    if (late >= 48 * 3600) return t('dispatch.sla.overdueDays', { count: Math.floor(late / 86_400) });
-    return t('dispatch.sla.overdue', { time: formatClock(late) });
+    if (late >= 48 * 3600) return t('dispatch:sla.overdueDays', { count: Math.floor(late / 86_400) });
+    return t('dispatch:sla.overdue', { time: formatClock(late) });
   }
-  return t('dispatch.sla.remaining', { time: formatClock(sla.remainingMinutes * 60) });
+  return t('dispatch:sla.remaining', { time: formatClock(sla.remainingMinutes * 60) });
 }
 
 export function SlaCountdown({ c, className }: { c: CaseView; className?: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['dispatch']);
   const text = useTicking((now) => countdownText(slaAt(c, now).sla, now, t));
   const name = useSlaName(c);
   if (text === null) return null;
@@ -74,8 +71,8 @@ export function SlaCountdown({ c, className }: { c: CaseView; className?: string
 }
 
 function Age({ from }: { from: number }) {
-  const { t } = useTranslation();
-  const text = useTicking((now) => formatAge(from, now, t));
+  const language = useLanguage();
+  const text = useTicking((now) => formatAge(from, now, language));
   return <span className="case-card-age">{text}</span>;
 }
 
@@ -103,7 +100,7 @@ function cardLabel(c: CaseView, units: UnitIndex, language: Language): string {
 }
 
 export const CaseCard = memo(function CaseCard({ c, units, tabStop, fresh, top, onOpen, onCursor }: CaseCardProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['dispatch']);
   const language = useLanguage();
   const sla = useSlaName(c);
   const supervised = c.supervisionCount > 0;
@@ -139,17 +136,17 @@ export const CaseCard = memo(function CaseCard({ c, units, tabStop, fresh, top, 
           {gradeLabel(c.grade, language)}
         </Tag>
         {supervised ? (
-          <Tooltip title={t('dispatch.card.supervisedTip', { count: c.supervisionCount })}>
+          <Tooltip title={t('dispatch:card.supervisedTip', { count: c.supervisionCount })}>
             <span className="case-card-supervised" data-testid="supervision-badge">
-              {t('dispatch.card.supervised')}
+              {t('dispatch:card.supervised')}
               <sup>{c.supervisionCount}</sup>
             </span>
           </Tooltip>
         ) : null}
         {isQueued(c) ? (
-          <Tooltip title={t('dispatch.card.queuedTip')}>
+          <Tooltip title={t('dispatch:card.queuedTip')}>
             <span className="case-card-queued" data-testid="queued-badge">
-              {t('dispatch.card.queued')}
+              {t('dispatch:card.queued')}
             </span>
           </Tooltip>
         ) : null}
@@ -169,7 +166,7 @@ export const CaseCard = memo(function CaseCard({ c, units, tabStop, fresh, top, 
         </span>
         {c.closedAt !== undefined ? (
           <span className="case-card-closed">
-            {t('dispatch.card.closedAt', { time: formatTime(c.closedAt, language) })}
+            {t('dispatch:card.closedAt', { time: formatTime(c.closedAt, language) })}
           </span>
         ) : (
           <SlaCountdown c={c} />

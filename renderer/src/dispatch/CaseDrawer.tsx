@@ -1,6 +1,6 @@
 /**
  * The case in full: header facts and the live deadline, the actions this user may take, what was reported (text
- * and photos), where (a pin placeholder until the map issue adds the real one), the legs of the dispatch and the
+ * and photos), where (its coordinates; the map view shows it among the others), the legs of the dispatch and the
  * timeline from the history. The case shown is the newest version known — the board's (kept live by pushes) or the
  * detail fetched on opening, re-fetched whenever the case changes so the timeline follows.
  *
@@ -8,39 +8,33 @@
  * inline raster URLs.
  */
 import { EnvironmentOutlined } from '@ant-design/icons';
-import { Alert, Descriptions, Divider, Drawer, Empty, Skeleton, Tag, Timeline, Typography } from 'antd';
+import { Alert, Descriptions, Divider, Drawer, Skeleton, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseDetail, CaseHistoryRow, CaseView } from '../../../common/case-api.js';
+import type { CaseDetail, CaseView } from '../../../common/case-api.js';
 import type { CaseActor } from '../../../common/case-machine.js';
-import { legSla } from '../../../common/case-sla.js';
-import type { CaseLeg } from '../../../common/cases.js';
 import type { OrgUnit, User } from '../../../common/schemas.js';
 import { call } from '../bridge/index.js';
 import { errorMessage } from '../i18n/error-message.js';
-import type { Language } from '../i18n/index.js';
-import { levelLabel, roleLabel } from '../i18n/labels.js';
+import { levelLabel } from '../shared/labels.js';
 import { useLanguage } from '../i18n/use-language.js';
-import { endSessionIfUnauthenticated } from '../session/session-store.js';
-import { isQueued, isSafeImageUrl } from './board-model.js';
-import { useBoardStore } from './board-store.js';
-import { countdownText, GRADE_COLOURS, SlaCountdown } from './CaseCard.js';
-import { formatDateTime } from './format.js';
+import { isQueued } from '../shared/cases/board-model.js';
+import { useBoardStore } from '../shared/cases/board-store.js';
+import { GRADE_COLOURS, SlaCountdown } from './CaseCard.js';
+import { formatDateTime } from '../shared/format.js';
 import {
   categoryLabel,
   gradeLabel,
   majorLabel,
-  moveLabel,
   sourceLabel,
   statusLabel,
   unitLabel,
   unitPath,
   type UnitIndex,
-} from './labels.js';
+} from '../shared/labels.js';
+import { History, Legs, Photos } from './CaseRecord.js';
 import { MovePanel } from './MovePanel.js';
 import { NearestCameras } from '../wall/NearestCameras.js';
-import { referenceData } from './reference.js';
-import { useTicking } from './ticker.js';
 
 interface CaseDrawerProps {
   user: User;
@@ -53,7 +47,7 @@ interface CaseDrawerProps {
 type Loaded = { caseId: string; detail: CaseDetail } | { caseId: string; error: unknown };
 
 export function CaseDrawer({ user, units, orgUnits, afterClose }: CaseDrawerProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['dispatch']);
   const openCaseId = useBoardStore((s) => s.openCaseId);
   const boardCase = useBoardStore((s) => (s.openCaseId ? (s.board.cases.get(s.openCaseId) ?? null) : null));
   const closeCase = useBoardStore((s) => s.closeCase);
@@ -79,7 +73,6 @@ export function CaseDrawer({ user, units, orgUnits, afterClose }: CaseDrawerProp
       (error: unknown) => {
         if (!live) return;
         setLoaded({ caseId: openCaseId, error });
-        endSessionIfUnauthenticated(error);
       },
     );
     return () => {
@@ -101,7 +94,7 @@ export function CaseDrawer({ user, units, orgUnits, afterClose }: CaseDrawerProp
       }}
       size={760}
       destroyOnHidden
-      title={view ? <DrawerTitle view={view} /> : t('dispatch.drawer.loading')}
+      title={view ? <DrawerTitle view={view} /> : t('dispatch:drawer.loading')}
       className="case-drawer"
     >
       <div
@@ -114,14 +107,14 @@ export function CaseDrawer({ user, units, orgUnits, afterClose }: CaseDrawerProp
           <Alert
             type="error"
             showIcon
-            title={t('dispatch.drawer.loadFailed', { message: errorMessage(current.error, t) })}
+            title={t('dispatch:drawer.loadFailed', { message: errorMessage(current.error) })}
           />
         ) : null}
         {!view ? <Skeleton active /> : null}
         {view ? (
           <>
             <CaseFacts view={view} units={units} />
-            <Divider titlePlacement="start">{t('dispatch.drawer.actions')}</Divider>
+            <Divider titlePlacement="start">{t('dispatch:drawer.actions')}</Divider>
             <MovePanel
               key={view.id}
               view={view}
@@ -134,7 +127,7 @@ export function CaseDrawer({ user, units, orgUnits, afterClose }: CaseDrawerProp
               }}
               onStale={() => setRefreshes((n) => n + 1)}
             />
-            <Divider titlePlacement="start">{t('dispatch.drawer.report')}</Divider>
+            <Divider titlePlacement="start">{t('dispatch:drawer.report')}</Divider>
             <Typography.Paragraph className="case-description" data-testid="case-description">
               {view.description}
             </Typography.Paragraph>
@@ -142,18 +135,17 @@ export function CaseDrawer({ user, units, orgUnits, afterClose }: CaseDrawerProp
             <div className="case-location" data-testid="case-location">
               <EnvironmentOutlined />
               <span>
-                {t('dispatch.drawer.location', {
+                {t('dispatch:drawer.location', {
                   lon: view.location.lon.toFixed(5),
                   lat: view.location.lat.toFixed(5),
                 })}
               </span>
-              <Typography.Text type="secondary">{t('dispatch.drawer.mapPending')}</Typography.Text>
             </div>
             {/* The nearest cameras of the viewer's own area, one click onto the video wall. */}
             <NearestCameras view={view} />
-            <Divider titlePlacement="start">{t('dispatch.drawer.legs')}</Divider>
+            <Divider titlePlacement="start">{t('dispatch:drawer.legs')}</Divider>
             <Legs view={view} units={units} />
-            <Divider titlePlacement="start">{t('dispatch.drawer.timeline')}</Divider>
+            <Divider titlePlacement="start">{t('dispatch:drawer.timeline')}</Divider>
             {history ? <History rows={history} units={units} /> : <Skeleton active paragraph={{ rows: 3 }} />}
           </>
         ) : null}
@@ -170,7 +162,7 @@ function newest(a: CaseView | null, b: CaseView | null): CaseView | null {
 
 function DrawerTitle({ view }: { view: CaseView }) {
   const language = useLanguage();
-  const { t } = useTranslation();
+  const { t } = useTranslation(['dispatch']);
   return (
     <div className="case-drawer-title">
       <span className="case-drawer-no" data-testid="case-drawer-no">
@@ -182,12 +174,12 @@ function DrawerTitle({ view }: { view: CaseView }) {
       <Tag data-testid="case-drawer-status">{statusLabel(view.status, language)}</Tag>
       {view.supervisionCount > 0 ? (
         <Tag color="red" variant="outlined">
-          {t('dispatch.card.supervisedTip', { count: view.supervisionCount })}
+          {t('dispatch:card.supervisedTip', { count: view.supervisionCount })}
         </Tag>
       ) : null}
       {isQueued(view) ? (
         <Tag color="gold" variant="outlined" data-testid="case-drawer-queued">
-          {t('dispatch.card.queuedTip')}
+          {t('dispatch:card.queuedTip')}
         </Tag>
       ) : null}
       <SlaCountdown c={view} className="case-drawer-sla" />
@@ -196,7 +188,7 @@ function DrawerTitle({ view }: { view: CaseView }) {
 }
 
 function CaseFacts({ view, units }: { view: CaseView; units: UnitIndex }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['dispatch']);
   const language = useLanguage();
   const reporters = view.reporters
     .map((r) =>
@@ -213,19 +205,19 @@ function CaseFacts({ view, units }: { view: CaseView; units: UnitIndex }) {
       items={[
         {
           key: 'category',
-          label: t('dispatch.drawer.category'),
+          label: t('dispatch:drawer.category'),
           children: `${majorLabel(view.categoryCode, language)} / ${categoryLabel(view.categoryCode, language)}`,
         },
-        { key: 'grid', label: t('dispatch.drawer.grid'), children: unitPath(view.gridCode, units) || view.gridCode },
-        { key: 'source', label: t('dispatch.drawer.source'), children: sourceLabel(view.source, language) },
+        { key: 'grid', label: t('dispatch:drawer.grid'), children: unitPath(view.gridCode, units) || view.gridCode },
+        { key: 'source', label: t('dispatch:drawer.source'), children: sourceLabel(view.source, language) },
         {
           key: 'reported',
-          label: t('dispatch.drawer.reportedAt'),
+          label: t('dispatch:drawer.reportedAt'),
           children: formatDateTime(view.reportedAt, language),
         },
         {
           key: 'owner',
-          label: t('dispatch.drawer.owner'),
+          label: t('dispatch:drawer.owner'),
           children:
             view.handlingLevel === 'county'
               ? unitLabel(view.ownerUnitCode, units, language)
@@ -233,171 +225,26 @@ function CaseFacts({ view, units }: { view: CaseView; units: UnitIndex }) {
         },
         {
           key: 'due',
-          label: t('dispatch.drawer.due'),
-          children: view.dueAt !== undefined ? formatDateTime(view.dueAt, language) : t('dispatch.drawer.noDue'),
+          label: t('dispatch:drawer.due'),
+          children: view.dueAt !== undefined ? formatDateTime(view.dueAt, language) : t('dispatch:drawer.noDue'),
         },
         ...(view.closedAt !== undefined
-          ? [{ key: 'closed', label: t('dispatch.drawer.closedAt'), children: formatDateTime(view.closedAt, language) }]
+          ? [{ key: 'closed', label: t('dispatch:drawer.closedAt'), children: formatDateTime(view.closedAt, language) }]
           : []),
         ...(view.reworkCount > 0
-          ? [{ key: 'rework', label: t('dispatch.drawer.rework'), children: String(view.reworkCount) }]
+          ? [{ key: 'rework', label: t('dispatch:drawer.rework'), children: String(view.reworkCount) }]
           : []),
         ...(view.rating
           ? [
               {
                 key: 'rating',
-                label: t('dispatch.drawer.rating'),
+                label: t('dispatch:drawer.rating'),
                 children: `${'★'.repeat(view.rating.score)}${view.rating.comment ? ` ${view.rating.comment}` : ''}`,
               },
             ]
           : []),
-        { key: 'reporters', label: t('dispatch.drawer.reporters'), children: reporters, span: 2 },
+        { key: 'reporters', label: t('dispatch:drawer.reporters'), children: reporters, span: 2 },
       ]}
-    />
-  );
-}
-
-function Photos({ urls }: { urls: readonly string[] }) {
-  const { t } = useTranslation();
-  if (urls.length === 0) return null;
-  return (
-    <div className="case-photos" data-testid="case-photos">
-      {urls.map((url, i) => (
-        <Photo key={`${i}:${url}`} url={url} alt={t('dispatch.drawer.photo', { index: i + 1 })} />
-      ))}
-    </div>
-  );
-}
-
-/** An image when the URL is safe to load, else (or when it fails to load) the address as plain text. */
-function Photo({ url, alt }: { url: string; alt: string }) {
-  const [failed, setFailed] = useState(false);
-  if (!isSafeImageUrl(url) || failed) {
-    return (
-      <span className="case-photo-text" data-testid="case-photo-text">
-        {url}
-      </span>
-    );
-  }
-  return (
-    <img
-      className="case-photo"
-      src={url}
-      alt={alt}
-      referrerPolicy="no-referrer"
-      loading="lazy"
-      data-testid="case-photo"
-      onError={() => setFailed(true)}
-    />
-  );
-}
-
-function Legs({ view, units }: { view: CaseView; units: UnitIndex }) {
-  const { t } = useTranslation();
-  if (view.legs.length === 0) {
-    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dispatch.drawer.noLegs')} />;
-  }
-  // Current legs first (lead before assists), then the history of withdrawn and returned ones.
-  const rank = (leg: CaseLeg) =>
-    (leg.status === 'withdrawn' || leg.status === 'returned' ? 2 : 0) + (leg.role === 'lead' ? 0 : 1);
-  const legs = [...view.legs].sort((a, b) => rank(a) - rank(b) || a.dispatchedAt - b.dispatchedAt);
-  return (
-    <div className="case-legs">
-      {legs.map((leg) => (
-        <LegRow key={leg.id} view={view} leg={leg} units={units} />
-      ))}
-    </div>
-  );
-}
-
-function LegRow({ view, leg, units }: { view: CaseView; leg: CaseLeg; units: UnitIndex }) {
-  const { t } = useTranslation();
-  const language = useLanguage();
-  const slaName = useTicking((now) => {
-    if (leg.status !== 'dispatched' && leg.status !== 'signed') return null;
-    return legSla(view, leg, now, referenceData().calendar)?.state ?? null;
-  });
-  const slaText = useTicking((now) => {
-    if (leg.status !== 'dispatched' && leg.status !== 'signed') return null;
-    return countdownText(legSla(view, leg, now, referenceData().calendar), now, t);
-  });
-  return (
-    <div
-      className={`case-leg case-leg-${leg.status}`}
-      data-testid="case-leg"
-      data-leg-id={leg.id}
-      data-leg-status={leg.status}
-      data-role={leg.role}
-    >
-      <div className="case-leg-head">
-        <Tag color={leg.role === 'lead' ? 'blue' : 'default'}>{t(`dispatch.leg.role.${leg.role}`)}</Tag>
-        <span className="case-leg-unit">{unitLabel(leg.unitCode, units, language, true)}</span>
-        <Tag>{t(`dispatch.leg.status.${leg.status}`)}</Tag>
-        {slaName && slaText ? <span className={`sla-countdown sla-${slaName}`}>{slaText}</span> : null}
-      </div>
-      <div className="case-leg-facts">
-        <span>{t('dispatch.leg.dispatchedAt', { time: formatDateTime(leg.dispatchedAt, language) })}</span>
-        {leg.dueAt !== undefined ? (
-          <span>{t('dispatch.leg.dueAt', { time: formatDateTime(leg.dueAt, language) })}</span>
-        ) : null}
-        <span>
-          {leg.signedAt !== undefined
-            ? t('dispatch.leg.signedAt', { time: formatDateTime(leg.signedAt, language) })
-            : t('dispatch.leg.notSigned')}
-        </span>
-        <span>{t(`dispatch.leg.clock.${leg.clock}`)}</span>
-      </div>
-      {leg.returnReason ? (
-        <div className="case-leg-text">{t('dispatch.leg.returnReason', { reason: leg.returnReason })}</div>
-      ) : null}
-      {leg.feedback ? (
-        <div className="case-leg-feedback" data-testid="case-leg-feedback">
-          <div className="case-leg-text">
-            {t('dispatch.leg.feedback', { time: formatDateTime(leg.feedback.at, language) })}
-            {leg.feedback.result}
-          </div>
-          <Photos urls={leg.feedback.photos} />
-        </div>
-      ) : null}
-    </div>
-  );
-}
-
-function historyMoveLabel(row: CaseHistoryRow, language: Language, t: ReturnType<typeof useTranslation>['t']): string {
-  if (row.move === 'report') return t('dispatch.history.report');
-  if (row.move === 'import') return t('dispatch.history.import');
-  return moveLabel(row.move, language);
-}
-
-function History({ rows, units }: { rows: readonly CaseHistoryRow[]; units: UnitIndex }) {
-  const { t } = useTranslation();
-  const language = useLanguage();
-  const sorted = [...rows].sort((a, b) => a.version - b.version);
-  return (
-    <Timeline
-      className="case-timeline"
-      data-testid="case-timeline"
-      items={sorted.map((row) => ({
-        key: row.version,
-        color: row.move === 'supervise' ? 'red' : row.to === 'closed' ? 'green' : 'blue',
-        title: formatDateTime(row.at, language),
-        content: (
-          <div className="case-history-row" data-testid="case-history-row" data-move={row.move}>
-            <div>
-              <strong>{historyMoveLabel(row, language, t)}</strong>
-              <span className="case-history-status">
-                {row.from ? `${statusLabel(row.from, language)} → ` : ''}
-                {statusLabel(row.to, language)}
-              </span>
-            </div>
-            <div className="case-history-actor">
-              {roleLabel(row.actor.role, language)} · {unitLabel(row.actor.orgUnitCode, units, language)}
-              {row.unitCode ? ` → ${unitLabel(row.unitCode, units, language)}` : ''}
-            </div>
-            {row.note ? <div className="case-history-note">{row.note}</div> : null}
-          </div>
-        ),
-      }))}
     />
   );
 }

@@ -12,17 +12,18 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseView } from '../../../common/case-api.js';
 import type { OutboxRefused } from '../../../common/outbox.js';
-import { subscribe } from '../bridge/index.js';
+import { CallError, subscribe } from '../bridge/index.js';
+import { errorMessage } from '../i18n/error-message.js';
 import { useLanguage } from '../i18n/use-language.js';
-import { useOrgStore } from '../org-tree/org-store.js';
+import { useOrgStore } from '../shared/org-store.js';
 import { useSessionStore } from '../session/session-store.js';
-import { navigateTo } from '../shell/routes.js';
+import { navigateTo } from '../shared/routes.js';
 import { playSeriousChime } from './alert-sound.js';
-import { startCaseFeed, useBoardStore } from './board-store.js';
-import { categoryLabel, indexUnits, moveLabel, unitPath } from './labels.js';
+import { startCaseFeed, useBoardStore } from '../shared/cases/board-store.js';
+import { categoryLabel, indexUnits, moveLabel, unitPath } from '../shared/labels.js';
 
 export function CaseFeed() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['dispatch']);
   const language = useLanguage();
   const { notification } = App.useApp();
 
@@ -44,7 +45,7 @@ export function CaseFeed() {
         placement: 'bottomRight',
         duration: 30,
         role: 'alert',
-        title: t('dispatch.announce.title', { caseNo: c.caseNo }),
+        title: t('dispatch:announce.title', { caseNo: c.caseNo }),
         description: (
           <span data-testid="serious-announcement" data-case-id={c.id}>
             {categoryLabel(c.categoryCode, language)} · {unitPath(c.gridCode, units)}
@@ -52,7 +53,7 @@ export function CaseFeed() {
         ),
         actions: (
           <Button size="small" type="primary" onClick={() => openFromNotification(key, c.id)}>
-            {t('dispatch.announce.open')}
+            {t('dispatch:announce.open')}
           </Button>
         ),
       });
@@ -66,23 +67,25 @@ export function CaseFeed() {
     else void useBoardStore.getState().reload();
     const what =
       item.kind === 'move'
-        ? t('dispatch.outbox.move', {
+        ? t('dispatch:outbox.move', {
             caseNo: item.caseNo ?? item.caseId,
             move: moveLabel(item.request.move.type, language),
           })
-        : t('dispatch.outbox.report');
+        : t('dispatch:outbox.report');
     const key = `outbox-${item.id}`;
     notification.error({
       key,
       placement: 'bottomRight',
       duration: 0,
-      title: t('dispatch.outbox.refused', { what }),
-      description: <span data-testid="outbox-refused">{error.message}</span>,
+      title: t('dispatch:outbox.refused', { what }),
+      description: (
+        <span data-testid="outbox-refused">{errorMessage(new CallError(error.code, error.message, error.field))}</span>
+      ),
       ...(item.kind === 'move'
         ? {
             actions: (
               <Button size="small" onClick={() => openFromNotification(key, item.caseId)}>
-                {t('dispatch.announce.open')}
+                {t('dispatch:announce.open')}
               </Button>
             ),
           }

@@ -13,21 +13,28 @@ import { useTranslation } from 'react-i18next';
 import { CASE_GRADES, CASE_SOURCES } from '../../../common/cases.js';
 import type { User } from '../../../common/schemas.js';
 import { canAct } from '../../../common/scope-policy.js';
-import { errorMessage } from '../i18n/error-message.js';
 import { useLanguage } from '../i18n/use-language.js';
-import { useOrgStore, useSelectedUnit } from '../org-tree/org-store.js';
+import { useOrgStore, useSelectedUnit } from '../shared/org-store.js';
 import { useSessionStore } from '../session/session-store.js';
-import { BOARD_STAGES, buildColumns, isFiltering, localDay, moveCursor, type BoardColumns } from './board-model.js';
-import { useBoardStore } from './board-store.js';
+import {
+  BOARD_STAGES,
+  buildColumns,
+  isFiltering,
+  localDay,
+  moveCursor,
+  type BoardColumns,
+} from '../shared/cases/board-model.js';
+import { useBoardStore } from '../shared/cases/board-store.js';
 import { BoardColumn, type RevealRequest } from './BoardColumn.js';
 import { slaAt } from './CaseCard.js';
 import { CaseDrawer } from './CaseDrawer.js';
-import { formatDateTime } from './format.js';
+import { formatDateTime } from '../shared/format.js';
 import './dispatch.css';
-import { gradeLabel, indexUnits, sourceLabel, type UnitIndex } from './labels.js';
+import { gradeLabel, indexUnits, sourceLabel, type UnitIndex } from '../shared/labels.js';
 import { NewReportModal } from './NewReportModal.js';
-import { majorOptions } from './taxonomy-options.js';
-import { useTicking } from './ticker.js';
+import { majorOptions } from '../shared/taxonomy-options.js';
+import { useTicking } from '../shared/clock.js';
+import { LoadState } from '../shared/LoadState.js';
 
 export function DispatchView() {
   const user = useSessionStore((s) => s.user);
@@ -36,7 +43,7 @@ export function DispatchView() {
 }
 
 function DispatchBoard({ user }: { user: User }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['dispatch', 'shell']);
   const status = useBoardStore((s) => s.status);
   const error = useBoardStore((s) => s.error);
   const truncated = useBoardStore((s) => s.truncated);
@@ -68,46 +75,39 @@ function DispatchBoard({ user }: { user: User }) {
           <span className="view-title-icon">
             <AlertOutlined />
           </span>
-          {t('views.dispatch.title')}
+          {t('shell:views.dispatch.title')}
         </Typography.Title>
         <BoardSummary columns={columns} />
         <div className="dispatch-head-actions">
-          <Tooltip title={t('dispatch.board.reload')}>
+          <Tooltip title={t('dispatch:board.reload')}>
             <Button
               icon={<ReloadOutlined />}
               onClick={() => void reload()}
               loading={status === 'loading'}
-              aria-label={t('dispatch.board.reload')}
+              aria-label={t('dispatch:board.reload')}
               data-testid="board-reload"
             />
           </Tooltip>
           {mayReport ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setReportOpen(true)} data-testid="new-report">
-              {t('dispatch.report.button')}
+              {t('dispatch:report.button')}
             </Button>
           ) : null}
         </div>
       </div>
       <FilterBar user={user} units={units} />
-      {status === 'failed' ? (
-        <Alert
-          type="error"
-          showIcon
-          title={t('dispatch.board.loadFailed', { message: errorMessage(error, t) })}
-          action={
-            <Button size="small" onClick={() => void reload()}>
-              {t('dispatch.board.retry')}
-            </Button>
-          }
-        />
-      ) : null}
-      {truncated ? <Alert type="warning" showIcon title={t('dispatch.board.truncated')} /> : null}
+      <LoadState
+        error={status === 'failed' ? error : null}
+        failedTitle={(message) => t('dispatch:board.loadFailed', { message })}
+        onRetry={() => void reload()}
+      />
+      {truncated ? <Alert type="warning" showIcon title={t('dispatch:board.truncated')} /> : null}
       {cachedAt ? (
         <Alert
           type="warning"
           showIcon
           data-testid="board-offline"
-          title={t('dispatch.board.offline', { time: formatDateTime(Date.parse(cachedAt), language) })}
+          title={t('dispatch:board.offline', { time: formatDateTime(Date.parse(cachedAt), language) })}
         />
       ) : null}
       <Board columns={columns} units={units} loading={status === 'loading' || status === 'idle'} />
@@ -132,7 +132,7 @@ function focusCursorCard(): void {
 }
 
 function BoardSummary({ columns }: { columns: BoardColumns }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['dispatch', 'shell']);
   // Overdue cases counted every few seconds: cheap enough for 2,000 cards, and the cards themselves tick each second.
   const open = [...columns.reported, ...columns.filed, ...columns.handling, ...columns.checking];
   const overdue = useTicking((now) => {
@@ -142,20 +142,20 @@ function BoardSummary({ columns }: { columns: BoardColumns }) {
   const supervised = open.reduce((n, c) => n + (c.supervisionCount > 0 ? 1 : 0), 0);
   return (
     <div className="dispatch-summary" data-testid="board-summary">
-      <span>{t('dispatch.summary.open', { count: open.length })}</span>
+      <span>{t('dispatch:summary.open', { count: open.length })}</span>
       <span className={overdue > 0 ? 'summary-overdue' : undefined}>
-        {t('dispatch.summary.overdue', { count: overdue })}
+        {t('dispatch:summary.overdue', { count: overdue })}
       </span>
       <span className={supervised > 0 ? 'summary-supervised' : undefined}>
-        {t('dispatch.summary.supervised', { count: supervised })}
+        {t('dispatch:summary.supervised', { count: supervised })}
       </span>
-      <span>{t('dispatch.summary.closedToday', { count: columns.closed.length })}</span>
+      <span>{t('dispatch:summary.closedToday', { count: columns.closed.length })}</span>
     </div>
   );
 }
 
 function FilterBar({ user, units }: { user: User; units: UnitIndex }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['dispatch', 'shell']);
   const language = useLanguage();
   const filter = useBoardStore((s) => s.filter);
   const setFilter = useBoardStore((s) => s.setFilter);
@@ -178,57 +178,57 @@ function FilterBar({ user, units }: { user: User; units: UnitIndex }) {
           allowClear
           showSearch={{ optionFilterProp: 'label' }}
           className="filter-township"
-          placeholder={t('dispatch.filter.township')}
+          placeholder={t('dispatch:filter.township')}
           value={filter.townshipCode}
           onChange={(value: string | undefined) => setFilter({ townshipCode: value ?? null })}
           options={townships}
           data-testid="board-filter-township"
-          aria-label={t('dispatch.filter.township')}
+          aria-label={t('dispatch:filter.township')}
         />
       ) : null}
       <Select
         allowClear
         className="filter-category"
-        placeholder={t('dispatch.filter.category')}
+        placeholder={t('dispatch:filter.category')}
         value={filter.major}
         onChange={(value: string | undefined) => setFilter({ major: value ?? null })}
         options={majorOptions(language)}
         data-testid="board-filter-category"
-        aria-label={t('dispatch.filter.category')}
+        aria-label={t('dispatch:filter.category')}
       />
       <Select
         allowClear
         className="filter-grade"
-        placeholder={t('dispatch.filter.grade')}
+        placeholder={t('dispatch:filter.grade')}
         value={filter.grade}
         onChange={(value) => setFilter({ grade: value ?? null })}
         options={CASE_GRADES.map((grade) => ({ value: grade, label: gradeLabel(grade, language) }))}
         data-testid="board-filter-grade"
-        aria-label={t('dispatch.filter.grade')}
+        aria-label={t('dispatch:filter.grade')}
       />
       <Select
         allowClear
         className="filter-source"
-        placeholder={t('dispatch.filter.source')}
+        placeholder={t('dispatch:filter.source')}
         value={filter.source}
         onChange={(value) => setFilter({ source: value ?? null })}
         options={CASE_SOURCES.map((source) => ({ value: source, label: sourceLabel(source, language) }))}
         data-testid="board-filter-source"
-        aria-label={t('dispatch.filter.source')}
+        aria-label={t('dispatch:filter.source')}
       />
       <Input
         allowClear
         prefix={<SearchOutlined />}
         className="filter-search"
-        placeholder={t('dispatch.filter.search')}
+        placeholder={t('dispatch:filter.search')}
         value={filter.text}
         onChange={(event) => setFilter({ text: event.target.value })}
         data-testid="board-search"
-        aria-label={t('dispatch.filter.search')}
+        aria-label={t('dispatch:filter.search')}
       />
       {selectedUnit ? (
         <Tag closable onClose={() => select(null)} data-testid="board-filter-unit" className="filter-unit">
-          {t('dispatch.filter.unit', { name: selectedUnit.name })}
+          {t('dispatch:filter.unit', { name: selectedUnit.name })}
         </Tag>
       ) : null}
       {filtering ? (
@@ -240,7 +240,7 @@ function FilterBar({ user, units }: { user: User; units: UnitIndex }) {
           }}
           data-testid="board-filter-clear"
         >
-          {t('dispatch.filter.clear')}
+          {t('dispatch:filter.clear')}
         </Button>
       ) : null}
     </div>
@@ -250,7 +250,7 @@ function FilterBar({ user, units }: { user: User; units: UnitIndex }) {
 const NAV_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End']);
 
 function Board({ columns, units, loading }: { columns: BoardColumns; units: UnitIndex; loading: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['dispatch', 'shell']);
   const cursorId = useBoardStore((s) => s.cursorId);
   const fresh = useBoardStore((s) => s.fresh);
   const setCursor = useBoardStore((s) => s.setCursor);
@@ -309,7 +309,7 @@ function Board({ columns, units, loading }: { columns: BoardColumns; units: Unit
       data-testid="dispatch-board"
       data-loading={loading}
       aria-busy={loading}
-      aria-label={t('dispatch.board.label')}
+      aria-label={t('dispatch:board.label')}
       role="region"
       onKeyDown={onKeyDown}
     >

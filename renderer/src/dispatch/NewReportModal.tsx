@@ -25,11 +25,10 @@ import { CASE_GRADES, CASE_SOURCES, type CaseGrade, type CaseSource } from '../.
 import { call } from '../bridge/index.js';
 import { errorMessage } from '../i18n/error-message.js';
 import { useLanguage } from '../i18n/use-language.js';
-import { endSessionIfUnauthenticated } from '../session/session-store.js';
-import { useBoardStore } from './board-store.js';
-import { formatDateTime } from './format.js';
-import { gradeLabel, sourceLabel, statusLabel, unitPath, type UnitIndex } from './labels.js';
-import { categoryOptions } from './taxonomy-options.js';
+import { useBoardStore } from '../shared/cases/board-store.js';
+import { formatDateTime } from '../shared/format.js';
+import { gradeLabel, sourceLabel, statusLabel, unitPath, type UnitIndex } from '../shared/labels.js';
+import { categoryOptions } from '../shared/taxonomy-options.js';
 
 const round6 = (value: number) => Math.round(value * 1e6) / 1e6;
 
@@ -53,7 +52,7 @@ interface NewReportModalProps {
 }
 
 export function NewReportModal({ open, onClose, units, defaultCenter }: NewReportModalProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['dispatch']);
   const language = useLanguage();
   const [form] = Form.useForm<ReportValues>();
   const [receipt, setReceipt] = useState<EventReceipt | null>(null);
@@ -106,8 +105,7 @@ export function NewReportModal({ open, onClose, units, defaultCenter }: NewRepor
       if ('queued' in answer) setQueued(answer.queued);
       else setReceipt(answer);
     } catch (failure) {
-      setError(errorMessage(failure, t));
-      endSessionIfUnauthenticated(failure);
+      setError(errorMessage(failure));
     } finally {
       setSubmitting(false);
     }
@@ -121,7 +119,7 @@ export function NewReportModal({ open, onClose, units, defaultCenter }: NewRepor
   return (
     <Modal
       open={open}
-      title={t('dispatch.report.title')}
+      title={t('dispatch:report.title')}
       onCancel={close}
       footer={null}
       width={640}
@@ -130,24 +128,24 @@ export function NewReportModal({ open, onClose, units, defaultCenter }: NewRepor
     >
       {queued ? (
         <div data-testid="report-queued" data-outbox-id={queued.outboxId}>
-          <Result status="warning" title={t('dispatch.report.queued')} subTitle={t('dispatch.report.queuedDetail')} />
+          <Result status="warning" title={t('dispatch:report.queued')} subTitle={t('dispatch:report.queuedDetail')} />
           <Space className="report-receipt-actions">
             <Button onClick={reset} data-testid="report-another">
-              {t('dispatch.report.another')}
+              {t('dispatch:report.another')}
             </Button>
-            <Button onClick={close}>{t('dispatch.report.close')}</Button>
+            <Button onClick={close}>{t('dispatch:report.close')}</Button>
           </Space>
         </div>
       ) : receipt ? (
         <div data-testid="report-receipt" data-case-id={receipt.caseId}>
           <Result
             status="success"
-            title={t('dispatch.report.received', { caseNo: receipt.caseNo })}
+            title={t('dispatch:report.received', { caseNo: receipt.caseNo })}
             subTitle={[
               statusLabel(receipt.status, language),
               unitPath(receipt.gridCode, units) || receipt.gridCode,
               receipt.dueAt !== undefined
-                ? t('dispatch.report.due', { time: formatDateTime(receipt.dueAt, language) })
+                ? t('dispatch:report.due', { time: formatDateTime(receipt.dueAt, language) })
                 : null,
             ]
               .filter(Boolean)
@@ -157,13 +155,13 @@ export function NewReportModal({ open, onClose, units, defaultCenter }: NewRepor
             <Alert
               type="warning"
               showIcon
-              title={t('dispatch.report.duplicates', { count: receipt.duplicates.length })}
+              title={t('dispatch:report.duplicates', { count: receipt.duplicates.length })}
               description={
                 <ul className="report-duplicates">
                   {receipt.duplicates.map((dup) => (
                     <li key={dup.caseId} data-testid="report-duplicate" data-case-id={dup.caseId}>
                       <span>
-                        {t('dispatch.report.duplicate', {
+                        {t('dispatch:report.duplicate', {
                           caseId: dup.caseId,
                           distance: Math.round(dup.distanceM),
                           time: formatDateTime(dup.reportedAt, language),
@@ -171,7 +169,7 @@ export function NewReportModal({ open, onClose, units, defaultCenter }: NewRepor
                         })}
                       </span>
                       <Button size="small" onClick={() => openAndClose(dup.caseId)}>
-                        {t('dispatch.report.openDuplicate')}
+                        {t('dispatch:report.openDuplicate')}
                       </Button>
                     </li>
                   ))}
@@ -181,12 +179,12 @@ export function NewReportModal({ open, onClose, units, defaultCenter }: NewRepor
           ) : null}
           <Space className="report-receipt-actions">
             <Button type="primary" onClick={() => openAndClose(receipt.caseId)} data-testid="report-open">
-              {t('dispatch.report.openNew')}
+              {t('dispatch:report.openNew')}
             </Button>
             <Button onClick={reset} data-testid="report-another">
-              {t('dispatch.report.another')}
+              {t('dispatch:report.another')}
             </Button>
-            <Button onClick={close}>{t('dispatch.report.close')}</Button>
+            <Button onClick={close}>{t('dispatch:report.close')}</Button>
           </Space>
         </div>
       ) : (
@@ -203,7 +201,7 @@ export function NewReportModal({ open, onClose, units, defaultCenter }: NewRepor
           }}
           onFinish={(values) => void submit(values)}
         >
-          <Form.Item name="source" label={t('dispatch.report.source')} rules={[{ required: true }]}>
+          <Form.Item name="source" label={t('dispatch:report.source')} rules={[{ required: true }]}>
             <Select
               data-testid="report-source"
               options={CASE_SOURCES.map((source) => ({ value: source, label: sourceLabel(source, language) }))}
@@ -211,17 +209,17 @@ export function NewReportModal({ open, onClose, units, defaultCenter }: NewRepor
           </Form.Item>
           <Form.Item
             name="category"
-            label={t('dispatch.report.category')}
-            rules={[{ required: true, type: 'array', len: 2, message: t('dispatch.report.categoryRequired') }]}
+            label={t('dispatch:report.category')}
+            rules={[{ required: true, type: 'array', len: 2, message: t('dispatch:report.categoryRequired') }]}
           >
             <Cascader
               options={categoryOptions(language)}
               showSearch
-              placeholder={t('dispatch.report.categoryPlaceholder')}
+              placeholder={t('dispatch:report.categoryPlaceholder')}
               data-testid="report-category"
             />
           </Form.Item>
-          <Form.Item name="grade" label={t('dispatch.report.grade')}>
+          <Form.Item name="grade" label={t('dispatch:report.grade')}>
             <Radio.Group optionType="button" data-testid="report-grade">
               {CASE_GRADES.map((grade) => (
                 <Radio key={grade} value={grade} data-testid={`report-grade-${grade}`}>
@@ -230,11 +228,11 @@ export function NewReportModal({ open, onClose, units, defaultCenter }: NewRepor
               ))}
             </Radio.Group>
           </Form.Item>
-          <Form.Item label={t('dispatch.report.place')} extra={t('dispatch.report.placeHint')}>
+          <Form.Item label={t('dispatch:report.place')} extra={t('dispatch:report.placeHint')}>
             <Select
               showSearch={{ optionFilterProp: 'label' }}
               allowClear
-              placeholder={t('dispatch.report.placePlaceholder')}
+              placeholder={t('dispatch:report.placePlaceholder')}
               options={places}
               onChange={(code: string | undefined) => {
                 const unit = code ? units.get(code) : undefined;
@@ -246,45 +244,45 @@ export function NewReportModal({ open, onClose, units, defaultCenter }: NewRepor
           <Space.Compact block className="report-point">
             <Form.Item
               name="lon"
-              label={t('dispatch.report.lon')}
+              label={t('dispatch:report.lon')}
               rules={[
-                { required: true, type: 'number', min: -180, max: 180, message: t('dispatch.report.lonInvalid') },
+                { required: true, type: 'number', min: -180, max: 180, message: t('dispatch:report.lonInvalid') },
               ]}
             >
               <InputNumber step={0.0001} precision={6} data-testid="report-lon" />
             </Form.Item>
             <Form.Item
               name="lat"
-              label={t('dispatch.report.lat')}
-              rules={[{ required: true, type: 'number', min: -90, max: 90, message: t('dispatch.report.latInvalid') }]}
+              label={t('dispatch:report.lat')}
+              rules={[{ required: true, type: 'number', min: -90, max: 90, message: t('dispatch:report.latInvalid') }]}
             >
               <InputNumber step={0.0001} precision={6} data-testid="report-lat" />
             </Form.Item>
           </Space.Compact>
           <Form.Item
             name="description"
-            label={t('dispatch.report.description')}
-            rules={[{ required: true, whitespace: true, message: t('dispatch.report.descriptionRequired') }]}
+            label={t('dispatch:report.description')}
+            rules={[{ required: true, whitespace: true, message: t('dispatch:report.descriptionRequired') }]}
           >
             <Input.TextArea rows={4} maxLength={2000} showCount data-testid="report-description" />
           </Form.Item>
           <Space size={12} className="report-reporter">
-            <Form.Item name="reporterName" label={t('dispatch.report.reporterName')}>
+            <Form.Item name="reporterName" label={t('dispatch:report.reporterName')}>
               <Input maxLength={64} data-testid="report-reporter-name" />
             </Form.Item>
-            <Form.Item name="reporterPhone" label={t('dispatch.report.reporterPhone')}>
+            <Form.Item name="reporterPhone" label={t('dispatch:report.reporterPhone')}>
               <Input maxLength={32} data-testid="report-reporter-phone" />
             </Form.Item>
           </Space>
           {error ? (
             <Alert type="error" showIcon title={error} data-testid="report-error" className="report-error" />
           ) : null}
-          <Typography.Paragraph type="secondary">{t('dispatch.report.hint')}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary">{t('dispatch:report.hint')}</Typography.Paragraph>
           <Space>
             <Button type="primary" htmlType="submit" loading={submitting} data-testid="report-submit">
-              {t('dispatch.report.submit')}
+              {t('dispatch:report.submit')}
             </Button>
-            <Button onClick={close}>{t('dispatch.report.cancel')}</Button>
+            <Button onClick={close}>{t('dispatch:report.cancel')}</Button>
           </Space>
         </Form>
       )}

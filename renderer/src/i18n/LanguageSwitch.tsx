@@ -6,10 +6,10 @@ import { setLanguage } from './index.js';
 import { useLanguage } from './use-language.js';
 
 export function LanguageSwitch({ type = 'text' }: { type?: 'text' | 'default' }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['shell']);
   const language = useLanguage();
   return (
-    <Tooltip title={t('header.switchLanguageTitle')}>
+    <Tooltip title={t('shell:header.switchLanguageTitle')}>
       <Button
         type={type}
         icon={<GlobalOutlined />}
@@ -17,7 +17,7 @@ export function LanguageSwitch({ type = 'text' }: { type?: 'text' | 'default' })
         lang={language === 'en' ? 'zh-CN' : 'en'}
         onClick={() => void setLanguage(language === 'en' ? 'zh-CN' : 'en')}
       >
-        {t('header.switchLanguage')}
+        {t('shell:header.switchLanguage')}
       </Button>
     </Tooltip>
   );

@@ -1,29 +1,37 @@
-/** Turns a refused call into a message for people: known codes are translated, others fall back to the message. */
-import type { TFunction } from 'i18next';
+/**
+ * Turns a refused call into a message for people, through the `errors` namespace: every code of common/errors.ts
+ * has its translation, and the detail the call carries (which field, which limit, how many seconds to wait) goes in
+ * as interpolation parameters. The service's own message is shown only for a code this renderer does not know.
+ */
+import i18next from 'i18next';
+import { ERROR_CODES, type ErrorCode } from '../../../common/errors.js';
 import { CallError } from '../bridge/index.js';
 
-const TRANSLATED_CODES = [
-  'invalid_credentials',
-  'rate_limited',
-  'hub_unreachable',
-  'not_console_role',
-  'console_unreachable',
-  'unauthenticated',
-  'token_expired',
-  'forbidden',
-  'internal',
-] as const;
-type TranslatedCode = (typeof TRANSLATED_CODES)[number];
-
-function isTranslatedCode(code: string): code is TranslatedCode {
-  return (TRANSLATED_CODES as readonly string[]).includes(code);
+function isErrorCode(code: string): code is ErrorCode {
+  return (ERROR_CODES as readonly string[]).includes(code);
 }
 
-export function errorMessage(error: unknown, t: TFunction): string {
+type DetailCode = keyof typeof import('./zh-CN/errors.js').errors.detail;
+
+/** The detail a code's text can show, when the call carried it. */
+const DETAIL: Record<DetailCode, (error: CallError) => boolean> = {
+  bad_request: (e) => e.field !== undefined,
+  validation_failed: (e) => e.field !== undefined,
+  rate_limited: (e) => e.retryAfterSeconds !== undefined,
+  payload_too_large: (e) => e.limit !== undefined,
+};
+
+function hasDetail(code: ErrorCode, error: CallError): code is DetailCode {
+  return code in DETAIL && DETAIL[code as DetailCode](error);
+}
+
+export function errorMessage(error: unknown): string {
+  const t = i18next.getFixedT(null, 'errors');
   if (error instanceof CallError) {
-    if (isTranslatedCode(error.code)) return t(`errors.${error.code}`);
-    // validation_failed and anything new: the service's own (bilingual) message says what is wrong.
-    return error.message;
+    const { code } = error;
+    if (!isErrorCode(code)) return error.message;
+    const params = { field: error.field, limit: error.limit, seconds: error.retryAfterSeconds };
+    return hasDetail(code, error) ? t(`detail.${code}`, params) : t(`code.${code}`);
   }
-  return t('errors.unknown', { message: error instanceof Error ? error.message : String(error) });
+  return t('unknown', { message: error instanceof Error ? error.message : String(error) });
 }

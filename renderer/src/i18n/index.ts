@@ -1,12 +1,12 @@
 /**
- * i18next setup. zh-CN first, English second; the choice is kept in localStorage so the console reopens in the
+ * i18next setup: one namespace per feature (i18n/zh-CN/*.ts, i18n/en/*.ts). zh-CN first, English second; the choice is kept in localStorage so the console reopens in the
  * language the room uses. Resources are bundled (no backend), so init is synchronous and the first render already
  * has its strings.
  */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en.js';
-import { zhCN } from './zh-CN.js';
+import { en } from './en/index.js';
+import { zhCN } from './zh-CN/index.js';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -42,7 +42,9 @@ i18next.on('languageChanged', (language) => {
 });
 
 void i18next.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  resources: { 'zh-CN': zhCN, en },
+  ns: Object.keys(zhCN),
+  defaultNS: 'shell',
   lng: storedLanguage(),
   fallbackLng: 'zh-CN',
   supportedLngs: LANGUAGES,

@@ -33,15 +33,15 @@ export function KpiCards({ figures }: { figures: KpiFigures }) {
 
 /** The 样本不足 20 flag (a rate on fewer than 20 cases), with the actual count on hover. */
 export function SmallSampleFlag({ rate, compact = false }: { rate: Rate; compact?: boolean }) {
-  const { t } = useTranslation();
-  const tip = t('kpi.smallSampleTip', { n: rate.denominator });
+  const { t } = useTranslation(['kpi']);
+  const tip = t('kpi:smallSampleTip', { n: rate.denominator });
   if (compact)
     return (
       <Tooltip title={tip}>
         <ExclamationCircleOutlined
           className="kpi-small-flag"
           role="img"
-          aria-label={`${t('kpi.smallSample')}: ${tip}`}
+          aria-label={`${t('kpi:smallSample')}: ${tip}`}
           data-testid="kpi-small-sample"
         />
       </Tooltip>
@@ -54,14 +54,14 @@ export function SmallSampleFlag({ rate, compact = false }: { rate: Rate; compact
         className="kpi-small-tag"
         data-testid="kpi-small-sample"
       >
-        {t('kpi.smallSample')}
+        {t('kpi:smallSample')}
       </Tag>
     </Tooltip>
   );
 }
 
 function KpiCard({ name, figures }: { name: CardKey; figures: KpiFigures }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['kpi']);
   const language = useLanguage();
   const durationText = useDurationText();
   const count = (n: number) => formatCount(n, language);
@@ -74,39 +74,39 @@ function KpiCard({ name, figures }: { name: CardKey; figures: KpiFigures }) {
   switch (name) {
     case 'received':
       value = count(figures.received);
-      note = t('kpi.cardNote.received', { void: count(figures.void), merged: count(figures.merged) });
+      note = t('kpi:cardNote.received', { void: count(figures.void), merged: count(figures.merged) });
       break;
     case 'filed':
       value = count(figures.filed);
-      note = t('kpi.cardNote.filed');
+      note = t('kpi:cardNote.filed');
       break;
     case 'closed':
       value = count(figures.closed);
       note = (
         <span className={figures.openOverdue > 0 ? 'kpi-note-alert' : undefined}>
-          {t('kpi.cardNote.closed', { n: count(figures.openOverdue) })}
+          {t('kpi:cardNote.closed', { n: count(figures.openOverdue) })}
         </span>
       );
       break;
     case 'supervisionCount':
       value = count(figures.supervisionCount);
-      note = t('kpi.cardNote.supervisionCount', { n: count(figures.supervisedCases) });
+      note = t('kpi:cardNote.supervisionCount', { n: count(figures.supervisedCases) });
       break;
     case 'avgHandlingHours':
       value = figures.avgHandlingHours === null ? EMPTY_VALUE : durationText(figures.avgHandlingHours);
-      note = t('kpi.cardNote.avgHandlingHours');
+      note = t('kpi:cardNote.avgHandlingHours');
       break;
     case 'avgRating':
       value = formatRating(figures.avgRating);
       unit = figures.avgRating === null ? null : '/ 5';
-      note = t('kpi.cardNote.avgRating');
+      note = t('kpi:cardNote.avgRating');
       break;
     default: {
       const key: RateKey = name;
       rate = figures[key];
       value = formatRate(rate);
       note = formatFraction(rate, language);
-      tip = t(`kpi.fraction.${key}`, { numerator: count(rate.numerator), denominator: count(rate.denominator) });
+      tip = t(`kpi:fraction.${key}`, { numerator: count(rate.numerator), denominator: count(rate.denominator) });
     }
   }
   const small = rate?.smallSample ?? false;
@@ -116,10 +116,10 @@ function KpiCard({ name, figures }: { name: CardKey; figures: KpiFigures }) {
       className={`kpi-card kpi-card--${isRateKey(name) ? 'rate' : 'count'}${small ? ' is-small-sample' : ''}`}
       data-kpi={name}
       tabIndex={tip ? 0 : undefined}
-      aria-label={tip ? `${t(`kpi.card.${name}`)} ${value}: ${tip}` : undefined}
+      aria-label={tip ? `${t(`kpi:card.${name}`)} ${value}: ${tip}` : undefined}
     >
       <div className="kpi-card-head">
-        <span className="kpi-card-title">{t(`kpi.card.${name}`)}</span>
+        <span className="kpi-card-title">{t(`kpi:card.${name}`)}</span>
         {rate && small ? <SmallSampleFlag rate={rate} /> : null}
       </div>
       <div className="kpi-card-figure">

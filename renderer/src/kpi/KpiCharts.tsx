@@ -29,11 +29,11 @@ function Panel({
   empty: boolean;
   children: ReactNode;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['kpi']);
   return (
     <Card size="small" title={title} extra={extra} className={`kpi-panel ${className ?? ''}`}>
       {empty ? (
-        <Empty className="kpi-panel-empty" image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('kpi.noData')} />
+        <Empty className="kpi-panel-empty" image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('kpi:noData')} />
       ) : (
         children
       )}
@@ -42,7 +42,7 @@ function Panel({
 }
 
 export function KpiCharts({ report, names }: { report: KpiReport; names: KpiNames }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['kpi']);
   const language = useLanguage();
   const labels = useChartLabels();
   const empty = report.summary.received === 0;
@@ -66,12 +66,12 @@ export function KpiCharts({ report, names }: { report: KpiReport; names: KpiName
   return (
     <>
       <div className="kpi-row kpi-row--trend">
-        <Panel title={t('kpi.chart.trend')} empty={empty}>
-          <EChart option={trend} className="kpi-chart kpi-chart--trend" ariaLabel={t('kpi.chart.trend')} />
+        <Panel title={t('kpi:chart.trend')} empty={empty}>
+          <EChart option={trend} className="kpi-chart kpi-chart--trend" ariaLabel={t('kpi:chart.trend')} />
         </Panel>
-        <Panel title={t('kpi.chart.source')} empty={empty}>
+        <Panel title={t('kpi:chart.source')} empty={empty}>
           <div className="kpi-source">
-            <EChart option={sources} className="kpi-chart kpi-chart--source" ariaLabel={t('kpi.chart.source')} />
+            <EChart option={sources} className="kpi-chart kpi-chart--source" ariaLabel={t('kpi:chart.source')} />
             <ul className="kpi-source-legend">
               {report.sourceComposition.map((s) => (
                 <li key={s.source} data-testid={`kpi-source-${s.source}`} data-share={s.share.value ?? ''}>
@@ -89,14 +89,14 @@ export function KpiCharts({ report, names }: { report: KpiReport; names: KpiName
         </Panel>
       </div>
       <div className="kpi-row kpi-row--breakdown">
-        <Panel title={t('kpi.chart.category')} empty={empty}>
-          <EChart option={categories} className="kpi-chart kpi-chart--bars" ariaLabel={t('kpi.chart.category')} />
+        <Panel title={t('kpi:chart.category')} empty={empty}>
+          <EChart option={categories} className="kpi-chart kpi-chart--bars" ariaLabel={t('kpi:chart.category')} />
         </Panel>
-        <Panel title={t('kpi.chart.type')} empty={empty}>
-          <EChart option={types} className="kpi-chart kpi-chart--bars" ariaLabel={t('kpi.chart.type')} />
+        <Panel title={t('kpi:chart.type')} empty={empty}>
+          <EChart option={types} className="kpi-chart kpi-chart--bars" ariaLabel={t('kpi:chart.type')} />
         </Panel>
-        <Panel title={t('kpi.chart.grade')} empty={empty}>
-          <EChart option={grades} className="kpi-chart kpi-chart--bars" ariaLabel={t('kpi.chart.grade')} />
+        <Panel title={t('kpi:chart.grade')} empty={empty}>
+          <EChart option={grades} className="kpi-chart kpi-chart--bars" ariaLabel={t('kpi:chart.grade')} />
         </Panel>
       </div>
     </>

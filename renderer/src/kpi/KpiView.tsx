@@ -12,40 +12,41 @@ import { isDepartmentCode } from '../../../common/departments.js';
 import { levelOfCode } from '../../../common/org.js';
 import type { User } from '../../../common/schemas.js';
 import { canAct } from '../../../common/scope-policy.js';
-import { formatDateTime } from '../dispatch/format.js';
-import { indexUnits, unitLabel } from '../dispatch/labels.js';
-import { errorMessage } from '../i18n/error-message.js';
+import { formatDateTime } from '../shared/format.js';
+import { indexUnits, unitLabel } from '../shared/labels.js';
 import { useLanguage } from '../i18n/use-language.js';
-import { useOrgStore } from '../org-tree/org-store.js';
+import { useOrgStore } from '../shared/org-store.js';
 import { useSessionStore } from '../session/session-store.js';
 import { downloadText } from './download.js';
 import { KpiCards } from './KpiCards.js';
 import { queryKey, useKpiStore, type KpiQueryKey } from './kpi-store.js';
 import { lastDayOf, periodOfReport, rollUpUnits, type UnitRow } from './kpi-view-model.js';
-import { csvFileName, kpiCsvRows, toCsv } from './kpi-csv.js';
+import { toCsv } from '../../../common/csv.js';
+import { csvFileName, kpiCsvRows } from './kpi-csv.js';
 import { PeriodPicker, UnitPicker } from './KpiToolbar.js';
 import './kpi.css';
 import { UnitTable } from './UnitTable.js';
 import { useCsvLabels, useKpiNames } from './use-kpi-text.js';
+import { LoadState } from '../shared/LoadState.js';
 
 // ECharts is the bulk of this view: load it with the view, not with the console.
 const KpiCharts = lazy(() => import('./KpiCharts.js').then((m) => ({ default: m.KpiCharts })));
 
 export function KpiView() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['kpi', 'shell']);
   const user = useSessionStore((s) => s.user);
   if (!user) return null;
   if (!canAct(user, 'kpi.read'))
     return (
       <div className="kpi-view" data-testid="kpi-view">
-        <Result icon={<LockOutlined />} title={t('views.kpi.title')} subTitle={t('kpi.noPermission')} />
+        <Result icon={<LockOutlined />} title={t('shell:views.kpi.title')} subTitle={t('kpi:noPermission')} />
       </div>
     );
   return <KpiBoard user={user} />;
 }
 
 function KpiBoard({ user }: { user: User }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['kpi', 'shell']);
   const language = useLanguage();
   const { message } = AntApp.useApp();
   const orgUnits = useOrgStore((s) => s.units);
@@ -130,7 +131,7 @@ function KpiBoard({ user }: { user: User }) {
     );
     const fileName = csvFileName(csvLabels.title, unitName, reportPeriod);
     downloadText(fileName, text);
-    void message.success(t('kpi.exported', { name: fileName }));
+    void message.success(t('kpi:exported', { name: fileName }));
   };
 
   return (
@@ -140,23 +141,23 @@ function KpiBoard({ user }: { user: User }) {
           <span className="view-title-icon">
             <BarChartOutlined />
           </span>
-          {t('views.kpi.title')}
+          {t('shell:views.kpi.title')}
         </Typography.Title>
         <UnitPicker user={user} orgUnits={orgUnits} units={units} value={unitCode} onChange={chooseUnit} />
         <PeriodPicker />
         <div className="kpi-head-actions">
           <span className="kpi-meta" data-testid="kpi-meta">
-            {period ? t('kpi.period.range', { from: period.from, to: lastDayOf(period) }) : null}
+            {period ? t('kpi:period.range', { from: period.from, to: lastDayOf(period) }) : null}
             {report && current ? (
               <span className="kpi-asof">
-                {t('kpi.asOf', { time: formatDateTime(Date.parse(report.asOf), language) })}
+                {t('kpi:asOf', { time: formatDateTime(Date.parse(report.asOf), language) })}
               </span>
             ) : null}
           </span>
-          <Tooltip title={t('kpi.refresh')}>
+          <Tooltip title={t('kpi:refresh')}>
             <Button
               icon={<ReloadOutlined />}
-              aria-label={t('kpi.refresh')}
+              aria-label={t('kpi:refresh')}
               loading={loading}
               disabled={!query}
               onClick={() => {
@@ -175,44 +176,35 @@ function KpiBoard({ user }: { user: User }) {
             disabled={!report || !current}
             data-testid="kpi-export"
           >
-            {t('kpi.export')}
+            {t('kpi:export')}
           </Button>
         </div>
       </div>
 
-      {!period ? <Alert type="info" showIcon title={t('kpi.period.pickRange')} /> : null}
-      {error ? (
-        <Alert
-          type="error"
-          showIcon
-          title={t('kpi.loadFailed', { message: errorMessage(error, t) })}
-          action={
-            <Button size="small" onClick={() => query && load(query, true)}>
-              {t('kpi.retry')}
-            </Button>
-          }
-          data-testid="kpi-error"
-        />
-      ) : null}
-
-      {period && !error ? (
-        report ? (
-          <Spin spinning={loading} description={t('kpi.loading')} delay={150}>
-            <div className={`kpi-body${current ? '' : ' is-stale'}`} aria-busy={loading}>
-              <KpiCards figures={report.summary} />
-              <Suspense fallback={<Skeleton active paragraph={{ rows: 10 }} />}>
-                <KpiCharts report={report} names={names} />
-              </Suspense>
-              <UnitTable rows={rows} names={names} current={unitCode} canOpen={canOpen} onOpen={openRow} />
-            </div>
-          </Spin>
-        ) : (
-          <div className="kpi-body kpi-body--loading" aria-busy>
-            <Spin description={t('kpi.loading')}>
-              <Skeleton active paragraph={{ rows: 8 }} />
+      {!period ? <Alert type="info" showIcon title={t('kpi:period.pickRange')} /> : null}
+      {period ? (
+        <LoadState
+          error={error}
+          failedTitle={(message) => t('kpi:loadFailed', { message })}
+          onRetry={() => query && load(query, true)}
+          testId="kpi-error"
+          loading={!report}
+          loadingText={t('kpi:loading')}
+          className="kpi-body kpi-body--loading"
+          placeholder={<Skeleton active paragraph={{ rows: 8 }} />}
+        >
+          {report ? (
+            <Spin spinning={loading} description={t('kpi:loading')} delay={150}>
+              <div className={`kpi-body${current ? '' : ' is-stale'}`} aria-busy={loading}>
+                <KpiCards figures={report.summary} />
+                <Suspense fallback={<Skeleton active paragraph={{ rows: 10 }} />}>
+                  <KpiCharts report={report} names={names} />
+                </Suspense>
+                <UnitTable rows={rows} names={names} current={unitCode} canOpen={canOpen} onOpen={openRow} />
+              </div>
             </Spin>
-          </div>
-        )
+          ) : null}
+        </LoadState>
       ) : null}
     </div>
   );

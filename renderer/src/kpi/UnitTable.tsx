@@ -32,7 +32,7 @@ interface UnitTableProps {
 }
 
 export function UnitTable({ rows, names, current, canOpen, onOpen }: UnitTableProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['kpi']);
   const language = useLanguage();
   const durationText = useDurationText();
 
@@ -52,7 +52,7 @@ export function UnitTable({ rows, names, current, canOpen, onOpen }: UnitTablePr
     return [
       {
         key: 'unit',
-        title: t('kpi.table.unit'),
+        title: t('kpi:table.unit'),
         fixed: 'left',
         width: 140,
         render: (_, row) => {
@@ -68,24 +68,24 @@ export function UnitTable({ rows, names, current, canOpen, onOpen }: UnitTablePr
                     event.stopPropagation();
                     onOpen(row);
                   }}
-                  aria-label={t('kpi.table.open', { name })}
+                  aria-label={t('kpi:table.open', { name })}
                 >
                   {name}
                 </Button>
               ) : (
                 <span className="kpi-unit-name">{name}</span>
               )}
-              {row.kind === 'department' ? <Tag className="kpi-kind-tag">{t('kpi.kind.department')}</Tag> : null}
+              {row.kind === 'department' ? <Tag className="kpi-kind-tag">{t('kpi:kind.department')}</Tag> : null}
             </span>
           );
         },
       },
-      count('received', t('kpi.card.received')),
-      count('filed', t('kpi.card.filed')),
-      count('closed', t('kpi.card.closed')),
+      count('received', t('kpi:card.received')),
+      count('filed', t('kpi:card.filed')),
+      count('closed', t('kpi:card.closed')),
       ...RATE_KEYS.map((key) => ({
         key,
-        title: t(`kpi.card.${key}`),
+        title: t(`kpi:card.${key}`),
         align: 'right' as const,
         width: 100,
         ...sorter(key),
@@ -101,10 +101,10 @@ export function UnitTable({ rows, names, current, canOpen, onOpen }: UnitTablePr
           );
         },
       })),
-      count('supervisionCount', t('kpi.card.supervisionCount')),
+      count('supervisionCount', t('kpi:card.supervisionCount')),
       {
         key: 'avgHandlingHours',
-        title: t('kpi.card.avgHandlingHours'),
+        title: t('kpi:card.avgHandlingHours'),
         align: 'right',
         width: 110,
         ...sorter('avgHandlingHours'),
@@ -112,13 +112,13 @@ export function UnitTable({ rows, names, current, canOpen, onOpen }: UnitTablePr
       },
       {
         key: 'avgRating',
-        title: t('kpi.card.avgRating'),
+        title: t('kpi:card.avgRating'),
         align: 'right',
         width: 88,
         ...sorter('avgRating'),
         render: (_, row) =>
           row.ratingApprox && row.avgRating !== null ? (
-            <Tooltip title={t('kpi.approxRating')}>
+            <Tooltip title={t('kpi:approxRating')}>
               <span>≈{formatRating(row.avgRating)}</span>
             </Tooltip>
           ) : (
@@ -132,8 +132,8 @@ export function UnitTable({ rows, names, current, canOpen, onOpen }: UnitTablePr
     <Card
       size="small"
       className="kpi-panel kpi-table-panel"
-      title={t('kpi.table.title')}
-      extra={<span className="kpi-hint">{t('kpi.table.hint')}</span>}
+      title={t('kpi:table.title')}
+      extra={<span className="kpi-hint">{t('kpi:table.hint')}</span>}
     >
       <Table<UnitRow>
         data-testid="kpi-unit-table"
@@ -143,7 +143,7 @@ export function UnitTable({ rows, names, current, canOpen, onOpen }: UnitTablePr
         dataSource={rows as UnitRow[]}
         pagination={false}
         scroll={{ x: 'max-content' }}
-        locale={{ emptyText: t('kpi.noData') }}
+        locale={{ emptyText: t('kpi:noData') }}
         rowClassName={(row) =>
           [row.key === current ? 'kpi-row-current' : '', canOpen(row) ? 'kpi-row-link' : ''].join(' ').trim()
         }

@@ -3,6 +3,7 @@
  * tests/unit/kpi-view-model.test.ts).
  */
 import type { CaseSource } from '../../../common/cases.js';
+import type { CsvCell } from '../../../common/csv.js';
 import type { KpiReport, Rate } from '../../../common/kpi.js';
 import {
   RATE_KEYS,
@@ -15,28 +16,7 @@ import {
   type UnitRow,
 } from './kpi-view-model.js';
 
-// ---------------------------------------------------------------------------------------------------------------
-// CSV: UTF-8 with a BOM (Excel then reads Chinese correctly), CRLF, RFC 4180 quoting. Cells are values, never
-// formulas: text starting with = + - @ (or a tab / CR, which Excel also strips) gets a leading apostrophe.
-
-export type CsvCell = string | number | null | undefined;
-
-const FORMULA_START = /^[=+\-@\t\r]/;
-const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
-
-export function csvCell(value: CsvCell): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  let text = value;
-  if (FORMULA_START.test(text)) text = `'${text}`;
-  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export const CSV_BOM = '\uFEFF';
-
-export function toCsv(rows: readonly (readonly CsvCell[])[]): string {
-  return CSV_BOM + rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
-}
+// The file itself is written by common/csv.ts (the one CSV writer); this builds its rows.
 
 /** A percentage Excel reads as a number ("99.62%"), or empty. */
 export function csvPercent(r: Pick<Rate, 'value'>): string {

@@ -8,7 +8,7 @@ import type { DatePicker, GetProps } from 'antd';
 import { create } from 'zustand';
 import type { KpiReport } from '../../../common/kpi.js';
 import { call } from '../bridge/index.js';
-import { endSessionIfUnauthenticated, useSessionStore } from '../session/session-store.js';
+import { useSessionStore } from '../session/session-store.js';
 import { presetPeriod, type Period, type PeriodPreset } from './kpi-view-model.js';
 
 /** How long a report is reused before it is asked for again. */
@@ -114,7 +114,6 @@ export const useKpiStore = create<KpiState>()((set, get) => ({
       (report) => settle({ loading: false, report, error: null, fetchedAt: Date.now() }),
       (error: unknown) => {
         settle({ loading: false, report: null, error, fetchedAt: Date.now() });
-        endSessionIfUnauthenticated(error);
       },
     );
   },

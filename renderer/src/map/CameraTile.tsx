@@ -11,8 +11,7 @@ import { useTranslation } from 'react-i18next';
 import type { Camera } from '../../../common/schemas.js';
 import { call } from '../bridge/index.js';
 import { errorMessage } from '../i18n/error-message.js';
-import { endSessionIfUnauthenticated } from '../session/session-store.js';
-import { navigateTo } from '../shell/routes.js';
+import { navigateTo } from '../shared/routes.js';
 import { wallHlsConfig } from '../wall/hls-config.js';
 import { refreshDelay, tokenOf } from '../wall/tile-state.js';
 import { useWallStore } from '../wall/wall-store.js';
@@ -20,7 +19,7 @@ import { useWallStore } from '../wall/wall-store.js';
 type TileState = { phase: 'loading' } | { phase: 'playing' } | { phase: 'failed'; error: unknown };
 
 export function CameraTile({ camera, onClose }: { camera: Camera; onClose(): void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['map']);
   const video = useRef<HTMLVideoElement>(null);
   const [state, setState] = useState<TileState>({ phase: 'loading' });
 
@@ -62,7 +61,6 @@ export function CameraTile({ camera, onClose }: { camera: Camera; onClose(): voi
       (error: unknown) => {
         if (!live) return;
         setState({ phase: 'failed', error });
-        endSessionIfUnauthenticated(error);
       },
     );
     return () => {
@@ -84,15 +82,15 @@ export function CameraTile({ camera, onClose }: { camera: Camera; onClose(): voi
           {camera.name}
         </span>
         <Tag color={camera.online ? 'green' : 'default'}>
-          {t(camera.online ? 'map.camera.online' : 'map.camera.offline')}
+          {t(camera.online ? 'map:camera.online' : 'map:camera.offline')}
         </Tag>
-        <Tooltip title={t('map.camera.toWall')}>
+        <Tooltip title={t('map:camera.toWall')}>
           <Button
             size="small"
             type="text"
             icon={<DesktopOutlined />}
             onClick={sendToWall}
-            aria-label={t('map.camera.toWall')}
+            aria-label={t('map:camera.toWall')}
           />
         </Tooltip>
         <Button
@@ -100,13 +98,13 @@ export function CameraTile({ camera, onClose }: { camera: Camera; onClose(): voi
           type="text"
           icon={<CloseOutlined />}
           onClick={onClose}
-          aria-label={t('map.camera.close')}
+          aria-label={t('map:camera.close')}
         />
       </div>
       {camera.sensitive ? (
-        <Alert type="info" showIcon title={t('map.camera.sensitive')} />
+        <Alert type="info" showIcon title={t('map:camera.sensitive')} />
       ) : state.phase === 'failed' ? (
-        <Alert type="error" showIcon title={t('map.camera.failed', { message: errorMessage(state.error, t) })} />
+        <Alert type="error" showIcon title={t('map:camera.failed', { message: errorMessage(state.error) })} />
       ) : null}
       {!camera.sensitive && camera.online ? (
         <video
@@ -119,7 +117,7 @@ export function CameraTile({ camera, onClose }: { camera: Camera; onClose(): voi
         />
       ) : null}
       {state.phase === 'loading' && !camera.sensitive && camera.online ? (
-        <div className="map-camera-loading">{t('map.camera.loading')}</div>
+        <div className="map-camera-loading">{t('map:camera.loading')}</div>
       ) : null}
     </div>
   );

@@ -4,15 +4,14 @@
  * a period arrive once as binary columns; filters, the time axis and playback then run on the GPU.
  */
 import { EnvironmentOutlined } from '@ant-design/icons';
-import { Alert, Button, Tag, Typography } from 'antd';
+import { Button, Tag, Typography } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../common/schemas.js';
 import { CaseDrawer } from '../dispatch/CaseDrawer.js';
-import { indexUnits } from '../dispatch/labels.js';
-import { errorMessage } from '../i18n/error-message.js';
-import { useOrgStore, useSelectedUnit } from '../org-tree/org-store.js';
-import { navigateTo } from '../shell/routes.js';
+import { indexUnits } from '../shared/labels.js';
+import { useOrgStore, useSelectedUnit } from '../shared/org-store.js';
+import { navigateTo } from '../shared/routes.js';
 import { CameraTile } from './CameraTile.js';
 import { MapCanvas } from './MapCanvas.js';
 import { MapLegend } from './MapLegend.js';
@@ -20,9 +19,10 @@ import { useMapStore } from './map-store.js';
 import { MapToolbar } from './MapToolbar.js';
 import { TimePlayer } from './TimePlayer.js';
 import './map.css';
+import { LoadState } from '../shared/LoadState.js';
 
 export default function EventMap({ user }: { user: User }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['map']);
   const status = useMapStore((s) => s.status);
   const error = useMapStore((s) => s.error);
   const staticError = useMapStore((s) => s.staticError);
@@ -45,23 +45,16 @@ export default function EventMap({ user }: { user: User }) {
           <span className="view-title-icon">
             <EnvironmentOutlined />
           </span>
-          {t('map.title')}
+          {t('map:title')}
         </Typography.Title>
         <SelectionBar />
       </div>
       <MapToolbar />
-      {status === 'failed' || staticError ? (
-        <Alert
-          type="error"
-          showIcon
-          title={t('map.loadFailed', { message: errorMessage(error ?? staticError, t) })}
-          action={
-            <Button size="small" onClick={() => void useMapStore.getState().load()}>
-              {t('map.retry')}
-            </Button>
-          }
-        />
-      ) : null}
+      <LoadState
+        error={status === 'failed' || staticError ? (error ?? staticError) : null}
+        failedTitle={(message) => t('map:loadFailed', { message })}
+        onRetry={() => void useMapStore.getState().load()}
+      />
       <div className="map-stage">
         <MapCanvas scopeCode={user.orgUnitCode} />
         <MapLegend />
@@ -75,19 +68,19 @@ export default function EventMap({ user }: { user: User }) {
 
 /** The unit clicked on the map (or picked in the tree): the board and the KPIs now show it too. */
 function SelectionBar() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['map']);
   const selected = useSelectedUnit();
   if (!selected) return null;
   return (
     <div className="map-selection" data-testid="map-selection" data-code={selected.code}>
       <Tag color="gold" closable onClose={() => useOrgStore.getState().select(null)}>
-        {t('map.selection.unit', { name: selected.name })}
+        {t('map:selection.unit', { name: selected.name })}
       </Tag>
       <Button size="small" type="link" onClick={() => navigateTo('dispatch')} data-testid="map-to-board">
-        {t('map.selection.toBoard')}
+        {t('map:selection.toBoard')}
       </Button>
       <Button size="small" type="link" onClick={() => navigateTo('kpi')}>
-        {t('map.selection.toKpi')}
+        {t('map:selection.toKpi')}
       </Button>
     </div>
   );

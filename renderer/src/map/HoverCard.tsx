@@ -7,9 +7,9 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseGrade, CaseSource, CaseStatus } from '../../../common/cases.js';
 import { caseNoOf, CATEGORY_SLOT } from '../../../common/map-events-format.js';
-import { formatDateTime } from '../dispatch/format.js';
-import { gradeLabel, sourceLabel, statusLabel } from '../dispatch/labels.js';
-import { levelLabel } from '../i18n/labels.js';
+import { formatDateTime } from '../shared/format.js';
+import { gradeLabel, sourceLabel, statusLabel } from '../shared/labels.js';
+import { levelLabel } from '../shared/labels.js';
 import { useLanguage } from '../i18n/use-language.js';
 import { unitRange, type EventData } from './event-attributes.js';
 import { categoryBitMask, countInWindow } from './event-filter.js';
@@ -50,7 +50,7 @@ function UnitFacts({
   categories,
   range,
 }: { feature: Extract<PickedObject, { kind: 'unit' }>['feature'] } & Omit<HoverCardProps, 'hovered'>) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['map']);
   const language = useLanguage();
   const { code, name, level } = feature.properties;
   const counts = useMemo(() => {
@@ -70,8 +70,8 @@ function UnitFacts({
       </div>
       {counts ? (
         <div data-testid="map-hover-count" data-count={counts.all}>
-          {t('map.hover.events', { count: counts.all })}
-          {counts.serious > 0 ? ` · ${t('map.hover.serious', { count: counts.serious })}` : ''}
+          {t('map:hover.events', { count: counts.all })}
+          {counts.serious > 0 ? ` · ${t('map:hover.serious', { count: counts.serious })}` : ''}
         </div>
       ) : null}
     </>
@@ -79,7 +79,7 @@ function UnitFacts({
 }
 
 function EventFacts({ data, index }: { data: EventData; index: number }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['map']);
   const language = useLanguage();
   const { events } = data;
   const d = events.dictionary;
@@ -100,19 +100,19 @@ function EventFacts({ data, index }: { data: EventData; index: number }) {
         {formatDateTime(time * 1000, language)} ·{' '}
         {sourceLabel(d.sources[c(CATEGORY_SLOT.source)] as CaseSource, language)}
       </div>
-      <div className="map-hover-muted">{t('map.hover.openCase')}</div>
+      <div className="map-hover-muted">{t('map:hover.openCase')}</div>
     </>
   );
 }
 
 function CameraFacts({ name, online }: { name: string; online: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['map']);
   return (
     <>
       <div className="map-hover-title">{name}</div>
       <div>
-        <Tag color={online ? 'green' : 'default'}>{t(online ? 'map.camera.online' : 'map.camera.offline')}</Tag>
-        <span className="map-hover-muted">{t('map.hover.camera')}</span>
+        <Tag color={online ? 'green' : 'default'}>{t(online ? 'map:camera.online' : 'map:camera.offline')}</Tag>
+        <span className="map-hover-muted">{t('map:hover.camera')}</span>
       </div>
     </>
   );

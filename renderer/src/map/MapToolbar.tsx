@@ -21,7 +21,7 @@ const FILTERS: ReadonlyArray<{ key: FilterKey; placeholder: 'grade' | 'category'
 ];
 
 export function MapToolbar() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['map', 'shared']);
   const language = useLanguage();
   const period = useMapStore((s) => s.period);
   const filter = useMapStore((s) => s.filter);
@@ -38,7 +38,7 @@ export function MapToolbar() {
   const filtering = FILTERS.some(({ key }) => (filter[key]?.length ?? 0) > 0) || filter.window !== null;
 
   const presetLabel = (preset: PeriodPreset) =>
-    preset.startsWith('y') ? t('map.period.year', { year: preset.slice(1) }) : t(`map.period.${preset as 'all'}`);
+    preset.startsWith('y') ? t('map:period.year', { year: preset.slice(1) }) : t(`map:period.${preset as 'all'}`);
 
   return (
     <div className="map-toolbar" role="search">
@@ -54,7 +54,7 @@ export function MapToolbar() {
           label: presetLabel(preset),
           disabled: preset === 'custom',
         }))}
-        aria-label={t('map.period.label')}
+        aria-label={t('map:period.label')}
         data-testid="map-period"
         popupMatchSelectWidth={false}
       />
@@ -75,39 +75,39 @@ export function MapToolbar() {
           allowClear
           maxTagCount="responsive"
           className={`map-filter map-filter-${key}`}
-          placeholder={t(`map.filter.${placeholder}`)}
+          placeholder={t(`map:filter.${placeholder}`)}
           value={[...(filter[key] ?? [])]}
           onChange={(values: string[]) => setFilter({ [key]: values.length ? values : null })}
           options={options[key]}
-          aria-label={t(`map.filter.${placeholder}`)}
+          aria-label={t(`map:filter.${placeholder}`)}
           data-testid={`map-filter-${key}`}
           popupMatchSelectWidth={false}
         />
       ))}
       {filtering ? (
         <Button type="link" onClick={clearFilters} data-testid="map-filter-clear">
-          {t('map.filter.clear')}
+          {t('map:filter.clear')}
         </Button>
       ) : null}
       <Typography.Text type="secondary" className="map-status" data-testid="map-status" data-status={status}>
         {status === 'loading'
-          ? t('map.loading')
+          ? t('map:loading')
           : count !== null
-            ? `${t('map.loaded', { count })}${loadMs !== null ? ` · ${Math.round(loadMs)} ms` : ''}`
+            ? `${t('map:loaded', { count })}${loadMs !== null ? ` · ${Math.round(loadMs)} ms` : ''}`
             : null}
       </Typography.Text>
       {softwareRendering() ? (
         <Tag variant="outlined" data-testid="map-software">
-          {t('map.softwareRendering')}
+          {t('map:softwareRendering')}
         </Tag>
       ) : null}
-      <Tooltip title={t('map.retry')}>
+      <Tooltip title={t('shared:retry')}>
         <Button
           type="text"
           icon={<ReloadOutlined />}
           loading={status === 'loading'}
           onClick={() => void load()}
-          aria-label={t('map.retry')}
+          aria-label={t('shared:retry')}
           data-testid="map-reload"
         />
       </Tooltip>

@@ -10,11 +10,11 @@ import { useSessionStore } from '../session/session-store.js';
 const EventMap = lazy(() => import('./EventMap.js'));
 
 export function MapView() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['map']);
   const user = useSessionStore((s) => s.user);
   if (!user) return null;
   return (
-    <Suspense fallback={<Spin description={t('map.loading')} />}>
+    <Suspense fallback={<Spin description={t('map:loading')} />}>
       <EventMap user={user} />
     </Suspense>
   );

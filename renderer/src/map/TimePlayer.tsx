@@ -14,7 +14,7 @@ const TICK_MS = 400;
 const WINDOWS = [1, 7, 30] as const;
 
 export function TimePlayer() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['map']);
   const data = useMapStore((s) => s.data);
   const period = useMapStore((s) => s.period);
   const timeWindow = useMapStore((s) => s.filter.window);
@@ -33,15 +33,15 @@ export function TimePlayer() {
   const label = (day: number) => dateAfter(period.from, Math.min(day, days - 1));
 
   return (
-    <div className="map-time" data-testid="map-time" aria-label={t('map.time.label')}>
-      <Tooltip title={t(playback.playing ? 'map.time.pause' : 'map.time.play')}>
+    <div className="map-time" data-testid="map-time" aria-label={t('map:time.label')}>
+      <Tooltip title={t(playback.playing ? 'map:time.pause' : 'map:time.play')}>
         <Button
           shape="circle"
           type={playback.playing ? 'primary' : 'default'}
           icon={playback.playing ? <PauseOutlined /> : <CaretRightOutlined />}
           disabled={!data}
           onClick={() => setPlayback({ playing: !playback.playing })}
-          aria-label={t(playback.playing ? 'map.time.pause' : 'map.time.play')}
+          aria-label={t(playback.playing ? 'map:time.pause' : 'map:time.play')}
           data-testid="map-play"
         />
       </Tooltip>
@@ -50,8 +50,8 @@ export function TimePlayer() {
         className="map-time-window"
         value={playback.windowDays}
         onChange={(windowDays: number) => setPlayback({ windowDays })}
-        options={WINDOWS.map((count) => ({ value: count, label: t('map.time.windowDays', { count }) }))}
-        aria-label={t('map.time.window')}
+        options={WINDOWS.map((count) => ({ value: count, label: t('map:time.windowDays', { count }) }))}
+        aria-label={t('map:time.window')}
       />
       <Slider
         range
@@ -70,7 +70,7 @@ export function TimePlayer() {
         data-testid="map-time-slider"
       />
       <span className="map-time-label" data-testid="map-time-label">
-        {timeWindow ? `${label(value[0])} — ${label(Math.max(value[0], value[1] - 1))}` : t('map.time.whole')}
+        {timeWindow ? `${label(value[0])} — ${label(Math.max(value[0], value[1] - 1))}` : t('map:time.whole')}
       </span>
     </div>
   );

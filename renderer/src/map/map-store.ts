@@ -8,7 +8,6 @@ import { create } from 'zustand';
 import type { MapBoundary } from '../../../common/map-schemas.js';
 import type { Camera } from '../../../common/schemas.js';
 import { call } from '../bridge/index.js';
-import { endSessionIfUnauthenticated } from '../session/session-store.js';
 import { eventDataFromBytes, type EventData } from './event-attributes.js';
 import { NO_FILTER, type MapFilter } from './event-filter.js';
 import { periodOf, type Period } from './map-period.js';
@@ -100,7 +99,6 @@ export const useMapStore = create<MapState>()((set, get) => ({
     } catch (error) {
       if (sequence !== loadSequence) return;
       set({ status: 'failed', error });
-      endSessionIfUnauthenticated(error);
     }
   },
 
@@ -114,7 +112,6 @@ export const useMapStore = create<MapState>()((set, get) => ({
       if (get().userId === userId) set({ boundaries, cameras, staticError: null });
     } catch (error) {
       if (get().userId === userId) set({ staticError: error });
-      endSessionIfUnauthenticated(error);
     }
   },
 

@@ -3,20 +3,20 @@
  * county (or the user's township) opens on its first level, and a name search opens the way to every match.
  */
 import { ApartmentOutlined } from '@ant-design/icons';
-import { Alert, Button, Empty, Input, Spin, Tree, Typography } from 'antd';
+import { Input, Tree, Typography } from 'antd';
 import { useDeferredValue, useEffect, useMemo, useState, type Key } from 'react';
 import { useTranslation } from 'react-i18next';
 import './org-tree.css';
-import { errorMessage } from '../i18n/error-message.js';
 import { useLanguage } from '../i18n/use-language.js';
 import { buildOrgTree, filterOrgTree, keysToDepth, type FilteredTree, type OrgTreeNode } from './build-org-tree.js';
 import { OrgNodeTitle } from './OrgNodeTitle.js';
 import { SelectedUnitSummary } from './SelectedUnitSummary.js';
-import { useOrgStore } from './org-store.js';
-import { useElementHeight } from './use-element-height.js';
+import { useOrgStore } from '../shared/org-store.js';
+import { useElementHeight } from '../shared/use-element-height.js';
+import { LoadState } from '../shared/LoadState.js';
 
 export function OrgTreePanel() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['orgTree']);
   const language = useLanguage();
   const { status, units, error, selectedCode, load, select } = useOrgStore();
   const [query, setQuery] = useState('');
@@ -36,28 +36,15 @@ export function OrgTreePanel() {
         ? filtered.expandedKeys
         : keysToDepth(tree, 1);
 
-  let body;
-  if (status === 'failed') {
-    body = (
-      <Alert
-        type="error"
-        showIcon
-        title={t('orgTree.loadFailed', { message: errorMessage(error, t) })}
-        action={
-          <Button size="small" onClick={() => void load()}>
-            {t('orgTree.retry')}
-          </Button>
-        }
-      />
-    );
-  } else if (status !== 'ready') {
-    body = <Spin className="org-tree-spin" />;
-  } else if (filtered.nodes.length === 0) {
-    body = (
-      <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(units.length ? 'orgTree.noMatch' : 'orgTree.empty')} />
-    );
-  } else {
-    body = (
+  const body = (
+    <LoadState
+      error={status === 'failed' ? error : null}
+      failedTitle={(message) => t('orgTree:loadFailed', { message })}
+      onRetry={() => void load()}
+      loading={status !== 'ready'}
+      className="org-tree-spin"
+      empty={filtered.nodes.length === 0 ? t(units.length ? 'orgTree:noMatch' : 'orgTree:empty') : null}
+    >
       <Tree<OrgTreeNode>
         blockNode
         treeData={filtered.nodes}
@@ -68,22 +55,22 @@ export function OrgTreePanel() {
         onSelect={(keys) => select(typeof keys[0] === 'string' ? keys[0] : null)}
         titleRender={(node) => <OrgNodeTitle unit={node.unit} query={deferredQuery} language={language} />}
       />
-    );
-  }
+    </LoadState>
+  );
 
   return (
     <section className="org-panel">
       <div className="org-panel-head">
         <Typography.Text strong>
-          <ApartmentOutlined /> {t('orgTree.title')}
+          <ApartmentOutlined /> {t('orgTree:title')}
         </Typography.Text>
         {status === 'ready' ? (
-          <Typography.Text type="secondary">{t('orgTree.units', { count: units.length })}</Typography.Text>
+          <Typography.Text type="secondary">{t('orgTree:units', { count: units.length })}</Typography.Text>
         ) : null}
       </div>
       <Input.Search
         allowClear
-        placeholder={t('orgTree.search')}
+        placeholder={t('orgTree:search')}
         value={query}
         onChange={(event) => setQuery(event.target.value)}
       />

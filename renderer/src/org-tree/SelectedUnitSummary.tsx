@@ -2,10 +2,10 @@
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../i18n/use-language.js';
-import { useSelectedUnit } from './org-store.js';
+import { useSelectedUnit } from '../shared/org-store.js';
 
 export function SelectedUnitSummary() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['orgTree']);
   const language = useLanguage();
   const unit = useSelectedUnit();
   if (!unit) return null;
@@ -19,8 +19,8 @@ export function SelectedUnitSummary() {
         {unit.code}
       </Typography.Text>
       <Typography.Text type="secondary">
-        {t('orgTree.population', { value: number.format(unit.population) })} ·{' '}
-        {t('orgTree.households', { value: number.format(unit.households) })}
+        {t('orgTree:population', { value: number.format(unit.population) })} ·{' '}
+        {t('orgTree:households', { value: number.format(unit.households) })}
       </Typography.Text>
     </div>
   );

@@ -23,39 +23,43 @@ function formatSince(since: string, language: string): string {
 }
 
 function StatusDetails({ status }: { status: ConnectionStatus }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['session']);
   return (
     <div>
-      <div>{t('connection.hub', { url: status.hubUrl })}</div>
-      {status.lastError ? <div>{t('connection.lastError', { error: status.lastError })}</div> : null}
-      {status.outbox?.pending ? <div>{t('connection.outboxPending', { count: status.outbox.pending })}</div> : null}
-      {status.outbox?.refused ? <div>{t('connection.outboxRefused', { count: status.outbox.refused })}</div> : null}
+      <div>{t('session:connection.hub', { url: status.hubUrl })}</div>
+      {status.lastError ? <div>{t('session:connection.lastError', { error: status.lastError })}</div> : null}
+      {status.outbox?.pending ? (
+        <div>{t('session:connection.outboxPending', { count: status.outbox.pending })}</div>
+      ) : null}
+      {status.outbox?.refused ? (
+        <div>{t('session:connection.outboxRefused', { count: status.outbox.refused })}</div>
+      ) : null}
     </div>
   );
 }
 
 /** `testId` only in the header: tests read the one badge of the signed-in shell. */
 export function ConnectionBadge({ testId }: { testId?: string }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation(['session']);
   const status = useSessionStore((state) => state.connection);
   if (!status) {
     return (
       <span data-testid={testId} data-state="connecting">
-        <Badge status="default" text={t('connection.unknown')} />
+        <Badge status="default" text={t('session:connection.unknown')} />
       </span>
     );
   }
   return (
     <Tooltip title={<StatusDetails status={status} />}>
       <span data-testid={testId} data-state={status.state} className="connection-badge">
-        <Badge status={BADGE_STATUS[status.state]} text={t(`connection.${status.state}`)} />
+        <Badge status={BADGE_STATUS[status.state]} text={t(`session:connection.${status.state}`)} />
         <Typography.Text type="secondary" className="connection-since">
-          {t('connection.since', { time: formatSince(status.since, i18n.language) })}
+          {t('session:connection.since', { time: formatSince(status.since, i18n.language) })}
         </Typography.Text>
         {/* Reads come from the console's own store while the hub is away: say plainly as of when. */}
         {status.cachedAt ? (
           <Typography.Text type="warning" className="connection-cached-at" data-testid="connection-cached-at">
-            {t('connection.cachedAt', { time: formatSince(status.cachedAt, i18n.language) })}
+            {t('session:connection.cachedAt', { time: formatSince(status.cachedAt, i18n.language) })}
           </Typography.Text>
         ) : null}
       </span>

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import './login.css';
 import { errorMessage } from '../i18n/error-message.js';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.js';
-import { ProductMark } from '../shell/ProductMark.js';
+import { ProductMark } from '../shared/ProductMark.js';
 import { ConnectionBadge } from './ConnectionBadge.js';
 import { useSessionStore } from './session-store.js';
 
@@ -19,7 +19,7 @@ interface LoginValues {
 }
 
 export function LoginPage() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['session', 'shell']);
   const login = useSessionStore((state) => state.login);
   const endedReason = useSessionStore((state) => state.endedReason);
   const startError = useSessionStore((state) => state.startError);
@@ -52,28 +52,28 @@ export function LoginPage() {
           <ProductMark size={44} />
           <div>
             <Typography.Title level={3} className="login-product">
-              {t('app.name')}
+              {t('shell:app.name')}
             </Typography.Title>
-            <Typography.Text type="secondary">{t('app.tagline')}</Typography.Text>
+            <Typography.Text type="secondary">{t('shell:app.tagline')}</Typography.Text>
           </div>
         </div>
-        <Typography.Title level={5}>{t('login.title')}</Typography.Title>
+        <Typography.Title level={5}>{t('session:login.title')}</Typography.Title>
         <Typography.Paragraph type="secondary" className="login-subtitle">
-          {t('login.subtitle')}
+          {t('session:login.subtitle')}
         </Typography.Paragraph>
         {shownError ? (
           <Alert
             type="error"
             showIcon
             className="login-alert"
-            title={<span data-testid="login-error">{errorMessage(shownError, t)}</span>}
+            title={<span data-testid="login-error">{errorMessage(shownError)}</span>}
           />
         ) : endedReason ? (
           <Alert
             type={endedReason === 'logout' ? 'info' : 'warning'}
             showIcon
             className="login-alert"
-            title={<span data-testid="login-notice">{t(`sessionEnded.${endedReason}`)}</span>}
+            title={<span data-testid="login-notice">{t(`session:sessionEnded.${endedReason}`)}</span>}
           />
         ) : null}
         <Form<LoginValues>
@@ -85,25 +85,25 @@ export function LoginPage() {
         >
           <Form.Item
             name="username"
-            label={t('login.username')}
-            rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
+            label={t('session:login.username')}
+            rules={[{ required: true, whitespace: true, message: t('session:login.usernameRequired') }]}
           >
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus data-testid="login-username" />
           </Form.Item>
           <Form.Item
             name="password"
-            label={t('login.password')}
-            rules={[{ required: true, message: t('login.passwordRequired') }]}
+            label={t('session:login.password')}
+            rules={[{ required: true, message: t('session:login.passwordRequired') }]}
           >
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={submitting} data-testid="login-submit">
-            {submitting ? t('login.submitting') : t('login.submit')}
+            {submitting ? t('session:login.submitting') : t('session:login.submit')}
           </Button>
         </Form>
         <div className="login-footer">
           <ConnectionBadge />
-          <Typography.Text type="secondary">{t('login.gridWorkerHint')}</Typography.Text>
+          <Typography.Text type="secondary">{t('session:login.gridWorkerHint')}</Typography.Text>
         </div>
       </Card>
     </div>

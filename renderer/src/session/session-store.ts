@@ -4,7 +4,7 @@
  */
 import { create } from 'zustand';
 import type { ConnectionStatus, SessionEnded, User } from '../../../common/schemas.js';
-import { call, CallError } from '../bridge/index.js';
+import { call, onSessionLost } from '../bridge/index.js';
 
 export type SessionPhase = 'starting' | 'signed-out' | 'signed-in';
 export type SessionEndReason = SessionEnded['reason'];
@@ -75,12 +75,10 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
 }));
 
 /**
- * A call refused for want of a session (signed out in another window, the service restarted): go back to the
- * login page instead of leaving a console that can no longer load anything.
+ * A call refused for want of a session (signed out in another window, the service restarted, the token expired):
+ * the bridge reports it here, for every call, and the console goes back to the login page instead of staying on
+ * views that can no longer load anything.
  */
-export function endSessionIfUnauthenticated(error: unknown): void {
-  if (!(error instanceof CallError)) return;
-  if (error.code === 'unauthenticated' || error.code === 'token_expired') {
-    useSessionStore.getState().sessionEnded(error.code === 'token_expired' ? 'expired' : 'revoked');
-  }
-}
+onSessionLost((loss) => {
+  if (useSessionStore.getState().phase === 'signed-in') useSessionStore.getState().sessionEnded(loss);
+});

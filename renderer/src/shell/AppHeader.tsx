@@ -6,16 +6,16 @@ import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Divider, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../common/schemas.js';
-import { levelLabel, roleLabel } from '../i18n/labels.js';
+import { levelLabel, roleLabel } from '../shared/labels.js';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.js';
 import { useLanguage } from '../i18n/use-language.js';
 import { ConnectionBadge } from '../session/ConnectionBadge.js';
 import { useSessionStore } from '../session/session-store.js';
 import { HeaderClock } from './HeaderClock.js';
-import { ProductMark } from './ProductMark.js';
+import { ProductMark } from '../shared/ProductMark.js';
 
 export function AppHeader({ user }: { user: User }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['shell']);
   const language = useLanguage();
   const logout = useSessionStore((state) => state.logout);
   return (
@@ -23,7 +23,7 @@ export function AppHeader({ user }: { user: User }) {
       <div className="app-header-brand">
         <ProductMark />
         <Typography.Text strong className="app-header-name">
-          {t('app.name')}
+          {t('shell:app.name')}
         </Typography.Text>
       </div>
       <div className="app-header-status">
@@ -32,7 +32,7 @@ export function AppHeader({ user }: { user: User }) {
         <ConnectionBadge testId="connection-status" />
       </div>
       <div className="app-header-user">
-        <Tooltip title={t('header.scopeLabel')}>
+        <Tooltip title={t('shell:header.scopeLabel')}>
           <span className="app-header-scope">
             <Tag color="geekblue" variant="outlined" className="app-header-level">
               {levelLabel(user.orgLevel, language)}
@@ -53,7 +53,7 @@ export function AppHeader({ user }: { user: User }) {
         <Divider orientation="vertical" />
         <LanguageSwitch />
         <Button type="text" icon={<LogoutOutlined />} data-testid="logout" onClick={() => void logout()}>
-          {t('header.logout')}
+          {t('shell:header.logout')}
         </Button>
       </div>
     </header>

@@ -1,4 +1,4 @@
-/** Left navigation between the four views; each label carries the stable test id end-to-end tests click. */
+/** Left navigation between the views; each label carries the stable test id end-to-end tests click. */
 import {
   AlertOutlined,
   AuditOutlined,
@@ -11,7 +11,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roleAllows } from '../../../common/scope-policy.js';
 import { useSessionStore } from '../session/session-store.js';
-import { navigateTo, useCurrentView, VIEWS, type View } from './routes.js';
+import { navigateTo, useCurrentView, VIEWS, type View } from '../shared/routes.js';
 
 const ICONS: Record<View, ReactNode> = {
   wall: <VideoCameraOutlined />,
@@ -22,7 +22,7 @@ const ICONS: Record<View, ReactNode> = {
 };
 
 export function NavMenu() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['shell']);
   const current = useCurrentView();
   const user = useSessionStore((state) => state.user);
   // The view audit is for those who may read it (county duty officers, administrators).
@@ -30,7 +30,7 @@ export function NavMenu() {
   const items = shown.map((view) => ({
     key: view,
     icon: ICONS[view],
-    label: <span data-testid={`nav-${view}`}>{t(`nav.${view}`)}</span>,
+    label: <span data-testid={`nav-${view}`}>{t(`shell:nav.${view}`)}</span>,
   }));
   return (
     <Menu

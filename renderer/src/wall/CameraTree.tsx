@@ -4,16 +4,16 @@
  * on the focused tile; tick cameras for a tour.
  */
 import { EyeInvisibleOutlined, FolderOutlined, VideoCameraOutlined } from '@ant-design/icons';
-import { Alert, Button, Empty, Input, Spin, Tag, Tree } from 'antd';
+import { Button, Input, Tag, Tree } from 'antd';
 import { useDeferredValue, useMemo, useState, type Key } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../common/schemas.js';
-import { errorMessage } from '../i18n/error-message.js';
-import { useOrgStore, useSelectedUnit } from '../org-tree/org-store.js';
-import { useElementHeight } from '../org-tree/use-element-height.js';
+import { useOrgStore, useSelectedUnit } from '../shared/org-store.js';
+import { useElementHeight } from '../shared/use-element-height.js';
 import { useCameraStore } from './camera-store.js';
 import { buildCameraTree, camerasUnder, unitKeys, type CameraTreeNode } from './camera-tree-model.js';
 import { setCameraDrag } from './drag.js';
+import { LoadState } from '../shared/LoadState.js';
 
 interface TreeItem {
   key: string;
@@ -38,7 +38,7 @@ export interface CameraTreeProps {
 }
 
 export function CameraTree({ user, checked, onCheck, onPut }: CameraTreeProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['wall']);
   const { status, cameras, error, reload } = useCameraStore();
   const units = useOrgStore((s) => s.units);
   const selected = useSelectedUnit();
@@ -54,26 +54,15 @@ export function CameraTree({ user, checked, onCheck, onPut }: CameraTreeProps) {
   const [expanded, setExpanded] = useState<{ basis: CameraTreeNode[]; keys: Key[] } | null>(null);
   const expandedKeys = expanded?.basis === tree ? expanded.keys : unitKeys(tree, search.trim() ? 3 : 1);
 
-  let body;
-  if (status === 'failed') {
-    body = (
-      <Alert
-        type="error"
-        showIcon
-        title={t('wall.tree.loadFailed', { message: errorMessage(error, t) })}
-        action={
-          <Button size="small" onClick={() => void reload()}>
-            {t('wall.tree.retry')}
-          </Button>
-        }
-      />
-    );
-  } else if (status !== 'ready') {
-    body = <Spin className="wall-tree-spin" />;
-  } else if (items.length === 0) {
-    body = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('wall.tree.empty')} />;
-  } else {
-    body = (
+  const body = (
+    <LoadState
+      error={status === 'failed' ? error : null}
+      failedTitle={(message) => t('wall:tree.loadFailed', { message })}
+      onRetry={() => void reload()}
+      loading={status !== 'ready'}
+      className="wall-tree-spin"
+      empty={items.length === 0 ? t('wall:tree.empty') : null}
+    >
       <Tree<TreeItem>
         blockNode
         checkable
@@ -94,37 +83,37 @@ export function CameraTree({ user, checked, onCheck, onPut }: CameraTreeProps) {
         }}
         titleRender={(item) => <NodeTitle node={item.node} onPut={onPut} />}
       />
-    );
-  }
+    </LoadState>
+  );
 
   return (
     <section className="wall-tree" data-testid="camera-tree" data-total={status === 'ready' ? total : ''}>
       <Input.Search
         allowClear
         size="small"
-        placeholder={t('wall.tree.search')}
+        placeholder={t('wall:tree.search')}
         value={query}
         onChange={(e) => setQuery(e.target.value)}
         data-testid="camera-search"
       />
       <div className="wall-tree-summary">
-        <span>{t('wall.tree.summary', { total, online })}</span>
+        <span>{t('wall:tree.summary', { total, online })}</span>
         {checked.length > 0 ? (
           <Button size="small" type="link" onClick={() => onPut([...checked])} data-testid="put-checked">
-            {t('wall.tree.putChecked', { count: checked.length })}
+            {t('wall:tree.putChecked', { count: checked.length })}
           </Button>
         ) : null}
       </div>
       <div className="wall-tree-body" ref={box}>
         {body}
       </div>
-      <div className="wall-tree-hint">{t('wall.tree.dragHint')}</div>
+      <div className="wall-tree-hint">{t('wall:tree.dragHint')}</div>
     </section>
   );
 }
 
 function NodeTitle({ node, onPut }: { node: CameraTreeNode; onPut(ids: string[]): void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['wall']);
   if (node.kind === 'unit') {
     return (
       <span
@@ -133,7 +122,7 @@ function NodeTitle({ node, onPut }: { node: CameraTreeNode; onPut(ids: string[])
         onDragStart={(event) => setCameraDrag(event, camerasUnder(node))}
         data-testid="camera-unit"
         data-code={node.code}
-        title={t('wall.tree.dragUnit', { count: node.total })}
+        title={t('wall:tree.dragUnit', { count: node.total })}
       >
         <FolderOutlined /> {node.name}
         <span className="wall-tree-count">
@@ -151,11 +140,11 @@ function NodeTitle({ node, onPut }: { node: CameraTreeNode; onPut(ids: string[])
       onDoubleClick={() => onPut([camera.id])}
       data-testid="camera-node"
       data-camera-id={camera.id}
-      title={`${camera.name}\n${camera.code}${camera.online ? '' : `\n${t('wall.tree.offline')}`}`}
+      title={`${camera.name}\n${camera.code}${camera.online ? '' : `\n${t('wall:tree.offline')}`}`}
     >
       {camera.online ? <VideoCameraOutlined /> : <EyeInvisibleOutlined />}
       <span className="wall-tree-camera-name">{camera.name}</span>
-      {camera.sensitive ? <Tag color="orange">{t('wall.tree.sensitive')}</Tag> : null}
+      {camera.sensitive ? <Tag color="orange">{t('wall:tree.sensitive')}</Tag> : null}
       {camera.kind === 'ptz' ? <span className="wall-tree-ptz">PTZ</span> : null}
     </span>
   );

@@ -6,14 +6,14 @@ import { Empty, List, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseView } from '../../../common/case-api.js';
-import { useBoardStore } from '../dispatch/board-store.js';
+import { useBoardStore } from '../shared/cases/board-store.js';
 import { NearestList } from './NearestCameras.js';
 
 const GRADE_RANK: Record<CaseView['grade'], number> = { serious: 0, general: 1, routine: 2 };
 const SHOWN = 40;
 
 export function CasesPanel() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['wall']);
   const cases = useBoardStore((s) => s.board.cases);
   const [picked, setPicked] = useState<string | null>(null);
   const open = useMemo(
@@ -29,7 +29,7 @@ export function CasesPanel() {
   if (current) {
     return (
       <section className="wall-cases" data-testid="cases-panel">
-        <Typography.Link onClick={() => setPicked(null)}>{t('wall.cases.back')}</Typography.Link>
+        <Typography.Link onClick={() => setPicked(null)}>{t('wall:cases.back')}</Typography.Link>
         <div className="wall-case-head">
           <Tag color={current.grade === 'serious' ? 'red' : current.grade === 'general' ? 'orange' : 'default'}>
             {current.caseNo}
@@ -43,7 +43,7 @@ export function CasesPanel() {
   return (
     <section className="wall-cases" data-testid="cases-panel">
       {open.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('wall.cases.empty')} />
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('wall:cases.empty')} />
       ) : (
         <List
           size="small"

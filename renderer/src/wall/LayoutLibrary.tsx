@@ -9,12 +9,11 @@ import { useTranslation } from 'react-i18next';
 import type { WallLayout } from '../../../common/wall-schemas.js';
 import { call } from '../bridge/index.js';
 import { errorMessage } from '../i18n/error-message.js';
-import { endSessionIfUnauthenticated } from '../session/session-store.js';
-import { formatStamp } from './clock.js';
+import { formatStamp } from '../shared/format.js';
 import { layoutInput, useWallStore } from './wall-store.js';
 
 export function LayoutLibrary({ unitName }: { unitName: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['wall']);
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
   const [saving, setSaving] = useState(false);
@@ -27,8 +26,7 @@ export function LayoutLibrary({ unitName }: { unitName: string }) {
       setLayouts(await call('wall.layouts', {}));
     } catch (error) {
       setLayouts([]);
-      message.error(t('wall.layouts.loadFailed', { message: errorMessage(error, t) }));
-      endSessionIfUnauthenticated(error);
+      message.error(t('wall:layouts.loadFailed', { message: errorMessage(error) }));
     }
   };
 
@@ -36,9 +34,9 @@ export function LayoutLibrary({ unitName }: { unitName: string }) {
     useWallStore.getState().applyLayout(layout);
     setOpen(false);
     if (layout.notPermitted.length > 0) {
-      message.warning(t('wall.layouts.notPermitted', { name: layout.name, count: layout.notPermitted.length }));
+      message.warning(t('wall:layouts.notPermitted', { name: layout.name, count: layout.notPermitted.length }));
     } else {
-      message.success(t('wall.layouts.loaded', { name: layout.name }));
+      message.success(t('wall:layouts.loaded', { name: layout.name }));
     }
   };
 
@@ -49,11 +47,10 @@ export function LayoutLibrary({ unitName }: { unitName: string }) {
     try {
       const saved = await call('wall.saveLayout', layoutInput(useWallStore.getState(), trimmed));
       useWallStore.setState({ layoutName: saved.name });
-      message.success(t('wall.layouts.saved', { name: saved.name }));
+      message.success(t('wall:layouts.saved', { name: saved.name }));
       setSaving(false);
     } catch (error) {
-      message.error(t('wall.layouts.saveFailed', { message: errorMessage(error, t) }));
-      endSessionIfUnauthenticated(error);
+      message.error(t('wall:layouts.saveFailed', { message: errorMessage(error) }));
     } finally {
       setBusy(false);
     }
@@ -62,10 +59,10 @@ export function LayoutLibrary({ unitName }: { unitName: string }) {
   const remove = async (layout: WallLayout) => {
     try {
       await call('wall.deleteLayout', { id: layout.id });
-      message.success(t('wall.layouts.deleted', { name: layout.name }));
+      message.success(t('wall:layouts.deleted', { name: layout.name }));
       await refresh();
     } catch (error) {
-      message.error(errorMessage(error, t));
+      message.error(errorMessage(error));
     }
   };
 
@@ -82,7 +79,7 @@ export function LayoutLibrary({ unitName }: { unitName: string }) {
           }}
           data-testid="layouts-open"
         >
-          {t('wall.layouts.library')}
+          {t('wall:layouts.library')}
         </Button>
         <Button
           size="small"
@@ -94,12 +91,12 @@ export function LayoutLibrary({ unitName }: { unitName: string }) {
           }}
           data-testid="layouts-save"
         >
-          {t('wall.layouts.save')}
+          {t('wall:layouts.save')}
         </Button>
       </Space.Compact>
       <Modal
         open={open}
-        title={t('wall.layouts.libraryTitle', { unit: unitName })}
+        title={t('wall:layouts.libraryTitle', { unit: unitName })}
         footer={null}
         onCancel={() => setOpen(false)}
         width={560}
@@ -107,17 +104,17 @@ export function LayoutLibrary({ unitName }: { unitName: string }) {
         <List
           loading={layouts === null}
           dataSource={layouts ?? []}
-          locale={{ emptyText: t('wall.layouts.empty') }}
+          locale={{ emptyText: t('wall:layouts.empty') }}
           renderItem={(layout) => (
             <List.Item
               data-testid="layout-item"
               actions={[
                 <Button key="load" size="small" type="primary" onClick={() => load(layout)} data-testid="layout-load">
-                  {t('wall.layouts.load')}
+                  {t('wall:layouts.load')}
                 </Button>,
                 <Popconfirm
                   key="delete"
-                  title={t('wall.layouts.deleteConfirm', { name: layout.name })}
+                  title={t('wall:layouts.deleteConfirm', { name: layout.name })}
                   onConfirm={() => void remove(layout)}
                 >
                   <Button
@@ -125,7 +122,7 @@ export function LayoutLibrary({ unitName }: { unitName: string }) {
                     danger
                     type="text"
                     icon={<DeleteOutlined />}
-                    aria-label={t('wall.layouts.delete')}
+                    aria-label={t('wall:layouts.delete')}
                   />
                 </Popconfirm>,
               ]}
@@ -134,13 +131,13 @@ export function LayoutLibrary({ unitName }: { unitName: string }) {
                 title={
                   <Space>
                     <span>{layout.name}</span>
-                    <Tag>{t(`wall.layoutKinds.${layout.kind}`)}</Tag>
+                    <Tag>{t(`wall:layoutKinds.${layout.kind}`)}</Tag>
                     {layout.notPermitted.length > 0 ? (
-                      <Tag color="red">{t('wall.layouts.notPermittedTag', { count: layout.notPermitted.length })}</Tag>
+                      <Tag color="red">{t('wall:layouts.notPermittedTag', { count: layout.notPermitted.length })}</Tag>
                     ) : null}
                   </Space>
                 }
-                description={t('wall.layouts.updated', {
+                description={t('wall:layouts.updated', {
                   name: layout.updatedBy,
                   time: formatStamp(Date.parse(layout.updatedAt)),
                 })}
@@ -151,8 +148,8 @@ export function LayoutLibrary({ unitName }: { unitName: string }) {
       </Modal>
       <Modal
         open={saving}
-        title={t('wall.layouts.saveTitle')}
-        okText={t('wall.layouts.save')}
+        title={t('wall:layouts.saveTitle')}
+        okText={t('wall:layouts.save')}
         onOk={() => void save()}
         okButtonProps={{ disabled: !name.trim(), loading: busy, 'data-testid': 'layout-save-ok' }}
         onCancel={() => setSaving(false)}
@@ -161,15 +158,15 @@ export function LayoutLibrary({ unitName }: { unitName: string }) {
           autoFocus
           maxLength={40}
           value={name}
-          placeholder={t('wall.layouts.name')}
+          placeholder={t('wall:layouts.name')}
           onChange={(e) => setName(e.target.value)}
           onPressEnter={() => void save()}
           data-testid="layout-name"
         />
         <Typography.Paragraph type="secondary" className="wall-panel-hint">
-          {t('wall.layouts.roomHint', { unit: unitName })}
+          {t('wall:layouts.roomHint', { unit: unitName })}
         </Typography.Paragraph>
-        {exists ? <Typography.Text type="warning">{t('wall.layouts.replaces')}</Typography.Text> : null}
+        {exists ? <Typography.Text type="warning">{t('wall:layouts.replaces')}</Typography.Text> : null}
       </Modal>
     </>
   );

@@ -30,7 +30,7 @@ interface NearestListProps {
 }
 
 export function NearestList({ view, onPlaced }: NearestListProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['wall']);
   const index = useCameraStore((s) => s.index);
   const byId = useCameraStore((s) => s.byId);
   const near = useMemo(
@@ -46,7 +46,7 @@ export function NearestList({ view, onPlaced }: NearestListProps) {
   return (
     <div className="wall-nearest" data-testid="nearest-cameras">
       {near.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('wall.cases.none')} />
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('wall:cases.none')} />
       ) : (
         <>
           <List
@@ -63,7 +63,7 @@ export function NearestList({ view, onPlaced }: NearestListProps) {
                   data-camera-id={camera.id}
                   actions={[
                     <Button key="put" size="small" type="link" onClick={() => put([camera.id])}>
-                      {t('wall.cases.put')}
+                      {t('wall:cases.put')}
                     </Button>,
                   ]}
                 >
@@ -84,13 +84,13 @@ export function NearestList({ view, onPlaced }: NearestListProps) {
             onClick={() => put(near.map((n) => n.item.id))}
             data-testid="nearest-put-all"
           >
-            {t('wall.cases.putAll', { count: near.length })}
+            {t('wall:cases.putAll', { count: near.length })}
           </Button>
         </>
       )}
       {evidence && evidence.length > 0 ? (
         <div className="wall-evidence" data-testid="case-evidence">
-          <Typography.Text strong>{t('wall.snapshot.evidence')}</Typography.Text>
+          <Typography.Text strong>{t('wall:snapshot.evidence')}</Typography.Text>
           {evidence.map((s) => (
             <div key={s.id} className="wall-evidence-item">
               <img src={s.url} alt={s.fileName} className="wall-evidence-thumb" />
@@ -100,7 +100,7 @@ export function NearestList({ view, onPlaced }: NearestListProps) {
             </div>
           ))}
           <Typography.Text type="secondary" className="wall-panel-hint">
-            {t('wall.snapshot.limit')}
+            {t('wall:snapshot.limit')}
           </Typography.Text>
         </div>
       ) : null}
@@ -110,14 +110,14 @@ export function NearestList({ view, onPlaced }: NearestListProps) {
 
 /** For the case drawer: the nearest cameras of this viewer's scope, and a way onto the wall. */
 export function NearestCameras({ view }: { view: Pick<CaseView, 'id' | 'location'> }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['wall']);
   const user = useSessionStore((s) => s.user);
   const views = user !== null && roleAllows(user, 'camera.view');
   useCameraFeed(views ? user.id : '');
   if (!views) return null;
   return (
     <section className="wall-nearest-section">
-      <Divider titlePlacement="start">{t('wall.cases.nearestTitle')}</Divider>
+      <Divider titlePlacement="start">{t('wall:cases.nearestTitle')}</Divider>
       <NearestList
         view={view}
         onPlaced={(count) => {

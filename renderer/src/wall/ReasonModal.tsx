@@ -15,15 +15,15 @@ export interface ReasonModalProps {
 }
 
 export function ReasonModal({ open, cameraName, onSubmit, onCancel }: ReasonModalProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['wall']);
   const [reason, setReason] = useState('');
   const [caseId, setCaseId] = useState('');
   const valid = [...reason.trim()].length >= MIN_VIEW_REASON_LENGTH || caseId.trim().length > 0;
   return (
     <Modal
       open={open}
-      title={t('wall.reason.title', { name: cameraName })}
-      okText={t('wall.reason.submit')}
+      title={t('wall:reason.title', { name: cameraName })}
+      okText={t('wall:reason.submit')}
       okButtonProps={{ disabled: !valid }}
       onOk={() => {
         onSubmit(reason.trim(), caseId.trim() || undefined);
@@ -33,9 +33,9 @@ export function ReasonModal({ open, cameraName, onSubmit, onCancel }: ReasonModa
       onCancel={onCancel}
       destroyOnHidden
     >
-      <Typography.Paragraph type="secondary">{t('wall.reason.hint')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('wall:reason.hint')}</Typography.Paragraph>
       <Form layout="vertical">
-        <Form.Item label={t('wall.reason.reason')}>
+        <Form.Item label={t('wall:reason.reason')}>
           <Input.TextArea
             autoFocus
             rows={2}
@@ -45,11 +45,11 @@ export function ReasonModal({ open, cameraName, onSubmit, onCancel }: ReasonModa
             data-testid="reason-text"
           />
         </Form.Item>
-        <Form.Item label={t('wall.reason.caseId')}>
+        <Form.Item label={t('wall:reason.caseId')}>
           <Input maxLength={64} value={caseId} onChange={(e) => setCaseId(e.target.value)} />
         </Form.Item>
       </Form>
-      {!valid ? <Typography.Text type="warning">{t('wall.reason.required')}</Typography.Text> : null}
+      {!valid ? <Typography.Text type="warning">{t('wall:reason.required')}</Typography.Text> : null}
     </Modal>
   );
 }

@@ -8,30 +8,30 @@ import { DownloadOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { App, Button, Empty, List, Select, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useBoardStore } from '../dispatch/board-store.js';
-import { formatStamp } from './clock.js';
+import { useBoardStore } from '../shared/cases/board-store.js';
+import { formatStamp } from '../shared/format.js';
 import { useEvidenceStore } from './evidence-store.js';
 import { downloadSnapshot, type Snapshot } from './snapshot.js';
 
 export function SnapshotPanel() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['wall']);
   const recent = useEvidenceStore((s) => s.recent);
   return (
     <section className="wall-snapshots" data-testid="snapshot-panel">
       {recent.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('wall.snapshot.none')} />
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('wall:snapshot.none')} />
       ) : (
         <List size="small" dataSource={recent} renderItem={(s) => <SnapshotItem snapshot={s} />} />
       )}
       <Typography.Paragraph type="secondary" className="wall-panel-hint">
-        {t('wall.snapshot.limit')}
+        {t('wall:snapshot.limit')}
       </Typography.Paragraph>
     </section>
   );
 }
 
 function SnapshotItem({ snapshot }: { snapshot: Snapshot }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['wall']);
   const { message } = App.useApp();
   const cases = useBoardStore((s) => s.board.cases);
   const byCase = useEvidenceStore((s) => s.byCase);
@@ -51,7 +51,7 @@ function SnapshotItem({ snapshot }: { snapshot: Snapshot }) {
     if (!caseId) return;
     useEvidenceStore.getState().attach(caseId, snapshot);
     downloadSnapshot(snapshot);
-    message.success(t('wall.snapshot.attached', { caseNo: cases.get(caseId)?.caseNo ?? caseId }));
+    message.success(t('wall:snapshot.attached', { caseNo: cases.get(caseId)?.caseNo ?? caseId }));
   };
 
   return (
@@ -66,12 +66,12 @@ function SnapshotItem({ snapshot }: { snapshot: Snapshot }) {
         </Typography.Text>
         <div className="wall-snapshot-actions">
           <Button size="small" icon={<DownloadOutlined />} onClick={() => downloadSnapshot(snapshot)}>
-            {t('wall.snapshot.download')}
+            {t('wall:snapshot.download')}
           </Button>
           <Select
             size="small"
             showSearch={{ optionFilterProp: 'label' }}
-            placeholder={t('wall.snapshot.pickCase')}
+            placeholder={t('wall:snapshot.pickCase')}
             options={options}
             value={caseId}
             onChange={setCaseId}
@@ -79,12 +79,12 @@ function SnapshotItem({ snapshot }: { snapshot: Snapshot }) {
             popupMatchSelectWidth={320}
           />
           <Button size="small" icon={<PaperClipOutlined />} disabled={!caseId} onClick={attach}>
-            {t('wall.snapshot.attach')}
+            {t('wall:snapshot.attach')}
           </Button>
         </div>
         {attachedTo.length > 0 ? (
           <Typography.Text type="success" className="wall-snapshot-time">
-            {t('wall.snapshot.attachedTo', {
+            {t('wall:snapshot.attachedTo', {
               cases: attachedTo.map(([id]) => cases.get(id)?.caseNo ?? id).join('、'),
             })}
           </Typography.Text>

@@ -18,7 +18,8 @@ import { Button, Dropdown, Tag, Tooltip } from 'antd';
 import { useEffect, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Camera } from '../../../common/schemas.js';
-import { formatStamp, useClock } from './clock.js';
+import { useTicking } from '../shared/clock.js';
+import { formatStamp } from '../shared/format.js';
 import type { TilePlayer, TileStateInfo, TileStats } from './tile-player.js';
 import type { TileState } from './tile-state.js';
 import { secondsToNext, type TourRun } from './tours.js';
@@ -64,7 +65,7 @@ const STATE_ICONS: Partial<Record<TileState, React.ReactNode>> = {
 };
 
 export function TileChrome(props: TileChromeProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['wall']);
   const { index, camera, cameraId, state, actions } = props;
   return (
     <>
@@ -76,8 +77,8 @@ export function TileChrome(props: TileChromeProps) {
             {camera?.name ?? cameraId}
           </span>
         ) : null}
-        {camera?.sensitive ? <Tag color="orange">{t('wall.tree.sensitive')}</Tag> : null}
-        {props.isAlert ? <Tag color="red">{t('wall.tile.alertTile')}</Tag> : null}
+        {camera?.sensitive ? <Tag color="orange">{t('wall:tree.sensitive')}</Tag> : null}
+        {props.isAlert ? <Tag color="red">{t('wall:tile.alertTile')}</Tag> : null}
         {props.tour ? <TourBadge tour={props.tour} /> : null}
       </div>
       {state !== 'playing' ? (
@@ -91,32 +92,32 @@ export function TileChrome(props: TileChromeProps) {
           onClick={(e) => e.stopPropagation()}
           onDoubleClick={(e) => e.stopPropagation()}
         >
-          <Tooltip title={t('wall.tile.snapshot')}>
+          <Tooltip title={t('wall:tile.snapshot')}>
             <Button
               size="small"
               type="text"
               icon={<CameraOutlined />}
-              aria-label={t('wall.tile.snapshot')}
+              aria-label={t('wall:tile.snapshot')}
               data-testid="tile-snapshot"
               disabled={state !== 'playing'}
               onClick={() => actions.snapshot(index, props.video.current)}
             />
           </Tooltip>
-          <Tooltip title={props.maximized ? t('wall.tile.restore') : t('wall.tile.maximize')}>
+          <Tooltip title={props.maximized ? t('wall:tile.restore') : t('wall:tile.maximize')}>
             <Button
               size="small"
               type="text"
               icon={props.maximized ? <CompressOutlined /> : <ExpandOutlined />}
-              aria-label={props.maximized ? t('wall.tile.restore') : t('wall.tile.maximize')}
+              aria-label={props.maximized ? t('wall:tile.restore') : t('wall:tile.maximize')}
               onClick={() => actions.toggleMaximized(index)}
             />
           </Tooltip>
-          <Tooltip title={t('wall.tile.clear')}>
+          <Tooltip title={t('wall:tile.clear')}>
             <Button
               size="small"
               type="text"
               icon={<CloseOutlined />}
-              aria-label={t('wall.tile.clear')}
+              aria-label={t('wall:tile.clear')}
               data-testid="tile-clear"
               onClick={() => actions.clear(index)}
             />
@@ -125,34 +126,34 @@ export function TileChrome(props: TileChromeProps) {
             trigger={['click']}
             menu={{
               items: [
-                { key: 'alert', label: t('wall.tile.setAlert'), disabled: props.isAlert },
-                ...(props.tour ? [{ key: 'stopTour', label: t('wall.tours.stopTile') }] : []),
+                { key: 'alert', label: t('wall:tile.setAlert'), disabled: props.isAlert },
+                ...(props.tour ? [{ key: 'stopTour', label: t('wall:tours.stopTile') }] : []),
               ],
               onClick: ({ key }) => (key === 'alert' ? actions.setAlert(index) : actions.stopTour(index)),
             }}
           >
-            <Button size="small" type="text" icon={<MoreOutlined />} aria-label={t('wall.tile.more')} />
+            <Button size="small" type="text" icon={<MoreOutlined />} aria-label={t('wall:tile.more')} />
           </Dropdown>
         </div>
       ) : null}
-      {!cameraId && !props.tour ? <div className="wall-tile-empty">{t('wall.tile.empty')}</div> : null}
+      {!cameraId && !props.tour ? <div className="wall-tile-empty">{t('wall:tile.empty')}</div> : null}
     </>
   );
 }
 
 function StateOverlay({ state, info, onReason }: { state: TileState; info: TileStateInfo; onReason(): void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['wall']);
   if (state === 'empty') return null;
   return (
     <div className={`wall-tile-state wall-state-${state}`} data-testid="tile-state">
       <span className="wall-tile-state-icon">{STATE_ICONS[state]}</span>
-      <span className="wall-tile-state-text">{t(`wall.state.${state}`)}</span>
+      <span className="wall-tile-state-text">{t(`wall:state.${state}`)}</span>
       {info.retryAt !== undefined && (state === 'reconnecting' || state === 'offline') ? (
         <RetryCountdown at={info.retryAt} attempt={info.attempt ?? 1} />
       ) : null}
       {state === 'reason' ? (
         <Button size="small" type="primary" onClick={onReason} data-testid="tile-give-reason">
-          {t('wall.reason.give')}
+          {t('wall:reason.give')}
         </Button>
       ) : null}
     </div>
@@ -160,26 +161,26 @@ function StateOverlay({ state, info, onReason }: { state: TileState; info: TileS
 }
 
 function RetryCountdown({ at, attempt }: { at: number; attempt: number }) {
-  const { t } = useTranslation();
-  const seconds = useClock((now) => Math.max(0, Math.ceil((at - now) / 1000)));
-  return <span className="wall-tile-retry">{t('wall.state.retryIn', { s: seconds, n: attempt })}</span>;
+  const { t } = useTranslation(['wall']);
+  const seconds = useTicking((now) => Math.max(0, Math.ceil((at - now) / 1000)));
+  return <span className="wall-tile-retry">{t('wall:state.retryIn', { s: seconds, n: attempt })}</span>;
 }
 
 function TourBadge({ tour }: { tour: TourRun & { pausedUntil: number } }) {
-  const { t } = useTranslation();
-  const next = useClock((now) => secondsToNext(tour, now, tour.pausedUntil));
+  const { t } = useTranslation(['wall']);
+  const next = useTicking((now) => secondsToNext(tour, now, tour.pausedUntil));
   return (
     <Tag color="blue" className="wall-tile-tour" data-testid="tile-tour">
-      {t('wall.tile.tour', { index: tour.index + 1, total: tour.cameraIds.length })}
+      {t('wall:tile.tour', { index: tour.index + 1, total: tour.cameraIds.length })}
       {' · '}
-      {next === null ? t('wall.tile.tourPaused') : t('wall.tile.tourNext', { s: next })}
+      {next === null ? t('wall:tile.tourPaused') : t('wall:tile.tourNext', { s: next })}
     </Tag>
   );
 }
 
 /** The viewer's name and the time over the picture, three times across, never catching a click. */
 function Watermark({ viewer }: { viewer: string }) {
-  const stamp = useClock((now) => formatStamp(now));
+  const stamp = useTicking((now) => formatStamp(now));
   const text = `${viewer}  ${stamp}`;
   return (
     <div className="wall-watermark" aria-hidden="true" data-testid="tile-watermark">
@@ -191,7 +192,7 @@ function Watermark({ viewer }: { viewer: string }) {
 }
 
 function StatsLine({ player }: { player: TilePlayer }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['wall']);
   const [stats, setStats] = useState<TileStats>(() => player.stats());
   useEffect(() => {
     const timer = setInterval(() => setStats(player.stats()), 1000);
@@ -200,26 +201,26 @@ function StatsLine({ player }: { player: TilePlayer }) {
   return (
     <div className="wall-tile-stats" data-testid="tile-stats" data-latency={stats.latency?.toFixed(2) ?? ''}>
       <span>
-        {stats.latency === null ? t('wall.stats.noLatency') : t('wall.stats.latency', { v: stats.latency.toFixed(1) })}
+        {stats.latency === null ? t('wall:stats.noLatency') : t('wall:stats.latency', { v: stats.latency.toFixed(1) })}
       </span>
-      <span>{stats.bitrateKbps === null ? '—' : t('wall.stats.bitrate', { v: stats.bitrateKbps })}</span>
-      <span>{t('wall.stats.dropped', { dropped: stats.droppedFrames, total: stats.decodedFrames })}</span>
+      <span>{stats.bitrateKbps === null ? '—' : t('wall:stats.bitrate', { v: stats.bitrateKbps })}</span>
+      <span>{t('wall:stats.dropped', { dropped: stats.droppedFrames, total: stats.decodedFrames })}</span>
       {stats.width ? <span>{`${stats.width}×${stats.height}`}</span> : null}
     </div>
   );
 }
 
 function ProposalBanner({ proposal, actions }: { proposal: Proposal; actions: TileActions }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['wall']);
   const meters = proposal.meters[proposal.run.index] ?? 0;
   return (
     <div className="wall-proposal" data-testid="tile-proposal" onClick={(e) => e.stopPropagation()}>
       <div className="wall-proposal-title">
-        <WarningOutlined /> {t('wall.proposal.title', { caseNo: proposal.caseNo })}
+        <WarningOutlined /> {t('wall:proposal.title', { caseNo: proposal.caseNo })}
       </div>
       <div className="wall-proposal-text">{proposal.description}</div>
       <div className="wall-proposal-text">
-        {t('wall.proposal.nearby', {
+        {t('wall:proposal.nearby', {
           index: proposal.run.index + 1,
           total: proposal.run.cameraIds.length,
           distance: meters < 1000 ? `${Math.round(meters)} m` : `${(meters / 1000).toFixed(1)} km`,
@@ -227,13 +228,13 @@ function ProposalBanner({ proposal, actions }: { proposal: Proposal; actions: Ti
       </div>
       <div className="wall-proposal-actions">
         <Button size="small" type="primary" danger onClick={actions.proposalPutAll} data-testid="proposal-put-all">
-          {t('wall.proposal.putAll')}
+          {t('wall:proposal.putAll')}
         </Button>
         <Button size="small" onClick={actions.proposalNext}>
-          {t('wall.proposal.next')}
+          {t('wall:proposal.next')}
         </Button>
         <Button size="small" type="text" onClick={actions.proposalDismiss}>
-          {t('wall.proposal.dismiss')}
+          {t('wall:proposal.dismiss')}
         </Button>
       </div>
     </div>

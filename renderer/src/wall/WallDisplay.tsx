@@ -31,7 +31,7 @@ const READ_ONLY: TileActions = {
 const NOTHING = new Set<string>();
 
 export function WallDisplay({ user }: { user: User }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['wall']);
   const [cast, setCast] = useState<WallCast | null>(null);
   useCameraFeed(user.id);
   const byId = useCameraStore((s) => s.byId);
@@ -47,7 +47,7 @@ export function WallDisplay({ user }: { user: User }) {
       if (event.key === 'Escape') window.close();
     };
     window.addEventListener('keydown', onKey);
-    document.title = t('wall.display.title');
+    document.title = t('wall:display.title');
     return () => {
       live = false;
       off();
@@ -66,8 +66,8 @@ export function WallDisplay({ user }: { user: User }) {
   if (!cast) {
     return (
       <div className="wall-display wall-display-waiting" data-testid="wall-display">
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('wall.display.waiting')} />
-        <div className="wall-keyhint">{t('wall.display.exit')}</div>
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('wall:display.waiting')} />
+        <div className="wall-keyhint">{t('wall:display.exit')}</div>
       </div>
     );
   }

@@ -29,7 +29,7 @@ export function resolveCameraInput(
 }
 
 export function WallToolbar({ unitName, wallRef }: { unitName: string; wallRef: RefObject<HTMLElement | null> }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['wall']);
   const { message } = App.useApp();
   const kind = useWallStore((s) => s.kind);
   const showStats = useWallStore((s) => s.showStats);
@@ -39,7 +39,7 @@ export function WallToolbar({ unitName, wallRef }: { unitName: string; wallRef: 
   const openCamera = (text: string) => {
     const id = resolveCameraInput(text, useCameraStore.getState().byId);
     if (!id) {
-      message.warning(t('wall.toolbar.unknownCamera'));
+      message.warning(t('wall:toolbar.unknownCamera'));
       return;
     }
     const { focused, assign, focus } = useWallStore.getState();
@@ -53,24 +53,24 @@ export function WallToolbar({ unitName, wallRef }: { unitName: string; wallRef: 
       const answer = await call('wall.openDisplay', { displayId });
       useWallStore.getState().setCasting(true);
       if (answer.opened) {
-        message.success(t('wall.display.opened'));
+        message.success(t('wall:display.opened'));
         return;
       }
       // This host opens no windows itself (the web host): the wall display is a page of its own.
       const page = window.open(`${window.location.pathname}${window.location.search}${answer.path}`, '_blank');
-      if (page) message.success(t('wall.display.openedPage'));
-      else message.warning(t('wall.display.blocked'));
+      if (page) message.success(t('wall:display.openedPage'));
+      else message.warning(t('wall:display.blocked'));
     } catch (error) {
-      message.error(errorMessage(error, t));
+      message.error(errorMessage(error));
     }
   };
 
   const displayItems = [
     ...(displays ?? []).map((d) => ({
       key: String(d.id),
-      label: t('wall.display.monitor', { label: d.label, width: d.width, height: d.height }),
+      label: t('wall:display.monitor', { label: d.label, width: d.width, height: d.height }),
     })),
-    { key: 'page', label: t('wall.display.page') },
+    { key: 'page', label: t('wall:display.page') },
   ];
 
   return (
@@ -82,7 +82,7 @@ export function WallToolbar({ unitName, wallRef }: { unitName: string; wallRef: 
         options={WALL_LAYOUT_KINDS.map((k) => ({
           value: k,
           label: (
-            <Tooltip title={t(`wall.layoutKinds.${k}`)}>
+            <Tooltip title={t(`wall:layoutKinds.${k}`)}>
               <span data-testid={`layout-${k}`}>{k}</span>
             </Tooltip>
           ),
@@ -92,15 +92,15 @@ export function WallToolbar({ unitName, wallRef }: { unitName: string; wallRef: 
       <Input.Search
         size="small"
         className="wall-open-camera"
-        placeholder={t('wall.toolbar.openCamera')}
-        enterButton={t('wall.toolbar.open')}
+        placeholder={t('wall:toolbar.openCamera')}
+        enterButton={t('wall:toolbar.open')}
         value={code}
         onChange={(e) => setCode(e.target.value)}
         onSearch={openCamera}
         data-testid="open-camera"
       />
       <Space className="wall-toolbar-right">
-        <Tooltip title={t('wall.toolbar.statsHint')}>
+        <Tooltip title={t('wall:toolbar.statsHint')}>
           <span className="wall-toolbar-switch">
             <DashboardOutlined />
             <Switch
@@ -122,19 +122,19 @@ export function WallToolbar({ unitName, wallRef }: { unitName: string; wallRef: 
           }}
         >
           <Button size="small" icon={<DesktopOutlined />} data-testid="send-to-display">
-            {t('wall.toolbar.sendToDisplay')}
+            {t('wall:toolbar.sendToDisplay')}
           </Button>
         </Dropdown>
-        <Tooltip title={t('wall.toolbar.fullscreen')}>
+        <Tooltip title={t('wall:toolbar.fullscreen')}>
           <Button
             size="small"
             icon={<FullscreenOutlined />}
-            aria-label={t('wall.toolbar.fullscreen')}
+            aria-label={t('wall:toolbar.fullscreen')}
             onClick={() => void wallRef.current?.requestFullscreen?.().catch(() => undefined)}
           />
         </Tooltip>
-        <Popconfirm title={t('wall.toolbar.clearConfirm')} onConfirm={() => clearWall()}>
-          <Button size="small" icon={<ClearOutlined />} aria-label={t('wall.toolbar.clear')} />
+        <Popconfirm title={t('wall:toolbar.clearConfirm')} onConfirm={() => clearWall()}>
+          <Button size="small" icon={<ClearOutlined />} aria-label={t('wall:toolbar.clear')} />
         </Popconfirm>
       </Space>
     </div>

@@ -25,13 +25,13 @@ import { alertIndex, effectiveCameraIds, proposalShown, useWallStore } from './w
 import './wall.css';
 
 export function WallView() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['wall']);
   const user = useSessionStore((s) => s.user);
   if (!user) return null;
   if (!roleAllows(user, 'camera.view')) {
     return (
       <div className="wall-view wall-view-denied">
-        <Alert type="info" showIcon title={t('wall.noCameraRole')} />
+        <Alert type="info" showIcon title={t('wall:noCameraRole')} />
       </div>
     );
   }
@@ -44,7 +44,7 @@ export function viewerLabel(user: User): string {
 }
 
 function WallScreen({ user }: { user: User }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['wall']);
   // Before any tile's player starts (layout effects run first): another user's wall is never played.
   useLayoutEffect(() => useWallStore.getState().ensureUser(user.id), [user.id]);
   useCameraFeed(user.id);
@@ -125,20 +125,20 @@ function WallScreen({ user }: { user: User }) {
           items={[
             {
               key: 'cameras',
-              label: t('wall.panel.cameras'),
+              label: t('wall:panel.cameras'),
               children: <CameraTree user={user} checked={checked} onCheck={setChecked} onPut={put} />,
             },
             {
               key: 'tours',
-              label: <span data-testid="tab-tours">{t('wall.panel.tours')}</span>,
+              label: <span data-testid="tab-tours">{t('wall:panel.tours')}</span>,
               children: <TourPanel checked={checked} />,
             },
             {
               key: 'cases',
-              label: <span data-testid="tab-cases">{t('wall.panel.cases')}</span>,
+              label: <span data-testid="tab-cases">{t('wall:panel.cases')}</span>,
               children: <CasesPanel />,
             },
-            { key: 'snapshots', label: t('wall.panel.snapshots'), children: <SnapshotPanel /> },
+            { key: 'snapshots', label: t('wall:panel.snapshots'), children: <SnapshotPanel /> },
           ]}
         />
       </aside>
@@ -161,7 +161,7 @@ function WallScreen({ user }: { user: User }) {
           onDropCameras={onDropCameras}
           onTouch={onTouch}
         />
-        <div className="wall-keyhint">{t('wall.keyboardHint')}</div>
+        <div className="wall-keyhint">{t('wall:keyboardHint')}</div>
       </section>
       <ReasonModal
         open={reasonFor !== null}

@@ -7,7 +7,6 @@ import { useEffect } from 'react';
 import { create } from 'zustand';
 import type { Camera } from '../../../common/schemas.js';
 import { call, subscribe } from '../bridge/index.js';
-import { endSessionIfUnauthenticated } from '../session/session-store.js';
 import { GridBucketIndex } from './spatial-index.js';
 
 interface CameraState {
@@ -54,7 +53,6 @@ export const useCameraStore = create<CameraState>()((set, get) => ({
     } catch (error) {
       if (load !== loads) return;
       set({ status: 'failed', error });
-      endSessionIfUnauthenticated(error);
     }
   },
 

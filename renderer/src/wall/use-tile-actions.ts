@@ -9,7 +9,7 @@ import type { TileActions } from './TileChrome.js';
 import { effectiveCameraIds, useWallStore } from './wall-store.js';
 
 export function useTileActions(viewer: string, askReason: (index: number) => void): TileActions {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['wall']);
   const { message } = App.useApp();
   return useMemo<TileActions>(
     () => ({
@@ -35,9 +35,9 @@ export function useTileActions(viewer: string, askReason: (index: number) => voi
           });
           useEvidenceStore.getState().add(snapshot);
           downloadSnapshot(snapshot);
-          message.success(t('wall.snapshot.taken', { file: snapshot.fileName }));
+          message.success(t('wall:snapshot.taken', { file: snapshot.fileName }));
         } catch {
-          message.error(t('wall.snapshot.failed'));
+          message.error(t('wall:snapshot.failed'));
         }
       },
       giveReason: askReason,

@@ -5,7 +5,6 @@
 import { create } from 'zustand';
 import type { OrgUnit } from '../../../common/schemas.js';
 import { call } from '../bridge/index.js';
-import { endSessionIfUnauthenticated } from '../session/session-store.js';
 
 interface OrgState {
   status: 'idle' | 'loading' | 'ready' | 'failed';
@@ -34,7 +33,6 @@ export const useOrgStore = create<OrgState>()((set) => ({
       if (sequence === loadSequence) set({ status: 'ready', units });
     } catch (error) {
       if (sequence === loadSequence) set({ status: 'failed', error });
-      endSessionIfUnauthenticated(error);
     }
   },
 

@@ -5,12 +5,12 @@
  * Ordering never depends on the clock, so a card does not jump around while its countdown runs; only the
  * 今日结案 column depends on the local day.
  */
-import type { BoardPage, CaseChange, CaseView } from '../../../common/case-api.js';
-import { caseSla } from '../../../common/case-sla.js';
-import type { CaseGrade, CaseSource, CaseStatus } from '../../../common/cases.js';
-import type { ConsoleCaseView } from '../../../common/outbox.js';
-import type { SlaState } from '../../../common/sla-clock.js';
-import { CHINA_UTC_OFFSET_MINUTES, type WorkCalendar } from '../../../common/work-calendar.js';
+import type { BoardPage, CaseChange, CaseView } from '../../../../common/case-api.js';
+import { caseSla } from '../../../../common/case-sla.js';
+import type { CaseGrade, CaseSource, CaseStatus } from '../../../../common/cases.js';
+import type { ConsoleCaseView } from '../../../../common/outbox.js';
+import type { SlaState } from '../../../../common/sla-clock.js';
+import { CHINA_UTC_OFFSET_MINUTES, type WorkCalendar } from '../../../../common/work-calendar.js';
 
 export const BOARD_STAGES = ['reported', 'filed', 'handling', 'checking', 'closed'] as const;
 export type BoardStage = (typeof BOARD_STAGES)[number];

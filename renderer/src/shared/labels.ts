@@ -1,6 +1,7 @@
 /**
- * Names on the board in the UI language: the loop's wording comes from common/ (one wording for the whole product),
- * category names from the taxonomy, unit names from the org units the console has loaded and the department list.
+ * Names in the UI language, for every feature: the loop's, role and level wording comes from common/ (one wording for
+ * the whole product), category names from the taxonomy, unit names from the org units the console has loaded and the
+ * department list.
  */
 import { CASE_MOVE_LABELS } from '../../../common/case-moves.js';
 import {
@@ -13,7 +14,8 @@ import {
   type CaseStatus,
 } from '../../../common/cases.js';
 import { departmentByCode } from '../../../common/departments.js';
-import { LEVEL_LABELS, levelOfCode, lineageOf } from '../../../common/org.js';
+import { LEVEL_LABELS, levelOfCode, lineageOf, type OrgLevel } from '../../../common/org.js';
+import { ROLE_LABELS, type Role } from '../../../common/roles.js';
 import type { OrgUnit } from '../../../common/schemas.js';
 import { findMajor, findMinorByCode, majorCodeOf } from '../../../common/taxonomy.js';
 import type { Language } from '../i18n/index.js';
@@ -25,6 +27,9 @@ const pick = (pair: Pair, language: Language) => (language === 'en' ? pair.en : 
 export const statusLabel = (status: CaseStatus, language: Language) => pick(CASE_STATUS_LABELS[status], language);
 export const gradeLabel = (grade: CaseGrade, language: Language) => pick(CASE_GRADE_LABELS[grade], language);
 export const sourceLabel = (source: CaseSource, language: Language) => pick(CASE_SOURCE_LABELS[source], language);
+
+export const roleLabel = (role: Role, language: Language) => pick(ROLE_LABELS[role], language);
+export const levelLabel = (level: OrgLevel, language: Language) => pick(LEVEL_LABELS[level], language);
 
 export const moveLabel = (move: CaseMoveType, language: Language) => pick(CASE_MOVE_LABELS[move], language);
 

@@ -1,5 +1,5 @@
 /**
- * The four views, addressed by the URL hash (#/wall …): it survives a reload, works from file:// in Electron and
+ * The five views (wall, map, dispatch, KPIs, audit), addressed by the URL hash (#/wall …): it survives a reload, works from file:// in Electron and
  * needs no router package.
  */
 import { useSyncExternalStore } from 'react';

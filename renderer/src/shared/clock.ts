@@ -1,7 +1,7 @@
 /**
- * One shared one-second clock for every live countdown. Cards subscribe to it individually (through
- * useSyncExternalStore with a selector that returns a primitive), so a tick re-renders only the countdowns whose
- * text changed — never the board or its columns.
+ * The renderer's one clock: one timer, ticking on the second, for every live countdown, the header clock, the wall's
+ * watermarks and tour countdowns. Subscribers select a primitive from the time (useSyncExternalStore), so a tick
+ * re-renders only what changed — never the board, its columns or the wall grid — however many tiles show the time.
  */
 import { useSyncExternalStore } from 'react';
 

@@ -8,9 +8,8 @@
  * number; later pushes are gathered for a moment and applied together, so a burst of reports renders once.
  */
 import { create } from 'zustand';
-import type { CaseChange, CaseView } from '../../../common/case-api.js';
-import { call, subscribe } from '../bridge/index.js';
-import { endSessionIfUnauthenticated } from '../session/session-store.js';
+import type { CaseChange, CaseView } from '../../../../common/case-api.js';
+import { call, subscribe } from '../../bridge/index.js';
 import {
   applyChanges,
   applyOwnCase,
@@ -109,7 +108,6 @@ export const useBoardStore = create<BoardStore>()((set, get) => ({
       if (feed !== current || load !== current.loads) return;
       current.buffer = null;
       set({ status: 'failed', error });
-      endSessionIfUnauthenticated(error);
     }
   },
 

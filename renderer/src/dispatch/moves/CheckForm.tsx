@@ -1,0 +1,41 @@
+/** 核查: pass (close) or fail (rework) — a failure must say why. */
+import { Form, Input, Radio } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { trimmed, type MoveForm } from './fields.js';
+
+function CheckFields() {
+  const { t } = useTranslation(['dispatch']);
+  return (
+    <>
+      <Form.Item name="outcome" label={t('dispatch:form.outcome')}>
+        <Radio.Group optionType="button" data-testid="move-outcome">
+          <Radio value="pass" data-testid="move-outcome-pass">
+            {t('dispatch:form.pass')}
+          </Radio>
+          <Radio value="fail" data-testid="move-outcome-fail">
+            {t('dispatch:form.fail')}
+          </Radio>
+        </Radio.Group>
+      </Form.Item>
+      <Form.Item
+        name="note"
+        label={t('dispatch:form.checkNote')}
+        dependencies={['outcome']}
+        rules={[
+          ({ getFieldValue }) => ({
+            required: getFieldValue('outcome') === 'fail',
+            whitespace: true,
+            message: t('dispatch:form.checkNoteRequired'),
+          }),
+        ]}
+      >
+        <Input.TextArea rows={2} maxLength={1000} data-testid="move-note" />
+      </Form.Item>
+    </>
+  );
+}
+
+export const checkForm: MoveForm<'check'> = {
+  Fields: CheckFields,
+  build: (v) => ({ type: 'check', outcome: v.outcome ?? 'pass', note: trimmed(v.note) }),
+};

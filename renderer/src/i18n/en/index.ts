@@ -1,0 +1,13 @@
+/** English: the same namespaces and keys as zh-CN (each file is typed against its Chinese twin). */
+import { shell } from './shell.js';
+import { session } from './session.js';
+import { orgTree } from './org-tree.js';
+import { dispatch } from './dispatch.js';
+import { kpi } from './kpi.js';
+import { wall } from './wall.js';
+import { map } from './map.js';
+import { audit } from './audit.js';
+import { errors } from './errors.js';
+import { shared } from './shared.js';
+
+export const en = { shell, session, orgTree, dispatch, kpi, wall, map, audit, errors, shared };

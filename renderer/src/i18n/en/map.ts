@@ -1,0 +1,72 @@
+/** The event map. English; typed against zh-CN/map.ts, so a missing or extra key fails the type check. */
+import type { SameKeys } from '../same-keys.js';
+import type { map as zh } from '../zh-CN/map.js';
+
+export const map: SameKeys<typeof zh> = {
+  title: 'Event heatmap',
+  loading: 'Loading events…',
+  loaded: '{{count}} events',
+  shown: '{{count}} shown',
+  loadFailed: 'Events could not be loaded: {{message}}',
+  period: {
+    label: 'Period',
+    all: 'All history',
+    last30: 'Last 30 days',
+    last365: 'Last 12 months',
+    year: '{{year}}',
+    custom: 'Custom',
+  },
+  filter: {
+    grade: 'Grade (all)',
+    category: 'Category (all)',
+    status: 'Status (all)',
+    source: 'Source (all)',
+    clear: 'Clear filters',
+  },
+  time: {
+    label: 'Timeline',
+    play: 'Play day by day',
+    pause: 'Pause',
+    window: 'Window',
+    windowDays: '{{count}} days',
+    whole: 'Whole period',
+    day: '{{date}}',
+  },
+  legend: {
+    title: 'Legend',
+    heat: 'Event density (weighted by grade)',
+    low: 'Low',
+    high: 'High',
+    weights: 'Weights: routine 1 · general 2 · serious 4',
+    events: 'Events (at close zoom)',
+    cameras: 'Cameras',
+    online: 'Online',
+    offline: 'Offline',
+    boundaries: 'Boundaries: county · township · village · grid',
+    showCameras: 'Show cameras',
+    basemap: 'Offline basemap',
+  },
+  hover: {
+    events: '{{count}} events in the current filter',
+    serious: '{{count}} of them serious',
+    openCase: 'Click to open the case',
+    camera: 'Click to play',
+  },
+  selection: {
+    unit: 'Selected: {{name}}',
+    toBoard: 'Open the dispatch board',
+    toKpi: 'Open the KPIs',
+    clear: 'Clear selection',
+  },
+  camera: {
+    close: 'Close',
+    toWall: 'Send to the video wall',
+    online: 'Online',
+    offline: 'Offline',
+    sensitive: 'Sensitive camera: give a reason on the video wall to view it',
+    loading: 'Connecting…',
+    failed: 'Cannot play: {{message}}',
+  },
+  fit: 'Back to my area',
+  softwareRendering: 'Software rendering',
+};

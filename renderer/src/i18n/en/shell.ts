@@ -1,0 +1,30 @@
+/** The shell: product name, header, navigation and view titles. English; typed against zh-CN/shell.ts, so a missing or extra key fails the type check. */
+import type { SameKeys } from '../same-keys.js';
+import type { shell as zh } from '../zh-CN/shell.js';
+
+export const shell: SameKeys<typeof zh> = {
+  app: {
+    name: 'Grid Command',
+    tagline: 'County and township linked-response command',
+    loading: 'Connecting to the console service…',
+  },
+  header: {
+    scopeLabel: 'Scope',
+    logout: 'Sign out',
+    switchLanguage: '中文',
+    switchLanguageTitle: 'Switch to Chinese',
+  },
+  nav: {
+    wall: 'Video wall',
+    map: 'Map',
+    dispatch: 'Dispatch board',
+    kpi: 'KPIs',
+    audit: 'View audit',
+    collapse: 'Collapse navigation',
+    expand: 'Expand navigation',
+  },
+  views: {
+    dispatch: { title: 'Dispatch board' },
+    kpi: { title: 'KPIs' },
+  },
+};

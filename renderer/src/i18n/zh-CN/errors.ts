@@ -1,0 +1,42 @@
+/**
+ * Error codes (common/errors.ts) as people read them, zh-CN. `code` has exactly one text per code, so a new code
+ * fails the type check until it is translated; `detail` is used instead when the error names its field, limit or
+ * wait (interpolated, never the service's prose).
+ */
+import type { ErrorCode } from '../../../../common/errors.js';
+
+const code = {
+  bad_request: '请求无效',
+  validation_failed: '填写的内容不符合要求',
+  unauthenticated: '尚未登录或会话已失效',
+  invalid_credentials: '用户名或密码错误',
+  token_expired: '会话已过期，请重新登录',
+  forbidden: '没有权限执行此操作',
+  not_found: '要找的记录不存在或已删除',
+  conflict: '其他人已处理了该记录，请刷新后再操作',
+  rate_limited: '尝试过于频繁，请稍后再试',
+  payload_too_large: '提交的内容过大',
+  hub_unreachable: '无法连接县级平台',
+  not_console_role: '该账号不能使用指挥台（网格员请使用掌上治理通）',
+  internal: '系统内部错误，请联系管理员',
+  overloaded: '平台繁忙，请稍后再试',
+  reason_required: '请填写调阅事由',
+  stream_token_invalid: '视频凭证无效，请重新打开',
+  stream_unavailable: '视频暂时无法播放',
+  camera_offline: '监控点离线',
+  console_unreachable: '无法连接控制台服务',
+} satisfies Record<ErrorCode, string>;
+
+const detail = {
+  bad_request: '请求无效：{{field}}',
+  validation_failed: '“{{field}}”填写不符合要求',
+  rate_limited: '尝试过于频繁，请 {{seconds}} 秒后再试',
+  payload_too_large: '提交的内容过大（上限 {{limit}}）',
+} satisfies Partial<Record<ErrorCode, string>>;
+
+export const errors = {
+  code,
+  detail,
+  /** Not a refused call (a bug, a lost page): its own message. */
+  unknown: '操作失败：{{message}}',
+};

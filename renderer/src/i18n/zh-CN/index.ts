@@ -1,0 +1,13 @@
+/** zh-CN, the console's primary language: one i18next namespace per feature (plus `errors` and `shared`). */
+import { shell } from './shell.js';
+import { session } from './session.js';
+import { orgTree } from './org-tree.js';
+import { dispatch } from './dispatch.js';
+import { kpi } from './kpi.js';
+import { wall } from './wall.js';
+import { map } from './map.js';
+import { audit } from './audit.js';
+import { errors } from './errors.js';
+import { shared } from './shared.js';
+
+export const zhCN = { shell, session, orgTree, dispatch, kpi, wall, map, audit, errors, shared };
