@@ -13,6 +13,9 @@ export const ERROR_CODES = [
   'hub_unreachable',
   'not_console_role',
   'internal',
+  'unknown_case',
+  'case_not_open',
+  'case_not_held',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

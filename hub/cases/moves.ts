@@ -8,9 +8,9 @@ import { caseEffectiveDueAt } from '../../common/case-sla.js';
 import { CASE_MOVE_LABELS } from '../../common/case-moves.js';
 import { mergedReporters } from '../../common/cases.js';
 import { GridCommandError } from '../../common/errors.js';
-import { canReadCase } from '../../common/case-rules.js';
 import type { Principal } from '../../common/scope-policy.js';
-import { appendChange, appendHistory, getCase, listHistory, saveCase } from './cases-store.js';
+import { appendChange, appendHistory, listHistory, saveCase } from './cases-store.js';
+import { heldCase, requireCitedCase } from './held-case.js';
 import { sql } from '../db/sql.js';
 import type { HubContext } from '../hub-context.js';
 import { endGrantsForCase } from '../video-access/camera-grants.js';
@@ -20,8 +20,8 @@ const STATUS_FOR_REFUSAL = { forbidden: 403, invalid_transition: 409, validation
 
 /** A case the principal may read, or 404 — a case outside your scope does not exist for you. */
 export function readableCase(hub: HubContext, principal: Principal, caseId: string): CaseView {
-  const c = getCase(hub.db, caseId);
-  if (!c || !canReadCase(c, principal)) {
+  const c = heldCase(hub.db, principal, caseId);
+  if (!c) {
     throw new GridCommandError('not_found', `没有此案件 / no case ${caseId}`, 'caseId', 404);
   }
   return c;
@@ -41,6 +41,8 @@ export function moveCase(
   now: number,
 ): MoveOutcome {
   const current = readableCase(hub, actor, caseId);
+  // The target is checked before anything moves: it must exist, be open and be the actor's to see.
+  if (request.move.type === 'merge') requireCitedCase(hub.db, actor, request.move.intoCaseId, 'move.intoCaseId');
   if (request.expectedVersion !== current.version) {
     const last = listHistory(hub.db, caseId).at(-1);
     const what =
