@@ -80,11 +80,11 @@ async function send(
   });
   const text = await res.text();
   if (res.status >= 500) fiveHundreds += 1;
-  let body: Answer['body'] = null;
+  let body: Answer['body'];
   try {
     body = JSON.parse(text) as Answer['body'];
   } catch {
-    body = null;
+    body = null; // not JSON: expectRefusal then reports the missing error shape
   }
   return { status: res.status, body };
 }
