@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changesSince, listBoard } from '../../hub/cases/cases-store.js';
 import { sql, type SqlQuery } from '../../hub/db/sql.js';
-import { getCase, move, pointInTownship, report } from '../support/cases.js';
+import { getCase, move, openCaseIn } from '../support/cases.js';
 import { api, login, startTestHub, type TestHub } from '../support/test-hub.js';
 
 let hub: TestHub;
@@ -22,16 +22,7 @@ beforeAll(async () => {
   duty = await login(hub, 'county.duty');
   town2 = await login(hub, 'town02.director');
   town3 = await login(hub, 'town03.director');
-  const place = await pointInTownship(hub, duty, '431099001');
-  const reported = await report(hub, duty, {
-    source: 'hotline',
-    categoryName: '违法建设',
-    grade: 'general',
-    location: place.location,
-    description: '跨镇派遣的违建',
-  });
-  expect(reported.status).toBe(201);
-  caseId = reported.body.caseId;
+  caseId = await openCaseIn(hub, duty, '431099001');
   // Town02 loaded its board before the dispatch: its catch-up starts from this sequence.
   seqBeforeDispatch = (await api(hub, 'GET', '/api/v1/cases/board', { token: town2 })).body.lastSeq;
   let c = (await getCase(hub, duty, caseId)).body.case;
