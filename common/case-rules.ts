@@ -14,6 +14,7 @@
  *   by the county duty officer on the department's behalf until department users exist — concretely, by a county
  *   principal who may dispatch the case (the linked-response group is the department's contact).
  */
+import { canSeeCase, caseHolders, type CaseHolderFacts } from './cases/case-holders.js';
 import {
   ACTIVE_LEG_STATUSES,
   LEG_STATUS_LABELS,
@@ -50,13 +51,12 @@ export const refusal = (code: RefusalCode, message: string, field?: string): Ref
 const notYours = (en: string) => refusal('forbidden', `you may not ${en}`);
 
 /**
- * Who sees (and may be offered moves on) a case: anyone whose scope contains the grid where it happened, and any
- * unit a leg was sent to — an assisting township must see a case in another township to sign for its leg. The hub
- * uses the same rule to decide which consoles get a case's pushes.
+ * Who sees (and may be offered moves on) a case: the one rule of common/cases/case-holders.ts — the grid where it
+ * happened, its owner, every leg's unit and the reporting side, each with its ancestors. The hub pushes by the same
+ * rule and its board and feed SQL mirror it.
  */
-export function canReadCase(s: Pick<CaseSnapshot, 'gridCode' | 'legs'>, a: Principal): boolean {
-  if (canAct(a, 'case.read', s.gridCode)) return true;
-  return s.legs.some((leg) => !isDepartmentCode(leg.unitCode) && canAct(a, 'case.read', leg.unitCode));
+export function canReadCase(s: CaseHolderFacts, a: Principal): boolean {
+  return canSeeCase(a, caseHolders(s));
 }
 
 /** No centre owns the case yet: it is still at the grid (or village) where it was reported. */

@@ -26,6 +26,9 @@ export const ERROR_CODES = [
   'console_unreachable',
   'outside_county',
   'idempotency_key_reused',
+  'unknown_case',
+  'case_not_open',
+  'case_not_held',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -54,6 +57,9 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   console_unreachable: 503,
   outside_county: 400,
   idempotency_key_reused: 422,
+  unknown_case: 404,
+  case_not_open: 409,
+  case_not_held: 403,
 };
 
 export function isErrorCode(value: unknown): value is ErrorCode {

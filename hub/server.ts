@@ -2,6 +2,7 @@
  * The county hub: HTTP (fastify) + socket.io on one port, over one SQLite database. `createHub` is what the CLI,
  * the Electron main process (embedded hub) and the tests all call.
  */
+import { hubLogger, type HubLogOptions } from './http/log-redaction.js';
 import Fastify from 'fastify';
 import { Server as SocketServer } from 'socket.io';
 import type { AddressInfo } from 'node:net';
@@ -42,7 +43,8 @@ export interface HubOptions {
   readonly loginLimits?: { perAddress: number; perUsername: number; windowMs: number };
   readonly nativeBinding?: string;
   readonly now?: () => number;
-  readonly log?: boolean;
+  /** Request logging (pino): off by default; secrets are redacted from every line (http/log-redaction.ts). */
+  readonly log?: boolean | HubLogOptions;
   /** Writes queued for commit beyond which intake and moves answer 503 + Retry-After (default 5,000). */
   readonly maxWriteBacklog?: number;
   /** How often overdue legs are supervised automatically (ms); 0 turns the timer off. Default 30 s. */
@@ -80,7 +82,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     throw err;
   }
 
-  const app = Fastify({ logger: options.log ?? false, bodyLimit: 1024 * 1024, trustProxy: false });
+  const app = Fastify({ logger: hubLogger(options.log), bodyLimit: 1024 * 1024, trustProxy: false });
   const io = new SocketServer(app.server, { serveClient: false, cors: { origin: false } });
   const auth = new AuthService(db, options.tokenTtlMs ?? DEFAULT_TOKEN_TTL_MS, now);
   const limits = options.loginLimits ?? { perAddress: 30, perUsername: 10, windowMs: 60_000 };

@@ -1,9 +1,9 @@
 /**
- * Pushes a committed case change to every console whose scope holds the case: its grid's lineage (township,
- * county …) and the lineage of every org unit a leg was sent to. Departments are county bodies, so the county's
- * room already covers their legs.
+ * Pushes a committed case change to every console whose scope holds the case (common/cases/case-holders.ts): the
+ * lineage of each holding org unit. Departments are county bodies, so the county's room already covers their legs.
  */
 import type { CaseChange } from '../../common/case-api.js';
+import { caseHolders } from '../../common/cases/case-holders.js';
 import { isOrgCode } from '../../common/org.js';
 import type { ConsoleRealtime } from '../realtime/console-namespace.js';
 
@@ -11,7 +11,7 @@ export class CasePublisher {
   constructor(private readonly realtime: ConsoleRealtime) {}
 
   publishChange(change: CaseChange): void {
-    const units = [change.case.gridCode, ...change.case.legs.map((leg) => leg.unitCode).filter(isOrgCode)];
+    const units = caseHolders(change.case).filter(isOrgCode);
     this.realtime.publishToUnits(units, 'case.changed', change);
   }
 }

@@ -1,12 +1,12 @@
 /** The dispatch API: intake, the board, case detail, moves and the change feed — all scoped to the caller. */
 import type { FastifyInstance } from 'fastify';
 import { BOARD_QUERY_LIMIT } from '../../common/case-api.js';
+import { boardClosedSince } from '../../common/cases/board-rule.js';
 import type { CaseActor } from '../../common/case-machine.js';
 import { hubRoutes } from '../../common/contract.js';
 import { GridCommandError } from '../../common/errors.js';
 import { roleAllows } from '../../common/scope-policy.js';
 import type { User } from '../../common/schemas.js';
-import { localMidnightMs, localDayNumber, compileCalendar } from '../../common/work-calendar.js';
 import { changesSince, lastChangeSeq, listBoard, listHistory } from './cases-store.js';
 import { reportEvent } from './intake.js';
 import { kpiReport } from './kpi-query.js';
@@ -32,11 +32,10 @@ export function registerCaseRoutes(app: FastifyInstance, hub: HubContext): void 
 
   route(app, hub, hubRoutes.board, ({ session }) => {
     requireRole(session.user, 'case.read');
-    const calendar = compileCalendar(hub.reference.calendar);
-    const midnight = localMidnightMs(localDayNumber(hub.now(), calendar), calendar);
+    const closedSince = boardClosedSince(hub.now(), hub.reference.calendar);
     // Read the sequence first: a change landing in between is then re-sent by the feed, never lost.
     const lastSeq = lastChangeSeq(hub.db);
-    const cases = listBoard(hub.db, session.user.orgUnitCode, midnight, BOARD_QUERY_LIMIT + 1);
+    const cases = listBoard(hub.db, session.user.orgUnitCode, closedSince, BOARD_QUERY_LIMIT + 1);
     return { cases: cases.slice(0, BOARD_QUERY_LIMIT), lastSeq, truncated: cases.length > BOARD_QUERY_LIMIT };
   });
 

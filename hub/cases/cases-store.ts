@@ -3,9 +3,11 @@
  * feed. Every write here runs inside the caller's transaction (GroupCommit), never on its own.
  */
 import type { CaseHistoryRow, CaseView } from '../../common/case-api.js';
-import { CLOSED_STATUSES, currentLeadLeg, type CaseSnapshot } from '../../common/cases.js';
+import { BOARD_CLOSED_STATUSES, BOARD_OPEN_STATUSES } from '../../common/cases/board-rule.js';
+import { caseHolders } from '../../common/cases/case-holders.js';
+import { CLOSED_STATUSES, currentLeadLeg, OPEN_STATUSES, type CaseSnapshot } from '../../common/cases.js';
 import type { HubDatabase } from '../db/database.js';
-import { inSubtree, sql } from '../db/sql.js';
+import { inSubtree, sql, sqlJoin } from '../db/sql.js';
 
 interface CaseRow {
   id: number;
@@ -64,6 +66,24 @@ function mirrored(s: Omit<CaseSnapshot, 'id'>, effectiveDueAt: number | undefine
   };
 }
 
+/**
+ * Rewrites the case's rows in `case_holders` (common/cases/case-holders.ts) with its board facts: the table the board
+ * and the change feed cut scopes on, so they hold exactly the cases the pushes go to.
+ */
+function writeHolders(db: HubDatabase, caseNo: string, s: Omit<CaseSnapshot, 'id'>, closedAt: number | null): void {
+  const row = db.get<{ id: number }>(sql`SELECT id FROM cases WHERE case_no = ${caseNo}`);
+  if (!row) return;
+  const open = BOARD_OPEN_STATUSES.includes(s.status) && closedAt === null ? 1 : 0;
+  db.run(sql`DELETE FROM case_holders WHERE case_id = ${row.id}`);
+  for (const code of caseHolders(s)) {
+    db.run(
+      sql`INSERT INTO case_holders (case_id, org_code, open, closed_at) VALUES (${row.id}, ${code}, ${open}, ${closedAt})`,
+    );
+  }
+}
+
+const statusIn = (statuses: readonly string[]) => sqlJoin(statuses.map((status) => sql`${status}`));
+
 /** Inserts a case; its id (the case number) is only known here. Returns the stored view. */
 export function insertCase(db: HubDatabase, c: NewCase, effectiveDueAt?: number): CaseView {
   // A bare max() over the rowid is answered from the b-tree's end; wrapped in coalesce() it would scan the table.
@@ -80,6 +100,7 @@ export function insertCase(db: HubDatabase, c: NewCase, effectiveDueAt?: number)
             ${c.location.lat}, ${c.description}, ${JSON.stringify(c.photos)}, ${m.leadUnitCode}, ${snapshot.reportedAt},
             ${m.filedAt}, ${m.dueAt}, ${m.closedAt}, ${m.closedLevel}, ${m.closedOnTime}, ${m.supervisionCount}, ${m.reworkCount},
             ${m.rating}, ${JSON.stringify(snapshot)})`);
+  writeHolders(db, caseNo, snapshot, m.closedAt);
   return { ...snapshot, caseNo, description: c.description, location: c.location, photos: [...c.photos] };
 }
 
@@ -91,7 +112,7 @@ export function saveCase(
   effectiveDueAt?: number,
 ): boolean {
   const m = mirrored(snapshot, effectiveDueAt);
-  return (
+  const saved =
     db.run(sql`
       UPDATE cases SET version = ${snapshot.version}, status = ${m.status}, grade = ${m.grade},
         category_code = ${m.categoryCode}, owner_unit_code = ${m.ownerUnitCode}, handling_level = ${m.handlingLevel},
@@ -99,8 +120,9 @@ export function saveCase(
         closed_level = ${m.closedLevel}, closed_on_time = ${m.closedOnTime},
         supervision_count = ${m.supervisionCount}, rework_count = ${m.reworkCount}, rating = ${m.rating},
         snapshot = ${JSON.stringify(snapshot)}
-      WHERE case_no = ${snapshot.id} AND version = ${fromVersion}`).changes === 1
-  );
+      WHERE case_no = ${snapshot.id} AND version = ${fromVersion}`).changes === 1;
+  if (saved) writeHolders(db, snapshot.id, snapshot, m.closedAt);
+  return saved;
 }
 
 export function getCase(db: HubDatabase, caseNo: string): CaseView | undefined {
@@ -189,29 +211,39 @@ export function changesSince(
 ): Array<{ seq: number; case: CaseView }> {
   return db
     .all<CaseRow & { seq: number }>(
+      // The feed is walked from `since` on its rowid (NOT INDEXED keeps the planner off the per-case index, which
+      // would scan every case); each change is kept when a holder of its case lies in the scope (case-holders.ts).
       sql`
-      SELECT max(ch.seq) AS seq, c.id, c.case_no, c.lon, c.lat, c.description, c.photos, c.snapshot
-      FROM case_changes ch JOIN cases c ON c.id = ch.case_id
-      WHERE ch.seq > ${since} AND ${inSubtree(sql`ch.grid_code`, scopeCode)}
-      GROUP BY c.id ORDER BY seq LIMIT ${limit}`,
+      SELECT t.seq, c.id, c.case_no, c.lon, c.lat, c.description, c.photos, c.snapshot FROM (
+        SELECT max(ch.seq) AS seq, ch.case_id FROM case_changes ch NOT INDEXED
+        WHERE ch.seq > ${since}
+          AND EXISTS (SELECT 1 FROM case_holders h WHERE h.case_id = ch.case_id AND ${inSubtree(sql`h.org_code`, scopeCode)})
+        GROUP BY ch.case_id ORDER BY seq LIMIT ${limit}
+      ) t CROSS JOIN cases c ON c.id = t.case_id ORDER BY t.seq`,
     )
     .map((row) => ({ seq: row.seq, case: toView(row) }));
 }
 
-/** Open cases of the scope plus those closed since `closedSince`, newest report first. */
+/**
+ * The board (common/cases/board-rule.ts) of the scope: cases a unit of the scope holds (case-holders.ts) that are
+ * open, or closed since `closedSince`; newest report first.
+ */
 export function listBoard(db: HubDatabase, scopeCode: string, closedSince: number, limit: number): CaseView[] {
-  // Two indexed halves (open cases by grid; closed ones by closing time) instead of one OR that scans the scope.
+  // Two indexed halves (open cases by holder; closed ones by closing time) instead of one OR that scans the scope.
+  // A case held by several units of the scope appears once: the halves pick distinct case ids.
   return db
     .all<CaseRow>(
       sql`
-      SELECT * FROM (
-        SELECT id, case_no, lon, lat, description, photos, snapshot, reported_at FROM cases
-        WHERE closed_at IS NULL AND ${inSubtree(sql`grid_code`, scopeCode)}
-          AND status IN ('reported', 'verifying', 'filed', 'dispatched', 'in_progress', 'checking')
-        UNION ALL
-        SELECT id, case_no, lon, lat, description, photos, snapshot, reported_at FROM cases INDEXED BY cases_closed_at
-        WHERE closed_at IS NOT NULL AND closed_at >= ${closedSince} AND ${inSubtree(sql`grid_code`, scopeCode)}
-      ) ORDER BY reported_at DESC LIMIT ${limit}`,
+      SELECT c.id, c.case_no, c.lon, c.lat, c.description, c.photos, c.snapshot FROM (
+        SELECT DISTINCT case_id FROM case_holders INDEXED BY case_holders_open
+        WHERE open = 1 AND ${inSubtree(sql`org_code`, scopeCode)}
+        UNION
+        SELECT DISTINCT case_id FROM case_holders INDEXED BY case_holders_closed
+        WHERE closed_at IS NOT NULL AND closed_at >= ${closedSince} AND ${inSubtree(sql`org_code`, scopeCode)}
+      ) h JOIN cases c ON c.id = h.case_id
+      WHERE (c.closed_at IS NULL AND c.status IN (${statusIn(BOARD_OPEN_STATUSES)}))
+         OR (c.closed_at >= ${closedSince} AND c.status IN (${statusIn(BOARD_CLOSED_STATUSES)}))
+      ORDER BY c.reported_at DESC LIMIT ${limit}`,
     )
     .map(toView);
 }
@@ -236,7 +268,7 @@ export function openCasesNear(
       sql`
       SELECT case_no, lon, lat, reported_at, status FROM cases
       WHERE category_code = ${categoryCode} AND reported_at >= ${since} AND closed_at IS NULL
-        AND status IN ('reported', 'verifying', 'filed', 'dispatched', 'in_progress', 'checking')
+        AND status IN (${statusIn(OPEN_STATUSES)})
         AND lon BETWEEN ${box.minLon} AND ${box.maxLon} AND lat BETWEEN ${box.minLat} AND ${box.maxLat}`,
     )
     .map((row) => ({

@@ -8,17 +8,17 @@ import { caseEffectiveDueAt } from '../../common/case-sla.js';
 import { CASE_MOVE_LABELS } from '../../common/case-moves.js';
 import { mergedReporters } from '../../common/cases.js';
 import { GridCommandError } from '../../common/errors.js';
-import { canReadCase } from '../../common/case-rules.js';
 import type { Principal } from '../../common/scope-policy.js';
-import { appendChange, appendHistory, appendSupervision, getCase, listHistory, saveCase } from './cases-store.js';
+import { appendChange, appendHistory, appendSupervision, listHistory, saveCase } from './cases-store.js';
+import { heldCase, requireCitedCase } from './held-case.js';
 import type { HubContext } from '../hub-context.js';
 import { endGrantsForCase } from '../video-access/camera-grants.js';
 import { completeMove } from '../../common/cases/complete-move.js';
 
 /** A case the principal may read, or 404 — a case outside your scope does not exist for you. */
 export function readableCase(hub: HubContext, principal: Principal, caseId: string): CaseView {
-  const c = getCase(hub.db, caseId);
-  if (!c || !canReadCase(c, principal)) {
+  const c = heldCase(hub.db, principal, caseId);
+  if (!c) {
     throw new GridCommandError('not_found', `no case ${caseId}`, 'caseId');
   }
   return c;
@@ -38,6 +38,8 @@ export function moveCase(
   now: number,
 ): MoveOutcome {
   const current = readableCase(hub, actor, caseId);
+  // The target is checked before anything moves: it must exist, be open and be the actor's to see.
+  if (request.move.type === 'merge') requireCitedCase(hub.db, actor, request.move.intoCaseId, 'move.intoCaseId');
   if (request.expectedVersion !== current.version) {
     const last = listHistory(hub.db, caseId).at(-1);
     const lastMove = last && last.move !== 'report' && last.move !== 'import' ? last.move : null;

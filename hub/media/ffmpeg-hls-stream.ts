@@ -4,6 +4,7 @@
  * serves the last complete playlist it read (ffmpeg rewrites the file in place), rewritten so segment URIs are
  * `seg/N.ts` relative to the tokenised playlist URL, and only segments that playlist (or the one before) lists.
  */
+import { redactSecrets } from '../http/log-redaction.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,8 +39,9 @@ export class FfmpegHlsStream {
     return this.child?.pid;
   }
 
+  /** The end of ffmpeg's stderr, for error answers and logs: a source's `user:password@` or token is redacted. */
   get lastError(): string {
-    return this.stderrTail.trim().split('\n').slice(-3).join(' | ');
+    return redactSecrets(this.stderrTail.trim().split('\n').slice(-3).join(' | '));
   }
 
   start(): void {

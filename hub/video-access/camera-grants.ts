@@ -11,6 +11,7 @@ import { canAct, roleAllows } from '../../common/scope-policy.js';
 import type { User } from '../../common/schemas.js';
 import type { CameraGrant, CameraGrantRequest } from '../../common/video-schemas.js';
 import { getCamera } from '../cameras/cameras-store.js';
+import { requireCitedCase, unitHoldsCase } from '../cases/held-case.js';
 import { getOrgUnit } from '../org/org-units-store.js';
 import type { HubContext } from '../hub-context.js';
 import { endGrant, findGrant, insertGrant, listGrants, openGrantIdsForCase, toGrant } from './grants-store.js';
@@ -37,6 +38,13 @@ export function createGrant(hub: HubContext, user: User, body: CameraGrantReques
   }
   if (isWithinScope(grantee.code, camera.orgUnitCode)) {
     throw invalid('granteeUnitCode', 'the camera is already in that unit’s area');
+  }
+  // A grant bound to a case ends when the case does, so the case must be real, open, and one the grantee works on.
+  if (body.caseId !== undefined) {
+    const c = requireCitedCase(hub.db, user, body.caseId, 'caseId');
+    if (!unitHoldsCase(grantee.code, c)) {
+      throw new GridCommandError('case_not_held', `Case ${c.id} is not held by ${grantee.code}`, 'caseId', 400);
+    }
   }
   const now = hub.now();
   const until = Date.parse(body.until);

@@ -11,6 +11,7 @@ import { canViewCamera, roleAllows } from '../../common/scope-policy.js';
 import { MIN_VIEW_REASON_LENGTH, STREAM_QUALITIES, type StreamQuality } from '../../common/video-schemas.js';
 import type { AuthenticatedSession } from '../auth/auth-service.js';
 import type { CameraRecord } from '../cameras/cameras-store.js';
+import { requireCitedCase } from '../cases/held-case.js';
 import type { HubContext } from '../hub-context.js';
 import { route } from '../http/route.js';
 import { getCameraWithSources, grantedSetFor } from './access-facts.js';
@@ -51,6 +52,8 @@ export function issueStreamTicket(
   if (!canViewCamera(user, camera, lent ? grantedSetFor(hub.db, camera.id, user.orgUnitCode, now) : undefined)) {
     throw forbidden();
   }
+  // A cited case goes into the view audit and can stand in for the reason: it must be real, open and the user's.
+  if (body.caseId !== undefined) requireCitedCase(hub.db, user, body.caseId, 'caseId');
   const reason = body.reason?.trim() ?? '';
   if (camera.sensitive && [...reason].length < MIN_VIEW_REASON_LENGTH && !body.caseId) {
     throw new GridCommandError(

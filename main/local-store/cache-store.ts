@@ -4,7 +4,7 @@
  * cut loses here is fetched from the hub again.
  */
 import type { BoardPage, CaseDetail, CaseHistoryRow, CaseView } from '../../common/case-api.js';
-import { CLOSED_STATUSES, OPEN_STATUSES } from '../../common/cases.js';
+import { boardClosedSince, isBoardStatus, isOnBoard } from '../../common/cases/board-rule.js';
 import type { Camera, OrgUnit, User } from '../../common/schemas.js';
 import { compileCalendar, localDayNumber, localMidnightMs } from '../../common/work-calendar.js';
 import { referenceData } from '../../node-shared/reference-data.js';
@@ -21,8 +21,6 @@ interface UserRow {
   board_loaded: number;
   board_truncated: number;
 }
-
-const onBoard = (c: CaseView) => OPEN_STATUSES.includes(c.status) || CLOSED_STATUSES.includes(c.status);
 
 export class CacheStore {
   constructor(
@@ -105,7 +103,7 @@ export class CacheStore {
   private putCase(c: CaseView, seq: number): void {
     this.db.run(sql`
       INSERT INTO cached_cases (user_id, id, version, on_board, reported_at, closed_at, seq, data)
-      VALUES (${this.userId}, ${c.id}, ${c.version}, ${onBoard(c) ? 1 : 0}, ${c.reportedAt}, ${c.closedAt ?? null},
+      VALUES (${this.userId}, ${c.id}, ${c.version}, ${isBoardStatus(c.status) ? 1 : 0}, ${c.reportedAt}, ${c.closedAt ?? null},
               ${seq}, ${JSON.stringify(c)})
       ON CONFLICT (user_id, id) DO UPDATE SET
         version = excluded.version, on_board = excluded.on_board, reported_at = excluded.reported_at,
@@ -159,19 +157,18 @@ export class CacheStore {
     this.db.relaxed(() => this.putCase(c, 0));
   }
 
-  /** The cached board: cases of the scope that are open, or closed since local midnight (as the hub's board). */
+  /** The cached board, by the hub's own rule (common/cases/board-rule.ts). */
   board(now: number): Omit<BoardPage, 'cases'> & { cases: CaseView[] } {
-    const calendar = compileCalendar(referenceData().calendar);
-    const closedSince = localMidnightMs(localDayNumber(now, calendar), calendar);
+    const closedSince = boardClosedSince(now, referenceData().calendar);
     const row = this.row();
     const cases = this.db
       .all<{ data: string }>(
         sql`
         SELECT data FROM cached_cases
-        WHERE user_id = ${this.userId} AND on_board = 1 AND (closed_at IS NULL OR closed_at >= ${closedSince})
-        ORDER BY reported_at DESC`,
+        WHERE user_id = ${this.userId} AND on_board = 1 ORDER BY reported_at DESC`,
       )
-      .map((r) => JSON.parse(r.data) as CaseView);
+      .map((r) => JSON.parse(r.data) as CaseView)
+      .filter((c) => isOnBoard(c, closedSince));
     return { cases, lastSeq: row?.last_seq ?? 0, truncated: row?.board_truncated === 1 };
   }
 

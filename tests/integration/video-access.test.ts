@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatchConsoleCall } from '../../main/dispatch-call.js';
 import { ConsoleService } from '../../main/console-service.js';
+import { openCaseIn } from '../support/cases.js';
 import { api, DEMO_PASSWORD, login } from '../support/test-hub.js';
 import {
   getMedia,
@@ -43,10 +44,13 @@ async function play(username: string, cameraId: string, body: Record<string, unk
   return { url: ticket.body.url as string, segment: segmentUrls(ticket.body.url, playlist.text()).at(-1)! };
 }
 
+let openCase: string;
 beforeAll(async () => {
   hub = await startVideoTestHub();
   cams = matrixCameras(hub);
   for (const u of [...USERS, 'town01.wall', 'town03.director', 'admin', 'grid.worker']) tokens[u] = await login(hub, u);
+  // A case number stands in for the reason only when it names an open case the viewer holds.
+  openCase = await openCaseIn(hub, tokens['county.duty']!, '431099001');
 });
 afterAll(async () => hub.dispose());
 
@@ -59,7 +63,7 @@ describe('the ticket endpoint', () => {
         expect(res.body.error).toMatchObject({ code: 'reason_required', field: 'reason' });
         expect((await streamTicket(hub, tokens[username]!, cams[key], { reason: '核查' })).status).toBe(400);
         expect((await streamTicket(hub, tokens[username]!, cams[key], { reason: '核查警情' })).status).toBe(200);
-        expect((await streamTicket(hub, tokens[username]!, cams[key], { caseId: 'XC-2026-0001' })).status).toBe(200);
+        expect((await streamTicket(hub, tokens[username]!, cams[key], { caseId: openCase })).status).toBe(200);
       } else {
         expect(res.status, `${username} → ${key}`).toBe(expected);
         if (expected === 403) expect(res.body.error.code).toBe('forbidden');

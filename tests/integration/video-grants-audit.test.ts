@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endGrantsForCase } from '../../hub/video-access/camera-grants.js';
 import { verifyAuditChain } from '../../hub/video-access/audit-chain.js';
+import { openCaseIn } from '../support/cases.js';
 import { api, login } from '../support/test-hub.js';
 import {
   getMedia,
@@ -25,7 +26,8 @@ import {
 let hub: VideoTestHub;
 let cams: MatrixCameras;
 const tokens: Record<string, string> = {};
-const CASE = 'XC-2026-0042';
+/** A real open town01 case: grants and viewing reasons may only cite one (case-citations.test.ts). */
+let CASE: string;
 
 const until = (ms: number) => new Date(hub.context.now() + ms).toISOString();
 const lend = (body: Record<string, unknown>, username = 'county.duty') =>
@@ -51,6 +53,7 @@ beforeAll(async () => {
   for (const u of ['county.duty', 'county.wall', 'town01.director', 'town01.wall', 'village.wall', 'admin']) {
     tokens[u] = await login(hub, u);
   }
+  CASE = await openCaseIn(hub, tokens['county.duty']!, '431099001');
 });
 afterAll(async () => hub.dispose());
 

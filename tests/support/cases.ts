@@ -40,3 +40,17 @@ export async function move(
 export async function getCase(hub: { url: string }, token: string, caseId: string) {
   return api(hub, 'GET', `/api/v1/cases/${caseId}`, { token });
 }
+
+/** A fresh open case in a grid of the township, reported by the (county) token's user over the hotline. */
+export async function openCaseIn(hub: { url: string }, token: string, townshipCode: string): Promise<string> {
+  const place = await pointInTownship(hub, token, townshipCode);
+  const res = await report(hub, token, {
+    source: 'hotline',
+    categoryName: '违法建设',
+    grade: 'general',
+    location: place.location,
+    description: '测试案件',
+  });
+  if (res.status !== 201) throw new Error(`report failed: ${JSON.stringify(res.body)}`);
+  return res.body.caseId as string;
+}

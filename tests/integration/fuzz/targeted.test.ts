@@ -7,11 +7,11 @@
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from '../../hub/db/sql.js';
-import { ConsoleService } from '../../main/console-service.js';
-import { dispatchConsoleCall } from '../../main/dispatch-call.js';
-import { pointInTownship } from '../support/cases.js';
-import { DEMO_PASSWORD, login, startTestHub, type TestHub } from '../support/test-hub.js';
+import { sql } from '../../../hub/db/sql.js';
+import { ConsoleService } from '../../../main/console-service.js';
+import { dispatchConsoleCall } from '../../../main/dispatch-call.js';
+import { pointInTownship } from '../../support/cases.js';
+import { DEMO_PASSWORD, login, startTestHub, type TestHub } from '../../support/test-hub.js';
 
 const RUNS = 120;
 let hub: TestHub;
