@@ -17,6 +17,7 @@ import {
   Photos,
   UnitCode,
 } from './cases.js';
+import { BoundedDateTime } from './time-range.js';
 
 const Lon = z.number().finite().min(-180).max(180);
 const Lat = z.number().finite().min(-90).max(90);
@@ -27,7 +28,7 @@ const Description = z
   .trim()
   .min(1, '请描述事件 / the description is required')
   .max(2000, '描述过长（最多 2000 字） / description too long (2,000 characters at most)');
-const IsoTime = z.iso.datetime({ offset: true, message: '时间格式应为 ISO 8601 / time must be ISO 8601' });
+const IsoTime = BoundedDateTime;
 
 /** POST /api/v1/events: one report from the handheld app, public reports, video patrol, the hotline or a department. */
 export const EventReport = z

@@ -38,6 +38,7 @@ import {
   MoveRequest,
 } from './case-api.js';
 import { KpiReport } from './kpi.js';
+import { BoundedDateOrTime } from './time-range.js';
 import {
   CameraGrant,
   CameraGrantList,
@@ -95,8 +96,8 @@ const CaseParams = zod.strictObject({ caseId: zod.string().regex(/^[A-Za-z0-9-]{
 const SinceQuery = zod.strictObject({ since: zod.coerce.number().int().nonnegative() });
 /** Period and unit of a KPI report; dates as ISO 8601 (a bare date is Beijing midnight). */
 export const KpiParams = zod.strictObject({
-  from: zod.union([zod.iso.datetime({ offset: true }), zod.iso.date()]),
-  to: zod.union([zod.iso.datetime({ offset: true }), zod.iso.date()]),
+  from: BoundedDateOrTime,
+  to: BoundedDateOrTime,
   orgUnit: zod.string().max(32).optional(),
 });
 

@@ -5,6 +5,7 @@ import type { CaseActor } from '../../common/case-machine.js';
 import { hubRoutes } from '../../common/contract.js';
 import { GridCommandError } from '../../common/errors.js';
 import { roleAllows } from '../../common/scope-policy.js';
+import { instantOf } from '../../common/time-range.js';
 import type { User } from '../../common/schemas.js';
 import { localMidnightMs, localDayNumber, compileCalendar } from '../../common/work-calendar.js';
 import { changesSince, lastChangeSeq, listBoard, listHistory } from './cases-store.js';
@@ -54,13 +55,11 @@ export function registerCaseRoutes(app: FastifyInstance, hub: HubContext): void 
   });
 
   route(app, hub, hubRoutes.kpis, ({ session, query }) => {
-    const instant = (value: string) =>
-      value.length === 10 ? Date.parse(`${value}T00:00:00+08:00`) : Date.parse(value);
     return kpiReport(
       hub.db,
       hub.reference,
       session.user,
-      { from: instant(query.from), to: instant(query.to), orgUnit: query.orgUnit },
+      { from: instantOf(query.from), to: instantOf(query.to), orgUnit: query.orgUnit },
       hub.now(),
     );
   });
