@@ -115,11 +115,23 @@ export type CaseMoveDraft =
   Exclude<CaseMoveInput, Dispatch> | (Omit<Dispatch, 'lead' | 'assists'> & { lead: LegDraft; assists?: LegDraft[] });
 export type { DecideExtension };
 
-const MoveDraft = z.custom<CaseMoveDraft>(
-  (value) =>
-    typeof value === 'object' && value !== null && CaseMoveType.safeParse((value as { type?: unknown }).type).success,
-  { message: '未知的操作 / unknown move type' },
-);
+/**
+ * Fields of a move that only the hub itself may set: `automatic` marks a supervision raised by the hub's overdue
+ * timer (which calls the state machine directly, never through this request), so a person cannot forge one.
+ */
+const HUB_ONLY_MOVE_FIELDS = ['automatic'] as const;
+
+const MoveDraft = z
+  .custom<CaseMoveDraft>(
+    (value) =>
+      typeof value === 'object' && value !== null && CaseMoveType.safeParse((value as { type?: unknown }).type).success,
+    { message: '未知的操作 / unknown move type' },
+  )
+  .superRefine((value, ctx) => {
+    for (const field of HUB_ONLY_MOVE_FIELDS) {
+      if (field in value) ctx.addIssue({ code: 'custom', path: [field], message: 'set by the hub only' });
+    }
+  });
 
 /** POST /api/v1/cases/:id/moves. A stale `expectedVersion` is refused: someone else moved the case first. */
 export const MoveRequest = z.strictObject({

@@ -160,3 +160,22 @@ describe('import lines outside the time range', () => {
     expect(kpi.status).toBe(200);
   });
 });
+
+describe('fields only the hub sets', () => {
+  it('refuses a person’s supervision marked automatic, and writes nothing', async () => {
+    const c = await filedCase();
+    const dispatched = await move(hub, duty, c.id, c.version, { type: 'dispatch', lead: { unitCode: '431099001' } });
+    expect(dispatched.status).toBe(200);
+    const legId = dispatched.body.legs[0].id;
+    const before = counts();
+    for (const automatic of [true, false]) {
+      const r = await move(hub, duty, c.id, dispatched.body.version, { type: 'supervise', legId, automatic });
+      expect(r.status).toBe(400);
+      expect(r.body.error).toMatchObject({ code: 'validation_failed', field: 'move.automatic' });
+    }
+    expect(counts()).toEqual(before);
+    const manual = await move(hub, duty, c.id, dispatched.body.version, { type: 'supervise', legId });
+    expect(manual.status).toBe(200);
+    expect(manual.body.supervisions.at(-1)).toMatchObject({ automatic: false });
+  });
+});
