@@ -91,8 +91,34 @@ export const ImportResult = z.strictObject({
   imported: z.number().int().nonnegative(),
   skipped: z.number().int().nonnegative(),
   rejected: z.array(z.strictObject({ line: z.number().int().positive(), reason: z.string() })),
+  /** The batch this import was recorded as (GET /api/v1/imports); absent for the demo county's seeded history. */
+  batchId: z.string().optional(),
 });
 export type ImportResult = z.infer<typeof ImportResult>;
+
+/** One run of the import: who, when, which file (sha256) and what became of its lines. */
+export const ImportBatch = z.strictObject({
+  id: z.string(),
+  userId: z.string(),
+  username: z.string(),
+  startedAt: EpochMs,
+  finishedAt: EpochMs.nullable(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  lines: z.number().int().nonnegative(),
+  accepted: z.number().int().nonnegative(),
+  skipped: z.number().int().nonnegative(),
+  refused: z.number().int().nonnegative(),
+  /** `importing` after the run: the hub stopped midway; what landed stays and can be rolled back. */
+  status: z.enum(['importing', 'done', 'rolled_back']),
+  rolledBackAt: EpochMs.nullable(),
+  rolledBackBy: z.string().nullable(),
+});
+export type ImportBatch = z.infer<typeof ImportBatch>;
+export const ImportBatchList = z.strictObject({ items: z.array(ImportBatch) });
+export const ImportBatchParams = z.strictObject({
+  batchId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'not an import batch id'),
+});
+export const ImportRollback = z.strictObject({ batchId: z.string(), deletedCases: z.number().int().nonnegative() });
 
 /** A case as people read it: the snapshot plus its number, words, place and pictures. */
 export const CaseView = CaseSnapshot.extend({
@@ -150,7 +176,12 @@ export const CaseHistoryRow = CaseHistoryEntry.extend({
 });
 export type CaseHistoryRow = z.infer<typeof CaseHistoryRow>;
 
-export const CaseDetail = z.strictObject({ case: CaseView, history: z.array(CaseHistoryRow) });
+export const CaseDetail = z.strictObject({
+  case: CaseView,
+  history: z.array(CaseHistoryRow),
+  /** Present for a case imported from the old platform: its id there, and the batch (null for seeded history). */
+  imported: z.strictObject({ externalId: z.string(), batchId: z.string().nullable() }).optional(),
+});
 export type CaseDetail = z.infer<typeof CaseDetail>;
 
 export const BOARD_QUERY_LIMIT = 2000;

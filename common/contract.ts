@@ -34,7 +34,10 @@ import {
   CaseView,
   EventReceipt,
   EventReport,
+  ImportBatchList,
+  ImportBatchParams,
   ImportResult,
+  ImportRollback,
   MoveRequest,
 } from './case-api.js';
 import { KpiReport } from './kpi.js';
@@ -212,6 +215,18 @@ export const hubRoutes = {
     body: Empty,
     params: WallLayoutIdParams,
     response: Ok,
+  },
+  /** Import batches, newest first (admin only): each run of POST /api/v1/events/import. */
+  importBatches: { method: 'GET', path: '/api/v1/imports', auth: true, body: Empty, response: ImportBatchList },
+  /** Deletes a batch's cases and everything hanging off them, in one transaction (admin only; 409 if any moved). */
+  importRollback: {
+    method: 'POST',
+    path: '/api/v1/imports/:batchId/rollback',
+    auth: true,
+    body: Empty,
+    params: ImportBatchParams,
+    response: ImportRollback,
+    idempotent: true,
   },
 } as const satisfies Record<string, HubRoute>;
 

@@ -9,6 +9,7 @@ import { instantOf } from '../../common/time-range.js';
 import type { User } from '../../common/schemas.js';
 import { localMidnightMs, localDayNumber, compileCalendar } from '../../common/work-calendar.js';
 import { changesSince, lastChangeSeq, listBoard, listHistory } from './cases-store.js';
+import { importOrigin } from './import-batches.js';
 import { reportEvent } from './intake.js';
 import { kpiReport } from './kpi-query.js';
 import { moveCase, readableCase } from './moves.js';
@@ -51,7 +52,8 @@ export function registerCaseRoutes(app: FastifyInstance, hub: HubContext): void 
   route(app, hub, hubRoutes.caseDetail, ({ session, params }) => {
     requireRole(session.user, 'case.read');
     const c = readableCase(hub, session.user, params.caseId);
-    return { case: c, history: listHistory(hub.db, c.id) };
+    const imported = importOrigin(hub.db, c.id);
+    return { case: c, history: listHistory(hub.db, c.id), ...(imported ? { imported } : {}) };
   });
 
   route(app, hub, hubRoutes.kpis, ({ session, query }) => {

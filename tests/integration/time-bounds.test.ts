@@ -149,7 +149,7 @@ describe('import lines outside the time range', () => {
     ].join('\n');
     const r = await fetch(`${hub.url}/api/v1/events/import`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${duty}` },
+      headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${admin}` },
       body: text,
     }).then(async (res) => ({ status: res.status, body: (await res.json()) as any }));
     expect(r.status).toBe(200);
