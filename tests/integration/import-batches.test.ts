@@ -139,6 +139,17 @@ describe('import batches', () => {
     expect(counts()).toEqual(before);
   });
 
+  it('accounts for every line of a file imported in many chunks, by its line number', async () => {
+    const lines = onTimeLines('BATCH-C', 2500).split('\n');
+    for (const bad of [1, 1500, 2500]) lines[bad - 1] = '{not json';
+    const r = await importNdjson(lines.join('\n'), admin);
+    expect(r.status).toBe(200);
+    expect(r.body.imported).toBe(2497);
+    expect(r.body.rejected.map((x: { line: number }) => x.line)).toEqual([1, 1500, 2500]);
+    const batch = (await api(hub, 'GET', '/api/v1/imports', { token: admin })).body.items[0];
+    expect(batch).toMatchObject({ id: r.body.batchId, lines: 2500, accepted: 2497, refused: 3, status: 'done' });
+  });
+
   it('answers 404 for an unknown batch', async () => {
     expect((await rollback('imp-does-not-exist')).status).toBe(404);
   });
