@@ -17,6 +17,7 @@ import {
   Photos,
   UnitCode,
 } from './cases.js';
+import { BoundedDateTime } from './time-range.js';
 
 const Lon = z.number().finite().min(-180).max(180);
 const Lat = z.number().finite().min(-90).max(90);
@@ -27,7 +28,7 @@ const Description = z
   .trim()
   .min(1, 'the description is required')
   .max(2000, 'description too long (2,000 characters at most)');
-const IsoTime = z.iso.datetime({ offset: true, message: 'time must be ISO 8601' });
+const IsoTime = BoundedDateTime;
 
 /** POST /api/v1/events: one report from the handheld app, public reports, video patrol, the hotline or a department. */
 export const EventReport = z
@@ -90,8 +91,34 @@ export const ImportResult = z.strictObject({
   imported: z.number().int().nonnegative(),
   skipped: z.number().int().nonnegative(),
   rejected: z.array(z.strictObject({ line: z.number().int().positive(), reason: z.string() })),
+  /** The batch this import was recorded as (GET /api/v1/imports); absent for the demo county's seeded history. */
+  batchId: z.string().optional(),
 });
 export type ImportResult = z.infer<typeof ImportResult>;
+
+/** One run of the import: who, when, which file (sha256) and what became of its lines. */
+export const ImportBatch = z.strictObject({
+  id: z.string(),
+  userId: z.string(),
+  username: z.string(),
+  startedAt: EpochMs,
+  finishedAt: EpochMs.nullable(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  lines: z.number().int().nonnegative(),
+  accepted: z.number().int().nonnegative(),
+  skipped: z.number().int().nonnegative(),
+  refused: z.number().int().nonnegative(),
+  /** `importing` after the run: the hub stopped midway; what landed stays and can be rolled back. */
+  status: z.enum(['importing', 'done', 'rolled_back']),
+  rolledBackAt: EpochMs.nullable(),
+  rolledBackBy: z.string().nullable(),
+});
+export type ImportBatch = z.infer<typeof ImportBatch>;
+export const ImportBatchList = z.strictObject({ items: z.array(ImportBatch) });
+export const ImportBatchParams = z.strictObject({
+  batchId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'not an import batch id'),
+});
+export const ImportRollback = z.strictObject({ batchId: z.string(), deletedCases: z.number().int().nonnegative() });
 
 /** A case as people read it: the snapshot plus its number, words, place and pictures. */
 export const CaseView = CaseSnapshot.extend({
@@ -114,11 +141,23 @@ export type CaseMoveDraft =
   Exclude<CaseMoveInput, Dispatch> | (Omit<Dispatch, 'lead' | 'assists'> & { lead: LegDraft; assists?: LegDraft[] });
 export type { DecideExtension };
 
-const MoveDraft = z.custom<CaseMoveDraft>(
-  (value) =>
-    typeof value === 'object' && value !== null && CaseMoveType.safeParse((value as { type?: unknown }).type).success,
-  { message: 'unknown move type' },
-);
+/**
+ * Fields of a move that only the hub itself may set: `automatic` marks a supervision raised by the hub's overdue
+ * timer (which calls the state machine directly, never through this request), so a person cannot forge one.
+ */
+const HUB_ONLY_MOVE_FIELDS = ['automatic'] as const;
+
+const MoveDraft = z
+  .custom<CaseMoveDraft>(
+    (value) =>
+      typeof value === 'object' && value !== null && CaseMoveType.safeParse((value as { type?: unknown }).type).success,
+    { message: 'unknown move type' },
+  )
+  .superRefine((value, ctx) => {
+    for (const field of HUB_ONLY_MOVE_FIELDS) {
+      if (field in value) ctx.addIssue({ code: 'custom', path: [field], message: 'set by the hub only' });
+    }
+  });
 
 /** POST /api/v1/cases/:id/moves. A stale `expectedVersion` is refused: someone else moved the case first. */
 export const MoveRequest = z.strictObject({
@@ -137,7 +176,12 @@ export const CaseHistoryRow = CaseHistoryEntry.extend({
 });
 export type CaseHistoryRow = z.infer<typeof CaseHistoryRow>;
 
-export const CaseDetail = z.strictObject({ case: CaseView, history: z.array(CaseHistoryRow) });
+export const CaseDetail = z.strictObject({
+  case: CaseView,
+  history: z.array(CaseHistoryRow),
+  /** Present for a case imported from the old platform: its id there, and the batch (null for seeded history). */
+  imported: z.strictObject({ externalId: z.string(), batchId: z.string().nullable() }).optional(),
+});
 export type CaseDetail = z.infer<typeof CaseDetail>;
 
 export const BOARD_QUERY_LIMIT = 2000;

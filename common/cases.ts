@@ -10,6 +10,7 @@ import { isDepartmentCode } from './departments.js';
 import { isOrgCode } from './org.js';
 import { ROLES } from './roles.js';
 import { OrgCode } from './schemas.js';
+import { Timestamp } from './time-range.js';
 
 type Labels<K extends string> = Readonly<Record<K, { zh: string; en: string }>>;
 
@@ -99,7 +100,8 @@ export const CASE_MOVE_TYPES = [
 export const CaseMoveType = z.enum(CASE_MOVE_TYPES);
 export type CaseMoveType = z.infer<typeof CaseMoveType>;
 
-export const EpochMs = z.number().int().nonnegative();
+/** Every case time: epoch milliseconds inside the one range of time-range.ts. */
+export const EpochMs = Timestamp;
 export const CaseId = z.string().min(1).max(64);
 export const GridCode = z.string().regex(/^\d{15}$/, 'not a 15-digit grid code');
 /** Minor-category code from resources/taxonomy.json ('0201' = 暴露垃圾). */

@@ -35,10 +35,14 @@ import {
   CaseView,
   EventReceipt,
   EventReport,
+  ImportBatchList,
+  ImportBatchParams,
   ImportResult,
+  ImportRollback,
   MoveRequest,
 } from './case-api.js';
 import { KpiReport } from './kpi.js';
+import { BoundedDateOrTime } from './time-range.js';
 import {
   CameraGrant,
   CameraGrantList,
@@ -96,8 +100,8 @@ const CaseParams = zod.strictObject({ caseId: zod.string().regex(/^[A-Za-z0-9-]{
 const SinceQuery = zod.strictObject({ since: zod.coerce.number().int().nonnegative() });
 /** Period and unit of a KPI report; dates as ISO 8601 (a bare date is Beijing midnight). */
 export const KpiParams = zod.strictObject({
-  from: zod.union([zod.iso.datetime({ offset: true }), zod.iso.date()]),
-  to: zod.union([zod.iso.datetime({ offset: true }), zod.iso.date()]),
+  from: BoundedDateOrTime,
+  to: BoundedDateOrTime,
   orgUnit: zod.string().max(32).optional(),
 });
 
@@ -212,6 +216,18 @@ export const hubRoutes = {
     body: Empty,
     params: WallLayoutIdParams,
     response: Ok,
+  },
+  /** Import batches, newest first (admin only): each run of POST /api/v1/events/import. */
+  importBatches: { method: 'GET', path: '/api/v1/imports', auth: true, body: Empty, response: ImportBatchList },
+  /** Deletes a batch's cases and everything hanging off them, in one transaction (admin only; 409 if any moved). */
+  importRollback: {
+    method: 'POST',
+    path: '/api/v1/imports/:batchId/rollback',
+    auth: true,
+    body: Empty,
+    params: ImportBatchParams,
+    response: ImportRollback,
+    idempotent: true,
   },
 } as const satisfies Record<string, HubRoute>;
 

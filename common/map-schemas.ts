@@ -6,17 +6,16 @@ import { z } from 'zod';
 import { CaseGrade, CaseSource, CaseStatus } from './cases.js';
 import { ORG_LEVELS } from './org.js';
 import { OrgCode } from './schemas.js';
+import { BoundedDateOrTime, instantOf } from './time-range.js';
 
 /** Ten years: a longer period is a mistake, not a question for the command room. */
 export const MAP_MAX_PERIOD_DAYS = 3660;
 
-const Instant = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
+const Instant = BoundedDateOrTime;
 const MajorCode = z.string().regex(/^\d{2}$/, 'not a major category code');
 
 /** ISO date or date-time → epoch ms; a bare date is Beijing midnight (as the KPI route reads it). */
-export function instantMs(value: string): number {
-  return value.length === 10 ? Date.parse(`${value}T00:00:00+08:00`) : Date.parse(value);
-}
+export const instantMs = instantOf;
 
 const periodIsSane = (value: { from: string; to: string }, ctx: z.RefinementCtx) => {
   const from = instantMs(value.from);

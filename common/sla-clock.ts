@@ -2,25 +2,28 @@
  * Deadlines in working time: adding working minutes, measuring them, and a case's SLA state (ok / warning at 75 % /
  * overdue) with pauses for pending extensions and ledgers.
  *
- * Everything walks whole days (a Set lookup per day, the day's few working periods), never minutes, so a card's
- * state costs a few dozen operations even for a deadline weeks away — the board recomputes hundreds each second.
+ * Nothing walks the distance: the partial days at either end are cut by their few working periods, and the whole
+ * working days between are counted (whole weeks plus a binary search over the calendar's holidays, see
+ * workingDaysBefore), so a card's state costs the same few dozen steps for a deadline tomorrow as for one decades
+ * away — the board recomputes hundreds each second, and a far deadline once stalled the hub for seconds.
  */
 import { z } from 'zod';
 import type { CaseGrade, SlaClock } from './cases.js';
 import {
-  DAY_MS,
+  clockSteps,
   compileCalendar,
   isWorkingDayNumber,
   localDayNumber,
   localMidnightMs,
+  workingDaysBefore,
   type CompiledCalendar,
   type WorkCalendar,
 } from './work-calendar.js';
 
+export { clockSteps };
+
 const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
-/** Nothing legitimate needs more than ten years of walking; a calendar without working days must not hang. */
-const MAX_DAYS = 3660;
 
 export const DEADLINE_UNITS = ['working_hours', 'working_days', 'hours'] as const;
 export const DeadlineLimit = z.strictObject({
@@ -36,25 +39,50 @@ export function addWorkingMinutes(startMs: number, minutes: number, calendar: Wo
 
 function addWorkingMs(startMs: number, amountMs: number, c: CompiledCalendar): number {
   if (!(amountMs > 0)) return startMs;
-  let remaining = amountMs;
   const firstDay = localDayNumber(startMs, c);
-  for (let day = firstDay; day < firstDay + MAX_DAYS; day++) {
-    if (!isWorkingDayNumber(day, c)) continue;
-    const midnight = localMidnightMs(day, c);
-    // A whole working day still ahead: skip it in one step.
-    if (startMs <= midnight && remaining > c.dayWorkMs) {
-      remaining -= c.dayWorkMs;
-      continue;
-    }
-    for (const [from, to] of c.periods) {
-      const start = Math.max(midnight + from, startMs);
-      const end = midnight + to;
-      if (end <= start) continue;
-      if (end - start >= remaining) return start + remaining;
-      remaining -= end - start;
-    }
+  const leftToday = workingMsOfDay(firstDay, startMs, localMidnightMs(firstDay + 1, c), c);
+  if (amountMs <= leftToday) return advanceWithinDay(firstDay, startMs, amountMs, c);
+  // The rest runs out on the `needed`-th working day after today: find it by binary search on the day count.
+  const rest = amountMs - leftToday;
+  const needed = Math.ceil(rest / c.dayWorkMs);
+  const base = workingDaysBefore(firstDay + 1, c);
+  // `needed` working days fit in needed·7/5 days plus a week, plus one day per exception (holidays).
+  let lo = firstDay + 1;
+  let hi = firstDay + 8 + Math.ceil((needed * 7) / 5) + c.exceptionDays.length;
+  while (lo < hi) {
+    clockSteps.count++;
+    const mid = Math.floor((lo + hi) / 2);
+    if (workingDaysBefore(mid + 1, c) - base >= needed) hi = mid;
+    else lo = mid + 1;
   }
-  throw new Error('work calendar has no working time within ten years');
+  return advanceWithinDay(lo, localMidnightMs(lo, c), rest - (needed - 1) * c.dayWorkMs, c);
+}
+
+/** Working ms of one local day that fall in [fromMs, toMs). */
+function workingMsOfDay(day: number, fromMs: number, toMs: number, c: CompiledCalendar): number {
+  if (!isWorkingDayNumber(day, c)) return 0;
+  const midnight = localMidnightMs(day, c);
+  let total = 0;
+  for (const [from, to] of c.periods) {
+    clockSteps.count++;
+    total += Math.max(0, Math.min(midnight + to, toMs) - Math.max(midnight + from, fromMs));
+  }
+  return total;
+}
+
+/** The instant `amountMs` working ms after `fromMs` on a working day that still holds at least that much. */
+function advanceWithinDay(day: number, fromMs: number, amountMs: number, c: CompiledCalendar): number {
+  const midnight = localMidnightMs(day, c);
+  let remaining = amountMs;
+  for (const [from, to] of c.periods) {
+    clockSteps.count++;
+    const start = Math.max(midnight + from, fromMs);
+    const end = midnight + to;
+    if (end <= start) continue;
+    if (end - start >= remaining) return start + remaining;
+    remaining -= end - start;
+  }
+  throw new Error('working time ran past the end of the day');
 }
 
 /** Working minutes in [aMs, bMs); 0 when b is not after a. */
@@ -64,22 +92,12 @@ export function workingMinutesBetween(aMs: number, bMs: number, calendar: WorkCa
 
 function workingMsBetween(aMs: number, bMs: number, c: CompiledCalendar): number {
   if (!(bMs > aMs)) return 0;
-  let total = 0;
+  const firstDay = localDayNumber(aMs, c);
   const lastDay = localDayNumber(bMs, c);
-  for (let day = localDayNumber(aMs, c); day <= lastDay; day++) {
-    if (!isWorkingDayNumber(day, c)) continue;
-    const midnight = localMidnightMs(day, c);
-    if (aMs <= midnight && bMs >= midnight + DAY_MS) {
-      total += c.dayWorkMs;
-      continue;
-    }
-    for (const [from, to] of c.periods) {
-      const start = Math.max(midnight + from, aMs);
-      const end = Math.min(midnight + to, bMs);
-      if (end > start) total += end - start;
-    }
-  }
-  return total;
+  if (firstDay === lastDay) return workingMsOfDay(firstDay, aMs, bMs, c);
+  // The two partial days at the ends, and the whole working days between them counted, not walked.
+  const wholeDays = workingDaysBefore(lastDay, c) - workingDaysBefore(firstDay + 1, c);
+  return workingMsOfDay(firstDay, aMs, bMs, c) + wholeDays * c.dayWorkMs + workingMsOfDay(lastDay, aMs, bMs, c);
 }
 
 /** Serious cases, and limits given in plain hours, run on the wall clock. */

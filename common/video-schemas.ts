@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { Camera, OrgCode } from './schemas.js';
+import { BoundedDateTime } from './time-range.js';
 
 export const STREAM_QUALITIES = ['main', 'sub'] as const;
 export type StreamQuality = (typeof STREAM_QUALITIES)[number];
@@ -16,7 +17,7 @@ export type StreamQuality = (typeof STREAM_QUALITIES)[number];
 export const MIN_VIEW_REASON_LENGTH = 4;
 
 const CaseId = z.string().trim().min(1).max(64);
-const IsoTime = z.iso.datetime({ offset: true });
+const IsoTime = BoundedDateTime;
 
 /** Body of `POST /api/v1/cameras/:id/stream`. Small tiles ask for `sub`, a maximised tile for `main`. */
 export const StreamRequest = z.strictObject({

@@ -105,6 +105,13 @@ export interface CompiledCalendar {
   readonly dayWorkMs: number;
   readonly holidays: ReadonlySet<number>;
   readonly makeupWorkdays: ReadonlySet<number>;
+  /**
+   * The days where the calendar departs from Monday–Friday (a holiday on a weekday: −1, a make-up workday on a
+   * weekend: +1), ascending, and the running sum of those departures before each: counting working days between
+   * any two days is then arithmetic on whole weeks plus one binary search, whatever the distance.
+   */
+  readonly exceptionDays: readonly number[];
+  readonly exceptionSums: readonly number[];
 }
 
 const compiled = new WeakMap<WorkCalendar, CompiledCalendar>();
@@ -115,12 +122,27 @@ export function compileCalendar(calendar: WorkCalendar): CompiledCalendar {
   const periods = calendar.workingHours.map(
     ([from, to]) => [minutesOf(from) * MINUTE_MS, minutesOf(to) * MINUTE_MS] as const,
   );
+  const holidays = new Set(calendar.holidays.map(dayNumberOfIsoDate));
+  const makeupWorkdays = new Set(calendar.makeupWorkdays.map(dayNumberOfIsoDate));
+  const exceptions = [...new Set([...holidays, ...makeupWorkdays])]
+    .map((day) => {
+      const weekend = isWeekend(day);
+      // A make-up workday wins over a holiday on the same day, as in isWorkingDayNumber.
+      const delta = makeupWorkdays.has(day) ? (weekend ? 1 : 0) : weekend ? 0 : -1;
+      return [day, delta] as const;
+    })
+    .filter(([, delta]) => delta !== 0)
+    .sort((a, b) => a[0] - b[0]);
+  const exceptionSums = [0];
+  for (const [, delta] of exceptions) exceptionSums.push(exceptionSums.at(-1)! + delta);
   const result: CompiledCalendar = {
     offsetMs: calendar.utcOffsetMinutes * MINUTE_MS,
     periods,
     dayWorkMs: periods.reduce((sum, [from, to]) => sum + (to - from), 0),
-    holidays: new Set(calendar.holidays.map(dayNumberOfIsoDate)),
-    makeupWorkdays: new Set(calendar.makeupWorkdays.map(dayNumberOfIsoDate)),
+    holidays,
+    makeupWorkdays,
+    exceptionDays: exceptions.map(([day]) => day),
+    exceptionSums,
   };
   compiled.set(calendar, result);
   return result;
@@ -136,11 +158,43 @@ export function localMidnightMs(day: number, c: CompiledCalendar): number {
   return day * DAY_MS - c.offsetMs;
 }
 
+function isWeekend(day: number): boolean {
+  const weekday = (((day + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday; 0 = Sunday
+  return weekday === 0 || weekday === 6;
+}
+
 export function isWorkingDayNumber(day: number, c: CompiledCalendar): boolean {
   if (c.makeupWorkdays.has(day)) return true;
   if (c.holidays.has(day)) return false;
-  const weekday = (((day + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday; 0 = Sunday
-  return weekday !== 0 && weekday !== 6;
+  return !isWeekend(day);
+}
+
+/** Steps taken by the binary searches here and the clock's loops (tests count them: cost must not grow). */
+export const clockSteps = { count: 0 };
+
+/** How many of the calendar's exception days come before `day` (binary search). */
+function exceptionsBefore(day: number, c: CompiledCalendar): number {
+  let lo = 0;
+  let hi = c.exceptionDays.length;
+  while (lo < hi) {
+    clockSteps.count++;
+    const mid = (lo + hi) >>> 1;
+    if (c.exceptionDays[mid]! < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Working days before `day`, counted from 1970-01-05 (a Monday; negative before it): only differences mean
+ * anything. Monday–Friday by whole weeks, corrected by the calendar's holidays and make-up workdays. Outside the
+ * years the calendar lists, every Monday–Friday is a working day (there is nothing else to go on).
+ */
+export function workingDaysBefore(day: number, c: CompiledCalendar): number {
+  const sinceMonday = day - 4;
+  const weeks = Math.floor(sinceMonday / 7);
+  const weekdays = 5 * weeks + Math.min(sinceMonday - 7 * weeks, 5);
+  return weekdays + c.exceptionSums[exceptionsBefore(day, c)]!;
 }
 
 /** Is this local date (YYYY-MM-DD) a working day? */

@@ -6,8 +6,10 @@ import type { CaseActor } from '../../common/case-machine.js';
 import { hubRoutes } from '../../common/contract.js';
 import { GridCommandError } from '../../common/errors.js';
 import { roleAllows } from '../../common/scope-policy.js';
+import { instantOf } from '../../common/time-range.js';
 import type { User } from '../../common/schemas.js';
 import { changesSince, lastChangeSeq, listBoard, listHistory } from './cases-store.js';
+import { importOrigin } from './import-batches.js';
 import { reportEvent } from './intake.js';
 import { kpiReport } from './kpi-query.js';
 import { moveCase, readableCase } from './moves.js';
@@ -48,17 +50,16 @@ export function registerCaseRoutes(app: FastifyInstance, hub: HubContext): void 
   route(app, hub, hubRoutes.caseDetail, ({ session, params }) => {
     requireRole(session.user, 'case.read');
     const c = readableCase(hub, session.user, params.caseId);
-    return { case: c, history: listHistory(hub.db, c.id) };
+    const imported = importOrigin(hub.db, c.id);
+    return { case: c, history: listHistory(hub.db, c.id), ...(imported ? { imported } : {}) };
   });
 
   route(app, hub, hubRoutes.kpis, ({ session, query }) => {
-    const instant = (value: string) =>
-      value.length === 10 ? Date.parse(`${value}T00:00:00+08:00`) : Date.parse(value);
     return kpiReport(
       hub.db,
       hub.reference,
       session.user,
-      { from: instant(query.from), to: instant(query.to), orgUnit: query.orgUnit },
+      { from: instantOf(query.from), to: instantOf(query.to), orgUnit: query.orgUnit },
       hub.now(),
     );
   });

@@ -25,6 +25,8 @@ export interface NewCase {
   readonly location: { lon: number; lat: number };
   readonly photos: readonly string[];
   readonly externalId?: string;
+  /** The import batch (import_batches) that brought the case in. */
+  readonly importBatchId?: string;
 }
 
 const toView = (row: CaseRow): CaseView => ({
@@ -92,10 +94,10 @@ export function insertCase(db: HubDatabase, c: NewCase, effectiveDueAt?: number)
   const snapshot: CaseSnapshot = { ...c.snapshot, id: caseNo };
   const m = mirrored(snapshot, effectiveDueAt);
   db.run(sql`
-    INSERT INTO cases (id, case_no, external_id, version, status, grade, source, category_code, grid_code, owner_unit_code,
+    INSERT INTO cases (id, case_no, external_id, import_batch_id, version, status, grade, source, category_code, grid_code, owner_unit_code,
                        handling_level, lon, lat, description, photos, lead_unit_code, reported_at, filed_at, due_at, closed_at,
                        closed_level, closed_on_time, supervision_count, rework_count, rating, snapshot)
-    VALUES (${rowId}, ${caseNo}, ${c.externalId ?? null}, ${snapshot.version}, ${m.status}, ${m.grade}, ${snapshot.source},
+    VALUES (${rowId}, ${caseNo}, ${c.externalId ?? null}, ${c.importBatchId ?? null}, ${snapshot.version}, ${m.status}, ${m.grade}, ${snapshot.source},
             ${m.categoryCode}, ${snapshot.gridCode}, ${m.ownerUnitCode}, ${m.handlingLevel}, ${c.location.lon},
             ${c.location.lat}, ${c.description}, ${JSON.stringify(c.photos)}, ${m.leadUnitCode}, ${snapshot.reportedAt},
             ${m.filedAt}, ${m.dueAt}, ${m.closedAt}, ${m.closedLevel}, ${m.closedOnTime}, ${m.supervisionCount}, ${m.reworkCount},

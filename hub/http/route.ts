@@ -5,7 +5,8 @@
  *
  * Idempotent routes (writes) run their handler synchronously inside one group-committed transaction together with
  * the idempotency record: a retry with the same key gets the stored answer, a refusal stores nothing and changes
- * nothing, and the answer is sent only after the commit.
+ * nothing, and the answer is sent only after the commit. The answer is checked against the route's response schema
+ * before the commit, so an answer that does not match the contract rolls the write back (500) instead.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
@@ -88,6 +89,21 @@ export function route<S extends HubRoute>(app: FastifyInstance, hub: HubContext,
         const stored = findAnswer(hub.db, session.user.id, key, hash);
         if (stored) return { ...stored, replayed: true };
         const body = (handler as (i: RouteInput<S>) => Answer<S>)(input);
+        // Checked before the commit: an answer the hub could not send (or a client could not read) must not leave
+        // behind a write that was never acknowledged. Throwing here undoes this write's savepoint.
+        const checked = spec.response.safeParse(body);
+        if (!checked.success) {
+          request.log.error(
+            { issues: checked.error.issues, path: spec.path },
+            'hub answer does not match the contract',
+          );
+          throw new GridCommandError(
+            'internal',
+            'the hub could not produce a valid answer; nothing was written',
+            undefined,
+            500,
+          );
+        }
         const fresh = { status: spec.successStatus ?? 200, body };
         storeAnswer(hub.db, session.user.id, key, hash, fresh, hub.now());
         return { ...fresh, replayed: false };

@@ -8,13 +8,15 @@ import { api, login, startTestHub, type TestHub } from '../support/test-hub.js';
 
 let hub: TestHub;
 let duty: string;
+let admin: string;
 beforeAll(async () => {
   hub = await startTestHub({ supervisionIntervalMs: 0 });
   duty = await login(hub, 'county.duty');
+  admin = await login(hub, 'admin');
 });
 afterAll(async () => hub.dispose());
 
-const importNdjson = (text: string, token = duty) =>
+const importNdjson = (text: string, token = admin) =>
   fetch(`${hub.url}/api/v1/events/import`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${token}` },
@@ -61,6 +63,7 @@ describe('bulk import', () => {
     const first = await importNdjson(text);
     expect(first.status).toBe(200);
     expect(first.body.imported).toBe(2);
+    expect(first.body.batchId).toMatch(/^imp-/);
     expect(first.body.rejected).toEqual([
       { line: 3, reason: expect.stringContaining('closedAt') },
       { line: 4, reason: expect.stringContaining('outside the county') },
@@ -74,7 +77,7 @@ describe('bulk import', () => {
     expect(open.legs[0]).toMatchObject({ unitCode: '431099004', role: 'lead' });
   });
 
-  it('refuses an import from a role that does not file cases', async () => {
+  it('refuses an import from anyone but an administrator', async () => {
     expect((await importNdjson('{}', await login(hub, 'county.wall'))).status).toBe(403);
   });
 });

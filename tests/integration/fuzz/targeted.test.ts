@@ -30,6 +30,9 @@ afterAll(async () => {
   await hub.dispose();
 });
 
+let admin: string | undefined;
+const adminToken = async () => (admin ??= await login(hub, 'admin'));
+
 const counts = () => ({
   cases: hub.context.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM cases`)!.n,
   history: hub.context.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM case_history`)!.n,
@@ -167,7 +170,8 @@ describe('fuzzed boundaries', () => {
           tried += 1;
           const res = await fetch(`${hub.url}/api/v1/events/import`, {
             method: 'POST',
-            headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${token}` },
+            // Import is the administrator's tool: fuzz it as one, so lines reach the importer.
+            headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${await adminToken()}` },
             body: lines.join('\n'),
           });
           expect(res.status).toBeLessThan(500);
@@ -276,5 +280,42 @@ describe('fuzzed boundaries', () => {
     } finally {
       service.close();
     }
+  });
+});
+
+/** Instants outside the one time range (common/time-range.ts), as epoch ms and as ISO strings. */
+const outOfRangeMs = fc.oneof(
+  fc.integer({ min: -8.64e15, max: Date.UTC(1999, 11, 31, 16) - 1 }),
+  fc.integer({ min: Date.UTC(2099, 11, 31, 16), max: 8.64e15 }),
+);
+const outOfRangeIso = outOfRangeMs.map((ms) => new Date(ms).toISOString()).filter((iso) => /^\d{4}-/.test(iso));
+
+describe('fuzz: times outside the range and hub-only fields', () => {
+  it('refuses every out-of-range reportedAt or deadline and any automatic supervision, nothing written', async () => {
+    const receipt = await post('/api/v1/events', JSON.stringify(valid), { 'idempotency-key': randomUUID() });
+    const caseId = (receipt.body as unknown as { caseId: string }).caseId;
+    const before = counts();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          outOfRangeIso.map((reportedAt) => ({ path: '/api/v1/events', body: { ...valid, reportedAt } })),
+          outOfRangeMs.map((dueAt) => ({
+            path: `/api/v1/cases/${caseId}/moves`,
+            body: { expectedVersion: 1, move: { type: 'dispatch', lead: { unitCode: '431099002', dueAt } } },
+          })),
+          fc.boolean().map((automatic) => ({
+            path: `/api/v1/cases/${caseId}/moves`,
+            body: { expectedVersion: 1, move: { type: 'supervise', legId: 'L1', automatic } },
+          })),
+        ),
+        async ({ path, body }) => {
+          const res = await post(path, JSON.stringify(body), { 'idempotency-key': randomUUID() });
+          expect(res.status).toBe(400);
+          expect(res.body?.error?.code).toBe('validation_failed');
+        },
+      ),
+      { numRuns: 60, interruptAfterTimeLimit: 20_000 },
+    );
+    expect(counts()).toEqual(before);
   });
 });
