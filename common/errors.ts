@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'hub_unreachable',
   'not_console_role',
   'internal',
+  'web_sessions_full',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

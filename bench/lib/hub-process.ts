@@ -18,7 +18,11 @@ export interface HubProcess {
   stop(): Promise<void>;
 }
 
-export async function startHubProcess(port: number, env: Record<string, string> = {}): Promise<HubProcess> {
+export async function startHubProcess(
+  port: number,
+  env: Record<string, string> = {},
+  options: { settle?: boolean } = {},
+): Promise<HubProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'grid-bench-hub-'));
   const profile = process.env.GRID_BENCH_PROFILE_DIR
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.GRID_BENCH_PROFILE_DIR}`]
@@ -43,7 +47,8 @@ export async function startHubProcess(port: number, env: Record<string, string> 
     });
     child.once('exit', (code) => reject(new Error(`hub exited with ${code}: ${out}`)));
   });
-  await settled();
+  // A bench that does not measure the hub's own work can skip the wait for its warm-up.
+  if (options.settle !== false) await settled();
   return {
     url,
     pid: child.pid!,

@@ -32,16 +32,18 @@ afterAll(async () => {
 
 async function browserSession() {
   const page = await fetch(`${web.url}/`);
-  const cookie = page.headers.get('set-cookie')!.split(';')[0]!;
+  let cookie = page.headers.get('set-cookie')!.split(';')[0]!;
   const rpc = async (method: string, body: unknown, headers: Record<string, string> = {}) => {
     const res = await fetch(`${web.url}/rpc/${method}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie, ...headers },
       body: JSON.stringify(body),
     });
+    // A login answers with a new session cookie, which a browser keeps.
+    cookie = res.headers.get('set-cookie')?.split(';')[0] ?? cookie;
     return { status: res.status, body: (await res.json()) as any };
   };
-  return { page, cookie, rpc };
+  return { page, cookie: () => cookie, rpc };
 }
 
 describe('web host', () => {
@@ -90,7 +92,7 @@ describe('web host', () => {
     await s.rpc('session.login', { username: 'town01.wall', password: DEMO_PASSWORD });
     const cameras = (await s.rpc('cameras.list', {})).body.value as Array<{ id: string }>;
     const controller = new AbortController();
-    const events = await fetch(`${web.url}/rpc/events`, { headers: { cookie: s.cookie }, signal: controller.signal });
+    const events = await fetch(`${web.url}/rpc/events`, { headers: { cookie: s.cookie() }, signal: controller.signal });
     expect(events.headers.get('content-type')).toBe('text/event-stream');
     const reader = events.body!.getReader();
     // Wait until the socket to the hub is up, then change a camera in this township.
