@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'not_console_role',
   'internal',
   'web_sessions_full',
+  'host_not_allowed',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -34,6 +34,10 @@ try {
     mbtilesPath: process.env.GRID_MBTILES,
     idleTimeoutMs: (positiveInteger('GRID_WEB_IDLE_MINUTES') ?? 30) * 60_000,
     maxSessions: positiveInteger('GRID_WEB_MAX_SESSIONS'),
+    hostnames: (process.env.GRID_WEB_HOSTNAMES ?? '')
+      .split(',')
+      .map((name) => name.trim())
+      .filter(Boolean),
     storePath: consoleStorePath(process.env.GRID_DATA_DIR ?? '.grid-data', link.embedded ? null : link.hubUrl),
   });
   console.log(

@@ -36,6 +36,8 @@ export interface WebHostOptions {
   readonly maxSessions?: number;
   /** How often the one shared probe asks the hub's /health (default 5 s). */
   readonly healthIntervalMs?: number;
+  /** Host names served besides 127.0.0.1, localhost and [::1] (GRID_WEB_HOSTNAMES); any other Host gets 421. */
+  readonly hostnames?: readonly string[];
 }
 
 export interface WebHostStats {
@@ -92,6 +94,19 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const id = sessions.admit(service, cookieOf(request));
     return reply.header('set-cookie', `${COOKIE}=${id}; ${COOKIE_ATTRIBUTES}`).send(result);
   };
+
+  // DNS rebinding: a page on attacker.example whose name is made to resolve to 127.0.0.1 is same-origin with
+  // itself, so the Origin check alone lets it in. Only the names this host serves are answered, on every route.
+  const served = new Set(['127.0.0.1', 'localhost', '[::1]', ...(options.hostnames ?? []).map((n) => n.toLowerCase())]);
+  app.addHook('onRequest', async (request, reply) => {
+    const name = /^(\[[0-9a-f:.]+\]|[^:]+)(?::\d+)?$/i.exec(request.headers.host ?? '')?.[1]?.toLowerCase();
+    if (name === undefined || !served.has(name)) {
+      return reply.status(421).send({
+        ok: false,
+        error: { code: 'host_not_allowed', message: 'This web console does not serve that host name' },
+      });
+    }
+  });
 
   app.addHook('onSend', async (_request, reply) => {
     reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
