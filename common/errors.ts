@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'internal',
   'web_sessions_full',
   'host_not_allowed',
+  'account_locked',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

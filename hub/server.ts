@@ -6,7 +6,7 @@ import Fastify from 'fastify';
 import { Server as SocketServer } from 'socket.io';
 import type { AddressInfo } from 'node:net';
 import { AuthService } from './auth/auth-service.js';
-import { RateLimiter } from './auth/rate-limiter.js';
+import { FailureThrottle } from './auth/rate-limiter.js';
 import { HubDatabase } from './db/database.js';
 import { GroupCommit } from './db/group-commit.js';
 import { CasePublisher } from './cases/case-publisher.js';
@@ -23,7 +23,7 @@ import { countDemoPasswordUsers } from './auth/users-store.js';
 import { startCameraSimulator } from './demo/camera-simulator.js';
 import { seedDemoCountyIfEmpty } from './demo/seed-demo.js';
 import type { HubContext } from './hub-context.js';
-import { registerAuthRoutes } from './auth/auth-routes.js';
+import { DEFAULT_LOGIN_LIMITS, registerAuthRoutes, type LoginLimits } from './auth/auth-routes.js';
 import { installErrorHandling } from './http/errors.js';
 import { registerOrgRoutes } from './org/org-routes.js';
 import { ConsoleRealtime } from './realtime/console-namespace.js';
@@ -39,7 +39,7 @@ export interface HubOptions {
   /** Demo mode: seeds X County on first start and allows the published demo passwords. */
   readonly demo?: boolean;
   readonly tokenTtlMs?: number;
-  readonly loginLimits?: { perAddress: number; perUsername: number; windowMs: number };
+  readonly loginLimits?: Partial<LoginLimits>;
   readonly nativeBinding?: string;
   readonly now?: () => number;
   readonly log?: boolean;
@@ -83,7 +83,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const app = Fastify({ logger: options.log ?? false, bodyLimit: 1024 * 1024, trustProxy: false });
   const io = new SocketServer(app.server, { serveClient: false, cors: { origin: false } });
   const auth = new AuthService(db, options.tokenTtlMs ?? DEFAULT_TOKEN_TTL_MS, now);
-  const limits = options.loginLimits ?? { perAddress: 30, perUsername: 10, windowMs: 60_000 };
+  const limits: LoginLimits = { ...DEFAULT_LOGIN_LIMITS, ...options.loginLimits };
   const video = createVideoServices(
     {
       db,
@@ -106,8 +106,11 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     cases: new CasePublisher(realtime),
     demo,
     now,
-    loginLimitByAddress: new RateLimiter(limits.perAddress, limits.windowMs, now),
-    loginLimitByUsername: new RateLimiter(limits.perUsername, limits.windowMs, now),
+    loginThrottle: {
+      byAddress: new FailureThrottle(limits.perAddress, limits.windowMs, now),
+      byAddressUser: new FailureThrottle(limits.perAddressUser, limits.windowMs, now),
+      limits,
+    },
     video,
   };
 

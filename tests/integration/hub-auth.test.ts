@@ -98,7 +98,7 @@ describe('hub auth', () => {
   });
 
   it('rate-limits password guessing with 429 and Retry-After, before checking the password', async () => {
-    hub = await startTestHub({ loginLimits: { perAddress: 100, perUsername: 3, windowMs: 60_000 } });
+    hub = await startTestHub({ loginLimits: { perAddress: 100, perAddressUser: 3, windowMs: 60_000 } });
     for (let i = 0; i < 3; i++) {
       expect(
         (await api(hub, 'POST', '/api/v1/auth/login', { body: { username: 'admin', password: `guess${i}` } })).status,

@@ -7,6 +7,7 @@ import { migration0005 } from './0005-video-access.js';
 import { migration0006 } from './0006-map-indexes.js';
 import { migration0007 } from './0007-wall-layouts.js';
 import { migration0008 } from './0008-auth-version.js';
+import { migration0010 } from './0010-login-locks.js';
 
 export interface Migration {
   readonly version: number;
@@ -23,4 +24,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0006,
   migration0007,
   migration0008,
+  migration0010,
 ];
