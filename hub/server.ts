@@ -145,6 +145,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     async close() {
       stopSimulators.forEach((stop) => stop());
       await Promise.all(stopTimers.map((stop) => stop()));
+      realtime.close();
       await new Promise<void>((resolve) => void io.close(() => resolve()));
       await app.close();
       await video.close();

@@ -22,6 +22,15 @@ export const migration0010: Migration = {
         locked_at INTEGER NOT NULL,
         failures INTEGER NOT NULL
       ) STRICT;
+
+      CREATE TRIGGER sessions_revoke_on_user_change
+      AFTER UPDATE OF org_unit_code, role, disabled, password_hash ON users
+      WHEN OLD.org_unit_code IS NOT NEW.org_unit_code OR OLD.role IS NOT NEW.role
+        OR OLD.disabled IS NOT NEW.disabled OR OLD.password_hash IS NOT NEW.password_hash
+      BEGIN
+        UPDATE sessions SET revoked_at = CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
+        WHERE user_id = NEW.id AND revoked_at IS NULL;
+      END;
     `);
   },
 };
