@@ -26,6 +26,13 @@ export class ConsoleRealtime {
     private readonly auth: AuthService,
     private readonly now: () => number,
   ) {
+    // The default namespace `/` always exists in socket.io and would take any socket, token or not; nothing is
+    // served there, so every connection to it is refused (other unknown namespaces are refused by socket.io).
+    io.of('/').use((_socket, next) => {
+      const refused = new Error('not_found') as Error & { data?: unknown };
+      refused.data = { code: 'not_found' };
+      next(refused);
+    });
     this.namespace = io.of(HUB_SOCKET_NAMESPACE);
     this.namespace.use((socket, next) => {
       try {
