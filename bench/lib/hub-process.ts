@@ -10,6 +10,8 @@ import { join } from 'node:path';
 
 export interface HubProcess {
   readonly url: string;
+  /** The hub's data folder (hub.sqlite inside), e.g. to seed bench-only users through the store functions. */
+  readonly dataDir: string;
   readonly pid: number;
   /** Resident memory of the hub process, MiB. */
   rssMiB(): number;
@@ -51,6 +53,7 @@ export async function startHubProcess(
   if (options.settle !== false) await settled();
   return {
     url,
+    dataDir: dir,
     pid: child.pid!,
     rssMiB() {
       const status = existsSync(`/proc/${child.pid}/status`) ? readFileSync(`/proc/${child.pid}/status`, 'utf8') : '';
