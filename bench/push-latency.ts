@@ -1,27 +1,64 @@
 /**
- * Hub → consoles push latency: 50 simulated consoles (socket.io-client; the county, every township and village
- * operators) connected while reports arrive at a steady rate. For each push a console receives, latency = arrival
+ * Hub → consoles push latency: 1,000 consoles of 1,000 distinct users (socket.io-client; township directors spread
+ * over the county's townships, seeded for the bench only, through the hub's own store function, into the hub's
+ * database) connected while reports arrive at a steady rate. For each push a console receives, latency = arrival
  * − the moment the report was sent (one clock: the consoles and the reporter share this process). Also prints the
- * hub's memory and how a login and a scoped read fare during the load. Target p99 ≤ 250 ms.
+ * hub's memory and how a login and a scoped read fare during the load. Target p99 ≤ 100 ms.
  *
- *   npx tsx bench/push-latency.ts [--seconds=20] [--rate=50] [--consoles=50]
+ *   npx tsx bench/push-latency.ts [--seconds=20] [--rate=50] [--consoles=1000]
  */
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
+import { hashPassword } from '../hub/auth/passwords.js';
+import { insertUser } from '../hub/auth/users-store.js';
+import { HubDatabase } from '../hub/db/database.js';
 import { gridPoints, loginToken, percentile, startHubProcess } from './lib/hub-process.js';
 
 const arg = (name: string, fallback: number) =>
   Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const SECONDS = arg('seconds', 20);
 const RATE = arg('rate', 50);
-const CONSOLES = arg('consoles', 50);
+const CONSOLES = arg('consoles', 1000);
+const TARGET_P99_MS = 100;
+
+/**
+ * Bench-only accounts, written into the running hub's database through the hub's store function (the hub sees
+ * them at the next login: its auth memory follows the database's auth version). One demo-password hash for all.
+ */
+async function seedConsoleUsers(dataDir: string, townships: readonly string[], count: number): Promise<string[]> {
+  const db = new HubDatabase(join(dataDir, 'hub.sqlite'));
+  try {
+    const passwordHash = await hashPassword('Demo@2026');
+    const names = Array.from({ length: count }, (_, i) => `bench.console${String(i).padStart(4, '0')}`);
+    db.transaction(() =>
+      names.forEach((username, i) =>
+        insertUser(db, {
+          id: randomUUID(),
+          username,
+          displayName: `压测席位 ${i}`,
+          role: 'township_director',
+          orgUnitCode: townships[i % townships.length]!,
+          passwordHash,
+          isDemoPassword: true,
+          createdAt: Date.now(),
+        }),
+      ),
+    );
+    return names;
+  } finally {
+    db.close();
+  }
+}
 
 console.log('starting a demo hub process (seeding X County and its history) …');
-const hub = await startHubProcess(7391);
+const hub = await startHubProcess(7391, { GRID_SIMULATE: '0' }, { settle: false });
 const sockets: Socket[] = [];
 try {
   const reporter = await loginToken(hub.url, 'county.duty');
   const points = await gridPoints(hub.url, reporter);
+  const townships = [...new Set(points.map((p) => p.code.slice(0, 9)))];
+  const consoleUsers = await seedConsoleUsers(hub.dataDir, townships, CONSOLES);
   const users = [
     'county.duty',
     'county.wall',
@@ -31,18 +68,24 @@ try {
   const sentAt = new Map<string, number>();
   const latencies: number[] = [];
   let received = 0;
-  for (let i = 0; i < CONSOLES; i++) {
-    const token = await loginToken(hub.url, users[i % users.length]!, `127.0.0.${10 + i}`);
-    const socket = io(`${hub.url}/console`, { auth: { token }, transports: ['websocket'] });
-    socket.on('case.changed', (change: { case: { description: string } }) => {
-      const t = sentAt.get(change.case.description);
-      if (t !== undefined) {
-        latencies.push(performance.now() - t);
-        received += 1;
-      }
-    });
-    sockets.push(socket);
+  const loginStarted = performance.now();
+  // Eight logins at a time: scrypt is the hub's cost per login, and the hub has two cores.
+  for (let i = 0; i < CONSOLES; i += 8) {
+    const batch = consoleUsers.slice(i, i + 8);
+    const tokens = await Promise.all(batch.map((username) => loginToken(hub.url, username)));
+    for (const token of tokens) {
+      const socket = io(`${hub.url}/console`, { auth: { token }, transports: ['websocket'] });
+      socket.on('case.changed', (change: { case: { description: string } }) => {
+        const t = sentAt.get(change.case.description);
+        if (t !== undefined) {
+          latencies.push(performance.now() - t);
+          received += 1;
+        }
+      });
+      sockets.push(socket);
+    }
   }
+  console.log(`${CONSOLES} distinct users signed in in ${((performance.now() - loginStarted) / 1000).toFixed(0)} s`);
   await Promise.all(sockets.map((s) => (s.connected ? null : new Promise<void>((r) => s.once('connect', () => r())))));
   console.log(`${CONSOLES} consoles connected; reporting ${RATE}/s for ${SECONDS} s …`);
 
@@ -93,7 +136,7 @@ try {
   await new Promise((r) => setTimeout(r, 1000));
   clearInterval(probe);
   console.log(
-    `push latency over ${received} deliveries of ${n} reports: p50=${percentile(latencies, 50).toFixed(1)} ms p99=${percentile(latencies, 99).toFixed(1)} ms (target p99 ≤ 250 ms: ${percentile(latencies, 99) <= 250 ? 'met' : 'NOT met'})`,
+    `push latency over ${received} deliveries of ${n} reports: p50=${percentile(latencies, 50).toFixed(1)} ms p99=${percentile(latencies, 99).toFixed(1)} ms (target p99 ≤ ${TARGET_P99_MS} ms: ${percentile(latencies, 99) <= TARGET_P99_MS ? 'met' : 'NOT met'})`,
   );
   console.log(
     `login + scoped read during load: p50=${percentile(readLatencies, 50).toFixed(0)} ms max=${Math.max(...readLatencies).toFixed(0)} ms over ${readLatencies.length} probes, ${probeFailures} failed`,

@@ -105,6 +105,8 @@ export const KpiParams = zod.strictObject({
   orgUnit: zod.string().max(32).optional(),
 });
 
+const UserIdParams = zod.strictObject({ userId: zod.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a user id') });
+
 export const hubRoutes = {
   health: { method: 'GET', path: '/api/v1/health', auth: false, body: Empty, response: Health },
   login: { method: 'POST', path: '/api/v1/auth/login', auth: false, body: LoginRequest, response: LoginResponse },
@@ -228,6 +230,15 @@ export const hubRoutes = {
     params: ImportBatchParams,
     response: ImportRollback,
     idempotent: true,
+  },
+  /** Lifts an account lock (many failed logins across addresses); administrators only. */
+  userUnlock: {
+    method: 'POST',
+    path: '/api/v1/users/:userId/unlock',
+    auth: true,
+    body: Empty,
+    params: UserIdParams,
+    response: Ok,
   },
 } as const satisfies Record<string, HubRoute>;
 

@@ -29,6 +29,9 @@ export const ERROR_CODES = [
   'unknown_case',
   'case_not_open',
   'case_not_held',
+  'web_sessions_full',
+  'host_not_allowed',
+  'account_locked',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -60,6 +63,9 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   unknown_case: 404,
   case_not_open: 409,
   case_not_held: 403,
+  web_sessions_full: 503,
+  host_not_allowed: 421,
+  account_locked: 423,
 };
 
 export function isErrorCode(value: unknown): value is ErrorCode {

@@ -1,5 +1,6 @@
 import type { AuthService } from './auth/auth-service.js';
-import type { RateLimiter } from './auth/rate-limiter.js';
+import type { LoginLimits } from './auth/auth-routes.js';
+import type { FailureThrottle } from './auth/rate-limiter.js';
 import type { HubDatabase } from './db/database.js';
 import type { GroupCommit } from './db/group-commit.js';
 import type { CasePublisher } from './cases/case-publisher.js';
@@ -25,8 +26,12 @@ export interface HubContext {
   readonly cases: CasePublisher;
   readonly demo: boolean;
   readonly now: () => number;
-  readonly loginLimitByAddress: RateLimiter;
-  readonly loginLimitByUsername: RateLimiter;
+  /** Failed-login throttles (in memory) and the account-lock rule (durable, migration 0010). */
+  readonly loginThrottle: {
+    readonly byAddress: FailureThrottle;
+    readonly byAddressUser: FailureThrottle;
+    readonly limits: LoginLimits;
+  };
   /** Video wall: stream tokens, media gateway, viewing sessions (hub/video-access, hub/media). */
   readonly video: VideoServices;
 }

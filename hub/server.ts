@@ -7,7 +7,7 @@ import Fastify from 'fastify';
 import { Server as SocketServer } from 'socket.io';
 import type { AddressInfo } from 'node:net';
 import { AuthService } from './auth/auth-service.js';
-import { RateLimiter } from './auth/rate-limiter.js';
+import { FailureThrottle } from './auth/rate-limiter.js';
 import { HubDatabase } from './db/database.js';
 import { GroupCommit } from './db/group-commit.js';
 import { CasePublisher } from './cases/case-publisher.js';
@@ -25,7 +25,7 @@ import { countDemoPasswordUsers } from './auth/users-store.js';
 import { startCameraSimulator } from './demo/camera-simulator.js';
 import { seedDemoCountyIfEmpty } from './demo/seed-demo.js';
 import type { HubContext } from './hub-context.js';
-import { registerAuthRoutes } from './auth/auth-routes.js';
+import { DEFAULT_LOGIN_LIMITS, registerAuthRoutes, type LoginLimits } from './auth/auth-routes.js';
 import { installErrorHandling } from './http/errors.js';
 import { registerOrgRoutes } from './org/org-routes.js';
 import { ConsoleRealtime } from './realtime/console-namespace.js';
@@ -41,7 +41,7 @@ export interface HubOptions {
   /** Demo mode: seeds X County on first start and allows the published demo passwords. */
   readonly demo?: boolean;
   readonly tokenTtlMs?: number;
-  readonly loginLimits?: { perAddress: number; perUsername: number; windowMs: number };
+  readonly loginLimits?: Partial<LoginLimits>;
   readonly nativeBinding?: string;
   readonly now?: () => number;
   /** Request logging (pino): off by default; secrets are redacted from every line (http/log-redaction.ts). */
@@ -86,7 +86,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const app = Fastify({ logger: hubLogger(options.log), bodyLimit: 1024 * 1024, trustProxy: false });
   const io = new SocketServer(app.server, { serveClient: false, cors: { origin: false } });
   const auth = new AuthService(db, options.tokenTtlMs ?? DEFAULT_TOKEN_TTL_MS, now);
-  const limits = options.loginLimits ?? { perAddress: 30, perUsername: 10, windowMs: 60_000 };
+  const limits: LoginLimits = { ...DEFAULT_LOGIN_LIMITS, ...options.loginLimits };
   const video = createVideoServices(
     {
       db,
@@ -109,8 +109,11 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     cases: new CasePublisher(realtime),
     demo,
     now,
-    loginLimitByAddress: new RateLimiter(limits.perAddress, limits.windowMs, now),
-    loginLimitByUsername: new RateLimiter(limits.perUsername, limits.windowMs, now),
+    loginThrottle: {
+      byAddress: new FailureThrottle(limits.perAddress, limits.windowMs, now),
+      byAddressUser: new FailureThrottle(limits.perAddressUser, limits.windowMs, now),
+      limits,
+    },
     video,
   };
 
@@ -146,6 +149,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     async close() {
       stopSimulators.forEach((stop) => stop());
       await Promise.all(stopTimers.map((stop) => stop()));
+      realtime.close();
       await new Promise<void>((resolve) => void io.close(() => resolve()));
       await app.close();
       await video.close();

@@ -17,6 +17,7 @@ import { GridCommandError } from '../common/errors.js';
 import { CONSOLE_ROLES } from '../common/roles.js';
 import type { ConnectionStatus, User } from '../common/schemas.js';
 import { HubClient } from './hub-client.js';
+import { HubHealthProbe, type HubHealth } from './hub-health.js';
 import { OfflineConsole } from './local-store/offline-console.js';
 import { fetchMapEvents } from './map/hub-map-events.js';
 import { WALL_DISPLAY_PATH, type WallCast, type WallDisplayInfo } from '../common/wall-schemas.js';
@@ -40,6 +41,8 @@ export interface ConsoleServiceOptions {
   readonly storePath?: string;
   /** better-sqlite3 built for the running ABI (Electron's) for that store, as for the embedded hub. */
   readonly nativeBinding?: string;
+  /** A probe shared with other console services of the same hub (the web host's); none: this service's own. */
+  readonly healthProbe?: HubHealthProbe;
 }
 
 /** The audit filter as a query string (undefined fields left out). */
@@ -54,7 +57,9 @@ export class ConsoleService {
   private session: { token: string; user: User } | null = null;
   private socket: Socket | null = null;
   private status: ConnectionStatus;
-  private healthTimer: NodeJS.Timeout | null = null;
+  private readonly health: HubHealthProbe;
+  private readonly ownHealthProbe: boolean;
+  private stopHealth: (() => void) | null = null;
   private closed = false;
   /** The last case change this console has seen; after a reconnect it catches up from here. */
   private lastCaseSeq = 0;
@@ -77,7 +82,9 @@ export class ConsoleService {
       changed: () => this.setStatus(this.status.state, this.status.lastError),
       emitRefused: (payload) => this.emit('outbox.refused', payload),
     });
-    void this.probeHealth();
+    this.ownHealthProbe = !options.healthProbe;
+    this.health = options.healthProbe ?? new HubHealthProbe(this.hub, options.healthIntervalMs ?? 5000);
+    this.listenToHealth();
   }
 
   readonly handlers: Handlers = {
@@ -170,7 +177,9 @@ export class ConsoleService {
   close(): void {
     this.closed = true;
     this.endSession();
-    if (this.healthTimer) clearTimeout(this.healthTimer);
+    this.stopHealth?.();
+    this.stopHealth = null;
+    if (this.ownHealthProbe) this.health.close();
     this.listeners.clear();
     this.offline.close();
   }
@@ -201,19 +210,14 @@ export class ConsoleService {
     this.emit('connection.changed', this.status);
   }
 
-  /** While no socket carries the link, a light health probe keeps the status honest. */
-  private async probeHealth(): Promise<void> {
-    if (this.closed) return;
-    if (!this.socket) {
-      try {
-        await this.hub.call('health');
-        this.setStatus('online');
-      } catch (err) {
-        this.setStatus('offline', err instanceof Error ? err.message : String(err));
-      }
-    }
-    if (!this.closed)
-      this.healthTimer = setTimeout(() => void this.probeHealth(), this.options.healthIntervalMs ?? 5000);
+  /** While no socket carries the link, the (possibly shared) health probe keeps the status honest. */
+  private listenToHealth(): void {
+    if (this.closed || this.stopHealth) return;
+    this.stopHealth = this.health.subscribe((health: HubHealth) => {
+      if (this.socket) return;
+      if (health.ok) this.setStatus('online');
+      else this.setStatus('offline', health.error);
+    });
   }
 
   private connectSocket(token: string): void {
@@ -224,6 +228,9 @@ export class ConsoleService {
       reconnectionDelayMax: 5000,
     });
     this.socket = socket;
+    // The socket tells the link's state from now on; the health probe is for when there is none.
+    this.stopHealth?.();
+    this.stopHealth = null;
     // Not online until the socket is in its rooms: a push sent before then would be missed.
     this.setStatus('connecting');
     socket.on('connect', () => {
@@ -293,5 +300,6 @@ export class ConsoleService {
     this.socket = null;
     socket?.removeAllListeners();
     socket?.disconnect();
+    this.listenToHealth();
   }
 }

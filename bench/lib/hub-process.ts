@@ -10,6 +10,8 @@ import { join } from 'node:path';
 
 export interface HubProcess {
   readonly url: string;
+  /** The hub's data folder (hub.sqlite inside), e.g. to seed bench-only users through the store functions. */
+  readonly dataDir: string;
   readonly pid: number;
   /** Resident memory of the hub process, MiB. */
   rssMiB(): number;
@@ -18,7 +20,11 @@ export interface HubProcess {
   stop(): Promise<void>;
 }
 
-export async function startHubProcess(port: number, env: Record<string, string> = {}): Promise<HubProcess> {
+export async function startHubProcess(
+  port: number,
+  env: Record<string, string> = {},
+  options: { settle?: boolean } = {},
+): Promise<HubProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'grid-bench-hub-'));
   const profile = process.env.GRID_BENCH_PROFILE_DIR
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.GRID_BENCH_PROFILE_DIR}`]
@@ -43,9 +49,11 @@ export async function startHubProcess(port: number, env: Record<string, string> 
     });
     child.once('exit', (code) => reject(new Error(`hub exited with ${code}: ${out}`)));
   });
-  await settled();
+  // A bench that does not measure the hub's own work can skip the wait for its warm-up.
+  if (options.settle !== false) await settled();
   return {
     url,
+    dataDir: dir,
     pid: child.pid!,
     rssMiB() {
       const status = existsSync(`/proc/${child.pid}/status`) ? readFileSync(`/proc/${child.pid}/status`, 'utf8') : '';

@@ -10,6 +10,7 @@ import {
   authVersion,
   findSessionByTokenHash,
   insertSession,
+  liveSessionIdsOfUser,
   revokeSession,
   type SessionRecord,
 } from './sessions-store.js';
@@ -42,6 +43,7 @@ export class AuthService {
   private readonly sessions = new Map<string, SessionRecord>();
   private readonly users = new Map<string, UserRecord>();
   private memoryVersion = -1;
+  private readonly userChangeListeners = new Set<(userId: string, reason: 'revoked') => void>();
 
   constructor(
     private readonly db: HubDatabase,
@@ -101,5 +103,24 @@ export class AuthService {
 
   revoke(sessionId: string): boolean {
     return revokeSession(this.db, sessionId, this.now());
+  }
+
+  /**
+   * Who the user is changed (unit, role, disabled, password — by any route that changes users): every live session
+   * of theirs is revoked and their sockets are told `session.ended{revoked}` and closed, now. A change written
+   * straight into the database gets the same end through the trigger of migration 0010 and the socket sweep.
+   */
+  userChanged(userId: string, reason: 'revoked' = 'revoked'): void {
+    for (const sessionId of liveSessionIdsOfUser(this.db, userId, this.now())) this.revoke(sessionId);
+    this.userChangeListeners.forEach((listener) => listener(userId, reason));
+  }
+
+  onUserChanged(listener: (userId: string, reason: 'revoked') => void): void {
+    this.userChangeListeners.add(listener);
+  }
+
+  /** The auth version (migration 0008), for those who re-check identities only when it moved. */
+  version(): number {
+    return authVersion(this.db);
   }
 }

@@ -78,3 +78,26 @@ export function countDemoPasswordUsers(db: HubDatabase): number {
     db.get<{ n: number }>(sql`SELECT count(*) AS n FROM users WHERE is_demo_password = 1 AND disabled = 0`)?.n ?? 0
   );
 }
+
+export interface UserChanges {
+  readonly orgUnitCode?: string;
+  readonly role?: Role;
+  readonly disabled?: boolean;
+  readonly passwordHash?: string;
+}
+
+/**
+ * Changes who a user is. The database revokes their live sessions by trigger (migration 0010) and the socket layer
+ * ends their sockets within a second; callers in the hub also call `auth.userChanged` to end them at once.
+ */
+export function updateUser(db: HubDatabase, id: string, changes: UserChanges): boolean {
+  const { orgUnitCode = null, role = null, disabled, passwordHash = null } = changes;
+  const flag = disabled === undefined ? null : disabled ? 1 : 0;
+  return (
+    db.run(sql`
+      UPDATE users SET org_unit_code = coalesce(${orgUnitCode}, org_unit_code), role = coalesce(${role}, role),
+             disabled = coalesce(${flag}, disabled), password_hash = coalesce(${passwordHash}, password_hash),
+             is_demo_password = CASE WHEN ${passwordHash} IS NULL THEN is_demo_password ELSE 0 END
+      WHERE id = ${id}`).changes === 1
+  );
+}

@@ -13,15 +13,26 @@ import type { AuthService, AuthenticatedSession } from '../auth/auth-service.js'
 const unitRoom = (code: string) => `unit:${code}`;
 const sessionRoom = (id: string) => `session:${id}`;
 const MAX_TIMER_MS = 2 ** 31 - 1;
+/** How often the sockets' identities are re-checked when the auth version moved (a change made in the database). */
+const SWEEP_MS = 1000;
 
 export class ConsoleRealtime {
   readonly namespace: Namespace;
+  private readonly sweeper: NodeJS.Timeout;
+  private sweptVersion: number;
 
   constructor(
     io: Server,
     private readonly auth: AuthService,
     private readonly now: () => number,
   ) {
+    // The default namespace `/` always exists in socket.io and would take any socket, token or not; nothing is
+    // served there, so every connection to it is refused (other unknown namespaces are refused by socket.io).
+    io.of('/').use((_socket, next) => {
+      const refused = new Error('not_found') as Error & { data?: unknown };
+      refused.data = { code: 'not_found' };
+      next(refused);
+    });
     this.namespace = io.of(HUB_SOCKET_NAMESPACE);
     this.namespace.use((socket, next) => {
       try {
@@ -35,6 +46,43 @@ export class ConsoleRealtime {
       }
     });
     this.namespace.on('connection', (socket) => this.onConnection(socket));
+    this.auth.onUserChanged((userId, reason) => this.endUser(userId, reason));
+    this.sweptVersion = this.auth.version();
+    this.sweeper = setInterval(() => this.sweep(), SWEEP_MS);
+    this.sweeper.unref();
+  }
+
+  close(): void {
+    clearInterval(this.sweeper);
+  }
+
+  /**
+   * A user or session changed by any path (the auth version moved): each socket's token is checked again, and a
+   * socket whose session is no longer valid, or whose user is now someone else (unit, role), is ended.
+   */
+  private sweep(): void {
+    const version = this.auth.version();
+    if (version === this.sweptVersion) return;
+    this.sweptVersion = version;
+    for (const socket of this.namespace.sockets.values()) {
+      const was = socket.data.session as AuthenticatedSession;
+      const token = (socket.handshake.auth as { token?: unknown }).token;
+      try {
+        const now = this.auth.authenticate(typeof token === 'string' ? token : undefined);
+        if (now.user.orgUnitCode !== was.user.orgUnitCode || now.user.role !== was.user.role) {
+          this.endSocket(socket, 'revoked');
+        }
+      } catch (err) {
+        this.endSocket(socket, err instanceof GridCommandError && err.code === 'token_expired' ? 'expired' : 'revoked');
+      }
+    }
+  }
+
+  /** Ends every socket of a user (their sessions are revoked by the caller). */
+  endUser(userId: string, reason: 'expired' | 'revoked' | 'logout'): void {
+    for (const socket of this.namespace.sockets.values()) {
+      if ((socket.data.session as AuthenticatedSession).user.id === userId) this.endSocket(socket, reason);
+    }
   }
 
   private onConnection(socket: Socket): void {

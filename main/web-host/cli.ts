@@ -14,6 +14,15 @@ if (!existsSync(`${rendererDir}/index.html`)) {
   process.exit(1);
 }
 
+/** A positive whole number from the environment, or the default when unset; anything else stops the start. */
+function positiveInteger(name: string): number | undefined {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number: ${raw}`);
+  return value;
+}
+
 const started = Date.now();
 try {
   const link = await connectOrEmbedHub(process.env, { dataDir: '.grid-data' });
@@ -23,6 +32,12 @@ try {
     rendererDir,
     port,
     mbtilesPath: process.env.GRID_MBTILES,
+    idleTimeoutMs: (positiveInteger('GRID_WEB_IDLE_MINUTES') ?? 30) * 60_000,
+    maxSessions: positiveInteger('GRID_WEB_MAX_SESSIONS'),
+    hostnames: (process.env.GRID_WEB_HOSTNAMES ?? '')
+      .split(',')
+      .map((name) => name.trim())
+      .filter(Boolean),
     storePath: consoleStorePath(process.env.GRID_DATA_DIR ?? '.grid-data', link.embedded ? null : link.hubUrl),
   });
   console.log(

@@ -1,12 +1,15 @@
 /**
  * The web host: the same renderer and the same console service as Electron, for a plain browser on this machine.
- * Each browser session (an httpOnly, SameSite=Strict cookie) gets its own ConsoleService, standing where Electron's
- * main process would; calls arrive as POST /rpc/<method>, pushes leave as Server-Sent Events.
+ * Each signed-in browser (an httpOnly, SameSite=Strict cookie) gets its own ConsoleService, standing where
+ * Electron's main process would; calls arrive as POST /rpc/<method>, pushes leave as Server-Sent Events. A browser
+ * that has not signed in costs nothing but a cookie id (console-sessions.ts).
  */
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
-import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { ConsoleService } from '../console-service.js';
+import { GridCommandError } from '../../common/errors.js';
+import { HubClient } from '../hub-client.js';
+import { HubHealthProbe } from '../hub-health.js';
+import { ConsoleSessions, newSessionId } from './console-sessions.js';
 import { CONTENT_SECURITY_POLICY } from '../content-security-policy.js';
 import { dispatchConsoleCall } from '../dispatch-call.js';
 import { readStaticFile } from './static-files.js';
@@ -27,27 +30,83 @@ export interface WebHostOptions {
   readonly storePath?: string;
   /** Optional offline basemap (MBTiles), served at /tiles/… (GRID_MBTILES). */
   readonly mbtilesPath?: string;
+  /** A signed-in session with no call and no open event stream for this long is signed out (default 30 min). */
+  readonly idleTimeoutMs?: number;
+  /** Signed-in sessions at most; further logins answer `web_sessions_full` (default 200). */
+  readonly maxSessions?: number;
+  /** How often the one shared probe asks the hub's /health (default 5 s). */
+  readonly healthIntervalMs?: number;
+  /** Host names served besides 127.0.0.1, localhost and [::1] (GRID_WEB_HOSTNAMES); any other Host gets 421. */
+  readonly hostnames?: readonly string[];
+}
+
+export interface WebHostStats {
+  /** Signed-in sessions (each holds a console service). */
+  readonly sessions: number;
+  /** /health requests the shared probe has sent to the hub. */
+  readonly healthProbes: number;
 }
 
 export interface WebHost {
   readonly url: string;
+  stats(): WebHostStats;
   close(): Promise<void>;
 }
 
+export const DEFAULT_IDLE_TIMEOUT_MS = 30 * 60_000;
+export const DEFAULT_MAX_SESSIONS = 200;
+const COOKIE_ATTRIBUTES = 'HttpOnly; SameSite=Strict; Path=/';
+
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
-  const services = new Map<string, ConsoleService>();
+  const healthProbe = new HubHealthProbe(new HubClient(options.hubUrl), options.healthIntervalMs ?? 5000);
+  const sessions = new ConsoleSessions({
+    hubUrl: options.hubUrl,
+    storePath: options.storePath,
+    healthProbe,
+    idleTimeoutMs: options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
+    maxSessions: options.maxSessions ?? DEFAULT_MAX_SESSIONS,
+  });
   const app = Fastify({ logger: false, bodyLimit: 256 * 1024 });
 
-  const sessionOf = (request: FastifyRequest, reply: FastifyReply): ConsoleService => {
-    const match = /(?:^|;\s*)gc_session=([A-Za-z0-9_-]{43})/.exec(request.headers.cookie ?? '');
-    let id = match?.[1];
-    if (!id || !services.has(id)) {
-      id = randomBytes(32).toString('base64url');
-      services.set(id, new ConsoleService({ hubUrl: options.hubUrl, storePath: options.storePath }));
-      void reply.header('set-cookie', `${COOKIE}=${id}; HttpOnly; SameSite=Strict; Path=/`);
-    }
-    return services.get(id)!;
+  const cookieOf = (request: FastifyRequest): string | undefined =>
+    /(?:^|;\s*)gc_session=([A-Za-z0-9_-]{43})/.exec(request.headers.cookie ?? '')?.[1];
+  /** The browser's cookie id; one is made (and set) if it has none. Nothing is kept for it until it signs in. */
+  const browserId = (request: FastifyRequest, reply: FastifyReply): string => {
+    const existing = cookieOf(request);
+    if (existing) return existing;
+    const id = newSessionId();
+    void reply.header('set-cookie', `${COOKIE}=${id}; ${COOKIE_ATTRIBUTES}`);
+    return id;
   };
+
+  /** A login makes a console service, kept under a new cookie id only if the hub accepts the password. */
+  const login = async (request: FastifyRequest, reply: FastifyReply) => {
+    if (sessions.full) {
+      const error = new GridCommandError('web_sessions_full', 'This web console has no room for another session');
+      return reply.status(503).send({ ok: false, error: { code: error.code, message: error.message } });
+    }
+    const service = sessions.candidate();
+    const result = await dispatchConsoleCall(service, 'session.login', request.body);
+    if (!result.ok) {
+      sessions.discard(service);
+      return reply.send(result);
+    }
+    const id = sessions.admit(service, cookieOf(request));
+    return reply.header('set-cookie', `${COOKIE}=${id}; ${COOKIE_ATTRIBUTES}`).send(result);
+  };
+
+  // DNS rebinding: a page on attacker.example whose name is made to resolve to 127.0.0.1 is same-origin with
+  // itself, so the Origin check alone lets it in. Only the names this host serves are answered, on every route.
+  const served = new Set(['127.0.0.1', 'localhost', '[::1]', ...(options.hostnames ?? []).map((n) => n.toLowerCase())]);
+  app.addHook('onRequest', async (request, reply) => {
+    const name = /^(\[[0-9a-f:.]+\]|[^:]+)(?::\d+)?$/i.exec(request.headers.host ?? '')?.[1]?.toLowerCase();
+    if (name === undefined || !served.has(name)) {
+      return reply.status(421).send({
+        ok: false,
+        error: { code: 'host_not_allowed', message: 'This web console does not serve that host name' },
+      });
+    }
+  });
 
   app.addHook('onSend', async (_request, reply) => {
     reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
@@ -62,22 +121,27 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (origin !== undefined && origin !== `http://${request.headers.host}`) {
       return reply.status(403).send({ ok: false, error: { code: 'forbidden', message: 'cross-origin call refused' } });
     }
-    const service = sessionOf(request, reply);
-    const result = await dispatchConsoleCall(service, request.params.method, request.body);
+    void reply.header('cache-control', 'no-store');
+    const id = cookieOf(request);
+    const service = sessions.use(id);
+    if (!service && request.params.method === 'session.login') return login(request, reply);
+    // Not signed in: the shared anonymous service answers (session.current → null, connection.status, refusals).
+    const result = await dispatchConsoleCall(service ?? sessions.anonymous, request.params.method, request.body);
+    if (service && request.params.method === 'session.logout' && id) {
+      sessions.end(id);
+      void reply.header('set-cookie', `${COOKIE}=; ${COOKIE_ATTRIBUTES}; Max-Age=0`);
+    }
     // A binary answer (the map's events) goes out as bytes: JSON would spell a Uint8Array as {"0":…} and base64
     // would add a third. Refusals stay JSON, so the bridge tells the two apart by content type.
     if (result.ok && result.value instanceof Uint8Array) {
       const { buffer, byteOffset, byteLength } = result.value;
-      return reply
-        .header('cache-control', 'no-store')
-        .type('application/octet-stream')
-        .send(Buffer.from(buffer, byteOffset, byteLength));
+      return reply.type('application/octet-stream').send(Buffer.from(buffer, byteOffset, byteLength));
     }
-    return reply.header('cache-control', 'no-store').send(result);
+    return reply.send(result);
   });
 
   app.get('/rpc/events', (request, reply) => {
-    const service = sessionOf(request, reply);
+    const id = browserId(request, reply);
     reply.hijack();
     reply.raw.writeHead(200, {
       'content-type': 'text/event-stream',
@@ -86,13 +150,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       ...(reply.getHeader('set-cookie') ? { 'set-cookie': String(reply.getHeader('set-cookie')) } : {}),
     });
     reply.raw.write(': connected\n\n');
-    const unsubscribe = service.onPush((push, payload) =>
-      reply.raw.write(`data: ${JSON.stringify({ push, payload })}\n\n`),
-    );
+    const detach = sessions.attach(id, {
+      send: (push, payload) => reply.raw.write(`data: ${JSON.stringify({ push, payload })}\n\n`),
+      // The session is over: the browser's EventSource reconnects, as a browser not signed in.
+      end: () => reply.raw.end(),
+    });
     const keepAlive = setInterval(() => reply.raw.write(': keep-alive\n\n'), 25_000);
     request.raw.on('close', () => {
       clearInterval(keepAlive);
-      unsubscribe();
+      detach();
     });
   });
 
@@ -102,7 +168,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   app.get('/*', async (request, reply) => {
     const file = await readStaticFile(options.rendererDir, request.url);
     if (!file) return reply.status(404).type('text/plain').send('not found');
-    if (file.contentType.startsWith('text/html')) sessionOf(request, reply);
+    if (file.contentType.startsWith('text/html')) browserId(request, reply);
     return reply.type(file.contentType).send(file.body);
   });
 
@@ -110,9 +176,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const { port } = app.server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    stats: () => ({ sessions: sessions.size, healthProbes: healthProbe.probes }),
     async close() {
-      for (const service of services.values()) service.close();
-      services.clear();
+      sessions.close();
+      healthProbe.close();
       await app.close();
       basemap?.close();
     },

@@ -80,16 +80,21 @@ describe('hub auth', () => {
     // An administrator's SQL on a connection of its own: the hub holds sessions and users in memory between requests.
     const admin = new Database(hub.dbPath);
     try {
+      // A unit name is not who the user is: the session stands and shows the new name.
+      admin.prepare(`UPDATE org_units SET name = '改名街道' WHERE code = '431099002'`).run();
+      expect((await api(hub, 'GET', '/api/v1/auth/me', { token })).body.orgUnitName).toBe('改名街道');
+      // Moving the user to another unit ends the session (migration 0010): the old token is worth nothing.
       admin.prepare(`UPDATE users SET org_unit_code = '431099003' WHERE username = 'town02.director'`).run();
-      expect((await api(hub, 'GET', '/api/v1/auth/me', { token })).body.orgUnitCode).toBe('431099003');
-      admin.prepare(`UPDATE users SET disabled = 1 WHERE username = 'town02.director'`).run();
       expect((await api(hub, 'GET', '/api/v1/auth/me', { token })).status).toBe(401);
-      admin
-        .prepare(`UPDATE users SET disabled = 0, org_unit_code = '431099002' WHERE username = 'town02.director'`)
-        .run();
-      expect((await api(hub, 'GET', '/api/v1/auth/me', { token })).status).toBe(200);
+      const moved = await login(hub, 'town02.director');
+      expect((await api(hub, 'GET', '/api/v1/auth/me', { token: moved })).body.orgUnitCode).toBe('431099003');
+      admin.prepare(`UPDATE users SET disabled = 1 WHERE username = 'town02.director'`).run();
+      expect((await api(hub, 'GET', '/api/v1/auth/me', { token: moved })).status).toBe(401);
+      admin.prepare(`UPDATE users SET disabled = 0 WHERE username = 'town02.director'`).run();
+      const again = await login(hub, 'town02.director');
+      expect((await api(hub, 'GET', '/api/v1/auth/me', { token: again })).status).toBe(200);
       admin.prepare(`UPDATE sessions SET revoked_at = 1`).run();
-      const revoked = await api(hub, 'GET', '/api/v1/auth/me', { token });
+      const revoked = await api(hub, 'GET', '/api/v1/auth/me', { token: again });
       expect(revoked.status).toBe(401);
       expectErrorShape(revoked.body, 'unauthenticated');
     } finally {
@@ -98,7 +103,7 @@ describe('hub auth', () => {
   });
 
   it('rate-limits password guessing with 429 and Retry-After, before checking the password', async () => {
-    hub = await startTestHub({ loginLimits: { perAddress: 100, perUsername: 3, windowMs: 60_000 } });
+    hub = await startTestHub({ loginLimits: { perAddress: 100, perAddressUser: 3, windowMs: 60_000 } });
     for (let i = 0; i < 3; i++) {
       expect(
         (await api(hub, 'POST', '/api/v1/auth/login', { body: { username: 'admin', password: `guess${i}` } })).status,

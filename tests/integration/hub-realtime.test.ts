@@ -41,6 +41,34 @@ describe('console namespace', () => {
     await expect(connect('forged-token')).rejects.toMatchObject({ data: { code: 'unauthenticated' } });
   });
 
+  it('refuses every namespace but /console, even with a valid token', async () => {
+    const token = await login(hub, 'county.duty');
+    for (const namespace of ['/', '/admin', '/console2']) {
+      for (const auth of [{}, { token }]) {
+        const socket = io(`${hub.url}${namespace}`, { auth, transports: ['websocket'], reconnection: false });
+        sockets.push(socket);
+        const outcome = await new Promise<string>((resolve) => {
+          socket.once('connect', () => resolve('connected'));
+          socket.once('connect_error', (err: Error) => resolve(`refused: ${err.message}`));
+        });
+        expect(outcome, namespace).toMatch(/^refused/);
+      }
+    }
+  });
+
+  it('answers 404 on HTTP paths outside the contract', async () => {
+    for (const [method, path] of [
+      ['GET', '/'],
+      ['GET', '/admin'],
+      ['POST', '/api/v1/users'],
+      ['GET', '/api/v2/cameras'],
+    ] as const) {
+      const res = await api(hub, method, path, method === 'POST' ? { body: {} } : {});
+      expect(res.status, path).toBe(404);
+      expect(res.body.error.code, path).toBe('not_found');
+    }
+  });
+
   it("never delivers one township's pushes to another township; the county gets both", async () => {
     const county = await connect(await login(hub, 'county.duty'));
     const town1 = await connect(await login(hub, 'town01.director'));

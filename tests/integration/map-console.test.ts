@@ -67,13 +67,17 @@ describe('map.events across the console boundary', () => {
 
   it('answers the web host’s RPC as application/octet-stream, refusals as JSON', async () => {
     const page = await fetch(`${web.url}/`);
-    const cookie = page.headers.get('set-cookie')!.split(';')[0]!;
-    const rpc = (method: string, body: unknown) =>
-      fetch(`${web.url}/rpc/${method}`, {
+    let cookie = page.headers.get('set-cookie')!.split(';')[0]!;
+    const rpc = async (method: string, body: unknown) => {
+      const res = await fetch(`${web.url}/rpc/${method}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', cookie },
         body: JSON.stringify(body),
       });
+      // The web host sets a new session cookie at login, as a browser would keep.
+      cookie = res.headers.get('set-cookie')?.split(';')[0] ?? cookie;
+      return res;
+    };
     const before = await rpc('map.events', PERIOD);
     expect(before.headers.get('content-type')).toMatch(/application\/json/);
     expect(await before.json()).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });

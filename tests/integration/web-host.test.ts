@@ -2,6 +2,7 @@
  * The web host over real HTTP: a browser session gets its own console service behind an httpOnly cookie, calls go
  * through the contract, pushes arrive as SSE, other origins and escaping paths are refused.
  */
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,16 +33,18 @@ afterAll(async () => {
 
 async function browserSession() {
   const page = await fetch(`${web.url}/`);
-  const cookie = page.headers.get('set-cookie')!.split(';')[0]!;
+  let cookie = page.headers.get('set-cookie')!.split(';')[0]!;
   const rpc = async (method: string, body: unknown, headers: Record<string, string> = {}) => {
     const res = await fetch(`${web.url}/rpc/${method}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie, ...headers },
       body: JSON.stringify(body),
     });
+    // A login answers with a new session cookie, which a browser keeps.
+    cookie = res.headers.get('set-cookie')?.split(';')[0] ?? cookie;
     return { status: res.status, body: (await res.json()) as any };
   };
-  return { page, cookie, rpc };
+  return { page, cookie: () => cookie, rpc };
 }
 
 describe('web host', () => {
@@ -90,7 +93,7 @@ describe('web host', () => {
     await s.rpc('session.login', { username: 'town01.wall', password: DEMO_PASSWORD });
     const cameras = (await s.rpc('cameras.list', {})).body.value as Array<{ id: string }>;
     const controller = new AbortController();
-    const events = await fetch(`${web.url}/rpc/events`, { headers: { cookie: s.cookie }, signal: controller.signal });
+    const events = await fetch(`${web.url}/rpc/events`, { headers: { cookie: s.cookie() }, signal: controller.signal });
     expect(events.headers.get('content-type')).toBe('text/event-stream');
     const reader = events.body!.getReader();
     // Wait until the socket to the hub is up, then change a camera in this township.
@@ -105,5 +108,83 @@ describe('web host', () => {
       push: 'camera.status',
       payload: { cameraId: cameras[0]!.id, online: false },
     });
+  });
+});
+
+/** A raw request with any Host header (fetch would not let a test forge it). */
+function rawRequest(path: string, host: string, init: { method?: string; body?: string; origin?: string } = {}) {
+  const { port } = new URL(web.url);
+  return new Promise<{ status: number; body: string; headers: IncomingHttpHeaders }>((resolve, reject) => {
+    const req = httpRequest(
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: init.method ?? 'GET',
+        headers: {
+          host,
+          ...(init.origin ? { origin: init.origin } : {}),
+          ...(init.body ? { 'content-type': 'application/json' } : {}),
+        },
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+        // An event stream would not end by itself: its head is enough.
+        if (res.headers['content-type'] === 'text/event-stream') res.destroy();
+      },
+    );
+    req.once('error', reject);
+    req.end(init.body);
+  });
+}
+
+describe('web host against DNS rebinding', () => {
+  const { port } = { port: () => new URL(web.url).port };
+
+  it('refuses every route when the Host header names another site, before any work', async () => {
+    const forged = `attacker.example:${port()}`;
+    const login = await rawRequest('/rpc/session.login', forged, {
+      method: 'POST',
+      origin: `http://${forged}`,
+      body: JSON.stringify({ username: 'county.duty', password: DEMO_PASSWORD }),
+    });
+    expect(login.status).toBe(421);
+    expect(JSON.parse(login.body).error.code).toBe('host_not_allowed');
+    expect(login.headers['set-cookie']).toBeUndefined();
+    for (const path of ['/', '/assets/app.js', '/rpc/events', '/tiles/1/0/0.png']) {
+      const res = await rawRequest(path, forged);
+      expect(res.status, path).toBe(421);
+      expect(res.headers['set-cookie'], path).toBeUndefined();
+      expect(res.body, path).not.toContain('网格联动指挥台');
+    }
+    for (const host of ['attacker.example', '127.0.0.1.attacker.example', 'localhost.attacker.example']) {
+      expect((await rawRequest('/', host)).status, host).toBe(421);
+    }
+  });
+
+  it('serves the loopback names it listens on', async () => {
+    for (const host of [`127.0.0.1:${port()}`, `localhost:${port()}`, `[::1]:${port()}`, 'localhost']) {
+      expect((await rawRequest('/', host)).status, host).toBe(200);
+    }
+  });
+
+  it('serves extra host names only when configured', async () => {
+    const named = await startWebHost({ hubUrl: hub.url, rendererDir, hostnames: ['console.county.example'] });
+    try {
+      const { port: namedPort } = new URL(named.url);
+      const res = await new Promise<number>((resolve, reject) =>
+        httpRequest({ host: '127.0.0.1', port: namedPort, path: '/', headers: { host: 'console.county.example' } })
+          .once('response', (r) => resolve(r.statusCode ?? 0))
+          .once('error', reject)
+          .end(),
+      );
+      expect(res).toBe(200);
+    } finally {
+      await named.close();
+    }
+    expect((await rawRequest('/', 'console.county.example')).status).toBe(421);
   });
 });

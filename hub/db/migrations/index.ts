@@ -8,6 +8,7 @@ import { migration0006 } from './0006-map-indexes.js';
 import { migration0007 } from './0007-wall-layouts.js';
 import { migration0008 } from './0008-auth-version.js';
 import { migration0009 } from './0009-import-batches.js';
+import { migration0010 } from './0010-login-locks.js';
 import { migration0011 } from './0011-case-holders.js';
 
 export type { Migration };
@@ -22,5 +23,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0007,
   migration0008,
   migration0009,
+  migration0010,
   migration0011,
 ];

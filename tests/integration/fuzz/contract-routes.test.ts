@@ -37,7 +37,7 @@ beforeAll(async () => {
   // Login limits out of the way: the login route is fuzzed like any other, and must not lock the suite out.
   hub = await startTestHub({
     supervisionIntervalMs: 0,
-    loginLimits: { perAddress: 1e9, perUsername: 1e9, windowMs: 60_000 },
+    loginLimits: { perAddress: 1e9, perAddressUser: 1e9, windowMs: 60_000, lockAfter: 1e9 },
   });
   token = await login(hub, 'county.duty');
 });
