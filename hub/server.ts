@@ -29,6 +29,7 @@ import { registerOrgRoutes } from './org/org-routes.js';
 import { ConsoleRealtime } from './realtime/console-namespace.js';
 import { dirname } from 'node:path';
 import { reportCameraStatus } from './cameras/camera-status.js';
+import { createHubLogger, type HubLogger, type HubLogOptions } from './logging.js';
 import { createVideoServices, registerVideoRoutes, type VideoOptions } from './video-access/video-services.js';
 
 export interface HubOptions {
@@ -42,7 +43,8 @@ export interface HubOptions {
   readonly loginLimits?: { perAddress: number; perUsername: number; windowMs: number };
   readonly nativeBinding?: string;
   readonly now?: () => number;
-  readonly log?: boolean;
+  /** Logging (hub/logging.ts): level, folder of the rolling file, stdout. Absent or false: silent (tests). */
+  readonly log?: HubLogOptions | false;
   /** Writes queued for commit beyond which intake and moves answer 503 + Retry-After (default 5,000). */
   readonly maxWriteBacklog?: number;
   /** How often overdue legs are supervised automatically (ms); 0 turns the timer off. Default 30 s. */
@@ -80,7 +82,18 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     throw err;
   }
 
-  const app = Fastify({ logger: options.log ?? false, bodyLimit: 1024 * 1024, trustProxy: false });
+  let hubLogger: HubLogger | null = null;
+  try {
+    if (options.log) hubLogger = await createHubLogger(options.log);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  const app = Fastify({
+    ...(hubLogger ? { loggerInstance: hubLogger.logger } : { logger: false }),
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+  });
   const io = new SocketServer(app.server, { serveClient: false, cors: { origin: false } });
   const auth = new AuthService(db, options.tokenTtlMs ?? DEFAULT_TOKEN_TTL_MS, now);
   const limits = options.loginLimits ?? { perAddress: 30, perUsername: 10, windowMs: 60_000 };
@@ -90,6 +103,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       now,
       dataDir: dirname(options.dbPath),
       demo,
+      log: app.log,
       onSourceStatus: (cameraId, online) => void reportCameraStatus(context, cameraId, online),
     },
     { warmClipsOnStart: demo && options.simulate, ...options.video },
@@ -97,6 +111,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const realtime = new ConsoleRealtime(io, auth, now);
   const context: HubContext = {
     db,
+    log: app.log,
     writes: new GroupCommit(db),
     maxWriteBacklog: options.maxWriteBacklog ?? 5000,
     reference: referenceData(),
@@ -116,6 +131,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   } catch (err) {
     await video.close();
     db.close();
+    await hubLogger?.close();
     throw err;
   }
 
@@ -146,6 +162,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       await app.close();
       await video.close();
       db.close();
+      await hubLogger?.close();
     },
   };
 }

@@ -112,7 +112,7 @@ export class FfmpegHlsStream {
     try {
       text = readFileSync(join(this.options.dir, 'index.m3u8'), 'utf8');
     } catch {
-      return;
+      return; // not written yet (ffmpeg starting) or being replaced: the previous playlist stays in use
     }
     const rewritten = rewritePlaylist(text);
     if (!rewritten) return;

@@ -6,6 +6,7 @@
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { HubOptions } from '../../hub/server.js';
 import type { ClipSpec } from '../../hub/media/demo-clip-library.js';
 import type { VideoOptions } from '../../hub/video-access/video-services.js';
 import { api, startTestHub, type TestHub } from './test-hub.js';
@@ -24,9 +25,13 @@ export interface VideoTestHub extends TestHub {
   advance(ms: number): void;
 }
 
-export async function startVideoTestHub(video: VideoOptions = {}): Promise<VideoTestHub> {
+export async function startVideoTestHub(
+  video: VideoOptions = {},
+  hubOptions: Partial<HubOptions> = {},
+): Promise<VideoTestHub> {
   let skew = 0;
   const hub = await startTestHub({
+    ...hubOptions,
     now: () => Date.now() + skew,
     video: {
       viewIdleMs: 1000,
