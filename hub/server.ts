@@ -25,6 +25,7 @@ import { seedDemoCountyIfEmpty } from './demo/seed-demo.js';
 import type { HubContext } from './hub-context.js';
 import { registerAuthRoutes } from './auth/auth-routes.js';
 import { installErrorHandling } from './http/errors.js';
+import { registerOpenApiRoute } from './http/openapi.js';
 import { registerOrgRoutes } from './org/org-routes.js';
 import { ConsoleRealtime } from './realtime/console-namespace.js';
 import { dirname } from 'node:path';
@@ -59,6 +60,8 @@ export interface Hub {
   readonly url: string;
   readonly port: number;
   readonly context: HubContext;
+  /** Every route fastify registered (method, URL): what tests hold the OpenAPI document against. */
+  readonly routes: ReadonlyArray<{ readonly method: string; readonly url: string }>;
   close(): Promise<void>;
 }
 
@@ -135,7 +138,10 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     throw err;
   }
 
+  const routes: Array<{ method: string; url: string }> = [];
+  app.addHook('onRoute', (r) => [r.method].flat().forEach((method) => routes.push({ method, url: r.url })));
   installErrorHandling(app);
+  registerOpenApiRoute(app);
   registerAuthRoutes(app, context);
   registerOrgRoutes(app, context);
   registerCaseRoutes(app, context);
@@ -155,6 +161,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     url: `http://${host}:${port}`,
     port,
     context,
+    routes,
     async close() {
       stopSimulators.forEach((stop) => stop());
       await Promise.all(stopTimers.map((stop) => stop()));
