@@ -1,7 +1,7 @@
 /**
  * A case (案件) as the hub stores it and the console shows it: the snapshot the state machine moves, its legs (joint
  * dispatch: one lead 主办 + assisting 协办 units), its pauses, supervisions and rating, and the append-only history row
- * each move writes. Names follow shared/domain.md.
+ * each move writes. Names follow docs/glossary.md.
  *
  * All case times are epoch milliseconds (UTC); the working-time clock turns them into Beijing time when it needs to.
  */

@@ -1,5 +1,5 @@
 /**
- * The county's KPIs (shared/domain.md), computed from compact case facts so that the hub can feed SQL rows and
+ * The county's KPIs (docs/glossary.md), computed from compact case facts so that the hub can feed SQL rows and
  * tests hand-made cases:
  *   结案率 closureRate   = closed / filed
  *   按期结案率 onTimeRate = closed on time / (closed + open and overdue)  — leaving late cases open cannot help

@@ -1,4 +1,4 @@
-/** Roles, one per user. Names are the ones in shared/domain.md. */
+/** Roles, one per user. Names are the ones in docs/glossary.md. */
 export const ROLES = ['county_duty_officer', 'township_director', 'wall_operator', 'grid_worker', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -1,15 +1,16 @@
 /**
  * `npm run hub`: the county hub alone, headless, for a county server. Demo mode (X County, published passwords) is
- * on unless GRID_DEMO=0.
+ * on unless GRID_DEMO=0. Logs go to stdout and `<data dir>/logs/` (GRID_LOG_LEVEL, GRID_LOG_DIR; see README, "Logs").
  */
 import { hubConfigFromEnv } from './config.js';
+import { hubLogFromEnv } from './logging.js';
 import { createHub } from './server.js';
 
 const config = hubConfigFromEnv(process.env, { dataDir: '.grid-data', port: 7300 });
 const started = Date.now();
 const hub = await createHub({
   ...config,
-  log: process.env.GRID_HUB_LOG === '1',
+  log: hubLogFromEnv(process.env, config.dataDir),
   simulate: config.demo && process.env.GRID_SIMULATE !== '0',
 }).catch((err: unknown) => {
   console.error(`Grid Command hub did not start: ${err instanceof Error ? err.message : String(err)}`);

@@ -1,3 +1,4 @@
+import type { FastifyBaseLogger } from 'fastify';
 import type { AuthService } from './auth/auth-service.js';
 import type { LoginLimits } from './auth/auth-routes.js';
 import type { FailureThrottle } from './auth/rate-limiter.js';
@@ -12,6 +13,8 @@ import type { VideoServices } from './video-access/video-services.js';
 /** What every route handler may use; built once in server.ts. */
 export interface HubContext {
   readonly db: HubDatabase;
+  /** The hub's log (hub/logging.ts): background work that fails says so here rather than failing silently. */
+  readonly log: FastifyBaseLogger;
   /** Every write goes through here: one transaction (one fsync) per batch of concurrent writes. */
   readonly writes: GroupCommit;
   /** Writes waiting for a commit beyond which new writes are refused with 503 (back-pressure). */

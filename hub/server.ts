@@ -2,7 +2,6 @@
  * The county hub: HTTP (fastify) + socket.io on one port, over one SQLite database. `createHub` is what the CLI,
  * the Electron main process (embedded hub) and the tests all call.
  */
-import { hubLogger, type HubLogOptions } from './http/log-redaction.js';
 import Fastify from 'fastify';
 import { Server as SocketServer } from 'socket.io';
 import type { AddressInfo } from 'node:net';
@@ -27,6 +26,8 @@ import { seedDemoCountyIfEmpty } from './demo/seed-demo.js';
 import type { HubContext } from './hub-context.js';
 import { DEFAULT_LOGIN_LIMITS, registerAuthRoutes, type LoginLimits } from './auth/auth-routes.js';
 import { installErrorHandling } from './http/errors.js';
+import { registerOpenApiRoute } from './http/openapi.js';
+import { createHubLogger, type HubLogger, type HubLogOptions } from './logging.js';
 import { registerOrgRoutes } from './org/org-routes.js';
 import { ConsoleRealtime } from './realtime/console-namespace.js';
 import { dirname } from 'node:path';
@@ -44,8 +45,9 @@ export interface HubOptions {
   readonly loginLimits?: Partial<LoginLimits>;
   readonly nativeBinding?: string;
   readonly now?: () => number;
-  /** Request logging (pino): off by default; secrets are redacted from every line (http/log-redaction.ts). */
-  readonly log?: boolean | HubLogOptions;
+  /** Logging (hub/logging.ts): level, folder of the rolling file, stdout or a stream; secrets redacted from every
+   * line. Absent or false: silent (tests). */
+  readonly log?: HubLogOptions | false;
   /** Writes queued for commit beyond which intake and moves answer 503 + Retry-After (default 5,000). */
   readonly maxWriteBacklog?: number;
   /** How often overdue legs are supervised automatically (ms); 0 turns the timer off. Default 30 s. */
@@ -59,6 +61,8 @@ export interface HubOptions {
 export interface Hub {
   readonly url: string;
   readonly port: number;
+  /** Every route fastify registered (method, URL): what tests hold the OpenAPI document against. */
+  readonly routes: ReadonlyArray<{ readonly method: string; readonly url: string }>;
   readonly context: HubContext;
   close(): Promise<void>;
 }
@@ -83,7 +87,18 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     throw err;
   }
 
-  const app = Fastify({ logger: hubLogger(options.log), bodyLimit: 1024 * 1024, trustProxy: false });
+  let hubLogger: HubLogger | null = null;
+  try {
+    if (options.log) hubLogger = await createHubLogger(options.log);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  const app = Fastify({
+    ...(hubLogger ? { loggerInstance: hubLogger.logger } : { logger: false }),
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+  });
   const io = new SocketServer(app.server, { serveClient: false, cors: { origin: false } });
   const auth = new AuthService(db, options.tokenTtlMs ?? DEFAULT_TOKEN_TTL_MS, now);
   const limits: LoginLimits = { ...DEFAULT_LOGIN_LIMITS, ...options.loginLimits };
@@ -93,6 +108,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       now,
       dataDir: dirname(options.dbPath),
       demo,
+      log: app.log,
       onSourceStatus: (cameraId, online) => void reportCameraStatus(context, cameraId, online),
     },
     { warmClipsOnStart: demo && options.simulate, ...options.video },
@@ -100,6 +116,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const realtime = new ConsoleRealtime(io, auth, now);
   const context: HubContext = {
     db,
+    log: app.log,
     writes: new GroupCommit(db),
     maxWriteBacklog: options.maxWriteBacklog ?? 5000,
     reference: referenceData(),
@@ -122,10 +139,14 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   } catch (err) {
     await video.close();
     db.close();
+    await hubLogger?.close();
     throw err;
   }
 
+  const routes: Array<{ method: string; url: string }> = [];
+  app.addHook('onRoute', (r) => [r.method].flat().forEach((method) => routes.push({ method, url: r.url })));
   installErrorHandling(app);
+  registerOpenApiRoute(app);
   registerAuthRoutes(app, context);
   registerOrgRoutes(app, context);
   registerCaseRoutes(app, context);
@@ -146,6 +167,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     url: `http://${host}:${port}`,
     port,
     context,
+    routes,
     async close() {
       stopSimulators.forEach((stop) => stop());
       await Promise.all(stopTimers.map((stop) => stop()));
@@ -154,6 +176,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       await app.close();
       await video.close();
       db.close();
+      await hubLogger?.close();
     },
   };
 }

@@ -91,7 +91,7 @@ export class ConsoleService {
     'session.login': async ({ username, password }) => {
       const { token, user } = await this.hub.call('login', { body: { username, password } });
       if (!CONSOLE_ROLES.includes(user.role)) {
-        await this.hub.call('logout', { token }).catch(() => undefined);
+        await this.hub.call('logout', { token }).catch(logoutNotConfirmed);
         throw new GridCommandError('not_console_role', 'this account cannot use the console');
       }
       this.endSession();
@@ -103,7 +103,7 @@ export class ConsoleService {
     'session.logout': async () => {
       const token = this.session?.token;
       this.endSession();
-      if (token) await this.hub.call('logout', { token }).catch(() => undefined);
+      if (token) await this.hub.call('logout', { token }).catch(logoutNotConfirmed);
       // Every window (or browser tab) sharing this console service goes back to the login page.
       if (token) this.emit('session.ended', { reason: 'logout' });
       return { ok: true as const };
@@ -281,8 +281,9 @@ export class ConsoleService {
       await this.offline.catchUp(token, this.lastCaseSeq, (changes) =>
         changes.forEach((change) => this.forwardCaseChange(change, true)),
       );
-    } catch {
+    } catch (err) {
       // The socket's next reconnect tries again.
+      console.warn(`console service: catch-up after reconnect failed (${messageOf(err)}); retried on next reconnect`);
     }
     if (this.heldChanges !== held) return; // signed out (or reconnected) meanwhile
     this.heldChanges = null;
@@ -302,4 +303,13 @@ export class ConsoleService {
     socket?.disconnect();
     this.listenToHealth();
   }
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** The local session ends regardless; the hub token then lapses at its expiry, so this is only worth a warning. */
+function logoutNotConfirmed(err: unknown): void {
+  console.warn(`console service: the hub did not confirm the logout (${messageOf(err)}); its token expires on its own`);
 }

@@ -15,3 +15,11 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
+
+/**
+ * Electron's header: the same policy, plus the offline basemap's `gridtiles:` scheme (main/electron/tile-protocol.ts)
+ * for tile images and deck.gl's fetches. Only there: a browser on the web host gets its tiles from /tiles ('self').
+ */
+export const ELECTRON_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.split('; ')
+  .map((directive) => (/^(img-src|connect-src) /.test(directive) ? `${directive} gridtiles:` : directive))
+  .join('; ');

@@ -3,6 +3,7 @@
  * its own data folder. Shared by the Electron main process and the web host.
  */
 import { hubConfigFromEnv } from '../hub/config.js';
+import { hubLogFromEnv } from '../hub/logging.js';
 import { createHub, type Hub } from '../hub/server.js';
 
 export interface HubLink {
@@ -25,6 +26,7 @@ export async function connectOrEmbedHub(
   const hub = await createHub({
     ...config,
     nativeBinding: defaults.nativeBinding,
+    log: hubLogFromEnv(env, config.dataDir),
     simulate: config.demo && env.GRID_SIMULATE !== '0',
   });
   return { hubUrl: hub.url, embedded: hub, dbPath: config.dbPath };

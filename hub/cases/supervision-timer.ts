@@ -5,6 +5,7 @@
  */
 import type { CaseActor } from '../../common/case-machine.js';
 import { legsDueForSupervision } from '../../common/case-sla.js';
+import { GridCommandError } from '../../common/errors.js';
 import { getMeta } from '../db/meta-store.js';
 import { getCase, overdueOpenCaseIds } from './cases-store.js';
 import type { HubContext } from '../hub-context.js';
@@ -47,8 +48,11 @@ export async function superviseOverdue(
         });
         outcome.changed.forEach((change) => hub.cases.publishChange(change));
         raised += 1;
-      } catch {
-        // The case moved on in between (signed, closed …); the next tick looks again.
+      } catch (err) {
+        // Usually the case moved on in between (signed, closed …: a refused move); the next tick looks again.
+        // Anything else (a failed commit) is worth a warning.
+        if (err instanceof GridCommandError) hub.log.debug({ caseId, code: err.code }, 'automatic supervision skipped');
+        else hub.log.warn({ err, caseId }, 'automatic supervision failed');
       }
     }
   }

@@ -1,7 +1,7 @@
 /**
  * The demo "X County": a deterministic, self-consistent org tree (county → 12 townships → 224 villages + 6
  * communities → 907 grids) with boundaries, populations and 2,185 cameras, matching the reference figures in
- * shared/domain.md exactly. Pure computation; the hub inserts the result into its database.
+ * docs/glossary.md exactly. Pure computation; the hub inserts the result into its database.
  */
 import type { MultiPolygon, Polygon } from 'geojson';
 import { apportion } from './allocate.js';
@@ -65,7 +65,7 @@ export interface DemoCounty {
 export const DEMO_COUNTY_CODE = '431099';
 export const DEMO_DEFAULT_SEED = 20201;
 
-/** The reference figures of shared/domain.md that the generator reproduces. */
+/** The reference figures of docs/glossary.md that the generator reproduces. */
 export const DEMO_FIGURES = {
   areaKm2: 1022,
   center: [112.2, 25.9] as LonLat,

@@ -1,6 +1,6 @@
 /**
  * X County's event history, 2017–2020, as the old platform's export: ~84,200 events whose make-up follows the
- * county's published figures (shared/domain.md). Fed through the same importer as a real NDJSON import.
+ * county's published figures (docs/glossary.md). Fed through the same importer as a real NDJSON import.
  *
  * The published figures, and how they are read here:
  * - 93 % of events reported by grid workers; the rest public reports, video patrol, hotline, departments.

@@ -59,7 +59,8 @@ export function startReportSimulator(hub: HubContext, intervalMs = 8_000): () =>
         ),
       )
       .then((outcome) => hub.cases.publishChange(outcome.change))
-      .catch(() => undefined);
+      // A refused simulated report (busy hub, closing database) is skipped; the next tick files another.
+      .catch((err: unknown) => hub.log.debug({ err }, 'simulated report not filed'));
   }, intervalMs);
   timer.unref();
   return () => clearInterval(timer);

@@ -23,7 +23,12 @@ export function startMapChunkWarmer(hub: HubContext): () => void {
 
   // A store that fails (the hub closing under it) just ends the warm-up; queries build what they need.
   const later = (ms: number) => {
-    if (!stopped) timer = setTimeout(() => void slice().catch(() => undefined), ms);
+    if (!stopped) {
+      timer = setTimeout(
+        () => void slice().catch((err: unknown) => hub.log.warn({ err }, 'map chunk warm-up stopped')),
+        ms,
+      );
+    }
   };
   const slice = async (): Promise<void> => {
     timer = undefined;

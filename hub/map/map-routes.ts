@@ -45,7 +45,11 @@ export function registerMapRoutes(app: FastifyInstance, hub: HubContext): void {
     }
     // Chunks rebuilt for this answer are stored after it, so the next query copies them from memory or disk.
     const { built } = answer;
-    if (built.length > 0) void hub.writes.run(() => storeChunks(hub.db, built, coding.fingerprint)).catch(() => {});
+    if (built.length > 0)
+      void hub.writes
+        .run(() => storeChunks(hub.db, built, coding.fingerprint))
+        // Not stored: the next query rebuilds these chunks, so only the log needs to know.
+        .catch((err: unknown) => hub.log.warn({ err, chunks: built.length }, 'map chunks not stored'));
     // The body's memory may go back to the pool once this reply is done with it (sent, or the client went away).
     reply.raw.once('close', answer.done);
     return reply

@@ -4,7 +4,7 @@
  * serves the last complete playlist it read (ffmpeg rewrites the file in place), rewritten so segment URIs are
  * `seg/N.ts` relative to the tokenised playlist URL, and only segments that playlist (or the one before) lists.
  */
-import { redactSecrets } from '../http/log-redaction.js';
+import { redactSecrets } from '../logging.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -113,7 +113,7 @@ export class FfmpegHlsStream {
     try {
       text = readFileSync(join(this.options.dir, 'index.m3u8'), 'utf8');
     } catch {
-      return;
+      return; // not written yet (ffmpeg starting) or being replaced: the previous playlist stays in use
     }
     const rewritten = rewritePlaylist(text);
     if (!rewritten) return;

@@ -4,6 +4,7 @@
  * demo cameras are encoded live with a clock, and real cameras are pulled and remuxed, one ffmpeg each while watched.
  * Access is checked before the gateway is asked anything (media-routes.ts); it only knows cameras and qualities.
  */
+import type { FastifyBaseLogger } from 'fastify';
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,6 +42,7 @@ export interface GatewayDeps {
   readonly now: () => number;
   /** A pulled camera's source came up or failed (reported through camera-status.ts). */
   readonly onSourceStatus: (cameraId: string, online: boolean) => void;
+  readonly log: FastifyBaseLogger;
 }
 
 export interface ActiveStreamInfo {
@@ -108,7 +110,10 @@ export class MediaGateway {
 
   /** Starts the stream behind a ticket just issued, so the first playlist request finds it running. */
   warm(camera: CameraRecord, quality: StreamQuality): void {
-    this.playlist(camera, quality).catch(() => undefined);
+    // The viewer's own playlist request retries and answers the error; the log says why the warm-up failed.
+    this.playlist(camera, quality).catch((err: unknown) =>
+      this.deps.log.warn({ err, cameraId: camera.id, quality }, 'stream warm-up failed'),
+    );
   }
 
   async playlist(camera: CameraRecord, quality: StreamQuality): Promise<string> {

@@ -35,7 +35,7 @@ export function sweepOrphanedStreams(base: string): number {
   try {
     names = readdirSync(base).filter((n) => n.startsWith(WORK_DIR_PREFIX));
   } catch {
-    return 0;
+    return 0; // no media work folder yet: nothing can be orphaned
   }
   for (const name of names) {
     const hubPid = Number(/^grid-media-(\d+)-/.exec(name)?.[1]);

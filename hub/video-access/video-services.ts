@@ -3,6 +3,7 @@
  * timers that end idle views. `registerVideoRoutes` adds its HTTP routes; `close` stops ffmpeg processes and audits
  * the views still open.
  */
+import type { FastifyBaseLogger } from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import type { HubDatabase } from '../db/database.js';
 import { sql } from '../db/sql.js';
@@ -58,6 +59,7 @@ export function createVideoServices(
     dataDir: string;
     demo: boolean;
     onSourceStatus: (cameraId: string, online: boolean) => void;
+    log: FastifyBaseLogger;
   },
   options: VideoOptions = {},
 ): VideoServices {
@@ -66,7 +68,7 @@ export function createVideoServices(
     liveEncodedCameraIds: options.media?.liveEncodedCameraIds ?? (deps.demo ? defaultLiveEncoded(deps.db) : []),
   };
   const gateway = new MediaGateway(
-    { dataDir: deps.dataDir, now: deps.now, onSourceStatus: deps.onSourceStatus },
+    { dataDir: deps.dataDir, now: deps.now, onSourceStatus: deps.onSourceStatus, log: deps.log },
     media,
   );
   const viewIdleMs = options.viewIdleMs ?? 30_000;
@@ -74,7 +76,10 @@ export function createVideoServices(
   views.recover();
   const sweeper = setInterval(() => views.sweep(), Math.max(200, Math.min(viewIdleMs / 2, 5000)));
   sweeper.unref();
-  if (options.warmClipsOnStart) gateway.clips.readyAll().catch(() => undefined);
+  // Clips not encoded now are encoded when first asked for; the log says why the warm-up stopped.
+  if (options.warmClipsOnStart) {
+    gateway.clips.readyAll().catch((err: unknown) => deps.log.warn({ err }, 'demo clip warm-up failed'));
+  }
 
   return {
     gateway,

@@ -67,8 +67,10 @@ function toLayout(hub: HubContext, row: LayoutRow, reader: Principal, now: numbe
   let spec: z.output<typeof StoredSpec>;
   try {
     spec = StoredSpec.parse(JSON.parse(row.spec));
-  } catch {
-    return null; // a row this hub version cannot read is left out rather than breaking the whole list
+  } catch (err) {
+    // A row this hub version cannot read is left out rather than breaking the whole list.
+    hub.log.warn({ err, layoutId: row.id }, 'stored wall layout unreadable, left out');
+    return null;
   }
   return {
     id: row.id,

@@ -11,6 +11,7 @@ import { connectOrEmbedHub, type HubLink } from '../embedded-hub.js';
 import { consoleStorePath } from '../local-store/store-path.js';
 import { bindConsoleIpc } from './ipc-binding.js';
 import { installAppSecurity } from './security.js';
+import { registerTileScheme, startTileProtocol } from './tile-protocol.js';
 import { WindowRegistry } from './windows.js';
 
 /**
@@ -27,15 +28,18 @@ function electronSqliteBinding(): string | undefined {
 }
 
 installAppSecurity();
+registerTileScheme(); // before ready: a privileged scheme cannot be added later
 // Before the app is ready, so every renderer starts with them.
 for (const [name, value] of CONSOLE_CHROMIUM_SWITCHES) app.commandLine.appendSwitch(name, value);
 if (!app.requestSingleInstanceLock()) app.quit();
 
 let link: HubLink | null = null;
 let service: ConsoleService | null = null;
+let stopTiles: (() => void) | null = null;
 
 void app.whenReady().then(async () => {
   const nativeBinding = electronSqliteBinding();
+  stopTiles = startTileProtocol(process.env, nativeBinding);
   link = await connectOrEmbedHub(process.env, {
     dataDir: process.env.GRID_DATA_DIR ?? join(app.getPath('userData'), 'hub'),
     nativeBinding,
@@ -55,5 +59,6 @@ void app.whenReady().then(async () => {
 app.on('window-all-closed', () => app.quit());
 app.on('will-quit', () => {
   service?.close();
+  stopTiles?.();
   void link?.embedded?.close();
 });

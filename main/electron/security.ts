@@ -4,7 +4,7 @@
  */
 import { app, session, shell } from 'electron';
 import { isExternalWebLink } from '../ipc-sender-policy.js';
-import { CONTENT_SECURITY_POLICY } from '../content-security-policy.js';
+import { ELECTRON_CONTENT_SECURITY_POLICY } from '../content-security-policy.js';
 
 export function installAppSecurity(): void {
   app.enableSandbox();
@@ -22,7 +22,7 @@ export function installAppSecurity(): void {
     session.defaultSession.setPermissionCheckHandler(() => false);
     session.defaultSession.webRequest.onHeadersReceived((details, callback) =>
       callback({
-        responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+        responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [ELECTRON_CONTENT_SECURITY_POLICY] },
       }),
     );
   });

@@ -3,13 +3,13 @@
  * renderer is a file:// page with no server to ask. The handler only translates; reading tiles is plain Node
  * (main/map/tile-host.ts, shared with the web host's /tiles route).
  *
- * Wiring (main/electron/index.ts): `registerTileScheme()` before `app.whenReady()`, then
- * `serveTiles(openBasemap(process.env.GRID_MBTILES, { nativeBinding }))` once ready. The CSP needs
- * `connect-src … gridtiles:` for the renderer's fetch of tiles.
+ * Wiring (main/electron/index.ts): `registerTileScheme()` before the app is ready, then `startTileProtocol()` once
+ * ready. Electron's CSP (main/content-security-policy.ts) allows `gridtiles:` for images and fetches.
  */
-import { protocol } from 'electron';
+import { protocol, session } from 'electron';
 import type { MbtilesBasemap } from '../map/mbtiles.js';
 import { answerTileRequest } from '../map/tile-host.js';
+import { openBasemap } from '../map/tile-route.js';
 
 export const TILE_SCHEME = 'gridtiles';
 
@@ -21,7 +21,9 @@ export function registerTileScheme(): void {
 }
 
 export function serveTiles(basemap: MbtilesBasemap | null): () => void {
-  protocol.handle(TILE_SCHEME, (request) => {
+  // The console windows use the default session; handling the scheme there is what their fetches reach.
+  const { protocol: sessionProtocol } = session.defaultSession;
+  sessionProtocol.handle(TILE_SCHEME, (request) => {
     const url = new URL(request.url);
     // gridtiles://tiles/3/6/2 parses as host "tiles", path "/3/6/2"; anything else is refused by the path check.
     const answer = answerTileRequest(basemap, url.host === 'tiles' ? `/tiles${url.pathname}` : url.pathname);
@@ -31,7 +33,16 @@ export function serveTiles(basemap: MbtilesBasemap | null): () => void {
     });
   });
   return () => {
-    protocol.unhandle(TILE_SCHEME);
+    sessionProtocol.unhandle(TILE_SCHEME);
     basemap?.close();
   };
+}
+
+/**
+ * Once the app is ready: serves GRID_MBTILES (when set) over `gridtiles:`; returns the stop, or null when no basemap
+ * is configured (the map then draws boundaries on a dark ground and asks for no tiles).
+ */
+export function startTileProtocol(env: NodeJS.ProcessEnv, nativeBinding: string | undefined): (() => void) | null {
+  if (!env.GRID_MBTILES) return null;
+  return serveTiles(openBasemap(env.GRID_MBTILES, { nativeBinding }));
 }

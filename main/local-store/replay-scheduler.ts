@@ -74,6 +74,7 @@ export class ReplayScheduler {
         this.now,
       ),
     );
+    // Only the lock waits on this copy; the pass's own error is handled below.
     const settled = pass.catch(() => undefined);
     replayLocks.set(key, settled);
     try {
@@ -82,8 +83,9 @@ export class ReplayScheduler {
       if (result.stoppedBy === 'link') this.scheduleRetry();
       if (this.hooks.session() === s) this.hooks.changed();
       return result;
-    } catch {
-      // The store closed under the pass (the console is shutting down): rows left pending go next time.
+    } catch (err) {
+      // Usually the store closed under the pass (the console is shutting down): rows left pending go next time.
+      console.warn(`console outbox: replay pass ended early (${err instanceof Error ? err.message : String(err)})`);
       this.settleWaiters();
       return null;
     } finally {

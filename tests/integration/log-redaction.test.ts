@@ -5,7 +5,7 @@
  */
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { redactSecrets } from '../../hub/http/log-redaction.js';
+import { redactSecrets } from '../../hub/logging.js';
 import { api, login } from '../support/test-hub.js';
 import {
   getMedia,
@@ -26,7 +26,7 @@ const stream = new Writable({
 let hub: VideoTestHub;
 
 beforeAll(async () => {
-  hub = await startVideoTestHub({}, { log: { level: 'debug', stream } });
+  hub = await startVideoTestHub({}, { log: { level: 'debug', stream, stdout: false } });
 });
 afterAll(() => hub.dispose());
 
@@ -56,7 +56,7 @@ describe('hub logs at debug level', () => {
   });
 
   it('redacts the forms a secret takes in a URL or message', () => {
-    expect(redactSecrets('/media/cam-1/eyJhbGciOi.abc/index.m3u8')).toBe('/media/cam-1/[token]/index.m3u8');
+    expect(redactSecrets('/media/cam-1/eyJhbGciOi.abc/index.m3u8')).toBe('/media/cam-1/[redacted]/index.m3u8');
     expect(redactSecrets('/x?a=1&token=abc&b=2')).toBe('/x?a=1&token=[redacted]&b=2');
     expect(redactSecrets('rtsp://admin:s3cret@10.0.0.7:554/ch1')).toBe('rtsp://[credentials]@10.0.0.7:554/ch1');
     expect(redactSecrets('Authorization: Bearer abc.def')).toBe('Authorization: Bearer [redacted]');

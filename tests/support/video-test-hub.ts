@@ -6,9 +6,9 @@
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { HubOptions } from '../../hub/server.js';
 import type { ClipSpec } from '../../hub/media/demo-clip-library.js';
 import type { VideoOptions } from '../../hub/video-access/video-services.js';
-import type { HubOptions } from '../../hub/server.js';
 import { api, startTestHub, type TestHub } from './test-hub.js';
 
 export const TEST_CLIP_SPEC: ClipSpec = {

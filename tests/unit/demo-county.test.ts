@@ -24,7 +24,7 @@ beforeAll(() => {
 }, 60_000);
 
 describe('demo county: reference figures', () => {
-  it('has the org tree of shared/domain.md, level by level', () => {
+  it('has the org tree of docs/glossary.md, level by level', () => {
     expect(county.county).toEqual({ code: COUNTY_CODE, name: 'X县' });
     expect(ofLevel('county')).toHaveLength(1);
     expect(ofLevel('township')).toHaveLength(12);

@@ -3,8 +3,12 @@
  * downloaded on this machine; where it can, the Playwright `_electron` suite drives the real app). The stand-in
  * records what the app registers; the assertions are on the app's own decisions: every new window denied (http(s)
  * sent to the system browser), navigation/redirects/webviews prevented, every permission refused, the CSP header
- * set, and console windows created isolated and sandboxed.
+ * set, console windows created isolated and sandboxed, and the offline basemap served over `gridtiles:`.
  */
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const fakeElectron = vi.hoisted(() => {
@@ -17,6 +21,8 @@ const fakeElectron = vi.hoisted(() => {
     headersHook: null as Handler | null,
     windows: [] as Array<{ options: any }>,
     sandboxEnabled: false,
+    privilegedSchemes: [] as Array<{ scheme: string; privileges: Record<string, boolean> }>,
+    protocolHandlers: new Map<string, (request: Request) => Response>(),
   };
   class BrowserWindow {
     webContents = { id: 1, on: () => undefined };
@@ -44,12 +50,20 @@ const fakeElectron = vi.hoisted(() => {
         on: (event: string, handler: Handler) => void appHandlers.set(event, handler),
         whenReady: () => Promise.resolve(),
       },
+      protocol: {
+        registerSchemesAsPrivileged: (schemes: typeof state.privilegedSchemes) =>
+          void state.privilegedSchemes.push(...schemes),
+      },
       shell: { openExternal: (url: string) => void state.openedExternally.push(url) },
       session: {
         defaultSession: {
           setPermissionRequestHandler: (h: Handler) => void (state.permissionRequest = h),
           setPermissionCheckHandler: (h: Handler) => void (state.permissionCheck = h),
           webRequest: { onHeadersReceived: (h: Handler) => void (state.headersHook = h) },
+          protocol: {
+            handle: (scheme: string, h: (request: Request) => Response) => void state.protocolHandlers.set(scheme, h),
+            unhandle: (scheme: string) => void state.protocolHandlers.delete(scheme),
+          },
         },
       },
       screen: {
@@ -64,7 +78,15 @@ vi.mock('electron', () => fakeElectron.module);
 
 const { installAppSecurity } = await import('../../main/electron/security.js');
 const { WindowRegistry } = await import('../../main/electron/windows.js');
-const { CONTENT_SECURITY_POLICY } = await import('../../main/content-security-policy.js');
+const { CONTENT_SECURITY_POLICY, ELECTRON_CONTENT_SECURITY_POLICY } =
+  await import('../../main/content-security-policy.js');
+const { registerTileScheme, startTileProtocol, TILE_SCHEME } = await import('../../main/electron/tile-protocol.js');
+
+/** A real 1×1 PNG. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNgYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 /** A web contents as the app sees it in 'web-contents-created'. */
 function fakeContents() {
@@ -124,14 +146,53 @@ describe('Electron hardening (with a stand-in electron module)', () => {
     }
   });
 
-  it('sends the strict CSP (no unsafe-eval) with every response', async () => {
+  it('sends the strict CSP (no unsafe-eval) with every response, allowing gridtiles: only in Electron', async () => {
     await Promise.resolve();
     const done = vi.fn();
     fakeElectron.state.headersHook!({ responseHeaders: { 'X-Other': ['1'] } }, done);
     expect(done).toHaveBeenCalledWith({
-      responseHeaders: { 'X-Other': ['1'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+      responseHeaders: { 'X-Other': ['1'], 'Content-Security-Policy': [ELECTRON_CONTENT_SECURITY_POLICY] },
     });
-    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval/);
+    expect(ELECTRON_CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval/);
+    const directive = (policy: string, name: string) => policy.split('; ').find((d) => d.startsWith(`${name} `))!;
+    for (const name of ['img-src', 'connect-src']) {
+      expect(directive(ELECTRON_CONTENT_SECURITY_POLICY, name).split(' ')).toContain(`${TILE_SCHEME}:`);
+      expect(directive(CONTENT_SECURITY_POLICY, name)).not.toContain(TILE_SCHEME);
+    }
+    expect(directive(ELECTRON_CONTENT_SECURITY_POLICY, 'script-src')).toBe("script-src 'self'");
+  });
+
+  it('registers gridtiles: as a fetchable scheme and serves GRID_MBTILES over it, only when configured', async () => {
+    registerTileScheme();
+    expect(fakeElectron.state.privilegedSchemes).toContainEqual({
+      scheme: TILE_SCHEME,
+      privileges: expect.objectContaining({ standard: true, secure: true, supportFetchAPI: true }),
+    });
+    expect(startTileProtocol({}, undefined)).toBeNull();
+    expect(fakeElectron.state.protocolHandlers.has(TILE_SCHEME)).toBe(false);
+
+    const dir = mkdtempSync(join(tmpdir(), 'grid-gridtiles-'));
+    try {
+      const path = join(dir, 'basemap.mbtiles');
+      const db = new Database(path);
+      db.exec(`CREATE TABLE metadata (name TEXT, value TEXT);
+        CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_data BLOB);`);
+      db.prepare('INSERT INTO metadata VALUES (?, ?)').run('format', 'png');
+      db.prepare('INSERT INTO tiles VALUES (0, 0, 0, ?)').run(PNG);
+      db.close();
+      const stop = startTileProtocol({ GRID_MBTILES: path }, undefined)!;
+      const handler = fakeElectron.state.protocolHandlers.get(TILE_SCHEME)!;
+      const tile = handler(new Request('gridtiles://tiles/0/0/0'));
+      expect(tile.status).toBe(200);
+      expect(tile.headers.get('content-type')).toBe('image/png');
+      expect(Buffer.from(await tile.arrayBuffer())).toEqual(PNG);
+      expect(handler(new Request('gridtiles://tiles/2/1/1')).status).toBe(204); // no tile there: an empty answer
+      expect(handler(new Request('gridtiles://elsewhere/etc/passwd')).status).toBe(400); // not a tile path: refused
+      stop();
+      expect(fakeElectron.state.protocolHandlers.has(TILE_SCHEME)).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('creates console windows isolated, sandboxed, without Node and without webviews', () => {
