@@ -3,14 +3,13 @@
  * on unless GRID_DEMO=0. Logs go to stdout and `<data dir>/logs/` (GRID_LOG_LEVEL, GRID_LOG_DIR; see README, "Logs").
  */
 import { hubConfigFromEnv } from './config.js';
-import { hubLogFromEnv } from './logging.js';
 import { createHub } from './server.js';
 
 const config = hubConfigFromEnv(process.env, { dataDir: '.grid-data', port: 7300 });
 const started = Date.now();
 const hub = await createHub({
   ...config,
-  log: hubLogFromEnv(process.env, config.dataDir),
+  log: config.log,
   simulate: config.demo && process.env.GRID_SIMULATE !== '0',
 }).catch((err: unknown) => {
   console.error(`Grid Command hub did not start: ${err instanceof Error ? err.message : String(err)}`);

@@ -1,5 +1,6 @@
 /** The hub's settings from the environment, shared by `npm run hub`, `npm run web` and the Electron main process. */
 import { join, resolve } from 'node:path';
+import { hubLogFromEnv, type HubLogOptions } from './logging.js';
 
 export interface HubEnvConfig {
   readonly host: string;
@@ -10,6 +11,8 @@ export interface HubEnvConfig {
   readonly tokenTtlMs: number | undefined;
   /** GRID_MEDIA_CACHE: where encoded demo clips are kept (default `<data dir>/media-cache`), shareable across data dirs. */
   readonly video?: { readonly media: { readonly cacheDir: string } };
+  /** GRID_LOG_LEVEL, GRID_LOG_DIR: the hub's log (hub/logging.ts). */
+  readonly log: HubLogOptions;
 }
 
 export function hubConfigFromEnv(env: NodeJS.ProcessEnv, defaults: { dataDir: string; port: number }): HubEnvConfig {
@@ -26,6 +29,7 @@ export function hubConfigFromEnv(env: NodeJS.ProcessEnv, defaults: { dataDir: st
     dbPath: join(dataDir, 'hub.sqlite'),
     demo: env.GRID_DEMO !== '0',
     tokenTtlMs: ttlHours === undefined ? undefined : ttlHours * 3600_000,
+    log: hubLogFromEnv(env, dataDir),
     ...(env.GRID_MEDIA_CACHE ? { video: { media: { cacheDir: resolve(env.GRID_MEDIA_CACHE) } } } : {}),
   };
 }

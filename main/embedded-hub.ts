@@ -3,7 +3,6 @@
  * its own data folder. Shared by the Electron main process and the web host.
  */
 import { hubConfigFromEnv } from '../hub/config.js';
-import { hubLogFromEnv } from '../hub/logging.js';
 import { createHub, type Hub } from '../hub/server.js';
 
 export interface HubLink {
@@ -26,7 +25,7 @@ export async function connectOrEmbedHub(
   const hub = await createHub({
     ...config,
     nativeBinding: defaults.nativeBinding,
-    log: hubLogFromEnv(env, config.dataDir),
+    log: config.log,
     simulate: config.demo && env.GRID_SIMULATE !== '0',
   });
   return { hubUrl: hub.url, embedded: hub, dbPath: config.dbPath };

@@ -29,8 +29,7 @@ function build(hub: HubContext, actor: CaseActor, raw: unknown): Built {
   const gridCode = hub.gridLocator.locate(line.location.lon, line.location.lat);
   if (!gridCode) return { ok: false, reason: 'location: outside the county' };
   // The importer's own area (the administrator's is the county); who may import at all is the route's check.
-  if (!lineageOf(gridCode).includes(actor.orgUnitCode))
-    return { ok: false, reason: 'location: outside your area' };
+  if (!lineageOf(gridCode).includes(actor.orgUnitCode)) return { ok: false, reason: 'location: outside your area' };
 
   const reportedAt = Date.parse(line.reportedAt);
   const closedAt = line.closedAt ? Date.parse(line.closedAt) : undefined;

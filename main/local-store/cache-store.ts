@@ -6,7 +6,6 @@
 import type { BoardPage, CaseDetail, CaseHistoryRow, CaseView } from '../../common/case-api.js';
 import { boardClosedSince, isBoardStatus, isOnBoard } from '../../common/cases/board-rule.js';
 import type { Camera, OrgUnit, User } from '../../common/schemas.js';
-import { compileCalendar, localDayNumber, localMidnightMs } from '../../common/work-calendar.js';
 import { referenceData } from '../../node-shared/reference-data.js';
 import { sql } from '../../node-shared/sqlite/sql.js';
 import type { ConsoleDatabase } from './console-database.js';

@@ -37,9 +37,12 @@ export class CallError extends Error {
   }
 }
 
-/** Detail beyond `field` that a service may add to a refusal (read defensively: not every service sends it). */
-function numberIn(error: object, key: 'limit' | 'retryAfterSeconds'): number | undefined {
-  const value: unknown = (error as Record<string, unknown>)[key];
+/** Detail beyond `field` that a refusal carries in its `params` (read defensively: not every service sends it). */
+function numberIn(
+  error: { params?: Readonly<Record<string, unknown>> },
+  key: 'limit' | 'retryAfterSeconds',
+): number | undefined {
+  const value: unknown = error.params?.[key];
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 

@@ -25,6 +25,16 @@ const code = {
   stream_unavailable: '视频暂时无法播放',
   camera_offline: '监控点离线',
   console_unreachable: '无法连接控制台服务',
+  invalid_transition: '该案件当前状态下不能执行此操作，请刷新后再看',
+  stream_starting: '视频正在启动，请稍候',
+  outside_county: '位置不在本县范围内',
+  idempotency_key_reused: '重复提交的内容与第一次不一致，已拒绝',
+  unknown_case: '所引用的案件不存在或不在您的辖区内',
+  case_not_open: '所引用的案件已结束',
+  case_not_held: '所引用的案件不由该单位办理',
+  web_sessions_full: '控制台登录人数已满，请稍后再试',
+  host_not_allowed: '访问地址不被允许',
+  account_locked: '账号已因多次密码错误被锁定，请联系管理员解锁',
 } satisfies Record<ErrorCode, string>;
 
 const detail = {
