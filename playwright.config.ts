@@ -51,6 +51,8 @@ export default defineConfig({
       GRID_WEB_PORT: String(port),
       GRID_DATA_DIR: dataDir,
       GRID_DEMO: '1',
+      // No simulated camera outages: a wall test's tile must not go offline by chance (the offline state has its own test).
+      GRID_SIMULATE_OUTAGES: '0',
       // The demo clips are encoded once per machine (~60 s of one core), not once per run: the wall tests play them.
       GRID_MEDIA_CACHE: process.env.GRID_MEDIA_CACHE ?? join(tmpdir(), 'grid-e2e-media-cache'),
     },

@@ -11,6 +11,7 @@ const hub = await createHub({
   ...config,
   log: config.log,
   simulate: config.demo && process.env.GRID_SIMULATE !== '0',
+  simulateOutages: process.env.GRID_SIMULATE_OUTAGES !== '0',
 }).catch((err: unknown) => {
   console.error(`Grid Command hub did not start: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);

@@ -54,6 +54,9 @@ export interface HubOptions {
   readonly supervisionIntervalMs?: number;
   /** Demo only: run the simulators that keep the demo county moving (off in tests, which want exact pushes). */
   readonly simulate?: boolean;
+  /** Demo only, with `simulate`: cameras drop off and come back (default on); end-to-end tests turn it off so a
+   * tile under test never goes offline by chance (GRID_SIMULATE_OUTAGES=0). */
+  readonly simulateOutages?: boolean;
   /** Video wall: stream-token lifetime, media gateway (clips, ffmpeg), view idle time. */
   readonly video?: VideoOptions;
 }
@@ -157,7 +160,10 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   registerWallLayoutRoutes(app, context);
 
   await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
-  const stopSimulators = demo && options.simulate ? [startCameraSimulator(context), startReportSimulator(context)] : [];
+  const stopSimulators =
+    demo && options.simulate
+      ? [...(options.simulateOutages === false ? [] : [startCameraSimulator(context)]), startReportSimulator(context)]
+      : [];
   const stopTimers =
     options.supervisionIntervalMs === 0 ? [] : [startSupervisionTimer(context, options.supervisionIntervalMs)];
   const { port, address } = app.server.address() as AddressInfo;

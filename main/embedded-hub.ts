@@ -27,6 +27,7 @@ export async function connectOrEmbedHub(
     nativeBinding: defaults.nativeBinding,
     log: config.log,
     simulate: config.demo && env.GRID_SIMULATE !== '0',
+    simulateOutages: env.GRID_SIMULATE_OUTAGES !== '0',
   });
   return { hubUrl: hub.url, embedded: hub, dbPath: config.dbPath };
 }

@@ -9,7 +9,7 @@ import { roleAllows } from '../../common/scope-policy.js';
 import { instantOf } from '../../common/time-range.js';
 import type { User } from '../../common/schemas.js';
 import { changesSince, lastChangeSeq, listBoard, listHistory } from './cases-store.js';
-import { importOrigin } from './import-batches.js';
+import { importOrigin } from './import-batches-store.js';
 import { reportEvent } from './intake.js';
 import { kpiReport } from './kpi-query.js';
 import { moveCase, readableCase } from './moves.js';

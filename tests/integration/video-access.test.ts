@@ -177,11 +177,16 @@ describe('access lost at the next request', () => {
     const { url, segment } = await play('town03.director', camera);
     raw.prepare(`UPDATE users SET org_unit_code = '431099004' WHERE username = 'town03.director'`).run();
     try {
-      for (const target of [url, segment]) expect((await getMedia(target)).status).toBe(403);
+      // A change to the user ends the session itself (migration 0010's trigger): the stream's next request is refused
+      // as unauthenticated, not merely out of scope.
+      for (const target of [url, segment]) expect((await getMedia(target)).status).toBe(401);
     } finally {
       raw.prepare(`UPDATE users SET org_unit_code = '431099003' WHERE username = 'town03.director'`).run();
     }
-    expect((await getMedia(url)).status).toBe(200);
+    // Moving the user back does not revive the ended session: a new login is needed.
+    expect((await getMedia(url)).status).toBe(401);
+    tokens['town03.director'] = await login(hub, 'town03.director');
+    expect((await getMedia((await play('town03.director', camera)).url)).status).toBe(200);
   });
 });
 
