@@ -53,6 +53,8 @@ export default defineConfig({
       GRID_DEMO: '1',
       // No simulated camera outages: a wall test's tile must not go offline by chance (the offline state has its own test).
       GRID_SIMULATE_OUTAGES: '0',
+      // Warnings and errors only: the embedded hub's per-request lines would bury the test output.
+      GRID_LOG_LEVEL: 'warn',
       // The demo clips are encoded once per machine (~60 s of one core), not once per run: the wall tests play them.
       GRID_MEDIA_CACHE: process.env.GRID_MEDIA_CACHE ?? join(tmpdir(), 'grid-e2e-media-cache'),
     },
