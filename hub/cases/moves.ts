@@ -104,7 +104,8 @@ function mergeReportersInto(hub: HubContext, actor: CaseActor, targetId: string,
     move: 'merge',
     from: target.status,
     to: target.status,
-    note: `并入 ${merged.id} / merged in ${merged.id}`,
+    noteCode: 'merged_in',
+    noteParams: { caseId: merged.id },
   });
   const view: CaseView = { ...next, caseNo, description, location, photos };
   return { seq: appendChange(hub.db, targetId, view.gridCode, now), case: view };
