@@ -114,6 +114,8 @@ function rollbackBatch(db: HubDatabase, id: string, user: User, now: number): nu
   db.run(sql`DELETE FROM case_history WHERE case_id IN (${ofBatch})`);
   db.run(sql`DELETE FROM case_changes WHERE case_id IN (${ofBatch})`);
   db.run(sql`DELETE FROM supervisions WHERE case_id IN (${ofBatch})`);
+  // Every table that references cases goes first, or the foreign key refuses the delete below.
+  db.run(sql`DELETE FROM case_holders WHERE case_id IN (${ofBatch})`);
   const deleted = db.run(sql`DELETE FROM cases WHERE import_batch_id = ${id}`).changes;
   db.run(sql`
     UPDATE import_batches SET status = 'rolled_back', rolled_back_at = ${now}, rolled_back_by = ${user.username}
