@@ -65,6 +65,7 @@ export function applyMove(snapshot: CaseSnapshot, move: unknown, principal: Case
     ...(effect.legId !== undefined ? { legId: effect.legId } : {}),
     ...(effect.unitCode !== undefined ? { unitCode: effect.unitCode } : {}),
     ...(effect.note ? { note: effect.note } : {}),
+    ...(effect.noteCode ? { noteCode: effect.noteCode } : {}),
   };
   return { ok: true, next, history };
 }

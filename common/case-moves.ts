@@ -95,24 +95,3 @@ export type MoveOf<T extends CaseMoveType> = Extract<CaseMove, { type: T }>;
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const _movesMatch: Same<CaseMove['type'], CaseMoveType> = true;
 void _movesMatch;
-
-export const CASE_MOVE_LABELS: Readonly<Record<CaseMoveType, { zh: string; en: string }>> = {
-  request_verification: { zh: '核实', en: 'Request verification' },
-  file: { zh: '立案', en: 'File' },
-  void: { zh: '作废', en: 'Void' },
-  merge: { zh: '合并', en: 'Merge' },
-  handle_on_spot: { zh: '自行处置', en: 'Handle on the spot' },
-  dispatch: { zh: '派遣', en: 'Dispatch' },
-  sign: { zh: '签收', en: 'Sign for' },
-  return: { zh: '回退', en: 'Return' },
-  request_extension: { zh: '申请延期', en: 'Request extension' },
-  decide_extension: { zh: '延期审批', en: 'Decide extension' },
-  request_ledger: { zh: '申请挂账', en: 'Request ledger' },
-  decide_ledger: { zh: '挂账审批', en: 'Decide ledger' },
-  escalate: { zh: '上报升级', en: 'Escalate' },
-  feedback: { zh: '处置反馈', en: 'Feed back' },
-  check: { zh: '核查', en: 'Check' },
-  evaluate: { zh: '评价', en: 'Evaluate' },
-  takeover: { zh: '接管', en: 'Take over' },
-  supervise: { zh: '督办', en: 'Supervise' },
-};

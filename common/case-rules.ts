@@ -17,7 +17,6 @@
 import { canSeeCase, caseHolders, type CaseHolderFacts } from './cases/case-holders.js';
 import {
   ACTIVE_LEG_STATUSES,
-  LEG_STATUS_LABELS,
   OPEN_STATUSES,
   currentLeadLeg,
   type CaseLeg,
@@ -121,10 +120,7 @@ const owner =
 const legState = (leg: CaseLeg, allowed: readonly LegStatus[]): Refusal | null =>
   allowed.includes(leg.status)
     ? null
-    : refusal(
-        'invalid_transition',
-        `the leg is ${LEG_STATUS_LABELS[leg.status].en.toLowerCase()}; this move does not apply`,
-      );
+    : refusal('invalid_transition', `the leg is ${leg.status}; this move does not apply`);
 const legUnit =
   (action: 'case.sign' | 'case.handle'): LegGate =>
   (s, a, leg) =>

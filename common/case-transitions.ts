@@ -6,7 +6,7 @@
 import { actsForOwner, mayDispatchTo, refusal, type CaseActor, type Refusal } from './case-rules.js';
 import type { CaseMove, MoveOf } from './case-moves.js';
 import { backToFiled, endPauses, levelOf, newLeg, updateLeg, withdrawActive } from './case-leg-ops.js';
-import { currentLeadLeg, type CaseLeg, type CasePause, type CaseSnapshot } from './cases.js';
+import { currentLeadLeg, type CaseLeg, type CasePause, type CaseSnapshot, type HistoryNoteCode } from './cases.js';
 import { parentCode } from './org.js';
 
 /** What a move changed, before the version bump and the history row are added. */
@@ -15,6 +15,8 @@ export interface Effect {
   legId?: string;
   unitCode?: string;
   note?: string;
+  /** A note the hub words itself (see HISTORY_NOTE_CODES): the console shows it in the viewer's language. */
+  noteCode?: HistoryNoteCode;
 }
 
 function dispatch(s: CaseSnapshot, m: MoveOf<'dispatch'>, a: CaseActor, now: number): Effect | Refusal {
@@ -254,7 +256,8 @@ export function transition(
         },
         legId: m.legId,
         unitCode,
-        note: m.note ?? (m.automatic ? '超时自动督办 / automatic supervision on overdue' : undefined),
+        note: m.note,
+        ...(m.automatic ? { noteCode: 'automatic_overdue' as const } : {}),
       };
     }
   }

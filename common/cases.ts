@@ -12,8 +12,6 @@ import { ROLES } from './roles.js';
 import { OrgCode } from './schemas.js';
 import { Timestamp } from './time-range.js';
 
-type Labels<K extends string> = Readonly<Record<K, { zh: string; en: string }>>;
-
 export const CASE_STATUSES = [
   'reported',
   'verifying',
@@ -28,18 +26,6 @@ export const CASE_STATUSES = [
 ] as const;
 export const CaseStatus = z.enum(CASE_STATUSES);
 export type CaseStatus = z.infer<typeof CaseStatus>;
-export const CASE_STATUS_LABELS: Labels<CaseStatus> = {
-  reported: { zh: '待受理', en: 'Reported' },
-  verifying: { zh: '核实中', en: 'Verifying' },
-  filed: { zh: '待派遣', en: 'Filed' },
-  dispatched: { zh: '待签收', en: 'Dispatched' },
-  in_progress: { zh: '处置中', en: 'In progress' },
-  checking: { zh: '待核查', en: 'Awaiting check' },
-  closed: { zh: '已结案', en: 'Closed' },
-  evaluated: { zh: '已评价', en: 'Evaluated' },
-  void: { zh: '已作废', en: 'Void' },
-  merged: { zh: '已合并', en: 'Merged' },
-};
 /** Still being worked on: counts against the handling unit's deadline. */
 export const OPEN_STATUSES: readonly CaseStatus[] = [
   'reported',
@@ -54,22 +40,10 @@ export const CLOSED_STATUSES: readonly CaseStatus[] = ['closed', 'evaluated'];
 export const CASE_GRADES = ['routine', 'general', 'serious'] as const;
 export const CaseGrade = z.enum(CASE_GRADES);
 export type CaseGrade = z.infer<typeof CaseGrade>;
-export const CASE_GRADE_LABELS: Labels<CaseGrade> = {
-  routine: { zh: '日常', en: 'Routine' },
-  general: { zh: '一般', en: 'General' },
-  serious: { zh: '严重', en: 'Serious' },
-};
 
 export const CASE_SOURCES = ['grid_worker', 'public', 'video_patrol', 'hotline', 'department'] as const;
 export const CaseSource = z.enum(CASE_SOURCES);
 export type CaseSource = z.infer<typeof CaseSource>;
-export const CASE_SOURCE_LABELS: Labels<CaseSource> = {
-  grid_worker: { zh: '网格员上报', en: 'Grid worker' },
-  public: { zh: '公众随手拍', en: 'Public report' },
-  video_patrol: { zh: '视频巡查', en: 'Video patrol' },
-  hotline: { zh: '热线', en: 'Hotline' },
-  department: { zh: '部门移交', en: 'Department referral' },
-};
 
 /** Who currently owns the case: 小事不出网格，大事不出乡镇. Same names as the org levels on purpose. */
 export const HANDLING_LEVELS = ['grid', 'village', 'township', 'county'] as const;
@@ -120,14 +94,6 @@ export const LegRole = z.enum(LEG_ROLES);
 export const LEG_STATUSES = ['dispatched', 'signed', 'returned', 'feedback', 'done', 'withdrawn'] as const;
 export const LegStatus = z.enum(LEG_STATUSES);
 export type LegStatus = z.infer<typeof LegStatus>;
-export const LEG_STATUS_LABELS: Labels<LegStatus> = {
-  dispatched: { zh: '待签收', en: 'Dispatched' },
-  signed: { zh: '处置中', en: 'Signed for' },
-  returned: { zh: '已回退', en: 'Returned' },
-  feedback: { zh: '已反馈', en: 'Fed back' },
-  done: { zh: '已办结', en: 'Done' },
-  withdrawn: { zh: '已撤回', en: 'Withdrawn' },
-};
 /** Legs the unit still owes work on (deadline running, can be supervised). */
 export const ACTIVE_LEG_STATUSES: readonly LegStatus[] = ['dispatched', 'signed'];
 
@@ -241,6 +207,15 @@ export type CaseSnapshot = z.infer<typeof CaseSnapshot>;
 export const HistoryActor = z.strictObject({ userId: z.string(), role: z.enum(ROLES), orgUnitCode: OrgCode });
 export type HistoryActor = z.infer<typeof HistoryActor>;
 
+/**
+ * Notes the hub writes on a history row without a person: an automatic supervision on overdue, a report that looks
+ * like a duplicate (`caseIds`), a merged case's reporters joining the target (`caseId`), an old-platform import
+ * (`externalId`). Codes, not prose: the console shows them in the viewer's language.
+ */
+export const HISTORY_NOTE_CODES = ['automatic_overdue', 'possible_duplicate', 'merged_in', 'imported_from'] as const;
+export const HistoryNoteCode = z.enum(HISTORY_NOTE_CODES);
+export type HistoryNoteCode = z.infer<typeof HistoryNoteCode>;
+
 /** One append-only history row per accepted move. */
 export const CaseHistoryEntry = z.strictObject({
   caseId: CaseId,
@@ -254,7 +229,11 @@ export const CaseHistoryEntry = z.strictObject({
   legId: z.string().optional(),
   /** The unit the move concerns (leg unit, new owner, supervised unit). */
   unitCode: UnitCode.optional(),
+  /** What the person wrote (a reason, a comment). */
   note: z.string().optional(),
+  /** A note the hub writes itself, as a code the console words in the viewer's language (i18n dispatch:historyNote). */
+  noteCode: HistoryNoteCode.optional(),
+  noteParams: z.record(z.string(), z.string()).optional(),
 });
 export type CaseHistoryEntry = z.infer<typeof CaseHistoryEntry>;
 

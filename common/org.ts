@@ -51,10 +51,3 @@ export function lineageOf(code: string): string[] {
 export function isWithinScope(scopeCode: string, code: string): boolean {
   return isOrgCode(scopeCode) && isOrgCode(code) && code.startsWith(scopeCode);
 }
-
-export const LEVEL_LABELS: Readonly<Record<OrgLevel, { zh: string; en: string }>> = {
-  county: { zh: '县', en: 'County' },
-  township: { zh: '乡镇/街道', en: 'Township' },
-  village: { zh: '村/社区', en: 'Village' },
-  grid: { zh: '网格', en: 'Grid' },
-};

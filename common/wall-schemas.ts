@@ -121,6 +121,7 @@ export type WallCast = z.infer<typeof WallCast>;
 /** A monitor a wall display can open on (Electron); the web host has none and opens a browser tab instead. */
 export const WallDisplayInfo = z.strictObject({
   id: z.number().int(),
+  /** The OS's name for the monitor; empty when it has none (the console names it by position, in its language). */
   label: z.string(),
   width: z.number().int(),
   height: z.number().int(),

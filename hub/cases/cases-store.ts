@@ -141,9 +141,10 @@ export function caseIdByExternalId(db: HubDatabase, externalId: string): string 
 export function appendHistory(db: HubDatabase, entry: CaseHistoryRow): void {
   db.run(sql`
     INSERT INTO case_history (case_id, version, at, actor_user_id, actor_role, actor_unit_code, move, from_status,
-                              to_status, leg_id, unit_code, note)
+                              to_status, leg_id, unit_code, note, note_code, note_params)
     SELECT id, ${entry.version}, ${entry.at}, ${entry.actor.userId}, ${entry.actor.role}, ${entry.actor.orgUnitCode},
-           ${entry.move}, ${entry.from}, ${entry.to}, ${entry.legId ?? null}, ${entry.unitCode ?? null}, ${entry.note ?? null}
+           ${entry.move}, ${entry.from}, ${entry.to}, ${entry.legId ?? null}, ${entry.unitCode ?? null}, ${entry.note ?? null},
+           ${entry.noteCode ?? null}, ${entry.noteParams ? JSON.stringify(entry.noteParams) : null}
     FROM cases WHERE case_no = ${entry.caseId}`);
 }
 
@@ -161,10 +162,12 @@ export function listHistory(db: HubDatabase, caseNo: string): CaseHistoryRow[] {
       leg_id: string | null;
       unit_code: string | null;
       note: string | null;
+      note_code: CaseHistoryRow['noteCode'] | null;
+      note_params: string | null;
     }>(
       sql`
       SELECT h.version, h.at, h.actor_user_id, h.actor_role, h.actor_unit_code, h.move, h.from_status, h.to_status,
-             h.leg_id, h.unit_code, h.note
+             h.leg_id, h.unit_code, h.note, h.note_code, h.note_params
       FROM case_history h JOIN cases c ON c.id = h.case_id WHERE c.case_no = ${caseNo} ORDER BY h.id`,
     )
     .map((r) => ({
@@ -178,6 +181,8 @@ export function listHistory(db: HubDatabase, caseNo: string): CaseHistoryRow[] {
       ...(r.leg_id ? { legId: r.leg_id } : {}),
       ...(r.unit_code ? { unitCode: r.unit_code } : {}),
       ...(r.note ? { note: r.note } : {}),
+      ...(r.note_code ? { noteCode: r.note_code } : {}),
+      ...(r.note_params ? { noteParams: JSON.parse(r.note_params) as Record<string, string> } : {}),
     }));
 }
 

@@ -159,7 +159,8 @@ export function importEvents(
       move: 'import',
       from: null,
       to: view.status,
-      note: `自旧平台导入 / imported from ${line.externalId}`,
+      noteCode: 'imported_from',
+      noteParams: { externalId: line.externalId },
     });
     result.imported += 1;
   }

@@ -94,7 +94,10 @@ export function reportEvent(hub: HubContext, reporter: User, report: EventReport
     from: null,
     to: 'reported',
     ...(duplicates.length
-      ? { note: `疑似重复 / possible duplicate of ${duplicates.map((d) => d.caseId).join(', ')}` }
+      ? {
+          noteCode: 'possible_duplicate' as const,
+          noteParams: { caseIds: duplicates.map((d) => d.caseId).join(', ') },
+        }
       : {}),
   });
   const seq = appendChange(hub.db, view.id, gridCode, now);

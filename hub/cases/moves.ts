@@ -5,7 +5,6 @@
 import type { CaseView, MoveRequest } from '../../common/case-api.js';
 import { applyMove, type CaseActor } from '../../common/case-machine.js';
 import { caseEffectiveDueAt } from '../../common/case-sla.js';
-import { CASE_MOVE_LABELS } from '../../common/case-moves.js';
 import { mergedReporters } from '../../common/cases.js';
 import { GridCommandError } from '../../common/errors.js';
 import type { Principal } from '../../common/scope-policy.js';
@@ -43,10 +42,11 @@ export function moveCase(
   if (request.expectedVersion !== current.version) {
     const last = listHistory(hub.db, caseId).at(-1);
     const lastMove = last && last.move !== 'report' && last.move !== 'import' ? last.move : null;
-    const what = lastMove ? CASE_MOVE_LABELS[lastMove].en.toLowerCase() : 'changed';
+    // English fallback only: the console words the conflict from the code and `lastMove` itself.
+    const what = lastMove ? `moved this case (${lastMove})` : 'changed this case';
     throw new GridCommandError(
       'conflict',
-      `someone else already ${what} this case; reload and try again`,
+      `someone else already ${what}; reload and try again`,
       'expectedVersion',
       undefined,
       lastMove ? { lastMove } : undefined,
@@ -104,7 +104,8 @@ function mergeReportersInto(hub: HubContext, actor: CaseActor, targetId: string,
     move: 'merge',
     from: target.status,
     to: target.status,
-    note: `并入 ${merged.id} / merged in ${merged.id}`,
+    noteCode: 'merged_in',
+    noteParams: { caseId: merged.id },
   });
   const view: CaseView = { ...next, caseNo, description, location, photos };
   return { seq: appendChange(hub.db, targetId, view.gridCode, now), case: view };

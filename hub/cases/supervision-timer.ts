@@ -41,7 +41,7 @@ export async function superviseOverdue(
             caseId,
             {
               expectedVersion: fresh.version,
-              move: { type: 'supervise', legId: leg.id, automatic: true, note: '超时自动督办 / automatic: overdue' },
+              move: { type: 'supervise', legId: leg.id, automatic: true },
             },
             now,
           );

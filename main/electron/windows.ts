@@ -58,9 +58,10 @@ export class WindowRegistry {
   /** The monitors a wall display can open on. */
   displays(): WallDisplayInfo[] {
     const primary = screen.getPrimaryDisplay().id;
-    return screen.getAllDisplays().map((d, i) => ({
+    return screen.getAllDisplays().map((d) => ({
       id: d.id,
-      label: d.label || `显示器 ${i + 1} / Display ${i + 1}`,
+      // The OS's name for the monitor, or '' when it gives none: the console then words it itself, by position.
+      label: d.label,
       width: d.bounds.width,
       height: d.bounds.height,
       primary: d.id === primary,

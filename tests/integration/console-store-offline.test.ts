@@ -48,7 +48,10 @@ describe('the console store while the hub is down', () => {
   it('answers org tree, cameras, board and a case from the store, saying as of when', async () => {
     const c = await setUp();
     await c.login('town01.director');
-    const caseId = await newCase(await login(hub, 'county.duty'), '离线可读的案件');
+    const duty = await login(hub, 'county.duty');
+    // Reported twice at the same spot: the second's history carries a machine note, which the cache must keep.
+    const earlier = await newCase(duty, '先报的案件');
+    const caseId = await newCase(duty, '离线可读的案件');
     const units = await c.value('org.units');
     const cameras = await c.value('cameras.list');
     const board = await c.value('cases.board');
@@ -57,6 +60,7 @@ describe('the console store while the hub is down', () => {
     expect(cameras.length).toBeGreaterThan(0);
     expect(board.cases.map((x: any) => x.id)).toContain(caseId);
     expect(c.service.connection.cachedAt).toBeUndefined();
+    expect(detail.history[0]).toMatchObject({ noteCode: 'possible_duplicate', noteParams: { caseIds: earlier } });
 
     const before = Date.now();
     await hub.close();

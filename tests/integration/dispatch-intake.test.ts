@@ -1,7 +1,7 @@
 /** Intake on a real hub: validation (each bad input → its 4xx, nothing written), idempotent retries, duplicates. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../../hub/db/sql.js';
-import { pointInTownship, report } from '../support/cases.js';
+import { getCase, pointInTownship, report } from '../support/cases.js';
 import { api, login, startTestHub, type TestHub } from '../support/test-hub.js';
 
 let hub: TestHub;
@@ -83,6 +83,14 @@ describe('intake', () => {
     const second = await report(hub, duty, { ...good(), categoryName: '占道经营', location: near });
     expect(second.body.duplicates).toEqual([expect.objectContaining({ caseId: first.body.caseId })]);
     expect(second.body.duplicates[0].distanceM).toBeLessThanOrEqual(100);
+    // The report row notes the suspicion as a code with the cited cases, for the console to word.
+    const [reported] = (await getCase(hub, duty, second.body.caseId)).body.history;
+    expect(reported).toMatchObject({
+      move: 'report',
+      noteCode: 'possible_duplicate',
+      noteParams: { caseIds: first.body.caseId },
+    });
+    expect(reported.note).toBeUndefined();
     const other = await report(hub, duty, { ...good(), categoryName: '乱堆乱放', location: near });
     expect(other.body.duplicates).toEqual([]);
   });

@@ -150,6 +150,24 @@ describe('the case loop', () => {
     expect((await current(id)).version).toBe(c.version);
   });
 
+  it('merges a duplicate into its target, whose history notes the merge as a code', async () => {
+    const target = await newCase();
+    const duplicate = await newCase();
+    const merged = await move(hub, duty, duplicate, (await current(duplicate)).version, {
+      type: 'merge',
+      intoCaseId: target,
+    });
+    expect(merged.status).toBe(200);
+    expect(merged.body.status).toBe('merged');
+    const detail = (await getCase(hub, duty, target)).body;
+    expect(detail.history.at(-1)).toMatchObject({
+      move: 'merge',
+      noteCode: 'merged_in',
+      noteParams: { caseId: duplicate },
+    });
+    expect(detail.history.at(-1).note).toBeUndefined();
+  });
+
   it('supervises an overdue leg automatically, once, against the late unit', async () => {
     const id = await newCase();
     let c = await current(id);
@@ -168,6 +186,11 @@ describe('the case loop', () => {
       sql`SELECT s.unit_code FROM supervisions s JOIN cases c ON c.id = s.case_id WHERE c.case_no = ${id}`,
     );
     expect(rows).toEqual([{ unit_code: '431099001' }]);
+    // The history says so as a code the console words in the viewer's language, not as prose in both.
+    const history = (await getCase(hub, duty, id)).body.history;
+    const supervised = history.filter((h: any) => h.move === 'supervise');
+    expect(supervised).toEqual([expect.objectContaining({ noteCode: 'automatic_overdue', unitCode: '431099001' })]);
+    expect(supervised[0].note).toBeUndefined();
     await superviseOverdue(hub.context);
     expect((await current(id)).supervisionCount).toBe(1);
   });

@@ -104,6 +104,11 @@ describe('import batches', () => {
     )!.case_no;
     const detail = await getCase(hub, duty, caseNo);
     expect(detail.body.imported).toEqual({ externalId: 'BATCH-A-0', batchId: r.body.batchId });
+    expect(detail.body.history[0]).toMatchObject({
+      move: 'import',
+      noteCode: 'imported_from',
+      noteParams: { externalId: 'BATCH-A-0' },
+    });
 
     const before = counts();
     const undone = await rollback(r.body.batchId);

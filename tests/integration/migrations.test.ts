@@ -336,3 +336,26 @@ describe('0011 case-holders', () => {
     );
   });
 });
+
+describe('0012 history-note-codes', () => {
+  it('adds the note code and params to history, keeping old rows and their note text as written', () => {
+    migrate(db, MIGRATIONS, 11);
+    insertCounty();
+    db.prepare(
+      `INSERT INTO cases (id, case_no, version, status, grade, source, category_code, grid_code, owner_unit_code,
+                          handling_level, lon, lat, description, reported_at, snapshot)
+       VALUES (1, 'C1', 1, 'reported', 'routine', 'public', '0201', '431099', '431099', 'county', 112.2, 25.9, 'x', 0, '{}')`,
+    ).run();
+    db.prepare(
+      `INSERT INTO case_history (case_id, version, at, actor_user_id, actor_role, actor_unit_code, move, to_status, note)
+       VALUES (1, 1, 0, 'u', 'grid_worker', '431099', 'report', 'reported', 'old note')`,
+    ).run();
+    migrate(db, MIGRATIONS, 12);
+    expect(columns('case_history')).toEqual(expect.arrayContaining(['note', 'note_code', 'note_params']));
+    expect(db.prepare('SELECT note, note_code, note_params FROM case_history').all()).toEqual([
+      { note: 'old note', note_code: null, note_params: null },
+    ]);
+    // Still append-only after the table was altered.
+    expect(() => db.prepare(`UPDATE case_history SET note_code = 'merged_in'`).run()).toThrow(/append-only/);
+  });
+});

@@ -10,6 +10,7 @@ import { migration0008 } from './0008-auth-version.js';
 import { migration0009 } from './0009-import-batches.js';
 import { migration0010 } from './0010-login-locks.js';
 import { migration0011 } from './0011-case-holders.js';
+import { migration0012 } from './0012-history-note-codes.js';
 
 export type { Migration };
 
@@ -25,4 +26,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0009,
   migration0010,
   migration0011,
+  migration0012,
 ];

@@ -157,6 +157,11 @@ export function History({ rows, units }: { rows: readonly CaseHistoryRow[]; unit
               {roleLabel(row.actor.role, language)} · {unitLabel(row.actor.orgUnitCode, units, language)}
               {row.unitCode ? ` → ${unitLabel(row.unitCode, units, language)}` : ''}
             </div>
+            {row.noteCode ? (
+              <div className="case-history-note" data-note-code={row.noteCode}>
+                {t(`dispatch:historyNote.${row.noteCode}`, { replace: row.noteParams ?? {} })}
+              </div>
+            ) : null}
             {row.note ? <div className="case-history-note">{row.note}</div> : null}
           </div>
         ),

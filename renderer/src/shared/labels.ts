@@ -1,37 +1,29 @@
 /**
- * Names in the UI language, for every feature: the loop's, role and level wording comes from common/ (one wording for
- * the whole product), category names from the taxonomy, unit names from the org units the console has loaded and the
- * department list.
+ * Names in the UI language, for every feature: the loop's codes (status, grade, source, move, role, level) are
+ * i18n keys (the shared and dispatch i18n namespaces, one wording for the whole product), category names come from the
+ * taxonomy, unit names from the org units the console has loaded and the department list.
  */
-import { CASE_MOVE_LABELS } from '../../../common/case-moves.js';
-import {
-  CASE_GRADE_LABELS,
-  CASE_SOURCE_LABELS,
-  CASE_STATUS_LABELS,
-  type CaseGrade,
-  type CaseMoveType,
-  type CaseSource,
-  type CaseStatus,
-} from '../../../common/cases.js';
+import type { CaseGrade, CaseMoveType, CaseSource, CaseStatus } from '../../../common/cases.js';
 import { departmentByCode } from '../../../common/departments.js';
-import { LEVEL_LABELS, levelOfCode, lineageOf, type OrgLevel } from '../../../common/org.js';
-import { ROLE_LABELS, type Role } from '../../../common/roles.js';
+import { levelOfCode, lineageOf, type OrgLevel } from '../../../common/org.js';
+import type { Role } from '../../../common/roles.js';
 import type { OrgUnit } from '../../../common/schemas.js';
 import { findMajor, findMinorByCode, majorCodeOf } from '../../../common/taxonomy.js';
-import type { Language } from '../i18n/index.js';
+import i18next, { type Language } from '../i18n/index.js';
 import { referenceData } from './reference.js';
 
+/** Reference data (taxonomy, departments) carries both names itself; it is county data, not catalogue text. */
 type Pair = { readonly zh: string; readonly en: string };
 const pick = (pair: Pair, language: Language) => (language === 'en' ? pair.en : pair.zh);
 
-export const statusLabel = (status: CaseStatus, language: Language) => pick(CASE_STATUS_LABELS[status], language);
-export const gradeLabel = (grade: CaseGrade, language: Language) => pick(CASE_GRADE_LABELS[grade], language);
-export const sourceLabel = (source: CaseSource, language: Language) => pick(CASE_SOURCE_LABELS[source], language);
+export const statusLabel = (status: CaseStatus, lng: Language) => i18next.t(`shared:caseStatus.${status}`, { lng });
+export const gradeLabel = (grade: CaseGrade, lng: Language) => i18next.t(`shared:grade.${grade}`, { lng });
+export const sourceLabel = (source: CaseSource, lng: Language) => i18next.t(`shared:source.${source}`, { lng });
 
-export const roleLabel = (role: Role, language: Language) => pick(ROLE_LABELS[role], language);
-export const levelLabel = (level: OrgLevel, language: Language) => pick(LEVEL_LABELS[level], language);
+export const roleLabel = (role: Role, lng: Language) => i18next.t(`shared:role.${role}`, { lng });
+export const levelLabel = (level: OrgLevel, lng: Language) => i18next.t(`shared:level.${level}`, { lng });
 
-export const moveLabel = (move: CaseMoveType, language: Language) => pick(CASE_MOVE_LABELS[move], language);
+export const moveLabel = (move: CaseMoveType, lng: Language) => i18next.t(`dispatch:moveType.${move}`, { lng });
 
 /** The minor category's name ('暴露垃圾'), or the code when the taxonomy does not know it. */
 export function categoryLabel(code: string, language: Language): string {
@@ -57,7 +49,7 @@ export function unitLabel(code: string, units: UnitIndex, language: Language, fu
   const unit = units.get(code);
   if (unit) return unit.name;
   // Above the user's scope (a township director reading the county's moves): say the level, not digits.
-  return levelOfCode(code) === 'county' ? pick(LEVEL_LABELS.county, language) : code;
+  return levelOfCode(code) === 'county' ? levelLabel('county', language) : code;
 }
 
 /** Township · village · grid, for a tooltip or the drawer header (the county itself is left out). */

@@ -66,9 +66,13 @@ export function WallToolbar({ unitName, wallRef }: { unitName: string; wallRef: 
   };
 
   const displayItems = [
-    ...(displays ?? []).map((d) => ({
+    ...(displays ?? []).map((d, i) => ({
       key: String(d.id),
-      label: t('wall:display.monitor', { label: d.label, width: d.width, height: d.height }),
+      label: t('wall:display.monitor', {
+        label: d.label || t('wall:display.unnamed', { index: i + 1 }),
+        width: d.width,
+        height: d.height,
+      }),
     })),
     { key: 'page', label: t('wall:display.page') },
   ];

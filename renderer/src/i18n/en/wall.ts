@@ -142,6 +142,7 @@ export const wall: SameKeys<typeof zh> = {
   display: {
     title: 'Video wall display',
     monitor: '{{label}} ({{width}}×{{height}})',
+    unnamed: 'Display {{index}}',
     page: 'Open the wall in a new window',
     opened: 'The wall is open on the display',
     openedPage: 'The wall is open in a new window and follows this console',

@@ -1,4 +1,6 @@
 /** Linked-response dispatch (联动处置): the board, the case drawer, the move forms, new reports. zh-CN, the console's primary language; en/dispatch.ts is typed against it. */
+import type { CaseMoveType, HistoryNoteCode, LegStatus } from '../../../../common/cases.js';
+
 export const dispatch = {
   stage: {
     reported: '待受理',
@@ -78,7 +80,7 @@ export const dispatch = {
       feedback: '已反馈',
       done: '已办结',
       withdrawn: '已撤回',
-    },
+    } satisfies Record<LegStatus, string>,
     clock: { working: '按工作时间计', wall: '按自然时间计' },
     dispatchedAt: '派遣 {{time}}',
     dueAt: '时限 {{time}}',
@@ -91,6 +93,33 @@ export const dispatch = {
     report: '上报',
     import: '历史导入',
   },
+  /** The note the hub writes on a history row as a code (common/cases.ts HISTORY_NOTE_CODES), with its params. */
+  historyNote: {
+    automatic_overdue: '超时自动督办',
+    possible_duplicate: '疑似重复：{{caseIds}}',
+    merged_in: '并入 {{caseId}}',
+    imported_from: '自旧平台导入：{{externalId}}',
+  } satisfies Record<HistoryNoteCode, string>,
+  moveType: {
+    request_verification: '核实',
+    file: '立案',
+    void: '作废',
+    merge: '合并',
+    handle_on_spot: '自行处置',
+    dispatch: '派遣',
+    sign: '签收',
+    return: '回退',
+    request_extension: '申请延期',
+    decide_extension: '延期审批',
+    request_ledger: '申请挂账',
+    decide_ledger: '挂账审批',
+    escalate: '上报升级',
+    feedback: '处置反馈',
+    check: '核查',
+    evaluate: '评价',
+    takeover: '接管',
+    supervise: '督办',
+  } satisfies Record<CaseMoveType, string>,
   limit: {
     working_hours: '{{amount}} 个工作时',
     working_days: '{{amount}} 个工作日',

@@ -138,6 +138,7 @@ export const wall = {
   display: {
     title: '视频墙大屏',
     monitor: '{{label}}（{{width}}×{{height}}）',
+    unnamed: '显示器 {{index}}',
     page: '在新窗口打开大屏',
     opened: '已在大屏上打开视频墙',
     openedPage: '已在新窗口打开大屏，画面随指挥台同步',
