@@ -24,7 +24,6 @@ const sentAtOf = (description: string): number | undefined => {
 
 // Only when run as the child process (the parent imports the helpers above).
 if (process.send && process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const send = (m: FromConsoles) => process.send!(m);
   const sockets: Socket[] = [];
   const latencies: number[] = [];
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
@@ -40,19 +39,20 @@ if (process.send && process.argv[1] && import.meta.url === pathToFileURL(process
       }
       void Promise.all(
         sockets.map((s) => (s.connected ? null : new Promise<void>((r) => s.once('connect', () => r())))),
-      ).then(() => send({ type: 'connected' }));
+      ).then(() => process.send!({ type: 'connected' } satisfies FromConsoles));
     } else if (m.type === 'start') {
       loopDelay.enable();
     } else {
       loopDelay.disable();
-      send({
+      sockets.forEach((s) => s.disconnect());
+      const result: FromConsoles = {
         type: 'result',
         latencies,
         loopDelayP99Ms: loopDelay.percentile(99) / 1e6,
         loopDelayMaxMs: loopDelay.max / 1e6,
-      });
-      sockets.forEach((s) => s.disconnect());
-      process.disconnect();
+      };
+      // Hang up only once the (large) answer has left: a disconnect right after send() drops it.
+      process.send!(result, () => process.disconnect());
     }
   });
 }
