@@ -25,7 +25,7 @@ import {
   parsePhotoUrls,
   stageOfStatus,
   type BoardColumns,
-} from '../../renderer/src/shared/cases/board-model.js';
+} from '../../renderer/src/base/cases/board-model.js';
 import { DAY, FIXTURES, GRID, GRID_B, HOUR, T0, T1, reportedCase } from './case-fixtures.js';
 
 const CALENDAR: WorkCalendar = {

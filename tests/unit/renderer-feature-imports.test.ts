@@ -1,7 +1,7 @@
 /**
- * The renderer's import rule (written down in renderer/src/shared/index.ts): features import from shared/, i18n/,
+ * The renderer's import rule (written down in renderer/src/base/README.md): features import from base/, i18n/,
  * bridge/, session/ and common/, and never from a sibling folder that imports them back. This scans every import
- * line under renderer/src and fails on any cycle between its top-level folders, and on shared/ (or the app-level
+ * line under renderer/src and fails on any cycle between its top-level folders, and on base/ (or the app-level
  * folders) reaching into a feature.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 
 const SRC = resolve(new URL('../../renderer/src', import.meta.url).pathname);
 /** Folders every feature may use; they never import a feature. */
-const APP_LEVEL = new Set(['shared', 'i18n', 'bridge', 'session']);
+const APP_LEVEL = new Set(['base', 'i18n', 'bridge', 'session']);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -71,7 +71,7 @@ describe('renderer feature imports', () => {
 
   it('sees the folders (the scan works)', () => {
     expect(graph.get('shell')?.has('dispatch')).toBe(true);
-    expect(graph.get('dispatch')?.has('shared')).toBe(true);
+    expect(graph.get('dispatch')?.has('base')).toBe(true);
   });
 
   it('has no cycle between top-level folders', () => {
@@ -87,7 +87,7 @@ describe('renderer feature imports', () => {
     expect(cycles(g)).toEqual(['a → b → c → a']);
   });
 
-  it('keeps shared/, i18n/, bridge/ and session/ free of feature imports', () => {
+  it('keeps base/, i18n/, bridge/ and session/ free of feature imports', () => {
     const wrong: string[] = [];
     for (const folder of APP_LEVEL) {
       for (const [to, example] of graph.get(folder) ?? []) if (!APP_LEVEL.has(to)) wrong.push(example);

@@ -13,7 +13,7 @@ import { viewAuditToCsv } from '../../../common/view-audit-csv.js';
 import { call } from '../bridge/index.js';
 import { errorMessage } from '../i18n/error-message.js';
 import { useSessionStore } from '../session/session-store.js';
-import { fileStamp, formatStamp } from '../shared/format.js';
+import { fileStamp, formatStamp } from '../base/format.js';
 import './audit.css';
 
 type Range = GetProps<typeof DatePicker.RangePicker>['value'];

@@ -6,9 +6,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseView } from '../../../common/case-api.js';
-import type { BoardStage } from '../shared/cases/board-model.js';
+import type { BoardStage } from '../base/cases/board-model.js';
 import { CARD_PITCH, CaseCard } from './CaseCard.js';
-import type { UnitIndex } from '../shared/labels.js';
+import type { UnitIndex } from '../base/labels.js';
 
 const OVERSCAN = 4;
 

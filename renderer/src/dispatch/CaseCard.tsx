@@ -11,8 +11,8 @@ import type { CaseView } from '../../../common/case-api.js';
 import type { SlaState } from '../../../common/sla-clock.js';
 import type { Language } from '../i18n/index.js';
 import { useLanguage } from '../i18n/use-language.js';
-import { cardSla, formatClock, isQueued, type SlaName } from '../shared/cases/board-model.js';
-import { formatAge, formatDateTime, formatTime } from '../shared/format.js';
+import { cardSla, formatClock, isQueued, type SlaName } from '../base/cases/board-model.js';
+import { formatAge, formatDateTime, formatTime } from '../base/format.js';
 import {
   categoryLabel,
   gradeLabel,
@@ -22,9 +22,9 @@ import {
   unitLabel,
   unitPath,
   type UnitIndex,
-} from '../shared/labels.js';
-import { referenceData } from '../shared/reference.js';
-import { useTicking } from '../shared/clock.js';
+} from '../base/labels.js';
+import { referenceData } from '../base/reference.js';
+import { useTicking } from '../base/clock.js';
 
 /** Card height plus the gap below it: the virtual column lays cards out on this pitch. */
 export const CARD_PITCH = 112;

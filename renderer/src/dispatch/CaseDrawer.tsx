@@ -16,12 +16,12 @@ import type { CaseActor } from '../../../common/case-machine.js';
 import type { OrgUnit, User } from '../../../common/schemas.js';
 import { call } from '../bridge/index.js';
 import { errorMessage } from '../i18n/error-message.js';
-import { levelLabel } from '../shared/labels.js';
+import { levelLabel } from '../base/labels.js';
 import { useLanguage } from '../i18n/use-language.js';
-import { isQueued } from '../shared/cases/board-model.js';
-import { useBoardStore } from '../shared/cases/board-store.js';
+import { isQueued } from '../base/cases/board-model.js';
+import { useBoardStore } from '../base/cases/board-store.js';
 import { GRADE_COLOURS, SlaCountdown } from './CaseCard.js';
-import { formatDateTime } from '../shared/format.js';
+import { formatDateTime } from '../base/format.js';
 import {
   categoryLabel,
   gradeLabel,
@@ -31,7 +31,7 @@ import {
   unitLabel,
   unitPath,
   type UnitIndex,
-} from '../shared/labels.js';
+} from '../base/labels.js';
 import { History, Legs, Photos } from './CaseRecord.js';
 import { MovePanel } from './MovePanel.js';
 import { NearestCameras } from '../wall/NearestCameras.js';

@@ -15,12 +15,12 @@ import type { OutboxRefused } from '../../../common/outbox.js';
 import { CallError, subscribe } from '../bridge/index.js';
 import { errorMessage } from '../i18n/error-message.js';
 import { useLanguage } from '../i18n/use-language.js';
-import { useOrgStore } from '../shared/org-store.js';
+import { useOrgStore } from '../base/org-store.js';
 import { useSessionStore } from '../session/session-store.js';
-import { navigateTo } from '../shared/routes.js';
+import { navigateTo } from '../base/routes.js';
 import { playSeriousChime } from './alert-sound.js';
-import { startCaseFeed, useBoardStore } from '../shared/cases/board-store.js';
-import { categoryLabel, indexUnits, moveLabel, unitPath } from '../shared/labels.js';
+import { startCaseFeed, useBoardStore } from '../base/cases/board-store.js';
+import { categoryLabel, indexUnits, moveLabel, unitPath } from '../base/labels.js';
 
 export function CaseFeed() {
   const { t } = useTranslation(['dispatch']);

@@ -11,14 +11,14 @@ import type { CaseHistoryRow, CaseView } from '../../../common/case-api.js';
 import { legSla } from '../../../common/case-sla.js';
 import type { CaseLeg } from '../../../common/cases.js';
 import type { Language } from '../i18n/index.js';
-import { roleLabel } from '../shared/labels.js';
+import { roleLabel } from '../base/labels.js';
 import { useLanguage } from '../i18n/use-language.js';
-import { isSafeImageUrl } from '../shared/cases/board-model.js';
+import { isSafeImageUrl } from '../base/cases/board-model.js';
 import { countdownText } from './CaseCard.js';
-import { formatDateTime } from '../shared/format.js';
-import { moveLabel, statusLabel, unitLabel, type UnitIndex } from '../shared/labels.js';
-import { referenceData } from '../shared/reference.js';
-import { useTicking } from '../shared/clock.js';
+import { formatDateTime } from '../base/format.js';
+import { moveLabel, statusLabel, unitLabel, type UnitIndex } from '../base/labels.js';
+import { referenceData } from '../base/reference.js';
+import { useTicking } from '../base/clock.js';
 
 export function Photos({ urls }: { urls: readonly string[] }) {
   const { t } = useTranslation(['dispatch']);

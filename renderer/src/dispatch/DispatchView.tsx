@@ -14,7 +14,7 @@ import { CASE_GRADES, CASE_SOURCES } from '../../../common/cases.js';
 import type { User } from '../../../common/schemas.js';
 import { canAct } from '../../../common/scope-policy.js';
 import { useLanguage } from '../i18n/use-language.js';
-import { useOrgStore, useSelectedUnit } from '../shared/org-store.js';
+import { useOrgStore, useSelectedUnit } from '../base/org-store.js';
 import { useSessionStore } from '../session/session-store.js';
 import {
   BOARD_STAGES,
@@ -23,18 +23,18 @@ import {
   localDay,
   moveCursor,
   type BoardColumns,
-} from '../shared/cases/board-model.js';
-import { useBoardStore } from '../shared/cases/board-store.js';
+} from '../base/cases/board-model.js';
+import { useBoardStore } from '../base/cases/board-store.js';
 import { BoardColumn, type RevealRequest } from './BoardColumn.js';
 import { slaAt } from './CaseCard.js';
 import { CaseDrawer } from './CaseDrawer.js';
-import { formatDateTime } from '../shared/format.js';
+import { formatDateTime } from '../base/format.js';
 import './dispatch.css';
-import { gradeLabel, indexUnits, sourceLabel, type UnitIndex } from '../shared/labels.js';
+import { gradeLabel, indexUnits, sourceLabel, type UnitIndex } from '../base/labels.js';
 import { NewReportModal } from './NewReportModal.js';
-import { majorOptions } from '../shared/taxonomy-options.js';
-import { useTicking } from '../shared/clock.js';
-import { LoadState } from '../shared/LoadState.js';
+import { majorOptions } from '../base/taxonomy-options.js';
+import { useTicking } from '../base/clock.js';
+import { LoadState } from '../base/LoadState.js';
 
 export function DispatchView() {
   const user = useSessionStore((s) => s.user);

@@ -14,8 +14,8 @@ import type { OrgUnit } from '../../../common/schemas.js';
 import { call, CallError } from '../bridge/index.js';
 import { errorMessage } from '../i18n/error-message.js';
 import { useLanguage } from '../i18n/use-language.js';
-import { isQueued } from '../shared/cases/board-model.js';
-import { moveLabel, type UnitIndex } from '../shared/labels.js';
+import { isQueued } from '../base/cases/board-model.js';
+import { moveLabel, type UnitIndex } from '../base/labels.js';
 import { eligibleLegs } from './move-targets.js';
 import { moveForm, type MoveValues } from './moves/index.js';
 

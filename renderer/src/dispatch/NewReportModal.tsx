@@ -25,10 +25,10 @@ import { CASE_GRADES, CASE_SOURCES, type CaseGrade, type CaseSource } from '../.
 import { call } from '../bridge/index.js';
 import { errorMessage } from '../i18n/error-message.js';
 import { useLanguage } from '../i18n/use-language.js';
-import { useBoardStore } from '../shared/cases/board-store.js';
-import { formatDateTime } from '../shared/format.js';
-import { gradeLabel, sourceLabel, statusLabel, unitPath, type UnitIndex } from '../shared/labels.js';
-import { categoryOptions } from '../shared/taxonomy-options.js';
+import { useBoardStore } from '../base/cases/board-store.js';
+import { formatDateTime } from '../base/format.js';
+import { gradeLabel, sourceLabel, statusLabel, unitPath, type UnitIndex } from '../base/labels.js';
+import { categoryOptions } from '../base/taxonomy-options.js';
 
 const round6 = (value: number) => Math.round(value * 1e6) / 1e6;
 

@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { DEPARTMENTS } from '../../../common/departments.js';
 import { levelOfCode } from '../../../common/org.js';
 import type { OrgUnit, User } from '../../../common/schemas.js';
-import { unitPath, type UnitIndex } from '../shared/labels.js';
+import { unitPath, type UnitIndex } from '../base/labels.js';
 import { useLanguage } from '../i18n/use-language.js';
 import { useKpiStore } from './kpi-store.js';
 import { customPeriod, PERIOD_PRESETS, type PeriodPreset } from './kpi-view-model.js';

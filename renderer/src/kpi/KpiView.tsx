@@ -12,10 +12,10 @@ import { isDepartmentCode } from '../../../common/departments.js';
 import { levelOfCode } from '../../../common/org.js';
 import type { User } from '../../../common/schemas.js';
 import { canAct } from '../../../common/scope-policy.js';
-import { formatDateTime } from '../shared/format.js';
-import { indexUnits, unitLabel } from '../shared/labels.js';
+import { formatDateTime } from '../base/format.js';
+import { indexUnits, unitLabel } from '../base/labels.js';
 import { useLanguage } from '../i18n/use-language.js';
-import { useOrgStore } from '../shared/org-store.js';
+import { useOrgStore } from '../base/org-store.js';
 import { useSessionStore } from '../session/session-store.js';
 import { downloadText } from './download.js';
 import { KpiCards } from './KpiCards.js';
@@ -27,7 +27,7 @@ import { PeriodPicker, UnitPicker } from './KpiToolbar.js';
 import './kpi.css';
 import { UnitTable } from './UnitTable.js';
 import { useCsvLabels, useKpiNames } from './use-kpi-text.js';
-import { LoadState } from '../shared/LoadState.js';
+import { LoadState } from '../base/LoadState.js';
 
 // ECharts is the bulk of this view: load it with the view, not with the console.
 const KpiCharts = lazy(() => import('./KpiCharts.js').then((m) => ({ default: m.KpiCharts })));

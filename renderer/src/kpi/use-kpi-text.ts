@@ -2,7 +2,7 @@
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseGrade, CaseSource } from '../../../common/cases.js';
-import { categoryLabel, gradeLabel, majorLabel, sourceLabel, unitLabel, type UnitIndex } from '../shared/labels.js';
+import { categoryLabel, gradeLabel, majorLabel, sourceLabel, unitLabel, type UnitIndex } from '../base/labels.js';
 import { useLanguage } from '../i18n/use-language.js';
 import { RATE_KEYS, splitDuration, type UnitKind, type UnitRow } from './kpi-view-model.js';
 import { type ChartLabels } from './kpi-charts.js';

@@ -11,7 +11,7 @@ import { useTranslation } from 'react-i18next';
 import type { Camera } from '../../../common/schemas.js';
 import { call } from '../bridge/index.js';
 import { errorMessage } from '../i18n/error-message.js';
-import { navigateTo } from '../shared/routes.js';
+import { navigateTo } from '../base/routes.js';
 import { wallHlsConfig } from '../wall/hls-config.js';
 import { refreshDelay, tokenOf } from '../wall/tile-state.js';
 import { useWallStore } from '../wall/wall-store.js';

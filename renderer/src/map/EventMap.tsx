@@ -9,9 +9,9 @@ import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../common/schemas.js';
 import { CaseDrawer } from '../dispatch/CaseDrawer.js';
-import { indexUnits } from '../shared/labels.js';
-import { useOrgStore, useSelectedUnit } from '../shared/org-store.js';
-import { navigateTo } from '../shared/routes.js';
+import { indexUnits } from '../base/labels.js';
+import { useOrgStore, useSelectedUnit } from '../base/org-store.js';
+import { navigateTo } from '../base/routes.js';
 import { CameraTile } from './CameraTile.js';
 import { MapCanvas } from './MapCanvas.js';
 import { MapLegend } from './MapLegend.js';
@@ -19,7 +19,7 @@ import { useMapStore } from './map-store.js';
 import { MapToolbar } from './MapToolbar.js';
 import { TimePlayer } from './TimePlayer.js';
 import './map.css';
-import { LoadState } from '../shared/LoadState.js';
+import { LoadState } from '../base/LoadState.js';
 
 export default function EventMap({ user }: { user: User }) {
   const { t } = useTranslation(['map']);

@@ -1,7 +1,7 @@
 /** The legend: heat scale and its grade weights, event points by grade, cameras, outline levels; camera toggle. */
 import { Checkbox } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { gradeLabel } from '../shared/labels.js';
+import { gradeLabel } from '../base/labels.js';
 import { useLanguage } from '../i18n/use-language.js';
 import { GRADE_COLOURS } from './event-attributes.js';
 import { HEAT_COLOURS } from './map-layers.js';

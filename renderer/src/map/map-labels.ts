@@ -1,7 +1,7 @@
 /** Names for the map's filter options and hover facts, in the UI language (taxonomy from the bundled reference). */
 import { CASE_GRADES, CASE_SOURCES, CASE_STATUSES } from '../../../common/cases.js';
-import { gradeLabel, sourceLabel, statusLabel } from '../shared/labels.js';
-import { referenceData } from '../shared/reference.js';
+import { gradeLabel, sourceLabel, statusLabel } from '../base/labels.js';
+import { referenceData } from '../base/reference.js';
 import type { Language } from '../i18n/index.js';
 
 export function majorName(code: string, language: Language): string {

@@ -2,7 +2,7 @@
 import { Tag } from 'antd';
 import type { OrgLevel } from '../../../common/org.js';
 import type { OrgUnit } from '../../../common/schemas.js';
-import { levelLabel } from '../shared/labels.js';
+import { levelLabel } from '../base/labels.js';
 import type { Language } from '../i18n/index.js';
 
 const LEVEL_COLORS: Record<OrgLevel, string> = { county: 'gold', township: 'blue', village: 'green', grid: 'default' };

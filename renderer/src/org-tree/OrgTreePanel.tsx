@@ -11,9 +11,9 @@ import { useLanguage } from '../i18n/use-language.js';
 import { buildOrgTree, filterOrgTree, keysToDepth, type FilteredTree, type OrgTreeNode } from './build-org-tree.js';
 import { OrgNodeTitle } from './OrgNodeTitle.js';
 import { SelectedUnitSummary } from './SelectedUnitSummary.js';
-import { useOrgStore } from '../shared/org-store.js';
-import { useElementHeight } from '../shared/use-element-height.js';
-import { LoadState } from '../shared/LoadState.js';
+import { useOrgStore } from '../base/org-store.js';
+import { useElementHeight } from '../base/use-element-height.js';
+import { LoadState } from '../base/LoadState.js';
 
 export function OrgTreePanel() {
   const { t } = useTranslation(['orgTree']);

@@ -2,7 +2,7 @@
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../i18n/use-language.js';
-import { useSelectedUnit } from '../shared/org-store.js';
+import { useSelectedUnit } from '../base/org-store.js';
 
 export function SelectedUnitSummary() {
   const { t } = useTranslation(['orgTree']);

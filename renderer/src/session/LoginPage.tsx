@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import './login.css';
 import { errorMessage } from '../i18n/error-message.js';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.js';
-import { ProductMark } from '../shared/ProductMark.js';
+import { ProductMark } from '../base/ProductMark.js';
 import { ConnectionBadge } from './ConnectionBadge.js';
 import { useSessionStore } from './session-store.js';
 

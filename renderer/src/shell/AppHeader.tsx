@@ -6,13 +6,13 @@ import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Divider, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../common/schemas.js';
-import { levelLabel, roleLabel } from '../shared/labels.js';
+import { levelLabel, roleLabel } from '../base/labels.js';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.js';
 import { useLanguage } from '../i18n/use-language.js';
 import { ConnectionBadge } from '../session/ConnectionBadge.js';
 import { useSessionStore } from '../session/session-store.js';
 import { HeaderClock } from './HeaderClock.js';
-import { ProductMark } from '../shared/ProductMark.js';
+import { ProductMark } from '../base/ProductMark.js';
 
 export function AppHeader({ user }: { user: User }) {
   const { t } = useTranslation(['shell']);

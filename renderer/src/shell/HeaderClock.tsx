@@ -1,7 +1,7 @@
 /** Wall-clock time in the header: command rooms log events by the minute, and the console is often full screen. */
 import { useLanguage } from '../i18n/use-language.js';
-import { useTicking } from '../shared/clock.js';
-import { formatClock } from '../shared/format.js';
+import { useTicking } from '../base/clock.js';
+import { formatClock } from '../base/format.js';
 
 export function HeaderClock() {
   const language = useLanguage();

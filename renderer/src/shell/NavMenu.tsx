@@ -11,7 +11,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roleAllows } from '../../../common/scope-policy.js';
 import { useSessionStore } from '../session/session-store.js';
-import { navigateTo, useCurrentView, VIEWS, type View } from '../shared/routes.js';
+import { navigateTo, useCurrentView, VIEWS, type View } from '../base/routes.js';
 
 const ICONS: Record<View, ReactNode> = {
   wall: <VideoCameraOutlined />,

@@ -11,7 +11,7 @@ import { WallView } from '../wall/WallView.js';
 import { AuditView } from '../audit/AuditView.js';
 import { AppHeader } from './AppHeader.js';
 import { NavMenu } from './NavMenu.js';
-import { useCurrentView, type View } from '../shared/routes.js';
+import { useCurrentView, type View } from '../base/routes.js';
 
 const VIEW_COMPONENTS: Record<View, () => ReactNode> = {
   wall: () => <WallView />,

@@ -8,12 +8,12 @@ import { Button, Input, Tag, Tree } from 'antd';
 import { useDeferredValue, useMemo, useState, type Key } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../common/schemas.js';
-import { useOrgStore, useSelectedUnit } from '../shared/org-store.js';
-import { useElementHeight } from '../shared/use-element-height.js';
+import { useOrgStore, useSelectedUnit } from '../base/org-store.js';
+import { useElementHeight } from '../base/use-element-height.js';
 import { useCameraStore } from './camera-store.js';
 import { buildCameraTree, camerasUnder, unitKeys, type CameraTreeNode } from './camera-tree-model.js';
 import { setCameraDrag } from './drag.js';
-import { LoadState } from '../shared/LoadState.js';
+import { LoadState } from '../base/LoadState.js';
 
 interface TreeItem {
   key: string;

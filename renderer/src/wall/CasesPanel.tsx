@@ -6,7 +6,7 @@ import { Empty, List, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseView } from '../../../common/case-api.js';
-import { useBoardStore } from '../shared/cases/board-store.js';
+import { useBoardStore } from '../base/cases/board-store.js';
 import { NearestList } from './NearestCameras.js';
 
 const GRADE_RANK: Record<CaseView['grade'], number> = { serious: 0, general: 1, routine: 2 };

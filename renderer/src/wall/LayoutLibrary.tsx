@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { WallLayout } from '../../../common/wall-schemas.js';
 import { call } from '../bridge/index.js';
 import { errorMessage } from '../i18n/error-message.js';
-import { formatStamp } from '../shared/format.js';
+import { formatStamp } from '../base/format.js';
 import { layoutInput, useWallStore } from './wall-store.js';
 
 export function LayoutLibrary({ unitName }: { unitName: string }) {

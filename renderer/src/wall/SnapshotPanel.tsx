@@ -8,8 +8,8 @@ import { DownloadOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { App, Button, Empty, List, Select, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useBoardStore } from '../shared/cases/board-store.js';
-import { formatStamp } from '../shared/format.js';
+import { useBoardStore } from '../base/cases/board-store.js';
+import { formatStamp } from '../base/format.js';
 import { useEvidenceStore } from './evidence-store.js';
 import { downloadSnapshot, type Snapshot } from './snapshot.js';
 

@@ -7,7 +7,7 @@ import { Alert, Button, InputNumber, List, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_TOUR_DWELL_SECONDS, MIN_TOUR_DWELL_SECONDS } from '../../../common/wall-schemas.js';
-import { useTicking } from '../shared/clock.js';
+import { useTicking } from '../base/clock.js';
 import { cellCount } from './layouts.js';
 import { secondsToNext } from './tours.js';
 import { useWallStore } from './wall-store.js';

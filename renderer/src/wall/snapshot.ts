@@ -4,7 +4,7 @@
  * the video through Media Source Extensions, so the canvas is never tainted and no `crossOrigin` is needed (the
  * media requests are XHRs to the hub, which answers CORS `*` on /media).
  */
-import { fileStamp, formatStamp } from '../shared/format.js';
+import { fileStamp, formatStamp } from '../base/format.js';
 
 export interface SnapshotMeta {
   readonly cameraId: string;

@@ -4,10 +4,10 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { legDeadline } from '../../../../common/deadline-table.js';
 import { useLanguage } from '../../i18n/use-language.js';
-import { useTicking } from '../../shared/clock.js';
-import { formatDateTime } from '../../shared/format.js';
-import { unitLabel } from '../../shared/labels.js';
-import { referenceData } from '../../shared/reference.js';
+import { useTicking } from '../../base/clock.js';
+import { formatDateTime } from '../../base/format.js';
+import { unitLabel } from '../../base/labels.js';
+import { referenceData } from '../../base/reference.js';
 import { dispatchTargets } from '../move-targets.js';
 import { NoteField, trimmed, type MoveForm, type MoveFormProps } from './fields.js';
 

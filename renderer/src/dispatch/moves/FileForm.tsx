@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { CASE_GRADES } from '../../../../common/cases.js';
 import { majorCodeOf } from '../../../../common/taxonomy.js';
 import { useLanguage } from '../../i18n/use-language.js';
-import { gradeLabel } from '../../shared/labels.js';
-import { categoryOptions } from '../../shared/taxonomy-options.js';
+import { gradeLabel } from '../../base/labels.js';
+import { categoryOptions } from '../../base/taxonomy-options.js';
 import { NoteField, trimmed, type MoveForm } from './fields.js';
 
 function FileFields() {

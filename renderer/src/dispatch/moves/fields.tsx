@@ -10,9 +10,9 @@ import type { CaseGrade, CaseLeg, CaseMoveType } from '../../../../common/cases.
 import type { OrgUnit } from '../../../../common/schemas.js';
 import type { Language } from '../../i18n/index.js';
 import { useLanguage } from '../../i18n/use-language.js';
-import { parsePhotoUrls } from '../../shared/cases/board-model.js';
-import { useBoardStore } from '../../shared/cases/board-store.js';
-import { unitLabel, type UnitIndex } from '../../shared/labels.js';
+import { parsePhotoUrls } from '../../base/cases/board-model.js';
+import { useBoardStore } from '../../base/cases/board-store.js';
+import { unitLabel, type UnitIndex } from '../../base/labels.js';
 
 /** Everything any move form asks for; each form reads its own part. */
 export interface MoveValues {
