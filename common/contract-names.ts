@@ -27,6 +27,17 @@ export const CONSOLE_CALL_NAMES = [
   'wall.castState',
   'outbox.list',
   'outbox.dismiss',
+  'session.changePassword',
+  'admin.users',
+  'admin.createUser',
+  'admin.updateUser',
+  'admin.setDisabled',
+  'admin.unlockUser',
+  'admin.resetPassword',
+  'admin.userSessions',
+  'admin.endSession',
+  'admin.importUsers',
+  'admin.audit',
 ] as const;
 
 export const CONSOLE_PUSH_NAMES = [

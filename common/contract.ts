@@ -60,6 +60,22 @@ import {
   ZlmPlayHook,
 } from './video-schemas.js';
 import { MAP_EVENTS_CONTENT_TYPE } from './map-events-format.js';
+import {
+  AdminAuditPage,
+  AdminAuditQuery,
+  AdminUser,
+  ChangePasswordRequest,
+  OneTimePasswordAnswer,
+  SessionIdParams,
+  SessionList,
+  UserCreate,
+  UserIdParams as AdminUserIdParams,
+  UserListPage,
+  UserListQuery,
+  UsersImportReport,
+  UsersImportRequest,
+  UserUpdate,
+} from './admin-schemas.js';
 import { MapBoundaries, MapBoundary, MapEventsQuery, MapEventsRequest } from './map-schemas.js';
 import {
   OpenWallDisplayAnswer,
@@ -240,6 +256,96 @@ export const hubRoutes = {
     params: UserIdParams,
     response: Ok,
   },
+  /** Changes the caller's own password; every session of theirs ends and a new one is answered (issue 13). */
+  changePassword: {
+    method: 'POST',
+    path: '/api/v1/auth/password',
+    auth: true,
+    body: ChangePasswordRequest,
+    response: LoginResponse,
+  },
+  // Administration (admin role only: scope policy `user.manage`). Not idempotent on purpose: an idempotency record
+  // would keep the one-time passwords these answers carry.
+  adminUsers: {
+    method: 'GET',
+    path: '/api/v1/admin/users',
+    auth: true,
+    body: Empty,
+    query: UserListQuery,
+    response: UserListPage,
+  },
+  adminUserCreate: {
+    method: 'POST',
+    path: '/api/v1/admin/users',
+    auth: true,
+    body: UserCreate,
+    response: OneTimePasswordAnswer,
+    successStatus: 201,
+  },
+  adminUsersImport: {
+    method: 'POST',
+    path: '/api/v1/admin/users/import',
+    auth: true,
+    body: UsersImportRequest,
+    response: UsersImportReport,
+  },
+  adminUserUpdate: {
+    method: 'POST',
+    path: '/api/v1/admin/users/:userId',
+    auth: true,
+    body: UserUpdate,
+    params: AdminUserIdParams,
+    response: AdminUser,
+  },
+  adminUserDisable: {
+    method: 'POST',
+    path: '/api/v1/admin/users/:userId/disable',
+    auth: true,
+    body: Empty,
+    params: AdminUserIdParams,
+    response: AdminUser,
+  },
+  adminUserEnable: {
+    method: 'POST',
+    path: '/api/v1/admin/users/:userId/enable',
+    auth: true,
+    body: Empty,
+    params: AdminUserIdParams,
+    response: AdminUser,
+  },
+  adminUserResetPassword: {
+    method: 'POST',
+    path: '/api/v1/admin/users/:userId/reset-password',
+    auth: true,
+    body: Empty,
+    params: AdminUserIdParams,
+    response: OneTimePasswordAnswer,
+  },
+  adminUserSessions: {
+    method: 'GET',
+    path: '/api/v1/admin/users/:userId/sessions',
+    auth: true,
+    body: Empty,
+    params: AdminUserIdParams,
+    response: SessionList,
+  },
+  adminSessionEnd: {
+    method: 'POST',
+    path: '/api/v1/admin/sessions/:sessionId/end',
+    auth: true,
+    body: Empty,
+    params: SessionIdParams,
+    response: Ok,
+  },
+  /** The admin audit, newest first, paged; filter by actor, action, period. */
+  adminAudit: {
+    method: 'GET',
+    path: '/api/v1/admin/audit',
+    auth: true,
+    body: Empty,
+    query: AdminAuditQuery,
+    response: AdminAuditPage,
+  },
 } as const satisfies Record<string, HubRoute>;
 
 /**
@@ -325,6 +431,25 @@ export const consoleCalls = {
   /** Moves and reports made while the hub was unreachable: pending, or refused on replay until dismissed. */
   'outbox.list': { request: Empty, response: OutboxList },
   'outbox.dismiss': { request: OutboxDismiss, response: Ok },
+  /** The signed-in user's own password; the console service continues on the new session the hub answers. */
+  'session.changePassword': { request: ChangePasswordRequest, response: User },
+  // Administration (admin role; the hub decides).
+  'admin.users': { request: UserListQuery, response: UserListPage },
+  'admin.createUser': { request: UserCreate, response: OneTimePasswordAnswer },
+  'admin.updateUser': {
+    request: zod.strictObject({ userId: AdminUserIdParams.shape.userId, changes: UserUpdate }),
+    response: AdminUser,
+  },
+  'admin.setDisabled': {
+    request: zod.strictObject({ userId: AdminUserIdParams.shape.userId, disabled: zod.boolean() }),
+    response: AdminUser,
+  },
+  'admin.unlockUser': { request: AdminUserIdParams, response: Ok },
+  'admin.resetPassword': { request: AdminUserIdParams, response: OneTimePasswordAnswer },
+  'admin.userSessions': { request: AdminUserIdParams, response: SessionList },
+  'admin.endSession': { request: SessionIdParams, response: Ok },
+  'admin.importUsers': { request: UsersImportRequest, response: UsersImportReport },
+  'admin.audit': { request: AdminAuditQuery, response: AdminAuditPage },
 } as const satisfies Record<string, ConsoleCall>;
 export type ConsoleCallName = keyof typeof consoleCalls;
 export type CallRequest<K extends ConsoleCallName> = z.input<(typeof consoleCalls)[K]['request']>;

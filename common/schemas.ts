@@ -39,6 +39,8 @@ export const User = z.strictObject({
   orgUnitCode: OrgCode,
   orgUnitName: z.string(),
   orgLevel: z.enum(ORG_LEVELS),
+  /** Signed in with a one-time password: the hub answers nothing but the password change until it is changed. */
+  mustChangePassword: z.boolean().optional(),
 });
 export type User = z.infer<typeof User>;
 

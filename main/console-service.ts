@@ -51,6 +51,11 @@ function auditQuery(filter: CallRequest<'audit.views'>): Record<string, string |
   return Object.fromEntries(defined) as Record<string, string | number>;
 }
 
+/** A query object without its undefined fields (they would travel as the text "undefined"). */
+function definedOnly<T extends object>(query: T): T {
+  return Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined)) as T;
+}
+
 export class ConsoleService {
   private readonly hub: HubClient;
   private readonly listeners = new Set<PushListener>();
@@ -95,10 +100,26 @@ export class ConsoleService {
         throw new GridCommandError('not_console_role', 'this account cannot use the console');
       }
       this.endSession();
-      this.session = { token, user };
-      this.lastCaseSeq = this.offline.beginSession(user, token);
-      this.connectSocket(token);
+      this.startSession(token, user);
       return user;
+    },
+    /**
+     * The hub ends every session of the user (sockets too) and answers a new one: this console lets its socket go
+     * first, so the hub's `session.ended` for the old session does not sign this console out, and carries on with
+     * the new token. Refused (wrong current password, policy): the old session is still live and picked up again.
+     */
+    'session.changePassword': async (body) => {
+      const current = this.session;
+      if (!current) throw new GridCommandError('unauthenticated', 'please log in');
+      this.endSession();
+      try {
+        const { token, user } = await this.hub.call('changePassword', { token: current.token, body });
+        this.startSession(token, user);
+        return user;
+      } catch (err) {
+        this.startSession(current.token, current.user);
+        throw err;
+      }
     },
     'session.logout': async () => {
       const token = this.session?.token;
@@ -158,7 +179,39 @@ export class ConsoleService {
       return { ok: true as const };
     },
     'wall.castState': async () => (this.requireToken() ? this.wallCast : null),
+    'admin.users': async (query) =>
+      this.hub.call('adminUsers', { token: this.requireToken(), query: definedOnly(query) }),
+    'admin.createUser': async (body) => this.hub.call('adminUserCreate', { token: this.requireToken(), body }),
+    'admin.updateUser': async ({ userId, changes }) =>
+      this.hub.call('adminUserUpdate', { token: this.requireToken(), params: { userId }, body: changes }),
+    'admin.setDisabled': async ({ userId, disabled }) =>
+      this.hub.call(disabled ? 'adminUserDisable' : 'adminUserEnable', {
+        token: this.requireToken(),
+        params: { userId },
+      }),
+    'admin.unlockUser': async ({ userId }) =>
+      this.hub.call('userUnlock', { token: this.requireToken(), params: { userId } }),
+    'admin.resetPassword': async ({ userId }) =>
+      this.hub.call('adminUserResetPassword', { token: this.requireToken(), params: { userId } }),
+    'admin.userSessions': async ({ userId }) =>
+      this.hub.call('adminUserSessions', { token: this.requireToken(), params: { userId } }),
+    'admin.endSession': async ({ sessionId }) =>
+      this.hub.call('adminSessionEnd', { token: this.requireToken(), params: { sessionId } }),
+    'admin.importUsers': async (body) => this.hub.call('adminUsersImport', { token: this.requireToken(), body }),
+    'admin.audit': async (query) =>
+      this.hub.call('adminAudit', { token: this.requireToken(), query: definedOnly(query) }),
   };
+
+  /**
+   * A session with a one-time password may do nothing but change it: no socket, no offline store until then (the hub
+   * would refuse both).
+   */
+  private startSession(token: string, user: User): void {
+    this.session = { token, user };
+    if (user.mustChangePassword) return;
+    this.lastCaseSeq = this.offline.beginSession(user, token);
+    this.connectSocket(token);
+  }
 
   /** Electron's main process lends its monitors and windows here (main/electron/ipc-binding.ts). */
   setWallDisplayHost(host: WallDisplayHost | null): void {

@@ -3,6 +3,8 @@ import { hubRoutes } from '../../common/contract.js';
 import { GridCommandError } from '../../common/errors.js';
 import type { HubContext } from '../hub-context.js';
 import { route } from '../http/route.js';
+import { recordAdminAct } from '../admin-audit/admin-audit-store.js';
+import { canAct } from '../../common/scope-policy.js';
 import { isUserLocked, lockUser, recordLoginFailure, unlockUser } from './login-locks-store.js';
 import { findUserById, findUserByUsername } from './users-store.js';
 
@@ -68,19 +70,45 @@ export function registerAuthRoutes(app: FastifyInstance, hub: HubContext): void 
       new GridCommandError('account_locked', 'This account is locked; an administrator must unlock it', undefined, 423);
     if (user && isUserLocked(hub.db, user.id)) refuse(request, 'login_refused_locked', { username }, locked());
     try {
-      const answer = await hub.auth.login(body.username, body.password);
+      const answer = await hub.auth.login(body.username, body.password, request.ip);
       hub.loginThrottle.byAddressUser.clear(keys.addressUser);
+      recordAdminAct(hub.db, {
+        actor: { id: answer.user.id, username: answer.user.username },
+        action: 'login.succeeded',
+        target: answer.user.username,
+        ...(answer.user.mustChangePassword ? { detail: { oneTimePassword: true } } : {}),
+        ip: request.ip,
+        at: hub.now(),
+      });
       return answer;
     } catch (err) {
       if (!(err instanceof GridCommandError) || err.code !== 'invalid_credentials') throw err;
       hub.loginThrottle.byAddress.fail(keys.address);
       hub.loginThrottle.byAddressUser.fail(keys.addressUser);
+      const at = hub.now();
+      // The username as typed (cut short: people do type passwords into the username field), and the address the
+      // hub saw, which is what an administrator looks for after a guessing spree.
+      recordAdminAct(hub.db, {
+        actor: null,
+        action: 'login.failed',
+        target: username.slice(0, 64),
+        detail: { knownUser: user !== undefined, ...(user?.disabled ? { disabled: true } : {}) },
+        ip: request.ip,
+        at,
+      });
       if (user) {
         const { lockAfter, lockWindowMs } = hub.loginThrottle.limits;
-        const at = hub.now();
         const failures = recordLoginFailure(hub.db, user.id, at, at - lockWindowMs);
         if (failures >= lockAfter) {
           lockUser(hub.db, user.id, at, failures);
+          recordAdminAct(hub.db, {
+            actor: null,
+            action: 'user.locked',
+            target: user.username,
+            detail: { failures },
+            ip: request.ip,
+            at,
+          });
           request.log.warn({ event: 'account_locked', address: request.ip, username, failures }, 'account locked');
         }
       }
@@ -88,8 +116,17 @@ export function registerAuthRoutes(app: FastifyInstance, hub: HubContext): void 
     }
   });
 
-  route(app, hub, hubRoutes.logout, ({ session }) => {
-    hub.auth.revoke(session.sessionId);
+  route(app, hub, hubRoutes.logout, ({ session, request }) => {
+    if (hub.auth.revoke(session.sessionId)) {
+      recordAdminAct(hub.db, {
+        actor: { id: session.user.id, username: session.user.username },
+        action: 'session.ended',
+        target: session.user.username,
+        detail: { sessionId: session.sessionId, by: 'logout' },
+        ip: request.ip,
+        at: hub.now(),
+      });
+    }
     hub.realtime.endSession(session.sessionId, 'logout');
     return { ok: true as const };
   });
@@ -97,12 +134,25 @@ export function registerAuthRoutes(app: FastifyInstance, hub: HubContext): void 
   route(app, hub, hubRoutes.me, ({ session }) => session.user);
 
   route(app, hub, hubRoutes.userUnlock, ({ session, params, request }) => {
-    if (session.user.role !== 'admin') {
+    if (!canAct(session.user, 'user.manage')) {
       throw new GridCommandError('forbidden', 'Only an administrator can unlock accounts', undefined, 403);
     }
     const user = findUserById(hub.db, params.userId);
-    if (!user) throw new GridCommandError('not_found', 'No such user', 'userId', 404);
-    const wasLocked = unlockUser(hub.db, user.id);
+    if (!user || !canAct(session.user, 'user.manage', user.orgUnitCode)) {
+      throw new GridCommandError('not_found', 'No such user', 'userId', 404);
+    }
+    const wasLocked = hub.db.transaction(() => {
+      const lifted = unlockUser(hub.db, user.id);
+      recordAdminAct(hub.db, {
+        actor: { id: session.user.id, username: session.user.username },
+        action: 'user.unlocked',
+        target: user.username,
+        detail: { wasLocked: lifted },
+        ip: request.ip,
+        at: hub.now(),
+      });
+      return lifted;
+    });
     request.log.warn(
       { event: 'account_unlocked', username: user.username, by: session.user.username, wasLocked },
       'account unlocked',

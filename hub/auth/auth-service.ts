@@ -51,22 +51,40 @@ export class AuthService {
     private readonly now: () => number,
   ) {}
 
-  async login(username: string, password: string): Promise<LoginResponse> {
+  async login(username: string, password: string, clientAddress?: string): Promise<LoginResponse> {
     const user = findUserByUsername(this.db, username);
     // Verify against a decoy when the user is unknown so both failures cost the same time.
     const ok = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
     if (!user || !ok || user.disabled) {
       throw new GridCommandError('invalid_credentials', 'wrong username or password');
     }
+    return this.openSession(user.id, clientAddress);
+  }
+
+  /** A new session (and its token, handed out once) for a user, e.g. right after they changed their password. */
+  openSession(userId: string, clientAddress?: string): LoginResponse {
+    const user = findUserById(this.db, userId);
+    if (!user || user.disabled) throw new GridCommandError('invalid_credentials', 'wrong username or password');
     const token = randomBytes(32).toString('base64url');
     const createdAt = this.now();
     const expiresAt = createdAt + this.tokenTtlMs;
-    insertSession(this.db, { id: randomUUID(), tokenHash: hashToken(token), userId: user.id, createdAt, expiresAt });
+    insertSession(this.db, {
+      id: randomUUID(),
+      tokenHash: hashToken(token),
+      userId: user.id,
+      createdAt,
+      expiresAt,
+      clientAddress,
+    });
     return { token, expiresAt: new Date(expiresAt).toISOString(), user: publicUser(user) };
   }
 
-  /** The live session behind a bearer token, or a 401 that says why. */
-  authenticate(token: string | undefined): AuthenticatedSession {
+  /**
+   * The live session behind a bearer token, or a 401 that says why. A user who signed in with a one-time password
+   * gets `password_change_required` (403) from everything but the few routes that let them change it
+   * (`passwordChange`), sockets and media included, since they all authenticate here.
+   */
+  authenticate(token: string | undefined, options: { passwordChange?: boolean } = {}): AuthenticatedSession {
     if (!token) throw new GridCommandError('unauthenticated', 'authentication required');
     this.forgetIfChanged();
     const tokenHash = hashToken(token);
@@ -88,6 +106,9 @@ export class AuthService {
     }
     if (!user || user.disabled) {
       throw new GridCommandError('unauthenticated', 'account disabled');
+    }
+    if (user.mustChangePassword && !options.passwordChange) {
+      throw new GridCommandError('password_change_required', 'change the one-time password first');
     }
     return { sessionId: session.id, user: publicUser(user), expiresAt: session.expiresAt };
   }

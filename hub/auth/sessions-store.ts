@@ -19,11 +19,11 @@ interface SessionRow {
 
 export function insertSession(
   db: HubDatabase,
-  s: { id: string; tokenHash: string; userId: string; createdAt: number; expiresAt: number },
+  s: { id: string; tokenHash: string; userId: string; createdAt: number; expiresAt: number; clientAddress?: string },
 ): void {
   db.run(sql`
-    INSERT INTO sessions (id, token_hash, user_id, created_at, expires_at)
-    VALUES (${s.id}, ${s.tokenHash}, ${s.userId}, ${s.createdAt}, ${s.expiresAt})`);
+    INSERT INTO sessions (id, token_hash, user_id, created_at, expires_at, client_address)
+    VALUES (${s.id}, ${s.tokenHash}, ${s.userId}, ${s.createdAt}, ${s.expiresAt}, ${s.clientAddress ?? null})`);
 }
 
 export function findSessionByTokenHash(db: HubDatabase, tokenHash: string): SessionRecord | undefined {

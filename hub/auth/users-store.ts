@@ -19,11 +19,12 @@ interface UserRow {
   org_level: OrgLevel;
   password_hash: string;
   disabled: number;
+  must_change_password: number;
 }
 
 const SELECT_USER = sql`
   SELECT u.id, u.username, u.display_name, u.role, u.org_unit_code, o.name AS org_unit_name, o.level AS org_level,
-         u.password_hash, u.disabled
+         u.password_hash, u.disabled, u.must_change_password
   FROM users u JOIN org_units o ON o.code = u.org_unit_code`;
 
 const toUser = (row: UserRow): UserRecord => ({
@@ -36,6 +37,8 @@ const toUser = (row: UserRow): UserRecord => ({
   orgLevel: row.org_level,
   passwordHash: row.password_hash,
   disabled: row.disabled === 1,
+  // Only when set, so a user's public view reads as before for everyone else.
+  ...(row.must_change_password === 1 ? { mustChangePassword: true } : {}),
 });
 
 /** The public view of a user: never the hash. */
@@ -53,13 +56,16 @@ export interface NewUser {
   passwordHash: string;
   isDemoPassword: boolean;
   createdAt: number;
+  /** A one-time password (first admin, created by an administrator, imported): changed at first login. */
+  mustChangePassword?: boolean;
 }
 
 export function insertUser(db: HubDatabase, u: NewUser): void {
   db.run(sql`
-    INSERT INTO users (id, username, display_name, role, org_unit_code, password_hash, is_demo_password, created_at)
+    INSERT INTO users (id, username, display_name, role, org_unit_code, password_hash, is_demo_password, created_at,
+                       must_change_password)
     VALUES (${u.id}, ${u.username}, ${u.displayName}, ${u.role}, ${u.orgUnitCode}, ${u.passwordHash},
-            ${u.isDemoPassword ? 1 : 0}, ${u.createdAt})`);
+            ${u.isDemoPassword ? 1 : 0}, ${u.createdAt}, ${u.mustChangePassword ? 1 : 0})`);
 }
 
 export function findUserByUsername(db: HubDatabase, username: string): UserRecord | undefined {
@@ -84,6 +90,9 @@ export interface UserChanges {
   readonly role?: Role;
   readonly disabled?: boolean;
   readonly passwordHash?: string;
+  readonly displayName?: string;
+  /** With a new password: whether it is a one-time one (reset by an administrator) or the user's own. */
+  readonly mustChangePassword?: boolean;
 }
 
 /**
@@ -91,12 +100,15 @@ export interface UserChanges {
  * ends their sockets within a second; callers in the hub also call `auth.userChanged` to end them at once.
  */
 export function updateUser(db: HubDatabase, id: string, changes: UserChanges): boolean {
-  const { orgUnitCode = null, role = null, disabled, passwordHash = null } = changes;
+  const { orgUnitCode = null, role = null, disabled, passwordHash = null, displayName = null } = changes;
   const flag = disabled === undefined ? null : disabled ? 1 : 0;
+  const mustChange = changes.mustChangePassword === undefined ? null : changes.mustChangePassword ? 1 : 0;
   return (
     db.run(sql`
       UPDATE users SET org_unit_code = coalesce(${orgUnitCode}, org_unit_code), role = coalesce(${role}, role),
              disabled = coalesce(${flag}, disabled), password_hash = coalesce(${passwordHash}, password_hash),
+             display_name = coalesce(${displayName}, display_name),
+             must_change_password = coalesce(${mustChange}, must_change_password),
              is_demo_password = CASE WHEN ${passwordHash} IS NULL THEN is_demo_password ELSE 0 END
       WHERE id = ${id}`).changes === 1
   );

@@ -10,7 +10,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import type { HubRoute } from '../../common/contract.js';
+import { hubRoutes, type HubRoute } from '../../common/contract.js';
 import { describeZodIssue, GridCommandError } from '../../common/errors.js';
 import type { AuthenticatedSession } from '../auth/auth-service.js';
 import { findAnswer, idempotencyKeyOf, requestHash, storeAnswer } from './idempotency-store.js';
@@ -59,12 +59,18 @@ export function refuseWhenOverloaded(hub: HubContext): void {
   }
 }
 
+/** What a user holding a one-time password may still do: see who they are, change it, sign out. */
+const OPEN_BEFORE_PASSWORD_CHANGE: ReadonlySet<string> = new Set(
+  [hubRoutes.me, hubRoutes.changePassword, hubRoutes.logout].map((r) => `${r.method} ${r.path}`),
+);
+
 export function route<S extends HubRoute>(app: FastifyInstance, hub: HubContext, spec: S, handler: Handler<S>): void {
   app.route({
     method: spec.method,
     url: spec.path,
     handler: async (request, reply) => {
-      const session = spec.auth ? hub.auth.authenticate(bearerToken(request)) : undefined;
+      const passwordChange = OPEN_BEFORE_PASSWORD_CHANGE.has(`${spec.method} ${spec.path}`);
+      const session = spec.auth ? hub.auth.authenticate(bearerToken(request), { passwordChange }) : undefined;
       const effects: Array<() => void> = [];
       const input = {
         session,

@@ -64,3 +64,11 @@ export function getOrgUnit(db: HubDatabase, code: string): OrgUnit | undefined {
 export function countOrgUnits(db: HubDatabase): number {
   return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM org_units`)?.n ?? 0;
 }
+
+/** The county unit (the tree's root), if the tree has one yet. */
+export function countyRoot(db: HubDatabase): OrgUnit | undefined {
+  const row = db.get<OrgUnitRow>(sql`
+    SELECT code, name, level, kind, parent_code, population, households, center_lon, center_lat
+    FROM org_units WHERE level = 'county' ORDER BY code LIMIT 1`);
+  return row && toOrgUnit(row);
+}

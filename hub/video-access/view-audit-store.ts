@@ -4,8 +4,9 @@
  */
 import type { StreamQuality, ViewAuditEntry, ViewAuditKind } from '../../common/video-schemas.js';
 import type { HubDatabase } from '../db/database.js';
-import { ident, inSubtree, sql, sqlJoin, type SqlFragment } from '../db/sql.js';
-import { AUDIT_HEAD_META_KEY, CHAINED_COLUMNS, GENESIS_HASH, rowHash, type ChainedRow } from './audit-chain.js';
+import { appendToChain } from '../db/hash-chain-store.js';
+import { inSubtree, sql, sqlJoin, type SqlFragment } from '../db/sql.js';
+import { VIEW_AUDIT_CHAIN, type ChainedRow } from './audit-chain.js';
 
 export interface AuditWho {
   readonly id: string;
@@ -38,40 +39,26 @@ export interface AuditRecord {
 }
 
 export function appendAudit(db: HubDatabase, record: AuditRecord): { id: number; hash: string } {
-  return db.transaction(() => {
-    const last = db.get<{ id: number; hash: string }>(sql`SELECT id, hash FROM view_audit ORDER BY id DESC LIMIT 1`);
-    const row: ChainedRow = {
-      id: (last?.id ?? 0) + 1,
-      kind: record.kind,
-      at: record.at,
-      user_id: record.who?.id ?? null,
-      username: record.who?.username ?? null,
-      user_display_name: record.who?.displayName ?? null,
-      user_unit_code: record.who?.orgUnitCode ?? null,
-      camera_id: record.camera.id,
-      camera_code: record.camera.code,
-      camera_name: record.camera.name,
-      camera_unit_code: record.camera.orgUnitCode,
-      quality: record.quality ?? null,
-      reason: record.reason || null,
-      case_id: record.caseId || null,
-      session_id: record.sessionId ?? null,
-      token_id: record.tokenId ?? null,
-      ip: record.ip ?? null,
-      from_at: record.from,
-      to_at: record.to ?? null,
-      detail: record.detail ?? null,
-    };
-    const prevHash = last?.hash ?? GENESIS_HASH;
-    const hash = rowHash(prevHash, row);
-    const values = CHAINED_COLUMNS.map((c) => sql`${row[c]}`);
-    db.run(sql`
-      INSERT INTO view_audit (${sqlJoin(CHAINED_COLUMNS.map((c) => ident(c)))}, prev_hash, hash)
-      VALUES (${sqlJoin(values)}, ${prevHash}, ${hash})`);
-    db.run(sql`
-      INSERT INTO meta (key, value) VALUES (${AUDIT_HEAD_META_KEY}, ${`${row.id}:${hash}`})
-      ON CONFLICT (key) DO UPDATE SET value = excluded.value`);
-    return { id: row.id, hash };
+  return appendToChain(db, VIEW_AUDIT_CHAIN, {
+    kind: record.kind,
+    at: record.at,
+    user_id: record.who?.id ?? null,
+    username: record.who?.username ?? null,
+    user_display_name: record.who?.displayName ?? null,
+    user_unit_code: record.who?.orgUnitCode ?? null,
+    camera_id: record.camera.id,
+    camera_code: record.camera.code,
+    camera_name: record.camera.name,
+    camera_unit_code: record.camera.orgUnitCode,
+    quality: record.quality ?? null,
+    reason: record.reason || null,
+    case_id: record.caseId || null,
+    session_id: record.sessionId ?? null,
+    token_id: record.tokenId ?? null,
+    ip: record.ip ?? null,
+    from_at: record.from,
+    to_at: record.to ?? null,
+    detail: record.detail ?? null,
   });
 }
 

@@ -33,7 +33,6 @@ const NOT_YET_MOVED = new Set([
   'hub/map/event-chunks.ts',
   'hub/org/grid-locator.ts',
   'hub/video-access/access-facts.ts',
-  'hub/video-access/audit-chain.ts',
   'hub/video-access/video-services.ts',
   'hub/video-access/view-sessions.ts',
   'main/map/mbtiles.ts',

@@ -19,6 +19,8 @@ const DETAIL: Record<DetailCode, (error: CallError) => boolean> = {
   validation_failed: (e) => e.field !== undefined,
   rate_limited: (e) => e.retryAfterSeconds !== undefined,
   payload_too_large: (e) => e.limit !== undefined,
+  password_too_short: (e) => e.limit !== undefined,
+  password_too_long: (e) => e.limit !== undefined,
 };
 
 function hasDetail(code: ErrorCode, error: CallError): code is DetailCode {

@@ -35,6 +35,22 @@ const code = {
   web_sessions_full: '控制台登录人数已满，请稍后再试',
   host_not_allowed: '访问地址不被允许',
   account_locked: '账号已因多次密码错误被锁定，请联系管理员解锁',
+  password_change_required: '请先修改密码（一次性密码登录后必须改密）',
+  password_too_short: '密码太短',
+  password_too_long: '密码太长',
+  password_is_username: '密码不能与用户名相同或相近',
+  password_published: '该密码已公开（演示或示例密码），不能使用',
+  password_too_common: '密码过于常见或简单，请换一个',
+  password_unchanged: '新密码不能与当前密码相同',
+  current_password_wrong: '当前密码不正确',
+  username_taken: '用户名已存在',
+  unknown_unit: '所填单位不存在',
+  role_unit_mismatch: '该角色不能设在这一级单位',
+  own_account: '不能在此停用、降级或重置自己的账号（请在右上角修改本人密码）',
+  users_exist: '已有用户，不能再初始化管理员',
+  import_has_problems: '导入文件有错误行，未写入任何内容',
+  csv_header_invalid: '文件表头不符合要求',
+  duplicate_in_file: '文件中该用户名重复',
 } satisfies Record<ErrorCode, string>;
 
 const detail = {
@@ -42,6 +58,8 @@ const detail = {
   validation_failed: '“{{field}}”填写不符合要求',
   rate_limited: '尝试过于频繁，请 {{seconds}} 秒后再试',
   payload_too_large: '提交的内容过大（上限 {{limit}}）',
+  password_too_short: '密码至少 {{limit}} 位',
+  password_too_long: '密码最多 {{limit}} 位',
 } satisfies Partial<Record<ErrorCode, string>>;
 
 export const errors = {
