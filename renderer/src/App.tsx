@@ -8,6 +8,7 @@ import zhCN from 'antd/locale/zh_CN';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from './i18n/use-language.js';
+import { ChangePasswordModal } from './session/ChangePasswordModal.js';
 import { LoginPage } from './session/LoginPage.js';
 import { useSessionStore } from './session/session-store.js';
 import { useSessionPushes } from './session/use-session-pushes.js';
@@ -33,6 +34,14 @@ function Screens() {
     return (
       <div className="app-starting">
         <Spin size="large" description={t('shell:app.loading')} />
+      </div>
+    );
+  }
+  // A one-time password: nothing but the forced change until it is changed (the hub would refuse everything else).
+  if (phase === 'signed-in' && user?.mustChangePassword) {
+    return (
+      <div className="app-starting">
+        <ChangePasswordModal open forced onClose={() => undefined} />
       </div>
     );
   }

@@ -20,6 +20,8 @@ interface SessionState {
   start(): Promise<void>;
   login(username: string, password: string): Promise<void>;
   logout(): Promise<void>;
+  /** The user's own password; the console continues on the new session (errors go to the form). */
+  changePassword(currentPassword: string, newPassword: string): Promise<void>;
   sessionEnded(reason: SessionEndReason): void;
   setConnection(status: ConnectionStatus): void;
   refreshConnection(): Promise<void>;
@@ -46,6 +48,11 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
     // Errors go to the caller: the login form shows them next to the fields.
     const user = await call('session.login', { username, password });
     set({ phase: 'signed-in', user, endedReason: null, startError: null });
+  },
+
+  async changePassword(currentPassword, newPassword) {
+    const user = await call('session.changePassword', { currentPassword, newPassword });
+    set({ user });
   },
 
   async logout() {

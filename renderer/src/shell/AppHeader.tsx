@@ -2,8 +2,9 @@
  * The console header: product, clock, hub link, who is signed in (name, role) and over what (level + scope unit),
  * the language switch and sign-out. Test ids here are relied on by the end-to-end tests.
  */
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Divider, Tag, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../common/schemas.js';
 import { levelLabel, roleLabel } from '../base/labels.js';
@@ -13,11 +14,13 @@ import { ConnectionBadge } from '../session/ConnectionBadge.js';
 import { useSessionStore } from '../session/session-store.js';
 import { HeaderClock } from './HeaderClock.js';
 import { ProductMark } from '../base/ProductMark.js';
+import { ChangePasswordModal } from '../session/ChangePasswordModal.js';
 
 export function AppHeader({ user }: { user: User }) {
-  const { t } = useTranslation(['shell']);
+  const { t } = useTranslation(['shell', 'admin']);
   const language = useLanguage();
   const logout = useSessionStore((state) => state.logout);
+  const [changingPassword, setChangingPassword] = useState(false);
   return (
     <header className="app-header">
       <div className="app-header-brand">
@@ -52,6 +55,16 @@ export function AppHeader({ user }: { user: User }) {
         </span>
         <Divider orientation="vertical" />
         <LanguageSwitch />
+        <Tooltip title={t('admin:password.change')}>
+          <Button
+            type="text"
+            icon={<KeyOutlined />}
+            aria-label={t('admin:password.change')}
+            data-testid="change-password"
+            onClick={() => setChangingPassword(true)}
+          />
+        </Tooltip>
+        <ChangePasswordModal open={changingPassword} forced={false} onClose={() => setChangingPassword(false)} />
         <Button type="text" icon={<LogoutOutlined />} data-testid="logout" onClick={() => void logout()}>
           {t('shell:header.logout')}
         </Button>

@@ -1,0 +1,20 @@
+/**
+ * The administration view's tabs. Pluggable: a feature adds one entry here (its own component and label), and the
+ * view shows the tabs in this order. Labels are read at render time so they follow the UI language.
+ */
+import i18next from 'i18next';
+import type { ReactNode } from 'react';
+import { AdminAuditTab } from './AdminAuditTab.js';
+import { UsersTab } from './UsersTab.js';
+
+export interface AdminTab {
+  /** Stable: the tab's test id is `admin-tab-<key>`. */
+  readonly key: string;
+  readonly label: () => string;
+  readonly render: () => ReactNode;
+}
+
+export const ADMIN_TABS: readonly AdminTab[] = [
+  { key: 'users', label: () => i18next.t('admin:tabs.users'), render: () => <UsersTab /> },
+  { key: 'audit', label: () => i18next.t('admin:tabs.audit'), render: () => <AdminAuditTab /> },
+];
