@@ -63,6 +63,7 @@ export function route<S extends HubRoute>(app: FastifyInstance, hub: HubContext,
   app.route({
     method: spec.method,
     url: spec.path,
+    ...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
     handler: async (request, reply) => {
       const session = spec.auth ? hub.auth.authenticate(bearerToken(request)) : undefined;
       const effects: Array<() => void> = [];

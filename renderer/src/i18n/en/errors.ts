@@ -33,6 +33,8 @@ export const errors: SameKeys<typeof zh> = {
     web_sessions_full: 'The console has as many sessions as it allows; try again later',
     host_not_allowed: 'This address is not one the console answers on',
     account_locked: 'The account is locked after many wrong passwords; ask an administrator to unlock it',
+    import_invalid: 'The file has problems and nothing was imported; run a dry run to see each one',
+    unit_in_use: 'Units that still hold cameras, cases or users would disappear; nothing was imported',
   },
   detail: {
     bad_request: 'Invalid request: {{field}}',

@@ -35,6 +35,8 @@ const code = {
   web_sessions_full: '控制台登录人数已满，请稍后再试',
   host_not_allowed: '访问地址不被允许',
   account_locked: '账号已因多次密码错误被锁定，请联系管理员解锁',
+  import_invalid: '文件存在问题，未导入任何内容；请先试运行查看每一处问题',
+  unit_in_use: '仍有摄像机、案件或用户的单位将被删除，未导入任何内容',
 } satisfies Record<ErrorCode, string>;
 
 const detail = {
