@@ -42,6 +42,17 @@ import {
   MoveRequest,
 } from './case-api.js';
 import { KpiReport } from './kpi.js';
+import {
+  AdminCamera,
+  AdminCameraIdParams,
+  AdminCameraList,
+  CameraEdit,
+  CameraImportRequest,
+  CameraInput,
+  ImportReport,
+  MAX_IMPORT_TEXT,
+  OrgImportRequest,
+} from './county-import.js';
 import { BoundedDateOrTime } from './time-range.js';
 import {
   CameraGrant,
@@ -110,7 +121,12 @@ export interface HubRoute {
   readonly idempotent?: boolean;
   /** Status of a successful answer (default 200). */
   readonly successStatus?: number;
+  /** Largest body accepted, where the hub's 1 MB default is too small (imports). */
+  readonly bodyLimit?: number;
 }
+
+/** An import's text is JSON-escaped inside the body: room for the escapes of a file of MAX_IMPORT_TEXT. */
+const IMPORT_BODY_LIMIT = 2 * MAX_IMPORT_TEXT;
 
 const CaseParams = zod.strictObject({ caseId: zod.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'not a case id') });
 const SinceQuery = zod.strictObject({ since: zod.coerce.number().int().nonnegative() });
@@ -345,6 +361,61 @@ export const hubRoutes = {
     body: Empty,
     query: AdminAuditQuery,
     response: AdminAuditPage,
+  },
+  // Loading a county (administrators only; docs: README "Set up your county"). A dry run answers the full report and
+  // writes nothing; a real run with any problem is refused whole (422 import_invalid / 409 unit_in_use).
+  orgImport: {
+    method: 'POST',
+    path: '/api/v1/admin/org-import',
+    auth: true,
+    body: OrgImportRequest,
+    response: ImportReport,
+    bodyLimit: IMPORT_BODY_LIMIT,
+  },
+  cameraImport: {
+    method: 'POST',
+    path: '/api/v1/admin/camera-import',
+    auth: true,
+    body: CameraImportRequest,
+    response: ImportReport,
+    bodyLimit: IMPORT_BODY_LIMIT,
+  },
+  /** Every camera, retired ones included, URLs masked; with its last probe. */
+  adminCameras: { method: 'GET', path: '/api/v1/admin/cameras', auth: true, body: Empty, response: AdminCameraList },
+  adminCameraAdd: {
+    method: 'POST',
+    path: '/api/v1/admin/cameras',
+    auth: true,
+    body: CameraInput,
+    response: AdminCamera,
+    successStatus: 201,
+  },
+  /** Blank URLs keep the stored ones (the view never has them to send back). */
+  adminCameraEdit: {
+    method: 'POST',
+    path: '/api/v1/admin/cameras/:id',
+    auth: true,
+    body: CameraEdit,
+    params: AdminCameraIdParams,
+    response: AdminCamera,
+  },
+  /** Out of the wall tree and refused for streams from now on; kept for its audit trail. */
+  adminCameraRetire: {
+    method: 'POST',
+    path: '/api/v1/admin/cameras/:id/retire',
+    auth: true,
+    body: Empty,
+    params: AdminCameraIdParams,
+    response: AdminCamera,
+  },
+  /** Runs the gateway's ffmpeg against the main stream (≤ 10 s) and records the outcome as the camera's health. */
+  adminCameraProbe: {
+    method: 'POST',
+    path: '/api/v1/admin/cameras/:id/probe',
+    auth: true,
+    body: Empty,
+    params: AdminCameraIdParams,
+    response: AdminCamera,
   },
 } as const satisfies Record<string, HubRoute>;
 

@@ -48,6 +48,8 @@ export const ERROR_CODES = [
   'import_has_problems',
   'csv_header_invalid',
   'duplicate_in_file',
+  'import_invalid',
+  'unit_in_use',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -98,6 +100,8 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   import_has_problems: 400,
   csv_header_invalid: 400,
   duplicate_in_file: 400,
+  import_invalid: 422,
+  unit_in_use: 409,
 };
 
 export function isErrorCode(value: unknown): value is ErrorCode {

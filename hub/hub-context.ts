@@ -22,8 +22,8 @@ export interface HubContext {
   readonly auth: AuthService;
   /** Taxonomy, deadline table and working-time calendar. */
   readonly reference: ReferenceData;
-  /** Point → grid, built from the stored grid polygons at start. */
-  readonly gridLocator: GridLocator;
+  /** Point → grid, built from the stored grid polygons at start and rebuilt after an org-tree import. */
+  gridLocator: GridLocator;
   readonly realtime: ConsoleRealtime;
   /** Pushes committed case changes to the consoles whose scope holds them. */
   readonly cases: CasePublisher;

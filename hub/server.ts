@@ -30,6 +30,7 @@ import { registerOpenApiRoute } from './http/openapi.js';
 import { createHubLogger, type HubLogger, type HubLogOptions } from './logging.js';
 import { registerOrgRoutes } from './org/org-routes.js';
 import { registerUserRoutes } from './users/user-routes.js';
+import { registerCountyAdminRoutes } from './org/county-admin-routes.js';
 import { ConsoleRealtime } from './realtime/console-namespace.js';
 import { dirname } from 'node:path';
 import { reportCameraStatus } from './cameras/camera-status.js';
@@ -160,6 +161,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   registerMapRoutes(app, context);
   registerWallLayoutRoutes(app, context);
   registerUserRoutes(app, context);
+  registerCountyAdminRoutes(app, context);
 
   await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
   const stopSimulators =

@@ -41,20 +41,22 @@ export function insertCameras(db: HubDatabase, cameras: readonly CameraRecord[])
   });
 }
 
-/** Cameras standing in the subtree of `scopeCode`, without their stream sources. */
+/** Cameras standing in the subtree of `scopeCode`, without their stream sources; retired ones are gone from here. */
 export function listCamerasInScope(db: HubDatabase, scopeCode: string): Camera[] {
   return db
     .all<CameraRow>(
       sql`
       SELECT id, code, name, kind, org_unit_code, lon, lat, sensitive, online
-      FROM cameras WHERE ${inSubtree(sql`org_unit_code`, scopeCode)} ORDER BY code`,
+      FROM cameras WHERE ${inSubtree(sql`org_unit_code`, scopeCode)} AND retired_at IS NULL ORDER BY code`,
     )
     .map(toCamera);
 }
 
+/** A camera in service: a retired one is unknown to streams, grants and status alike. */
 export function getCamera(db: HubDatabase, id: string): Camera | undefined {
   const row = db.get<CameraRow>(sql`
-    SELECT id, code, name, kind, org_unit_code, lon, lat, sensitive, online FROM cameras WHERE id = ${id}`);
+    SELECT id, code, name, kind, org_unit_code, lon, lat, sensitive, online FROM cameras
+    WHERE id = ${id} AND retired_at IS NULL`);
   return row && toCamera(row);
 }
 

@@ -68,6 +68,7 @@ export function route<S extends HubRoute>(app: FastifyInstance, hub: HubContext,
   app.route({
     method: spec.method,
     url: spec.path,
+    ...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
     handler: async (request, reply) => {
       const passwordChange = OPEN_BEFORE_PASSWORD_CHANGE.has(`${spec.method} ${spec.path}`);
       const session = spec.auth ? hub.auth.authenticate(bearerToken(request), { passwordChange }) : undefined;

@@ -31,6 +31,11 @@ interface BoundaryRow {
 
 const cache = new WeakMap<HubDatabase, Map<string, MapBoundary>>();
 
+/** After an org-tree import: a unit keeps its code when its outline changes, so the cache is dropped whole. */
+export function forgetBoundaries(db: HubDatabase): void {
+  cache.delete(db);
+}
+
 function vertexCount(geometry: Polygon | MultiPolygon): number {
   const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
   return polygons.reduce((n, rings) => n + rings.reduce((m, ring) => m + ring.length, 0), 0);

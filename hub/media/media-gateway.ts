@@ -18,6 +18,7 @@ import { findDrawtextFont, resolveFfmpegPath } from './ffmpeg-binary.js';
 import { FfmpegHlsStream } from './ffmpeg-hls-stream.js';
 import { sweepOrphanedStreams, WORK_DIR_PREFIX } from './orphan-sweep.js';
 import { parseStreamSource, remuxArgs, type StreamSource } from './stream-source.js';
+import { probeStream, type ProbeOutcome } from './stream-probe.js';
 
 export interface MediaGatewayOptions {
   readonly ffmpegPath?: string;
@@ -154,6 +155,19 @@ export class MediaGateway {
     }
     if (!entry.process) throw segmentGone();
     return entry.process.segment(seq);
+  }
+
+  /** Reachable? codec, resolution, fps of a camera's stream, with the same source rules as playing it. */
+  async probe(sourceText: string): Promise<ProbeOutcome> {
+    const source = parseStreamSource(sourceText);
+    if (source.kind === 'demo') return { ok: true, codec: 'h264 (demo clip)' };
+    if (source.kind === 'unsupported' || (source.kind === 'standin-file' && !this.options.allowFileSources)) {
+      return {
+        ok: false,
+        error: `the gateway does not play "${source.kind === 'unsupported' ? source.scheme : 'standin-file'}" sources`,
+      };
+    }
+    return probeStream(await this.ffmpegPath(), source);
   }
 
   /** What runs now (tests, bench, diagnostics). */

@@ -12,6 +12,7 @@ import { migration0010 } from './0010-login-locks.js';
 import { migration0011 } from './0011-case-holders.js';
 import { migration0012 } from './0012-history-note-codes.js';
 import { migration0013 } from './0013-accounts-admin-audit.js';
+import { migration0014 } from './0014-camera-registry.js';
 
 export type { Migration };
 
@@ -29,4 +30,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0011,
   migration0012,
   migration0013,
+  migration0014,
 ];

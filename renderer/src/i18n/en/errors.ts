@@ -49,6 +49,8 @@ export const errors: SameKeys<typeof zh> = {
     import_has_problems: 'The file has bad lines; nothing was written',
     csv_header_invalid: 'The file header is not the expected one',
     duplicate_in_file: 'This user name appears more than once in the file',
+    import_invalid: 'The file has problems and nothing was imported; run a dry run to see each one',
+    unit_in_use: 'Units that still hold cameras, cases or users would disappear; nothing was imported',
   },
   detail: {
     bad_request: 'Invalid request: {{field}}',

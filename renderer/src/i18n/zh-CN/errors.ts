@@ -51,6 +51,8 @@ const code = {
   import_has_problems: '导入文件有错误行，未写入任何内容',
   csv_header_invalid: '文件表头不符合要求',
   duplicate_in_file: '文件中该用户名重复',
+  import_invalid: '文件存在问题，未导入任何内容；请先试运行查看每一处问题',
+  unit_in_use: '仍有摄像机、案件或用户的单位将被删除，未导入任何内容',
 } satisfies Record<ErrorCode, string>;
 
 const detail = {

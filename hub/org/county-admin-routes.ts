@@ -1,0 +1,47 @@
+/** HTTP routes of loading a county (issue 13 §2): org-tree import and camera registry, administrators only. */
+import type { FastifyInstance } from 'fastify';
+import { hubRoutes } from '../../common/contract.js';
+import {
+  addCamera,
+  editCamera,
+  importCameras,
+  listAdminCameras,
+  probeCamera,
+  retireRegistryCamera,
+} from '../cameras/camera-registry.js';
+import type { HubContext } from '../hub-context.js';
+import { refuseWhenOverloaded, route } from '../http/route.js';
+import { importOrgTree, requireCountyAdmin } from './org-import.js';
+
+export function registerCountyAdminRoutes(app: FastifyInstance, hub: HubContext): void {
+  route(app, hub, hubRoutes.orgImport, ({ session, body }) => {
+    requireCountyAdmin(session.user);
+    if (!body.dryRun) refuseWhenOverloaded(hub);
+    return importOrgTree(hub, body.text, body.dryRun);
+  });
+  route(app, hub, hubRoutes.cameraImport, ({ session, body }) => {
+    requireCountyAdmin(session.user);
+    if (!body.dryRun) refuseWhenOverloaded(hub);
+    return importCameras(hub, body.format, body.text, body.dryRun);
+  });
+  route(app, hub, hubRoutes.adminCameras, ({ session }) => {
+    requireCountyAdmin(session.user);
+    return { items: listAdminCameras(hub) };
+  });
+  route(app, hub, hubRoutes.adminCameraAdd, ({ session, body }) => {
+    requireCountyAdmin(session.user);
+    return addCamera(hub, body);
+  });
+  route(app, hub, hubRoutes.adminCameraEdit, ({ session, body, params }) => {
+    requireCountyAdmin(session.user);
+    return editCamera(hub, params.id, body);
+  });
+  route(app, hub, hubRoutes.adminCameraRetire, ({ session, params }) => {
+    requireCountyAdmin(session.user);
+    return retireRegistryCamera(hub, params.id);
+  });
+  route(app, hub, hubRoutes.adminCameraProbe, ({ session, params }) => {
+    requireCountyAdmin(session.user);
+    return probeCamera(hub, params.id);
+  });
+}
