@@ -7,7 +7,8 @@ import { kpi } from './kpi.js';
 import { wall } from './wall.js';
 import { map } from './map.js';
 import { audit } from './audit.js';
+import { countyAdmin } from './county-admin.js';
 import { errors } from './errors.js';
 import { shared } from './shared.js';
 
-export const zhCN = { shell, session, orgTree, dispatch, kpi, wall, map, audit, errors, shared };
+export const zhCN = { shell, session, orgTree, dispatch, kpi, wall, map, audit, countyAdmin, errors, shared };
