@@ -408,7 +408,7 @@ export const hubRoutes = {
     params: AdminCameraIdParams,
     response: AdminCamera,
   },
-  /** Runs the gateway's ffmpeg against the main stream (≤ 10 s) and records the outcome as the camera's health. */
+  /** Runs the gateway's ffmpeg against the main stream (≤ 8 s) and records the outcome as the camera's health. */
   adminCameraProbe: {
     method: 'POST',
     path: '/api/v1/admin/cameras/:id/probe',
@@ -521,6 +521,14 @@ export const consoleCalls = {
   'admin.endSession': { request: SessionIdParams, response: Ok },
   'admin.importUsers': { request: UsersImportRequest, response: UsersImportReport },
   'admin.audit': { request: AdminAuditQuery, response: AdminAuditPage },
+  // Loading a county (administrators; the hub refuses anyone else): the file's text goes through as is.
+  'admin.orgImport': { request: OrgImportRequest, response: ImportReport },
+  'admin.cameraImport': { request: CameraImportRequest, response: ImportReport },
+  'admin.cameras': { request: Empty, response: zod.array(AdminCamera) },
+  'admin.cameraAdd': { request: CameraInput, response: AdminCamera },
+  'admin.cameraEdit': { request: zod.strictObject({ id: zod.string(), camera: CameraEdit }), response: AdminCamera },
+  'admin.cameraRetire': { request: zod.strictObject({ id: zod.string() }), response: AdminCamera },
+  'admin.cameraProbe': { request: zod.strictObject({ id: zod.string() }), response: AdminCamera },
 } as const satisfies Record<string, ConsoleCall>;
 export type ConsoleCallName = keyof typeof consoleCalls;
 export type CallRequest<K extends ConsoleCallName> = z.input<(typeof consoleCalls)[K]['request']>;

@@ -200,6 +200,16 @@ export class ConsoleService {
     'admin.importUsers': async (body) => this.hub.call('adminUsersImport', { token: this.requireToken(), body }),
     'admin.audit': async (query) =>
       this.hub.call('adminAudit', { token: this.requireToken(), query: definedOnly(query) }),
+    'admin.orgImport': async (body) => this.hub.call('orgImport', { token: this.requireToken(), body }),
+    'admin.cameraImport': async (body) => this.hub.call('cameraImport', { token: this.requireToken(), body }),
+    'admin.cameras': async () => (await this.hub.call('adminCameras', { token: this.requireToken() })).items,
+    'admin.cameraAdd': async (body) => this.hub.call('adminCameraAdd', { token: this.requireToken(), body }),
+    'admin.cameraEdit': async ({ id, camera }) =>
+      this.hub.call('adminCameraEdit', { token: this.requireToken(), params: { id }, body: camera }),
+    'admin.cameraRetire': async ({ id }) =>
+      this.hub.call('adminCameraRetire', { token: this.requireToken(), params: { id }, body: {} }),
+    'admin.cameraProbe': async ({ id }) =>
+      this.hub.call('adminCameraProbe', { token: this.requireToken(), params: { id }, body: {} }),
   };
 
   /**

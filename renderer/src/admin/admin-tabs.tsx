@@ -6,6 +6,8 @@ import i18next from 'i18next';
 import type { ReactNode } from 'react';
 import { AdminAuditTab } from './AdminAuditTab.js';
 import { UsersTab } from './UsersTab.js';
+import { CameraRegistry } from './cameras/CameraRegistry.js';
+import { OrgImportPanel } from './county-import/OrgImportPanel.js';
 
 export interface AdminTab {
   /** Stable: the tab's test id is `admin-tab-<key>`. */
@@ -16,5 +18,7 @@ export interface AdminTab {
 
 export const ADMIN_TABS: readonly AdminTab[] = [
   { key: 'users', label: () => i18next.t('admin:tabs.users'), render: () => <UsersTab /> },
+  { key: 'org-import', label: () => i18next.t('countyAdmin:tabs.orgImport'), render: () => <OrgImportPanel /> },
+  { key: 'cameras', label: () => i18next.t('countyAdmin:tabs.cameras'), render: () => <CameraRegistry /> },
   { key: 'audit', label: () => i18next.t('admin:tabs.audit'), render: () => <AdminAuditTab /> },
 ];

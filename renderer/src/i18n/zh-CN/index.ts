@@ -8,7 +8,8 @@ import { wall } from './wall.js';
 import { map } from './map.js';
 import { audit } from './audit.js';
 import { admin } from './admin.js';
+import { countyAdmin } from './county-admin.js';
 import { errors } from './errors.js';
 import { shared } from './shared.js';
 
-export const zhCN = { shell, session, orgTree, dispatch, kpi, wall, map, audit, admin, errors, shared };
+export const zhCN = { shell, session, orgTree, dispatch, kpi, wall, map, audit, admin, countyAdmin, errors, shared };
