@@ -27,6 +27,9 @@ export const CONSOLE_CALL_NAMES = [
   'wall.castState',
   'outbox.list',
   'outbox.dismiss',
+  'reference.get',
+  'reference.saveVersion',
+  'reference.importCalendarYear',
 ] as const;
 
 export const CONSOLE_PUSH_NAMES = [

@@ -32,6 +32,8 @@ export const ERROR_CODES = [
   'web_sessions_full',
   'host_not_allowed',
   'account_locked',
+  'category_in_use',
+  'calendar_import_invalid',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -66,6 +68,8 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   web_sessions_full: 503,
   host_not_allowed: 421,
   account_locked: 423,
+  category_in_use: 409,
+  calendar_import_invalid: 400,
 };
 
 export function isErrorCode(value: unknown): value is ErrorCode {

@@ -43,6 +43,12 @@ export const WorkCalendar = z.strictObject({
   holidays: z.array(IsoDate),
   /** Weekend days worked to make up for a holiday (调休). */
   makeupWorkdays: z.array(IsoDate),
+  /**
+   * The years whose holidays and make-up days are known (the hub's calendar always says). A deadline reaching into
+   * any other year is computed on Monday–Friday and flagged provisional (`calendarGapYears`), never passed off as
+   * exact. Absent: the calendar claims nothing about its years (test fixtures), and no gap is reported.
+   */
+  coveredYears: z.array(z.number().int().min(1900).max(2200)).optional(),
 });
 export type WorkCalendar = z.infer<typeof WorkCalendar>;
 
@@ -93,7 +99,30 @@ export function calendarFromFile(file: WorkCalendarFile): WorkCalendar {
     }
     makeupWorkdays.push(...year.makeupWorkdays);
   }
-  return { utcOffsetMinutes: file.utcOffsetMinutes, workingHours: file.workingHours, holidays, makeupWorkdays };
+  return {
+    utcOffsetMinutes: file.utcOffsetMinutes,
+    workingHours: file.workingHours,
+    holidays,
+    makeupWorkdays,
+    coveredYears: Object.keys(file.years).map(Number),
+  };
+}
+
+/**
+ * The years between two instants (local calendar years, both ends included) the calendar has no data for: a
+ * deadline computed across them counted Monday–Friday only, so it is provisional. Empty when the calendar does not
+ * list its years.
+ */
+export function calendarGapYears(calendar: WorkCalendar, fromMs: number, toMs: number): number[] {
+  if (!calendar.coveredYears) return [];
+  const covered = new Set(calendar.coveredYears);
+  const offsetMs = calendar.utcOffsetMinutes * MINUTE_MS;
+  const yearOf = (ms: number) => new Date(ms + offsetMs).getUTCFullYear();
+  const gaps: number[] = [];
+  for (let year = yearOf(Math.min(fromMs, toMs)); year <= yearOf(Math.max(fromMs, toMs)); year++) {
+    if (!covered.has(year)) gaps.push(year);
+  }
+  return gaps;
 }
 
 /** A calendar prepared for arithmetic: day numbers are local (UTC+offset) calendar days since 1970-01-01. */

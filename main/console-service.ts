@@ -158,6 +158,11 @@ export class ConsoleService {
       return { ok: true as const };
     },
     'wall.castState': async () => (this.requireToken() ? this.wallCast : null),
+    'reference.get': async () => this.hub.call('referenceData', { token: this.requireToken() }),
+    'reference.saveVersion': async (edit) =>
+      this.hub.call('referenceVersionCreate', { token: this.requireToken(), body: edit }),
+    'reference.importCalendarYear': async ({ year, ...body }) =>
+      this.hub.call('calendarYearImport', { token: this.requireToken(), params: { year }, body }),
   };
 
   /** Electron's main process lends its monitors and windows here (main/electron/ipc-binding.ts). */

@@ -10,6 +10,8 @@ export interface ReferenceData {
   readonly taxonomy: Taxonomy;
   readonly deadlines: DeadlineTable;
   readonly calendar: WorkCalendar;
+  /** The reference version these tables are (common/reference-versions.ts); absent for the shipped files. */
+  readonly version?: number;
 }
 
 /** The three files' contents as read; throws (a zod error naming the bad field) when one does not validate. */

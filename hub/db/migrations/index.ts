@@ -11,6 +11,7 @@ import { migration0009 } from './0009-import-batches.js';
 import { migration0010 } from './0010-login-locks.js';
 import { migration0011 } from './0011-case-holders.js';
 import { migration0012 } from './0012-history-note-codes.js';
+import { migration0015 } from './0015-reference-versions.js';
 
 export type { Migration };
 
@@ -27,4 +28,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0010,
   migration0011,
   migration0012,
+  migration0015,
 ];

@@ -33,6 +33,8 @@ export const errors: SameKeys<typeof zh> = {
     web_sessions_full: 'The console has as many sessions as it allows; try again later',
     host_not_allowed: 'This address is not one the console answers on',
     account_locked: 'The account is locked after many wrong passwords; ask an administrator to unlock it',
+    category_in_use: 'Cases use this category: it cannot be removed; retire it instead',
+    calendar_import_invalid: 'The calendar file has errors; nothing was imported',
   },
   detail: {
     bad_request: 'Invalid request: {{field}}',

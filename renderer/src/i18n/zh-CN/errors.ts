@@ -35,6 +35,8 @@ const code = {
   web_sessions_full: '控制台登录人数已满，请稍后再试',
   host_not_allowed: '访问地址不被允许',
   account_locked: '账号已因多次密码错误被锁定，请联系管理员解锁',
+  category_in_use: '有案件使用该分类，不能删除，请改为停用',
+  calendar_import_invalid: '工作日历文件有误，未导入',
 } satisfies Record<ErrorCode, string>;
 
 const detail = {
