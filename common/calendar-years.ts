@@ -193,7 +193,7 @@ export function buildWorkCalendar(years: readonly CalendarYear[]): WorkCalendar 
 export function calendarYearInfos(years: readonly SourcedYear[], from: number, to: number): CalendarYearInfo[] {
   const byYear = new Map(years.map((y) => [y.year, y]));
   const infos: CalendarYearInfo[] = [];
-  for (let year = Math.min(from, years[0]?.year ?? from); year <= to; year++) {
+  for (let year = from; year <= to; year++) {
     const y = byYear.get(year);
     infos.push(
       y

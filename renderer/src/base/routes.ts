@@ -1,10 +1,10 @@
 /**
- * The five views (wall, map, dispatch, KPIs, audit), addressed by the URL hash (#/wall …): it survives a reload, works from file:// in Electron and
+ * The views (wall, map, dispatch, KPIs, audit, administration), addressed by the URL hash (#/wall …): it survives a reload, works from file:// in Electron and
  * needs no router package.
  */
 import { useSyncExternalStore } from 'react';
 
-export const VIEWS = ['wall', 'map', 'dispatch', 'kpi', 'audit'] as const;
+export const VIEWS = ['wall', 'map', 'dispatch', 'kpi', 'audit', 'admin'] as const;
 export type View = (typeof VIEWS)[number];
 const DEFAULT_VIEW: View = 'wall';
 

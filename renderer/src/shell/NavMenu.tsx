@@ -4,6 +4,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   EnvironmentOutlined,
+  SettingOutlined,
   VideoCameraOutlined,
 } from '@ant-design/icons';
 import { Menu } from 'antd';
@@ -19,6 +20,7 @@ const ICONS: Record<View, ReactNode> = {
   dispatch: <AlertOutlined />,
   kpi: <BarChartOutlined />,
   audit: <AuditOutlined />,
+  admin: <SettingOutlined />,
 };
 
 export function NavMenu() {
@@ -26,7 +28,12 @@ export function NavMenu() {
   const current = useCurrentView();
   const user = useSessionStore((state) => state.user);
   // The view audit is for those who may read it (county duty officers, administrators).
-  const shown = VIEWS.filter((view) => view !== 'audit' || (user !== null && roleAllows(user, 'audit.read')));
+  // Administration is the administrator's alone (the hub refuses its writes to anyone else anyway).
+  const shown = VIEWS.filter(
+    (view) =>
+      (view !== 'audit' || (user !== null && roleAllows(user, 'audit.read'))) &&
+      (view !== 'admin' || user?.role === 'admin'),
+  );
   const items = shown.map((view) => ({
     key: view,
     icon: ICONS[view],

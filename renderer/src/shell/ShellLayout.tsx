@@ -9,6 +9,7 @@ import { MapView } from '../map/MapView.js';
 import { OrgTreePanel } from '../org-tree/OrgTreePanel.js';
 import { WallView } from '../wall/WallView.js';
 import { AuditView } from '../audit/AuditView.js';
+import { AdminView } from '../admin/AdminView.js';
 import { AppHeader } from './AppHeader.js';
 import { NavMenu } from './NavMenu.js';
 import { useCurrentView, type View } from '../base/routes.js';
@@ -19,6 +20,7 @@ const VIEW_COMPONENTS: Record<View, () => ReactNode> = {
   dispatch: () => <DispatchView />,
   kpi: () => <KpiView />,
   audit: () => <AuditView />,
+  admin: () => <AdminView />,
 };
 
 export function ShellLayout({ user }: { user: User }) {

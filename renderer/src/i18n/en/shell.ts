@@ -20,6 +20,7 @@ export const shell: SameKeys<typeof zh> = {
     dispatch: 'Dispatch board',
     kpi: 'KPIs',
     audit: 'View audit',
+    admin: 'Administration',
     collapse: 'Collapse navigation',
     expand: 'Expand navigation',
   },

@@ -17,6 +17,7 @@ export const shell = {
     dispatch: '联动处置',
     kpi: '统计考核',
     audit: '调阅审计',
+    admin: '系统管理',
     collapse: '收起导航',
     expand: '展开导航',
   },
