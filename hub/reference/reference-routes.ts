@@ -28,14 +28,17 @@ async function writeAndReload<T>(hub: HubContext, work: () => T): Promise<T> {
 export function registerReferenceRoutes(app: FastifyInstance, hub: HubContext): void {
   route(app, hub, hubRoutes.referenceData, () => hub.reference.snapshot(hub.now()));
 
-  route(app, hub, hubRoutes.referenceVersionCreate, ({ session, body }) => {
+  route(app, hub, hubRoutes.referenceVersionCreate, async ({ session, body }) => {
     requireReferenceAdmin(session.user);
-    return writeAndReload(hub, () => createReferenceVersion(hub, session.user, body));
+    const version = await writeAndReload(hub, () => createReferenceVersion(hub, session.user, body));
+    hub.log.info({ version: version.version, by: session.user.id }, 'reference data: new version saved');
+    return version;
   });
 
   route(app, hub, hubRoutes.calendarYearImport, async ({ session, params, body }) => {
     requireReferenceAdmin(session.user);
     await writeAndReload(hub, () => importCalendarYear(hub, session.user, params.year, body));
+    hub.log.info({ year: params.year, by: session.user.id }, 'reference data: calendar year imported');
     return { years: hub.reference.calendarYears(hub.now()) };
   });
 }

@@ -64,6 +64,7 @@ function DispatchFields({ view, actor, units, orgUnits }: MoveFormProps) {
           limit: t(`dispatch:limit.${preview.limit.unit}`, { amount: preview.limit.amount }),
           due: formatDateTime(preview.dueAt, language),
         })}
+        {preview.provisional ? ` ${t('dispatch:leg.dueProvisional')}` : ''}
       </Typography.Paragraph>
       <NoteField />
     </>
