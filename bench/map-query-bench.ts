@@ -52,7 +52,7 @@ try {
   const hub = await createHub({ dbPath, demo: true, supervisionIntervalMs: 0 });
   try {
     const { db } = hub.context;
-    const coding = eventCoding(hub.context.reference.taxonomy);
+    const coding = eventCoding(hub.context.reference.latest().taxonomy);
     const county = MapEventsQuery.parse({ from: '2017-01-01', to: '2027-01-01' });
     const town = '431099001';
     const count = db.raw.prepare('SELECT count(*) AS n FROM cases').get() as { n: number };

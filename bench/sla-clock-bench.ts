@@ -1,6 +1,6 @@
 /**
  * The working-time clock's cost against the distance it measures: addWorkingMinutes and workingMinutesBetween over
- * 1 day, 1 year, 10 years and 70 years, on the real calendar (resources/work-calendar.json). The clock must cost
+ * 1 day, 1 year, 10 years and 70 years, on the real calendar (the `chinese-days` package). The clock must cost
  * the same whatever the distance: a far deadline once walked day by day (a dispatch due in year 9999 took seconds
  * of CPU per card and stalled the hub).
  *
@@ -10,17 +10,15 @@
  *
  *   npx tsx bench/sla-clock-bench.ts [--runs=2000]
  */
-import { readFileSync } from 'node:fs';
 import { addWorkingMinutes, workingMinutesBetween } from '../common/sla-clock.js';
-import { WorkCalendarFile, calendarFromFile } from '../common/work-calendar.js';
+import { buildWorkCalendar } from '../common/calendar-years.js';
+import { packageCalendarYears } from '../node-shared/chinese-days-calendar.js';
 
 const arg = (name: string, fallback: string) =>
   process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const RUNS = Number(arg('runs', '2000'));
 
-const calendar = calendarFromFile(
-  WorkCalendarFile.parse(JSON.parse(readFileSync(new URL('../resources/work-calendar.json', import.meta.url), 'utf8'))),
-);
+const calendar = buildWorkCalendar(packageCalendarYears());
 const start = Date.parse('2020-03-02T10:15:00+08:00');
 const DAY_MS = 86_400_000;
 const WORK_DAY_MINUTES = 390;

@@ -63,6 +63,7 @@ export function newLeg(
     status: 'dispatched',
     dispatchedAt: now,
     ...(assignment ? { dueAt: assignment.dueAt } : {}),
+    ...(assignment?.dueProvisional ? { dueProvisional: true as const } : {}),
     clock: assignment?.clock ?? clockForGrade(s.grade),
   };
 }

@@ -19,6 +19,8 @@ export const LegAssignment = z.strictObject({
   unitCode: UnitCode,
   dueAt: EpochMs,
   clock: SlaClock.optional(),
+  /** Set by the deadline fill-in when the working calendar lacks a year the deadline crosses. */
+  dueProvisional: z.literal(true).optional(),
 });
 export type LegAssignment = z.infer<typeof LegAssignment>;
 
@@ -60,6 +62,8 @@ export const CaseMove = z.discriminatedUnion('type', [
     legId: LegId,
     decision: Decision,
     dueAt: EpochMs.optional(),
+    /** Set by the deadline fill-in when the new deadline crosses a year the working calendar lacks. */
+    dueProvisional: z.literal(true).optional(),
     note: Note,
   }),
   /** 挂账: the lead asks to park a case that cannot be solved now; its clock stops. */

@@ -184,7 +184,14 @@ export function transition(
           : p,
       );
       const dueAt = approve ? m.dueAt : undefined;
-      const legs = dueAt === undefined ? s.legs : updateLeg(s.legs, m.legId, (l) => ({ ...l, dueAt }));
+      const legs =
+        dueAt === undefined
+          ? s.legs
+          : updateLeg(s.legs, m.legId, ({ dueProvisional: _old, ...l }) => ({
+              ...l,
+              dueAt,
+              ...(m.dueProvisional ? { dueProvisional: true as const } : {}),
+            }));
       const next = { ...s, pauses, legs, ...(isLead && dueAt !== undefined ? { dueAt } : {}) };
       return { next, legId: m.legId, unitCode: leg?.unitCode, note: m.note ?? m.decision };
     }

@@ -119,6 +119,8 @@ export const CaseLeg = z.strictObject({
   /** Absent when no deadline runs: a matter handled on the spot by the grid (until a rework sets one). */
   dueAt: EpochMs.optional(),
   clock: SlaClock,
+  /** The deadline was counted across a year the working calendar has no data for (Monday–Friday only there). */
+  dueProvisional: z.literal(true).optional(),
   signedAt: EpochMs.optional(),
   returnReason: z.string().optional(),
   feedback: LegFeedback.optional(),
@@ -201,6 +203,11 @@ export const CaseSnapshot = z.strictObject({
   mergedInto: CaseId.optional(),
   reporters: z.array(Reporter),
   rating: CaseRating.optional(),
+  /**
+   * The reference-data version (taxonomy + deadline table) the case was filed under and is judged by for its whole
+   * life; absent on cases stored before versions existed, which means version 1 (common/reference-versions.ts).
+   */
+  refVersion: z.number().int().positive().optional(),
 });
 export type CaseSnapshot = z.infer<typeof CaseSnapshot>;
 

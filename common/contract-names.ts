@@ -38,6 +38,9 @@ export const CONSOLE_CALL_NAMES = [
   'admin.endSession',
   'admin.importUsers',
   'admin.audit',
+  'reference.get',
+  'reference.saveVersion',
+  'reference.importCalendarYear',
 ] as const;
 
 export const CONSOLE_PUSH_NAMES = [

@@ -107,6 +107,8 @@ import {
   OutboxRefused,
   ReportAnswer,
 } from './outbox.js';
+import { CalendarImport, CalendarYearNumber } from './calendar-years.js';
+import { CalendarYearInfo, ReferenceEdit, ReferenceSnapshot, ReferenceVersion } from './reference-versions.js';
 
 export interface HubRoute {
   readonly method: 'GET' | 'POST';
@@ -136,6 +138,9 @@ export const KpiParams = zod.strictObject({
   to: BoundedDateOrTime,
   orgUnit: zod.string().max(32).optional(),
 });
+
+const CalendarYearParams = zod.strictObject({ year: zod.coerce.number().pipe(CalendarYearNumber) });
+const CalendarYearList = zod.strictObject({ years: zod.array(CalendarYearInfo) });
 
 const UserIdParams = zod.strictObject({ userId: zod.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a user id') });
 
@@ -417,6 +422,26 @@ export const hubRoutes = {
     params: AdminCameraIdParams,
     response: AdminCamera,
   },
+  /** Every taxonomy / deadline-table version and the working calendar with each year's source (any signed-in user). */
+  referenceData: { method: 'GET', path: '/api/v1/reference', auth: true, body: Empty, response: ReferenceSnapshot },
+  /** A new version, in effect for cases entered from now on (administrators only; docs/api.md). */
+  referenceVersionCreate: {
+    method: 'POST',
+    path: '/api/v1/reference/versions',
+    auth: true,
+    body: ReferenceEdit,
+    response: ReferenceVersion,
+    successStatus: 201,
+  },
+  /** One year's holidays and make-up workdays as JSON or CSV, overriding the package (administrators only). */
+  calendarYearImport: {
+    method: 'POST',
+    path: '/api/v1/reference/calendar/:year',
+    auth: true,
+    body: CalendarImport,
+    params: CalendarYearParams,
+    response: CalendarYearList,
+  },
 } as const satisfies Record<string, HubRoute>;
 
 /**
@@ -529,6 +554,13 @@ export const consoleCalls = {
   'admin.cameraEdit': { request: zod.strictObject({ id: zod.string(), camera: CameraEdit }), response: AdminCamera },
   'admin.cameraRetire': { request: zod.strictObject({ id: zod.string() }), response: AdminCamera },
   'admin.cameraProbe': { request: zod.strictObject({ id: zod.string() }), response: AdminCamera },
+  /** Reference data from the hub: every version (old cases are named and timed by theirs) and the calendar. */
+  'reference.get': { request: Empty, response: ReferenceSnapshot },
+  'reference.saveVersion': { request: ReferenceEdit, response: ReferenceVersion },
+  'reference.importCalendarYear': {
+    request: CalendarImport.extend({ year: CalendarYearNumber }),
+    response: CalendarYearList,
+  },
 } as const satisfies Record<string, ConsoleCall>;
 export type ConsoleCallName = keyof typeof consoleCalls;
 export type CallRequest<K extends ConsoleCallName> = z.input<(typeof consoleCalls)[K]['request']>;

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { CaseGrade, type SlaClock } from './cases.js';
 import { computeDueAt, DeadlineLimit, slaClockFor } from './sla-clock.js';
 import { majorCodeOf } from './taxonomy.js';
-import type { WorkCalendar } from './work-calendar.js';
+import { calendarGapYears, type WorkCalendar } from './work-calendar.js';
 
 const LimitsByGrade = z.strictObject({
   name: z.string().optional(),
@@ -62,10 +62,20 @@ export function legDeadline(args: {
   grade: CaseGrade;
   dispatchedAt: number;
   calendar: WorkCalendar;
-}): { dueAt: number; clock: SlaClock; limit: ResolvedLimit } {
+}): { dueAt: number; clock: SlaClock; limit: ResolvedLimit; provisional: boolean } {
   const limit = limitFor(args.table, args.categoryCode, args.grade);
   const dueAt = computeDueAt({ startMs: args.dispatchedAt, limit, grade: args.grade, calendar: args.calendar });
-  return { dueAt, clock: slaClockFor(limit, args.grade), limit };
+  const clock = slaClockFor(limit, args.grade);
+  return { dueAt, clock, limit, provisional: isProvisional(clock, args.dispatchedAt, dueAt, args.calendar) };
+}
+
+/**
+ * A working-time deadline that crosses a year the calendar has no data for was counted Monday–Friday there: it
+ * stands, but flagged provisional (the hub's readiness and the admin view name the missing year). The wall clock
+ * needs no calendar.
+ */
+export function isProvisional(clock: SlaClock, fromMs: number, dueAt: number, calendar: WorkCalendar): boolean {
+  return clock === 'working' && calendarGapYears(calendar, fromMs, dueAt).length > 0;
 }
 
 /** When a leg dispatched at `dispatchedAt` should have been signed for (the board flags unsigned legs after it). */

@@ -50,6 +50,8 @@ export const ERROR_CODES = [
   'duplicate_in_file',
   'import_invalid',
   'unit_in_use',
+  'category_in_use',
+  'calendar_import_invalid',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -102,6 +104,8 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   duplicate_in_file: 400,
   import_invalid: 422,
   unit_in_use: 409,
+  category_in_use: 409,
+  calendar_import_invalid: 400,
 };
 
 export function isErrorCode(value: unknown): value is ErrorCode {

@@ -8,16 +8,23 @@ import { z } from 'zod';
 
 export const TaxonomyMinor = z.strictObject({
   code: z.string().regex(/^\d{4}$/),
-  zh: z.string().trim().min(1),
-  en: z.string().trim().min(1),
+  zh: z.string().trim().min(1).max(40),
+  en: z.string().trim().min(1).max(80),
+  /**
+   * Retired (停用): kept so cases filed under it keep their name, but new reports cannot choose it. A category that
+   * cases use is retired, never removed (common/reference-versions.ts).
+   */
+  retired: z.literal(true).optional(),
 });
 export type TaxonomyMinor = z.infer<typeof TaxonomyMinor>;
 
 export const TaxonomyMajor = z.strictObject({
   code: z.string().regex(/^\d{2}$/),
-  zh: z.string().trim().min(1),
-  en: z.string().trim().min(1),
-  minors: z.array(TaxonomyMinor).min(1),
+  zh: z.string().trim().min(1).max(40),
+  en: z.string().trim().min(1).max(80),
+  /** Retiring a major retires every minor under it. */
+  retired: z.literal(true).optional(),
+  minors: z.array(TaxonomyMinor).min(1).max(200),
 });
 export type TaxonomyMajor = z.infer<typeof TaxonomyMajor>;
 
@@ -25,7 +32,7 @@ export const Taxonomy = z
   .strictObject({
     version: z.string(),
     comment: z.string().optional(),
-    categories: z.array(TaxonomyMajor).min(1),
+    categories: z.array(TaxonomyMajor).min(1).max(99),
   })
   .superRefine((taxonomy, ctx) => {
     const codes = new Set<string>();
@@ -164,5 +171,18 @@ export function resolveCategory(
       field: 'categoryCode',
       message: 'categoryCode or categoryName is required',
     };
+  if (isRetired(match)) {
+    return {
+      ok: false,
+      code: 'validation_failed',
+      field: byCode ? 'categoryCode' : 'categoryName',
+      message: 'this category is retired',
+    };
+  }
   return { ok: true, match };
+}
+
+/** Retired itself or under a retired major: names old cases, takes no new ones. */
+export function isRetired(match: CategoryMatch): boolean {
+  return match.minor.retired === true || match.major.retired === true;
 }

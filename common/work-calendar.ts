@@ -2,8 +2,8 @@
  * China's working calendar for deadlines: a fixed UTC+8 offset (no DST), daily working hours with the lunch break,
  * weekends, public holidays (法定节假日) and make-up workdays (调休: weekend days that are working days).
  *
- * The table itself lives in resources/work-calendar.json (loaded by the hub, editable by an admin); this module only
- * validates it and answers "is this a working day" fast: a calendar is compiled once into day numbers and minute
+ * The days themselves come from the `chinese-days` package and administrators' imports per year
+ * (common/calendar-years.ts, hub/reference/); this module only validates the flat calendar and answers "is this a working day" fast: a calendar is compiled once into day numbers and minute
  * offsets, and memoised per calendar object, because the board asks hundreds of times a second.
  */
 import { z } from 'zod';
@@ -43,6 +43,12 @@ export const WorkCalendar = z.strictObject({
   holidays: z.array(IsoDate),
   /** Weekend days worked to make up for a holiday (调休). */
   makeupWorkdays: z.array(IsoDate),
+  /**
+   * The years whose holidays and make-up days are known (the hub's calendar always says). A deadline reaching into
+   * any other year is computed on Monday–Friday and flagged provisional (`calendarGapYears`), never passed off as
+   * exact. Absent: the calendar claims nothing about its years (test fixtures), and no gap is reported.
+   */
+  coveredYears: z.array(z.number().int().min(1900).max(2200)).optional(),
 });
 export type WorkCalendar = z.infer<typeof WorkCalendar>;
 
@@ -51,27 +57,6 @@ export const DEFAULT_WORKING_HOURS: WorkCalendar['workingHours'] = [
   ['08:30', '12:00'],
   ['14:30', '17:30'],
 ];
-
-/** A named holiday period as the State Council notice gives it, both ends inclusive. */
-export const HolidayPeriod = z.strictObject({ name: z.string(), from: IsoDate, to: IsoDate });
-
-/** resources/work-calendar.json: one entry per year, with its source notice and how sure we are of it. */
-export const WorkCalendarFile = z.strictObject({
-  comment: z.string(),
-  utcOffsetMinutes: z.number().int(),
-  workingHours: WorkingHours,
-  years: z.record(
-    z.string().regex(/^\d{4}$/),
-    z.strictObject({
-      source: z.string(),
-      confidence: z.enum(['official', 'recalled', 'provisional']),
-      note: z.string().optional(),
-      holidays: z.array(HolidayPeriod),
-      makeupWorkdays: z.array(IsoDate),
-    }),
-  ),
-});
-export type WorkCalendarFile = z.infer<typeof WorkCalendarFile>;
 
 /** Days since 1970-01-01 of an ISO date (the date's own calendar day, no offset involved). */
 export function dayNumberOfIsoDate(isoDate: string): number {
@@ -82,18 +67,21 @@ export function isoDateOfDayNumber(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** Expand the file's holiday periods into the flat calendar the clock uses. */
-export function calendarFromFile(file: WorkCalendarFile): WorkCalendar {
-  const holidays: string[] = [];
-  const makeupWorkdays: string[] = [];
-  for (const year of Object.values(file.years)) {
-    for (const period of year.holidays) {
-      for (let d = dayNumberOfIsoDate(period.from); d <= dayNumberOfIsoDate(period.to); d++)
-        holidays.push(isoDateOfDayNumber(d));
-    }
-    makeupWorkdays.push(...year.makeupWorkdays);
+/**
+ * The years between two instants (local calendar years, both ends included) the calendar has no data for: a
+ * deadline computed across them counted Monday–Friday only, so it is provisional. Empty when the calendar does not
+ * list its years.
+ */
+export function calendarGapYears(calendar: WorkCalendar, fromMs: number, toMs: number): number[] {
+  if (!calendar.coveredYears) return [];
+  const covered = new Set(calendar.coveredYears);
+  const offsetMs = calendar.utcOffsetMinutes * MINUTE_MS;
+  const yearOf = (ms: number) => new Date(ms + offsetMs).getUTCFullYear();
+  const gaps: number[] = [];
+  for (let year = yearOf(Math.min(fromMs, toMs)); year <= yearOf(Math.max(fromMs, toMs)); year++) {
+    if (!covered.has(year)) gaps.push(year);
   }
-  return { utcOffsetMinutes: file.utcOffsetMinutes, workingHours: file.workingHours, holidays, makeupWorkdays };
+  return gaps;
 }
 
 /** A calendar prepared for arithmetic: day numbers are local (UTC+offset) calendar days since 1970-01-01. */

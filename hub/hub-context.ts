@@ -5,7 +5,7 @@ import type { FailureThrottle } from './auth/rate-limiter.js';
 import type { HubDatabase } from './db/database.js';
 import type { GroupCommit } from './db/group-commit.js';
 import type { CasePublisher } from './cases/case-publisher.js';
-import type { ReferenceData } from '../common/cases/reference-data.js';
+import type { ReferenceSource } from './reference/reference-source.js';
 import type { GridLocator } from './org/grid-locator.js';
 import type { ConsoleRealtime } from './realtime/console-namespace.js';
 import type { VideoServices } from './video-access/video-services.js';
@@ -20,8 +20,11 @@ export interface HubContext {
   /** Writes waiting for a commit beyond which new writes are refused with 503 (back-pressure). */
   readonly maxWriteBacklog: number;
   readonly auth: AuthService;
-  /** Taxonomy, deadline table and working-time calendar. */
-  readonly reference: ReferenceData;
+  /**
+   * Taxonomy and deadline table by version, and the working-time calendar (hub/reference/): intake takes the version
+   * in effect (`effectiveAt`), a move its case's own (`forCase`).
+   */
+  readonly reference: ReferenceSource;
   /** Point → grid, built from the stored grid polygons at start and rebuilt after an org-tree import. */
   gridLocator: GridLocator;
   readonly realtime: ConsoleRealtime;

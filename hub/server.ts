@@ -10,7 +10,8 @@ import { FailureThrottle } from './auth/rate-limiter.js';
 import { HubDatabase } from './db/database.js';
 import { GroupCommit } from './db/group-commit.js';
 import { CasePublisher } from './cases/case-publisher.js';
-import { referenceData } from '../node-shared/reference-data.js';
+import { ReferenceSource } from './reference/reference-source.js';
+import { registerReferenceRoutes } from './reference/reference-routes.js';
 import { startSupervisionTimer } from './cases/supervision-timer.js';
 import { seedDemoHistoryIfMissing } from './demo/seed-history.js';
 import { startReportSimulator } from './demo/report-simulator.js';
@@ -124,7 +125,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     log: app.log,
     writes: new GroupCommit(db),
     maxWriteBacklog: options.maxWriteBacklog ?? 5000,
-    reference: referenceData(),
+    reference: new ReferenceSource(db),
     gridLocator: GridLocator.fromDatabase(db),
     auth,
     realtime,
@@ -162,6 +163,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   registerWallLayoutRoutes(app, context);
   registerUserRoutes(app, context);
   registerCountyAdminRoutes(app, context);
+  registerReferenceRoutes(app, context);
 
   await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
   const stopSimulators =

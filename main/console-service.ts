@@ -19,6 +19,8 @@ import type { ConnectionStatus, User } from '../common/schemas.js';
 import { HubClient } from './hub-client.js';
 import { HubHealthProbe, type HubHealth } from './hub-health.js';
 import { OfflineConsole } from './local-store/offline-console.js';
+import { unreachable as isHubUnreachable } from './local-store/store-errors.js';
+import { lastReferenceSnapshot, rememberReference } from './reference-cache.js';
 import { fetchMapEvents } from './map/hub-map-events.js';
 import { WALL_DISPLAY_PATH, type WallCast, type WallDisplayInfo } from '../common/wall-schemas.js';
 
@@ -210,6 +212,20 @@ export class ConsoleService {
       this.hub.call('adminCameraRetire', { token: this.requireToken(), params: { id }, body: {} }),
     'admin.cameraProbe': async ({ id }) =>
       this.hub.call('adminCameraProbe', { token: this.requireToken(), params: { id }, body: {} }),
+    // Kept for the offline store; with the hub away, the last answer (or the shipped tables) serves.
+    'reference.get': async () => {
+      const token = this.requireToken();
+      try {
+        rememberReference(await this.hub.call('referenceData', { token }));
+      } catch (err) {
+        if (!isHubUnreachable(err)) throw err;
+      }
+      return lastReferenceSnapshot();
+    },
+    'reference.saveVersion': async (edit) =>
+      this.hub.call('referenceVersionCreate', { token: this.requireToken(), body: edit }),
+    'reference.importCalendarYear': async ({ year, ...body }) =>
+      this.hub.call('calendarYearImport', { token: this.requireToken(), params: { year }, body }),
   };
 
   /**

@@ -6,7 +6,7 @@
  */
 import type { CaseMoveDraft, LegDraft } from '../case-api.js';
 import type { CaseSnapshot } from '../cases.js';
-import { legDeadline } from '../deadline-table.js';
+import { isProvisional, legDeadline } from '../deadline-table.js';
 import { addWorkingMinutes } from '../sla-clock.js';
 import type { ReferenceData } from './reference-data.js';
 
@@ -23,8 +23,8 @@ export function completeMove(draft: CaseMoveDraft, snapshot: CaseSnapshot, now: 
     const complete = (leg: LegDraft) => {
       if (typeof leg !== 'object' || leg === null) return leg;
       if (leg.dueAt !== undefined) return leg;
-      const { dueAt, clock } = deadline();
-      return { ...leg, dueAt, clock: leg.clock ?? clock };
+      const { dueAt, clock, provisional } = deadline();
+      return { ...leg, dueAt, clock: leg.clock ?? clock, ...(provisional ? { dueProvisional: true } : {}) };
     };
     return { ...draft, lead: complete(draft.lead), assists: (draft.assists ?? []).map(complete) };
   }
@@ -38,7 +38,8 @@ export function completeMove(draft: CaseMoveDraft, snapshot: CaseSnapshot, now: 
         leg.clock === 'wall'
           ? leg.dueAt + asked.hours * 3600_000
           : addWorkingMinutes(leg.dueAt, asked.hours * 60, ref.calendar);
-      return { ...draft, dueAt };
+      const provisional = isProvisional(leg.clock, leg.dueAt, dueAt, ref.calendar);
+      return { ...draft, dueAt, ...(provisional ? { dueProvisional: true } : {}) };
     }
   }
   return draft;

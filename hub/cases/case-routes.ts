@@ -57,7 +57,7 @@ export function registerCaseRoutes(app: FastifyInstance, hub: HubContext): void 
   route(app, hub, hubRoutes.kpis, ({ session, query }) => {
     return kpiReport(
       hub.db,
-      hub.reference,
+      hub.reference.calendar,
       session.user,
       { from: instantOf(query.from), to: instantOf(query.to), orgUnit: query.orgUnit },
       hub.now(),

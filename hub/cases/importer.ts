@@ -24,14 +24,17 @@ function build(hub: HubContext, actor: CaseActor, raw: unknown): Built {
   const parsed = ImportLine.safeParse(raw);
   if (!parsed.success) return { ok: false, reason: describeZodIssue(parsed.error.issues).message };
   const line = parsed.data;
-  const category = resolveCategory(hub.reference.taxonomy, line);
+  // History is judged by the version in effect when it was reported (the seed's for anything before the first edit).
+  const reportedAtMs = Date.parse(line.reportedAt);
+  const ref = hub.reference.effectiveAt(reportedAtMs);
+  const category = resolveCategory(ref.taxonomy, line);
   if (!category.ok) return { ok: false, reason: category.message };
   const gridCode = hub.gridLocator.locate(line.location.lon, line.location.lat);
   if (!gridCode) return { ok: false, reason: 'location: outside the county' };
   // The importer's own area (the administrator's is the county); who may import at all is the route's check.
   if (!lineageOf(gridCode).includes(actor.orgUnitCode)) return { ok: false, reason: 'location: outside your area' };
 
-  const reportedAt = Date.parse(line.reportedAt);
+  const reportedAt = reportedAtMs;
   const closedAt = line.closedAt ? Date.parse(line.closedAt) : undefined;
   const dispatchedAt = line.dispatchedAt ? Date.parse(line.dispatchedAt) : undefined;
   const closed = CLOSED_STATUSES.includes(line.status);
@@ -58,11 +61,11 @@ function build(hub: HubContext, actor: CaseActor, raw: unknown): Built {
   const legStart = dispatchedAt ?? reportedAt;
   if (unit !== undefined || closed) {
     const deadline = legDeadline({
-      table: hub.reference.deadlines,
+      table: ref.deadlines,
       categoryCode: category.match.minor.code,
       grade,
       dispatchedAt: legStart,
-      calendar: hub.reference.calendar,
+      calendar: ref.calendar,
     });
     const done = closed && closedAt !== undefined;
     legs.push({
@@ -79,6 +82,7 @@ function build(hub: HubContext, actor: CaseActor, raw: unknown): Built {
       dispatchedAt: legStart,
       dueAt: line.dueAt ? Date.parse(line.dueAt) : deadline.dueAt,
       clock: deadline.clock,
+      ...(!line.dueAt && deadline.provisional ? { dueProvisional: true as const } : {}),
       ...(line.status !== 'dispatched' ? { signedAt: legStart } : {}),
       ...(done ? { doneAt: closedAt } : {}),
     });
@@ -89,6 +93,7 @@ function build(hub: HubContext, actor: CaseActor, raw: unknown): Built {
     grade,
     source: line.source,
     categoryCode: category.match.minor.code,
+    refVersion: ref.version,
     gridCode,
     handlingLevel,
     ownerUnitCode,

@@ -24,7 +24,9 @@ export interface IntakeOutcome {
 }
 
 export function reportEvent(hub: HubContext, reporter: User, report: EventReport, now: number): IntakeOutcome {
-  const category = resolveCategory(hub.reference.taxonomy, report);
+  // A report takes the reference version in effect when it reaches the hub, and keeps it for life.
+  const ref = hub.reference.effectiveAt(now);
+  const category = resolveCategory(ref.taxonomy, report);
   if (!category.ok) throw new GridCommandError('validation_failed', category.message, category.field);
 
   const gridCode = hub.gridLocator.locate(report.location.lon, report.location.lat);
@@ -69,6 +71,7 @@ export function reportEvent(hub: HubContext, reporter: User, report: EventReport
     reportedAt,
     supervisionCount: 0,
     reworkCount: 0,
+    refVersion: ref.version,
     reporters: [
       {
         source: report.source,

@@ -10,7 +10,7 @@ import { canAct, type Principal } from '../../common/scope-policy.js';
 import { levelOfCode } from '../../common/org.js';
 import type { HubDatabase } from '../db/database.js';
 import { inSubtree, sql } from '../db/sql.js';
-import type { ReferenceData } from '../../common/cases/reference-data.js';
+import type { WorkCalendar } from '../../common/work-calendar.js';
 
 interface FactRow {
   case_no: string;
@@ -40,7 +40,7 @@ export interface KpiRequest {
 
 export function kpiReport(
   db: HubDatabase,
-  ref: ReferenceData,
+  calendar: WorkCalendar,
   principal: Principal,
   request: KpiRequest,
   now: number,
@@ -74,7 +74,7 @@ export function kpiReport(
   const facts = rows.map((r): CaseFacts => {
     const open = openSnapshots.get(r.case_no);
     return open !== undefined
-      ? caseFactsOf(JSON.parse(open) as CaseSnapshot, now, ref.calendar)
+      ? caseFactsOf(JSON.parse(open) as CaseSnapshot, now, calendar)
       : {
           id: r.case_no,
           status: r.status,

@@ -13,6 +13,16 @@ import { heldCase, requireCitedCase } from './held-case.js';
 import type { HubContext } from '../hub-context.js';
 import { endGrantsForCase } from '../video-access/camera-grants.js';
 import { completeMove } from '../../common/cases/complete-move.js';
+import { findMinorByCode, isRetired, type Taxonomy } from '../../common/taxonomy.js';
+
+/** A filing that corrects the category must name one of the case's taxonomy version that is not retired. */
+function requireOpenCategory(taxonomy: Taxonomy, code: string): void {
+  const match = findMinorByCode(taxonomy, code);
+  if (!match || isRetired(match)) {
+    const why = match ? 'is retired' : 'is not in the taxonomy this case is judged by';
+    throw new GridCommandError('validation_failed', `category ${code} ${why}`, 'move.categoryCode');
+  }
+}
 
 /** A case the principal may read, or 404 — a case outside your scope does not exist for you. */
 export function readableCase(hub: HubContext, principal: Principal, caseId: string): CaseView {
@@ -53,7 +63,12 @@ export function moveCase(
     );
   }
   const { description, location, photos, caseNo, ...snapshot } = current;
-  const move = completeMove(request.move, snapshot, now, hub.reference);
+  // The deadline table of the version the case was filed under, whatever version is current.
+  const ref = hub.reference.forCase(snapshot);
+  if (request.move.type === 'file' && request.move.categoryCode !== undefined) {
+    requireOpenCategory(ref.taxonomy, request.move.categoryCode);
+  }
+  const move = completeMove(request.move, snapshot, now, ref);
   const outcome = applyMove(snapshot, move, actor, now);
   if (!outcome.ok) {
     throw new GridCommandError(outcome.code, outcome.message, outcome.field);

@@ -3,7 +3,7 @@
  * reports and video patrols, so the board moves. They go through intake exactly like a real report.
  */
 import type { User } from '../../common/schemas.js';
-import { allMinors } from '../../common/taxonomy.js';
+import { allMinors, isRetired } from '../../common/taxonomy.js';
 import { reportEvent } from '../cases/intake.js';
 import { getMeta } from '../db/meta-store.js';
 import { sql } from '../db/sql.js';
@@ -35,12 +35,13 @@ export function startReportSimulator(hub: HubContext, intervalMs = 8_000): () =>
   const grids = hub.db.all<{ code: string; name: string; center_lon: number; center_lat: number }>(
     sql`SELECT code, name, center_lon, center_lat FROM org_units WHERE level = 'grid' ORDER BY code`,
   );
-  const minors = allMinors(hub.reference.taxonomy).filter((m) => m.major.code !== '09');
+  // Re-read each tick: an administrator's new version (new or retired categories) applies to the next report.
+  const minors = () => allMinors(hub.reference.latest().taxonomy).filter((m) => m.major.code !== '09' && !isRetired(m));
   const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)]!;
 
   const timer = setInterval(() => {
     const grid = pick(grids);
-    const category = pick(minors);
+    const category = pick(minors());
     const roll = Math.random();
     void hub.writes
       .run(() =>

@@ -33,7 +33,7 @@ export function seedDemoHistoryIfMissing(hub: HubContext): number {
         center: [g.center_lon, g.center_lat],
       };
     });
-  const lines = generateHistory(grids, hub.reference, hub.gridLocator, DEMO_SEED);
+  const lines = generateHistory(grids, hub.reference.forCase({}), hub.gridLocator, DEMO_SEED);
   const importer: CaseActor = { userId: 'system:import', role: 'county_duty_officer', orgUnitCode: county };
   const result = hub.db.transaction(() => {
     const r = importEvents(hub, importer, lines, hub.now());

@@ -18,7 +18,7 @@ const PAUSE_MS = 20;
 export function startMapChunkWarmer(hub: HubContext): () => void {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
-  const coding = eventCoding(hub.reference.taxonomy);
+  const coding = eventCoding(hub.reference.latest().taxonomy);
   let behind: ChunkKey[] | null = null;
 
   // A store that fails (the hub closing under it) just ends the warm-up; queries build what they need.

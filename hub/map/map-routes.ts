@@ -19,7 +19,9 @@ import { bearerToken, parseWith, route } from '../http/route.js';
 const forbidden = () => new GridCommandError('forbidden', 'not permitted for your role');
 
 export function registerMapRoutes(app: FastifyInstance, hub: HubContext): void {
-  const coding = eventCoding(hub.reference.taxonomy);
+  // The latest version's majors (its list only grows: a major cases use is retired, never removed); a new version
+  // with a new major changes the coding's fingerprint, and the chunks are rebuilt under it.
+  const codingNow = () => eventCoding(hub.reference.latest().taxonomy);
 
   app.get(MAP_EVENTS_ROUTE.path, async (request, reply) => {
     const { user } = hub.auth.authenticate(bearerToken(request));
@@ -30,6 +32,7 @@ export function registerMapRoutes(app: FastifyInstance, hub: HubContext): void {
     if (!isWithinScope(user.orgUnitCode, scope)) {
       throw new GridCommandError('forbidden', 'outside your scope', 'orgUnit');
     }
+    const coding = codingNow();
     let answer;
     try {
       answer = mapEventsAnswer(hub.db, coding, scope, query);

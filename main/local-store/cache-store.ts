@@ -6,7 +6,7 @@
 import type { BoardPage, CaseDetail, CaseHistoryRow, CaseView } from '../../common/case-api.js';
 import { boardClosedSince, isBoardStatus, isOnBoard } from '../../common/cases/board-rule.js';
 import type { Camera, OrgUnit, User } from '../../common/schemas.js';
-import { referenceData } from '../../node-shared/reference-data.js';
+import { consoleCalendar } from '../reference-cache.js';
 import { sql } from '../../node-shared/sqlite/sql.js';
 import type { ConsoleDatabase } from './console-database.js';
 
@@ -158,7 +158,7 @@ export class CacheStore {
 
   /** The cached board, by the hub's own rule (common/cases/board-rule.ts). */
   board(now: number): Omit<BoardPage, 'cases'> & { cases: CaseView[] } {
-    const closedSince = boardClosedSince(now, referenceData().calendar);
+    const closedSince = boardClosedSince(now, consoleCalendar());
     const row = this.row();
     const cases = this.db
       .all<{ data: string }>(

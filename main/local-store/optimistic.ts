@@ -11,7 +11,7 @@ import type { CaseMoveDraft } from '../../common/case-api.js';
 import { GridCommandError } from '../../common/errors.js';
 import type { User } from '../../common/schemas.js';
 import { completeMove } from '../../common/cases/complete-move.js';
-import { referenceData } from '../../node-shared/reference-data.js';
+import { consoleReferenceForCase } from '../reference-cache.js';
 import type { CacheStore } from './cache-store.js';
 import type { OutboxStore, OutboxWrite } from './outbox-store.js';
 
@@ -43,7 +43,7 @@ export function optimisticMove(cached: CaseView, request: MoveRequest, user: Use
     );
   }
   const { caseNo, description, location, photos, ...snapshot } = cached;
-  const move = completeMove(request.move as CaseMoveDraft, snapshot, now, referenceData());
+  const move = completeMove(request.move as CaseMoveDraft, snapshot, now, consoleReferenceForCase(snapshot));
   const actor = { userId: user.id, role: user.role, orgUnitCode: user.orgUnitCode };
   const outcome = applyMove(snapshot, move, actor, now);
   if (!outcome.ok) throw new GridCommandError(outcome.code, outcome.message, outcome.field);

@@ -12,6 +12,7 @@ import { ChangePasswordModal } from './session/ChangePasswordModal.js';
 import { LoginPage } from './session/LoginPage.js';
 import { useSessionStore } from './session/session-store.js';
 import { useSessionPushes } from './session/use-session-pushes.js';
+import { loadReference, useReferenceRevision } from './base/reference.js';
 import { CONSOLE_THEME } from './shell/theme.js';
 import { ShellLayout } from './shell/ShellLayout.js';
 import { useIsWallDisplay } from './wall/wall-display-route.js';
@@ -25,6 +26,12 @@ function Screens() {
 
   useEffect(() => void useSessionStore.getState().start(), []);
   useSessionPushes(phase === 'signed-in');
+  // The hub's reference data (versions, calendar); until it arrives the shipped tables name categories. Re-render
+  // the tree when it does.
+  useReferenceRevision();
+  useEffect(() => {
+    if (phase === 'signed-in') void loadReference().catch(() => undefined);
+  }, [phase, user?.id]);
 
   useEffect(() => {
     document.title = t('shell:app.name');

@@ -1,17 +1,13 @@
 /**
  * The KPI formulas on hand-made cases: what a county statistician would recompute by hand from a list of cases.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { KpiReport, caseFactsOf, computeKpis, rate, type CaseFacts } from '../../common/kpi.js';
-import { WorkCalendarFile, calendarFromFile } from '../../common/work-calendar.js';
+import { buildWorkCalendar } from '../../common/calendar-years.js';
+import { packageCalendarYears } from '../../node-shared/chinese-days-calendar.js';
 import { FIXTURES, GRID, T1, legOf, must } from './case-fixtures.js';
 
-const cal = calendarFromFile(
-  WorkCalendarFile.parse(
-    JSON.parse(readFileSync(new URL('../../resources/work-calendar.json', import.meta.url), 'utf8')),
-  ),
-);
+const cal = buildWorkCalendar(packageCalendarYears());
 const bj = (local: string) => Date.parse(`${local.replace(' ', 'T')}:00+08:00`);
 const HOUR = 3_600_000;
 const MARCH = { from: bj('2024-03-01 00:00'), to: bj('2024-04-01 00:00'), asOf: bj('2024-04-10 12:00') };

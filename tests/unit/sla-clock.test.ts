@@ -1,40 +1,29 @@
 /**
- * The working-time clock, on the real calendar in resources/ (UTC+8, 08:30–12:00 and 14:30–17:30): weekends,
+ * The working-time clock, on the real calendar from the `chinese-days` package (UTC+8, 08:30–12:00 and 14:30–17:30): weekends,
  * public holidays, make-up workdays, the lunch break, midnight, pauses, serious cases on the wall clock, the 75 %
  * warning — and fast enough for a board of hundreds of cards.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { caseSla, legsDueForSupervision } from '../../common/case-sla.js';
 import { addWorkingMinutes, computeDueAt, slaState, workingMinutesBetween } from '../../common/sla-clock.js';
-import { WorkCalendarFile, calendarFromFile, isWorkingDate } from '../../common/work-calendar.js';
+import { buildWorkCalendar } from '../../common/calendar-years.js';
+import { isWorkingDate } from '../../common/work-calendar.js';
+import { packageCalendarYears } from '../../node-shared/chinese-days-calendar.js';
 import { FIXTURES, T1, legOf, must } from './case-fixtures.js';
 
-const file = WorkCalendarFile.parse(
-  JSON.parse(readFileSync(new URL('../../resources/work-calendar.json', import.meta.url), 'utf8')),
-);
-const cal = calendarFromFile(file);
+const years = packageCalendarYears();
+const cal = buildWorkCalendar(years);
 /** Beijing wall time → epoch ms. */
 const bj = (local: string) => Date.parse(`${local.replace(' ', 'T')}:00+08:00`);
 const show = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 const add = (local: string, minutes: number) => show(addWorkingMinutes(bj(local), minutes, cal));
 
-describe('the calendar resource', () => {
-  it('covers 2017–2027 and knows the holidays and make-up workdays a duty officer would check', () => {
-    expect(Object.keys(file.years)).toEqual([
-      '2017',
-      '2018',
-      '2019',
-      '2020',
-      '2021',
-      '2022',
-      '2023',
-      '2024',
-      '2025',
-      '2026',
-      '2027',
-    ]);
-    for (const year of Object.values(file.years)) {
+describe('the package calendar', () => {
+  it('covers 2017–2026 and knows the holidays and make-up workdays a duty officer would check', () => {
+    expect(years.map((y) => y.year)).toEqual(
+      expect.arrayContaining([2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026]),
+    );
+    for (const year of years) {
       for (const d of year.makeupWorkdays)
         expect([0, 6], `${d} is a weekend day`).toContain(new Date(`${d}T00:00:00Z`).getUTCDay());
     }
@@ -46,7 +35,6 @@ describe('the calendar resource', () => {
     expect(isWorkingDate('2020-01-31', cal)).toBe(false); // Spring Festival extended in 2020 …
     expect(isWorkingDate('2020-02-01', cal)).toBe(false); // … which cancelled this make-up Saturday
     expect(isWorkingDate('2024-03-09', cal)).toBe(false); // an ordinary Saturday
-    expect(file.years['2027']!.confidence).toBe('provisional');
   });
 });
 

@@ -13,13 +13,14 @@ import {
   findMinorByName,
   resolveCategory,
 } from '../../common/taxonomy.js';
-import { WorkCalendarFile, calendarFromFile } from '../../common/work-calendar.js';
+import { buildWorkCalendar } from '../../common/calendar-years.js';
+import { packageCalendarYears } from '../../node-shared/chinese-days-calendar.js';
 
 const load = (name: string): unknown =>
   JSON.parse(readFileSync(new URL(`../../resources/${name}`, import.meta.url), 'utf8'));
 const taxonomy = Taxonomy.parse(load('taxonomy.json'));
 const deadlines = DeadlineTable.parse(load('deadlines.json'));
-const cal = calendarFromFile(WorkCalendarFile.parse(load('work-calendar.json')));
+const cal = buildWorkCalendar(packageCalendarYears());
 const bj = (local: string) => Date.parse(`${local.replace(' ', 'T')}:00+08:00`);
 
 describe('the taxonomy', () => {

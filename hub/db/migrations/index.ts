@@ -13,6 +13,7 @@ import { migration0011 } from './0011-case-holders.js';
 import { migration0012 } from './0012-history-note-codes.js';
 import { migration0013 } from './0013-accounts-admin-audit.js';
 import { migration0014 } from './0014-camera-registry.js';
+import { migration0015 } from './0015-reference-versions.js';
 
 export type { Migration };
 
@@ -31,4 +32,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0012,
   migration0013,
   migration0014,
+  migration0015,
 ];

@@ -8,6 +8,7 @@ import { AdminAuditTab } from './AdminAuditTab.js';
 import { UsersTab } from './UsersTab.js';
 import { CameraRegistry } from './cameras/CameraRegistry.js';
 import { OrgImportPanel } from './county-import/OrgImportPanel.js';
+import { ReferenceDataPanel } from './reference-data/ReferenceDataPanel.js';
 
 export interface AdminTab {
   /** Stable: the tab's test id is `admin-tab-<key>`. */
@@ -20,5 +21,10 @@ export const ADMIN_TABS: readonly AdminTab[] = [
   { key: 'users', label: () => i18next.t('admin:tabs.users'), render: () => <UsersTab /> },
   { key: 'org-import', label: () => i18next.t('countyAdmin:tabs.orgImport'), render: () => <OrgImportPanel /> },
   { key: 'cameras', label: () => i18next.t('countyAdmin:tabs.cameras'), render: () => <CameraRegistry /> },
+  {
+    key: 'reference-data',
+    label: () => i18next.t('referenceData:tab'),
+    render: () => <ReferenceDataPanel />,
+  },
   { key: 'audit', label: () => i18next.t('admin:tabs.audit'), render: () => <AdminAuditTab /> },
 ];

@@ -10,7 +10,7 @@ import type { Role } from '../../../common/roles.js';
 import type { OrgUnit } from '../../../common/schemas.js';
 import { findMajor, findMinorByCode, majorCodeOf } from '../../../common/taxonomy.js';
 import i18next, { type Language } from '../i18n/index.js';
-import { referenceData } from './reference.js';
+import { referenceForCase } from './reference.js';
 
 /** Reference data (taxonomy, departments) carries both names itself; it is county data, not catalogue text. */
 type Pair = { readonly zh: string; readonly en: string };
@@ -25,14 +25,17 @@ export const levelLabel = (level: OrgLevel, lng: Language) => i18next.t(`shared:
 
 export const moveLabel = (move: CaseMoveType, lng: Language) => i18next.t(`dispatch:moveType.${move}`, { lng });
 
-/** The minor category's name ('暴露垃圾'), or the code when the taxonomy does not know it. */
-export function categoryLabel(code: string, language: Language): string {
-  const match = findMinorByCode(referenceData().taxonomy, code);
+/**
+ * The minor category's name ('暴露垃圾') in the taxonomy version the case was filed under (`refVersion`: a renamed
+ * category keeps its old name on old cases; absent = version 1), or the code when that version does not know it.
+ */
+export function categoryLabel(code: string, language: Language, refVersion?: number): string {
+  const match = findMinorByCode(referenceForCase({ refVersion }).taxonomy, code);
   return match ? pick(match.minor, language) : code;
 }
 
-export function majorLabel(code: string, language: Language): string {
-  const major = findMajor(referenceData().taxonomy, majorCodeOf(code));
+export function majorLabel(code: string, language: Language, refVersion?: number): string {
+  const major = findMajor(referenceForCase({ refVersion }).taxonomy, majorCodeOf(code));
   return major ? pick(major, language) : code;
 }
 

@@ -23,7 +23,7 @@ import {
   unitPath,
   type UnitIndex,
 } from '../base/labels.js';
-import { referenceData } from '../base/reference.js';
+import { referenceData, useReferenceRevision } from '../base/reference.js';
 import { useTicking } from '../base/clock.js';
 
 /** Card height plus the gap below it: the virtual column lays cards out on this pitch. */
@@ -94,12 +94,14 @@ function cardLabel(c: CaseView, units: UnitIndex, language: Language): string {
     c.caseNo,
     gradeLabel(c.grade, language),
     statusLabel(c.status, language),
-    categoryLabel(c.categoryCode, language),
+    categoryLabel(c.categoryCode, language, c.refVersion),
     unitLabel(c.gridCode, units, language),
   ].join(' · ');
 }
 
 export const CaseCard = memo(function CaseCard({ c, units, tabStop, fresh, top, onOpen, onCursor }: CaseCardProps) {
+  // Category names come from the reference data the hub sends after sign-in: a memoised card must see it arrive.
+  useReferenceRevision();
   const { t } = useTranslation(['dispatch']);
   const language = useLanguage();
   const sla = useSlaName(c);
@@ -152,8 +154,8 @@ export const CaseCard = memo(function CaseCard({ c, units, tabStop, fresh, top, 
         ) : null}
       </div>
       <div className="case-card-line">
-        <span className="case-card-category" title={majorLabel(c.categoryCode, language)}>
-          {categoryLabel(c.categoryCode, language)}
+        <span className="case-card-category" title={majorLabel(c.categoryCode, language, c.refVersion)}>
+          {categoryLabel(c.categoryCode, language, c.refVersion)}
         </span>
         <span className="case-card-status">{statusLabel(c.status, language)}</span>
       </div>

@@ -206,7 +206,7 @@ function CaseFacts({ view, units }: { view: CaseView; units: UnitIndex }) {
         {
           key: 'category',
           label: t('dispatch:drawer.category'),
-          children: `${majorLabel(view.categoryCode, language)} / ${categoryLabel(view.categoryCode, language)}`,
+          children: `${majorLabel(view.categoryCode, language, view.refVersion)} / ${categoryLabel(view.categoryCode, language, view.refVersion)}`,
         },
         { key: 'grid', label: t('dispatch:drawer.grid'), children: unitPath(view.gridCode, units) || view.gridCode },
         { key: 'source', label: t('dispatch:drawer.source'), children: sourceLabel(view.source, language) },

@@ -48,7 +48,7 @@ export function CaseFeed() {
         title: t('dispatch:announce.title', { caseNo: c.caseNo }),
         description: (
           <span data-testid="serious-announcement" data-case-id={c.id}>
-            {categoryLabel(c.categoryCode, language)} · {unitPath(c.gridCode, units)}
+            {categoryLabel(c.categoryCode, language, c.refVersion)} · {unitPath(c.gridCode, units)}
           </span>
         ),
         actions: (

@@ -103,6 +103,11 @@ function LegRow({ view, leg, units }: { view: CaseView; leg: CaseLeg; units: Uni
         {leg.dueAt !== undefined ? (
           <span>{t('dispatch:leg.dueAt', { time: formatDateTime(leg.dueAt, language) })}</span>
         ) : null}
+        {leg.dueProvisional ? (
+          <Tag color="orange" data-testid="leg-due-provisional">
+            {t('dispatch:leg.dueProvisional')}
+          </Tag>
+        ) : null}
         <span>
           {leg.signedAt !== undefined
             ? t('dispatch:leg.signedAt', { time: formatDateTime(leg.signedAt, language) })

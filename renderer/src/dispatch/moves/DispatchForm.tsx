@@ -7,7 +7,7 @@ import { useLanguage } from '../../i18n/use-language.js';
 import { useTicking } from '../../base/clock.js';
 import { formatDateTime } from '../../base/format.js';
 import { unitLabel } from '../../base/labels.js';
-import { referenceData } from '../../base/reference.js';
+import { referenceForCase } from '../../base/reference.js';
 import { dispatchTargets } from '../move-targets.js';
 import { NoteField, trimmed, type MoveForm, type MoveFormProps } from './fields.js';
 
@@ -27,7 +27,8 @@ function DispatchFields({ view, actor, units, orgUnits }: MoveFormProps) {
       { label: t('dispatch:form.orgUnits'), options: group('org', exclude) },
       { label: t('dispatch:form.departments'), options: group('department', exclude) },
     ].filter((g) => g.options.length > 0);
-  const ref = referenceData();
+  // The limits of the version the case was filed under, exactly as the hub will compute them.
+  const ref = referenceForCase(view);
   const preview = legDeadline({
     table: ref.deadlines,
     categoryCode: view.categoryCode,
@@ -63,6 +64,7 @@ function DispatchFields({ view, actor, units, orgUnits }: MoveFormProps) {
           limit: t(`dispatch:limit.${preview.limit.unit}`, { amount: preview.limit.amount }),
           due: formatDateTime(preview.dueAt, language),
         })}
+        {preview.provisional ? ` ${t('dispatch:leg.dueProvisional')}` : ''}
       </Typography.Paragraph>
       <NoteField />
     </>

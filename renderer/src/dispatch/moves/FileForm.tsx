@@ -6,9 +6,9 @@ import { majorCodeOf } from '../../../../common/taxonomy.js';
 import { useLanguage } from '../../i18n/use-language.js';
 import { gradeLabel } from '../../base/labels.js';
 import { categoryOptions } from '../../base/taxonomy-options.js';
-import { NoteField, trimmed, type MoveForm } from './fields.js';
+import { NoteField, trimmed, type MoveForm, type MoveFormProps } from './fields.js';
 
-function FileFields() {
+function FileFields({ view }: MoveFormProps) {
   const { t } = useTranslation(['dispatch']);
   const language = useLanguage();
   return (
@@ -27,7 +27,12 @@ function FileFields() {
         label={t('dispatch:form.category')}
         rules={[{ required: true, type: 'array', len: 2 }]}
       >
-        <Cascader options={categoryOptions(language)} showSearch allowClear={false} data-testid="move-category" />
+        <Cascader
+          options={categoryOptions(language, view.refVersion)}
+          showSearch
+          allowClear={false}
+          data-testid="move-category"
+        />
       </Form.Item>
       <NoteField />
     </>

@@ -85,6 +85,7 @@ export const dispatch: SameKeys<typeof zh> = {
     clock: { working: 'Working time', wall: 'Wall clock' },
     dispatchedAt: 'Dispatched {{time}}',
     dueAt: 'Due {{time}}',
+    dueProvisional: 'Provisional: a year it crosses has no working calendar, counted Monday–Friday',
     signedAt: 'Signed {{time}}',
     notSigned: 'Not signed for',
     returnReason: 'Returned: {{reason}}',

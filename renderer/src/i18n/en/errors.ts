@@ -51,6 +51,8 @@ export const errors: SameKeys<typeof zh> = {
     duplicate_in_file: 'This user name appears more than once in the file',
     import_invalid: 'The file has problems and nothing was imported; run a dry run to see each one',
     unit_in_use: 'Units that still hold cameras, cases or users would disappear; nothing was imported',
+    category_in_use: 'Cases use this category: it cannot be removed; retire it instead',
+    calendar_import_invalid: 'The calendar file has errors; nothing was imported',
   },
   detail: {
     bad_request: 'Invalid request: {{field}}',

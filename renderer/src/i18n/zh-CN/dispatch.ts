@@ -84,6 +84,7 @@ export const dispatch = {
     clock: { working: '按工作时间计', wall: '按自然时间计' },
     dispatchedAt: '派遣 {{time}}',
     dueAt: '时限 {{time}}',
+    dueProvisional: '暂定：所跨年份缺少工作日历，只按周一至周五计算',
     signedAt: '签收 {{time}}',
     notSigned: '未签收',
     returnReason: '回退原因：{{reason}}',

@@ -53,6 +53,8 @@ const code = {
   duplicate_in_file: '文件中该用户名重复',
   import_invalid: '文件存在问题，未导入任何内容；请先试运行查看每一处问题',
   unit_in_use: '仍有摄像机、案件或用户的单位将被删除，未导入任何内容',
+  category_in_use: '有案件使用该分类，不能删除，请改为停用',
+  calendar_import_invalid: '工作日历文件有误，未导入',
 } satisfies Record<ErrorCode, string>;
 
 const detail = {

@@ -11,5 +11,20 @@ import { admin } from './admin.js';
 import { countyAdmin } from './county-admin.js';
 import { errors } from './errors.js';
 import { shared } from './shared.js';
+import { referenceData } from './reference-data.js';
 
-export const zhCN = { shell, session, orgTree, dispatch, kpi, wall, map, audit, admin, countyAdmin, errors, shared };
+export const zhCN = {
+  shell,
+  session,
+  orgTree,
+  dispatch,
+  kpi,
+  wall,
+  map,
+  audit,
+  admin,
+  countyAdmin,
+  errors,
+  shared,
+  referenceData,
+};

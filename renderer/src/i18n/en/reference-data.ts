@@ -1,0 +1,82 @@
+/** The administration view's reference-data tab. English; typed against zh-CN/reference-data.ts. */
+import type { SameKeys } from '../same-keys.js';
+import type { referenceData as zh } from '../zh-CN/reference-data.js';
+
+export const referenceData: SameKeys<typeof zh> = {
+  tab: 'Reference data',
+  title: 'Administration',
+  sections: {
+    taxonomy: 'Event categories',
+    deadlines: 'Handling limits',
+    history: 'Versions',
+    calendar: 'Working calendar',
+  },
+  edit: {
+    basedOn:
+      'Current version v{{version}}: changes are saved as a new version that applies to cases entered from then on; existing cases keep theirs',
+    reason: 'Reason for the change',
+    reasonPlaceholder: 'e.g. limits revised by county notice No. 5 of 2026',
+    save: 'Save as a new version',
+    saved: 'Saved as v{{version}}; cases entered from now on follow it',
+    reset: 'Discard changes',
+    dirty: 'Unsaved changes',
+    loading: 'Reading reference data…',
+  },
+  taxonomy: {
+    majors: 'Major categories',
+    minors: 'Minor categories',
+    code: 'Code',
+    zh: 'Chinese name',
+    en: 'English name',
+    major: 'Major category',
+    retired: 'Retired',
+    retiredHint: 'A retired category cannot be chosen for new reports; existing cases still show it',
+    addMajor: 'Add a major category',
+    addMinor: 'Add a minor category',
+    remove: 'Remove',
+    removeHint: 'Only a category no case uses can be removed; otherwise retire it',
+    newName: 'New category',
+  },
+  deadlines: {
+    row: 'Applies to',
+    signFor: 'Sign-for limit',
+    countyDefault: 'County default',
+    routine: 'Routine',
+    general: 'General',
+    serious: 'Serious',
+    inherit: 'Inherited',
+    units: { working_hours: 'working hours', working_days: 'working days', hours: 'hours (wall clock)' },
+    addOverride: 'Set limits for a category',
+    removeOverride: 'Remove',
+    seriousHint: 'Serious cases run on the wall clock: hours only',
+  },
+  history: {
+    version: 'Version',
+    effectiveFrom: 'In effect from',
+    createdAt: 'Saved at',
+    createdBy: 'Saved by',
+    reason: 'Reason',
+    counts: 'Major / minor',
+    seed: 'Shipped with the system (resources/)',
+    fromStart: 'from the start',
+  },
+  calendar: {
+    year: 'Year',
+    source: 'Source',
+    sources: { package: 'chinese-days package', imported: 'Imported by an administrator', missing: 'Missing' },
+    holidays: 'Holidays',
+    makeupWorkdays: 'Make-up workdays',
+    imported: 'Imported at / by',
+    note: 'Note',
+    missingAlert:
+      'No working calendar for {{years}}: working-day limits reaching into those years count Monday–Friday only and are marked provisional. Import that year’s holiday arrangement.',
+    importTitle: 'Import one year’s holiday arrangement',
+    format: 'Format',
+    file: 'Choose a file',
+    content: 'File content',
+    contentHelp:
+      'CSV: header date,type, one date per line, type holiday or workday. JSON: {"holidays": [...], "makeupWorkdays": [...]}',
+    importButton: 'Import',
+    imported_ok: '{{year}} imported (it overrides the package for that year)',
+  },
+};
