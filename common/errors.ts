@@ -32,6 +32,7 @@ export const ERROR_CODES = [
   'web_sessions_full',
   'host_not_allowed',
   'account_locked',
+  'hub_not_ready',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -66,6 +67,7 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   web_sessions_full: 503,
   host_not_allowed: 421,
   account_locked: 423,
+  hub_not_ready: 503,
 };
 
 export function isErrorCode(value: unknown): value is ErrorCode {

@@ -33,6 +33,7 @@ export const errors: SameKeys<typeof zh> = {
     web_sessions_full: 'The console has as many sessions as it allows; try again later',
     host_not_allowed: 'This address is not one the console answers on',
     account_locked: 'The account is locked after many wrong passwords; ask an administrator to unlock it',
+    hub_not_ready: 'The county hub is starting or has a problem; try again shortly',
   },
   detail: {
     bad_request: 'Invalid request: {{field}}',

@@ -35,6 +35,7 @@ const code = {
   web_sessions_full: '控制台登录人数已满，请稍后再试',
   host_not_allowed: '访问地址不被允许',
   account_locked: '账号已因多次密码错误被锁定，请联系管理员解锁',
+  hub_not_ready: '县级平台正在启动或出现故障，请稍后再试',
 } satisfies Record<ErrorCode, string>;
 
 const detail = {
