@@ -23,6 +23,7 @@ export interface ConfigKey {
 }
 
 const text = z.string().min(1);
+const httpUrl = z.url({ protocol: /^https?$/ });
 const positive = z.number().positive();
 const whole = (min: number, max = Number.MAX_SAFE_INTEGER) => z.number().int().min(min).max(max);
 const list = z.array(text);
@@ -36,7 +37,7 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 export const CONFIG_KEYS: readonly ConfigKey[] = [
   { key: 'host', env: 'GRID_HUB_HOST', schema: text, form: 'an address to listen on ("127.0.0.1", "0.0.0.0")' },
   { key: 'port', env: 'GRID_HUB_PORT', schema: whole(0, 65535), form: 'a port number 0–65535' },
-  { key: 'publicUrl', env: 'GRID_PUBLIC_URL', schema: z.url(), form: 'an http(s) URL ("https://grid.example.gov.cn")' },
+  { key: 'publicUrl', env: 'GRID_PUBLIC_URL', schema: httpUrl, form: 'an http(s) URL ("https://grid.example.gov.cn")' },
   { key: 'tls.cert', env: 'GRID_TLS_CERT', schema: text, form: 'the path of a PEM certificate file', path: true },
   { key: 'tls.key', env: 'GRID_TLS_KEY', schema: text, form: 'the path of a PEM private key file', path: true },
   { key: 'trustedProxies', env: 'GRID_TRUSTED_PROXIES', schema: list, form: 'a list of proxy addresses or CIDRs' },
@@ -69,7 +70,7 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
   },
   { key: 'backup.keep', env: 'GRID_BACKUP_KEEP', schema: whole(1, 10_000), form: 'a whole number ≥ 1' },
   { key: 'backup.maxAgeDays', env: 'GRID_BACKUP_MAX_AGE_DAYS', schema: positive, form: 'a number of days > 0' },
-  { key: 'console.hubUrl', env: 'GRID_HUB_URL', schema: z.url(), form: 'the http(s) URL of a county hub' },
+  { key: 'console.hubUrl', env: 'GRID_HUB_URL', schema: httpUrl, form: 'the http(s) URL of a county hub' },
   { key: 'console.webPort', env: 'GRID_WEB_PORT', schema: whole(0, 65535), form: 'a port number 0–65535' },
   { key: 'console.webHostnames', env: 'GRID_WEB_HOSTNAMES', schema: list, form: 'a list of host names' },
   { key: 'console.webIdleMinutes', env: 'GRID_WEB_IDLE_MINUTES', schema: whole(1), form: 'a whole number ≥ 1' },

@@ -102,3 +102,6 @@ export function hubConfigFromEnv(
     ...(Object.keys(media).length > 0 ? { video: { media } } : {}),
   };
 }
+
+/** For the console's entry points (main/ reaches the hub only through this file and server.ts). */
+export { takeConfigFlag, withConfigFile } from './config-file.js';

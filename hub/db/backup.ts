@@ -45,6 +45,19 @@ export function checkHubFile(file: string, nativeBinding?: string): { version: n
 }
 
 /**
+ * The copy keeps the source's WAL flag, so every later open (even read-only) would leave -wal and -shm files beside
+ * it; a backup is one file, so it is switched to a rollback journal (the hub sets WAL again when it opens a restore).
+ */
+function selfContained(file: string, nativeBinding?: string): void {
+  const db = new Database(file, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  try {
+    db.pragma('journal_mode = DELETE');
+  } finally {
+    db.close();
+  }
+}
+
+/**
  * Copies `source` (an open connection) into a new `hub-<UTC time>.sqlite` in `dir`. `wholeStep` copies every page in
  * one step — right for a separate process, whose copy would otherwise restart at each commit of the running hub;
  * the hub itself copies 100 pages per turn of the event loop so requests keep being answered meanwhile.
@@ -62,6 +75,7 @@ export async function backupDatabase(
   ensurePrivateFile(partial);
   try {
     await source.backup(partial, options.wholeStep ? { progress: () => 0x7fffffff } : undefined);
+    selfContained(partial, options.nativeBinding);
     checkHubFile(partial, options.nativeBinding);
     renameSync(partial, file);
   } catch (err) {
