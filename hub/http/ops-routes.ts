@@ -41,7 +41,7 @@ const bare = (address: string | undefined) => (address ?? '').replace(/^::ffff:/
 const isLoopback = (address: string) => address === '::1' || address.startsWith('127.');
 const digest = (text: string) => createHash('sha256').update(text).digest();
 
-function mayReadMetrics(request: FastifyRequest, access: MetricsAccess): boolean {
+export function mayReadMetrics(request: FastifyRequest, access: MetricsAccess): boolean {
   const peer = bare(request.socket.remoteAddress);
   const proxied = request.headers.forwarded !== undefined || request.headers['x-forwarded-for'] !== undefined;
   if (isLoopback(peer) && !proxied) return true;

@@ -59,7 +59,7 @@ describe('grid-hub.json', () => {
   it('refuses unknown keys, naming each with its JSON path', () => {
     const path = file({ port: 1, prot: 2, backup: { keep: 2, kep: 3 } });
     expect(() => hubConfigFromEnv({ GRID_CONFIG: path }, DEFAULTS)).toThrow(
-      `${path}: unknown key "prot"; unknown key "backup.kep"`,
+      `${path}: unknown key "backup.kep"; unknown key "prot"`,
     );
   });
 
