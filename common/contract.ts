@@ -18,6 +18,7 @@ import {
   ConnectionStatus,
   Empty,
   Health,
+  Ready,
   LoginRequest,
   LoginResponse,
   Ok,
@@ -442,6 +443,8 @@ export const hubRoutes = {
     params: CalendarYearParams,
     response: CalendarYearList,
   },
+  /** Readiness for a load balancer or systemd: database writable, migrations current, ffmpeg found. */
+  ready: { method: 'GET', path: '/api/v1/ready', auth: false, body: Empty, response: Ready },
 } as const satisfies Record<string, HubRoute>;
 
 /**

@@ -52,6 +52,7 @@ export const ERROR_CODES = [
   'unit_in_use',
   'category_in_use',
   'calendar_import_invalid',
+  'hub_not_ready',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -106,6 +107,7 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   unit_in_use: 409,
   category_in_use: 409,
   calendar_import_invalid: 400,
+  hub_not_ready: 503,
 };
 
 export function isErrorCode(value: unknown): value is ErrorCode {

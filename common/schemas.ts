@@ -101,6 +101,13 @@ export const Health = z.strictObject({
 });
 export type Health = z.infer<typeof Health>;
 
+/** `GET /api/v1/ready`: every check passed (a failing one answers 503 `hub_not_ready` naming it). */
+export const Ready = z.strictObject({
+  status: z.literal('ready'),
+  checks: z.array(z.strictObject({ name: z.string(), ok: z.boolean(), detail: z.string().optional() })),
+});
+export type Ready = z.infer<typeof Ready>;
+
 export const CONNECTION_STATES = ['connecting', 'online', 'offline'] as const;
 export const ConnectionStatus = z.strictObject({
   state: z.enum(CONNECTION_STATES),

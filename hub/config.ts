@@ -1,5 +1,9 @@
-/** The hub's settings from the environment, shared by `npm run hub`, `npm run web` and the Electron main process. */
+/**
+ * The hub's settings from the environment and the config file (GRID_CONFIG, hub/config-file.ts; a variable that is
+ * set wins), shared by `npm run hub`, `npm run web` and the Electron main process. The one place a HubEnvConfig is built.
+ */
 import { join, resolve } from 'node:path';
+import { withConfigFile } from './config-file.js';
 import { hubLogFromEnv, type HubLogOptions } from './logging.js';
 
 export interface HubEnvConfig {
@@ -8,28 +12,96 @@ export interface HubEnvConfig {
   readonly dataDir: string;
   readonly dbPath: string;
   readonly demo: boolean;
+  /** GRID_SIMULATE, GRID_SIMULATE_OUTAGES: the demo's simulators (on unless "0"; only ever in demo mode). */
+  readonly simulate: boolean;
+  readonly simulateOutages: boolean;
   readonly tokenTtlMs: number | undefined;
-  /** GRID_MEDIA_CACHE: where encoded demo clips are kept (default `<data dir>/media-cache`), shareable across data dirs. */
-  readonly video?: { readonly media: { readonly cacheDir: string } };
-  /** GRID_LOG_LEVEL, GRID_LOG_DIR: the hub's log (hub/logging.ts). */
+  /** GRID_MEDIA_CACHE (default `<data dir>/media-cache`, shareable across data dirs), GRID_FFMPEG, GRID_MEDIA_FONT. */
+  readonly video?: {
+    readonly media: { readonly cacheDir?: string; readonly ffmpegPath?: string; readonly fontPath?: string };
+  };
+  /** GRID_MEDIA_MODE: who serves HLS to the wall. Only the hub's own gateway exists today. */
+  readonly mediaMode: 'embedded';
+  /** GRID_LOG_LEVEL, GRID_LOG_DIR, GRID_LOG_KEEP_FILES: the hub's log (hub/logging.ts). */
   readonly log: HubLogOptions;
+  /** GRID_METRICS_ALLOW, GRID_METRICS_TOKEN: who may read /metrics besides loopback (hub/http/metrics.ts). */
+  readonly metrics: { readonly allow: readonly string[]; readonly token?: string };
+  /** GRID_BACKUP_*: scheduled online backups (hub/db/backup.ts); intervalMs 0 = none. */
+  readonly backup: {
+    readonly dir: string;
+    readonly intervalMs: number;
+    readonly keep: number;
+    readonly maxAgeDays?: number;
+  };
 }
 
-export function hubConfigFromEnv(env: NodeJS.ProcessEnv, defaults: { dataDir: string; port: number }): HubEnvConfig {
+function numberFrom(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  form: string,
+  valid: (n: number) => boolean,
+): number | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  const value = Number(raw);
+  if (!valid(value)) throw new Error(`${name} must be ${form}: ${raw}`);
+  return value;
+}
+
+const listFrom = (raw: string | undefined): string[] =>
+  (raw ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+
+export function hubConfigFromEnv(
+  processEnv: NodeJS.ProcessEnv,
+  defaults: { dataDir: string; port: number },
+): HubEnvConfig {
+  const env = withConfigFile(processEnv);
   const dataDir = resolve(env.GRID_DATA_DIR ?? defaults.dataDir);
-  const port = env.GRID_HUB_PORT === undefined ? defaults.port : Number(env.GRID_HUB_PORT);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new Error(`GRID_HUB_PORT is not a port: ${env.GRID_HUB_PORT}`);
-  const ttlHours = env.GRID_TOKEN_TTL_HOURS === undefined ? undefined : Number(env.GRID_TOKEN_TTL_HOURS);
-  if (ttlHours !== undefined && !(ttlHours > 0)) throw new Error(`GRID_TOKEN_TTL_HOURS must be > 0`);
+  const port =
+    numberFrom(env, 'GRID_HUB_PORT', 'a port number 0–65535', (n) => Number.isInteger(n) && n >= 0 && n <= 65535) ??
+    defaults.port;
+  const ttlHours = numberFrom(env, 'GRID_TOKEN_TTL_HOURS', 'a number of hours > 0', (n) => n > 0);
+  const wholeAtLeast1 = (n: number) => Number.isInteger(n) && n >= 1;
+  const mediaMode = env.GRID_MEDIA_MODE ?? 'embedded';
+  if (mediaMode !== 'embedded') throw new Error(`GRID_MEDIA_MODE must be "embedded": ${mediaMode}`);
+  const metricsToken = env.GRID_METRICS_TOKEN || undefined;
+  if (metricsToken !== undefined && metricsToken.length < 16)
+    throw new Error('GRID_METRICS_TOKEN must be a secret of ≥ 16 characters');
+  const intervalHours = numberFrom(env, 'GRID_BACKUP_INTERVAL_HOURS', 'hours ≥ 0 (0: off)', (n) => n >= 0) ?? 24;
+  const maxAgeDays = numberFrom(env, 'GRID_BACKUP_MAX_AGE_DAYS', 'a number of days > 0', (n) => n > 0);
+  const media = {
+    ...(env.GRID_MEDIA_CACHE ? { cacheDir: resolve(env.GRID_MEDIA_CACHE) } : {}),
+    ...(env.GRID_FFMPEG ? { ffmpegPath: env.GRID_FFMPEG } : {}),
+    ...(env.GRID_MEDIA_FONT ? { fontPath: env.GRID_MEDIA_FONT } : {}),
+  };
+  const demo = env.GRID_DEMO !== '0';
   return {
     host: env.GRID_HUB_HOST ?? '127.0.0.1',
     port,
     dataDir,
     dbPath: join(dataDir, 'hub.sqlite'),
-    demo: env.GRID_DEMO !== '0',
+    demo,
+    simulate: demo && env.GRID_SIMULATE !== '0',
+    simulateOutages: env.GRID_SIMULATE_OUTAGES !== '0',
     tokenTtlMs: ttlHours === undefined ? undefined : ttlHours * 3600_000,
-    log: hubLogFromEnv(env, dataDir),
-    ...(env.GRID_MEDIA_CACHE ? { video: { media: { cacheDir: resolve(env.GRID_MEDIA_CACHE) } } } : {}),
+    mediaMode,
+    log: {
+      ...hubLogFromEnv(env, dataDir),
+      keepFiles: numberFrom(env, 'GRID_LOG_KEEP_FILES', 'a whole number ≥ 1', wholeAtLeast1),
+    },
+    metrics: { allow: listFrom(env.GRID_METRICS_ALLOW), ...(metricsToken ? { token: metricsToken } : {}) },
+    backup: {
+      dir: resolve(env.GRID_BACKUP_DIR ?? join(dataDir, 'backups')),
+      intervalMs: intervalHours * 3600_000,
+      keep: numberFrom(env, 'GRID_BACKUP_KEEP', 'a whole number ≥ 1', wholeAtLeast1) ?? 7,
+      ...(maxAgeDays === undefined ? {} : { maxAgeDays }),
+    },
+    ...(Object.keys(media).length > 0 ? { video: { media } } : {}),
   };
 }
+
+/** For the console's entry points (main/ reaches the hub only through this file and server.ts). */
+export { takeConfigFlag, withConfigFile } from './config-file.js';

@@ -22,6 +22,8 @@ export interface HubLogOptions {
   readonly stdout?: boolean;
   /** A further destination (tests capture lines here). */
   readonly stream?: NodeJS.WritableStream;
+  /** Rolled files kept (default 14). */
+  readonly keepFiles?: number;
 }
 
 export interface HubLogger {
@@ -145,7 +147,7 @@ export async function createHubLogger(options: HubLogOptions): Promise<HubLogger
       frequency: 'daily',
       dateFormat: 'yyyy-MM-dd',
       size: '20m',
-      limit: { count: 14 },
+      limit: { count: options.keepFiles ?? 14 },
       symlink: true,
       mkdir: true,
     });

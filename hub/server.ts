@@ -36,6 +36,10 @@ import { ConsoleRealtime } from './realtime/console-namespace.js';
 import { dirname } from 'node:path';
 import { reportCameraStatus } from './cameras/camera-status.js';
 import { createVideoServices, registerVideoRoutes, type VideoOptions } from './video-access/video-services.js';
+import { createHubMetrics, registerOpsRoutes, type MetricsAccess } from './http/ops-routes.js';
+import { startBackupSchedule, type BackupSchedule } from './db/backup.js';
+import { markDatabaseInUse } from './db/data-dir-lock.js';
+import type { Progress } from './progress.js';
 
 export interface HubOptions {
   /** SQLite file; created and migrated if missing. */
@@ -62,6 +66,12 @@ export interface HubOptions {
   readonly simulateOutages?: boolean;
   /** Video wall: stream-token lifetime, media gateway (clips, ffmpeg), view idle time. */
   readonly video?: VideoOptions;
+  /** Who may read /metrics besides an unproxied loopback client (hub/http/ops-routes.ts). */
+  readonly metrics?: MetricsAccess;
+  /** Scheduled online backups (hub/db/backup.ts); absent or intervalMs 0: none. */
+  readonly backup?: BackupSchedule;
+  /** Where first-start work (demo seed, history import, clip encoding) reports progress; default silent. */
+  readonly progress?: Progress;
 }
 
 export interface Hub {
@@ -79,8 +89,10 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const now = options.now ?? Date.now;
   const demo = options.demo ?? false;
   const db = new HubDatabase(options.dbPath, { nativeBinding: options.nativeBinding });
+  // `restore` refuses to replace a database a hub has open.
+  const releaseDatabase = markDatabaseInUse(options.dbPath);
   try {
-    if (demo) await seedDemoCountyIfEmpty(db, now);
+    if (demo) await seedDemoCountyIfEmpty(db, now, [], options.progress);
     const onDemoPasswords = countDemoPasswordUsers(db);
     if (!demo && onDemoPasswords > 0) {
       throw new Error(
@@ -90,6 +102,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     }
   } catch (err) {
     db.close();
+    releaseDatabase();
     throw err;
   }
 
@@ -98,6 +111,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     if (options.log) hubLogger = await createHubLogger(options.log);
   } catch (err) {
     db.close();
+    releaseDatabase();
     throw err;
   }
   const app = Fastify({
@@ -116,6 +130,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       demo,
       log: app.log,
       onSourceStatus: (cameraId, online) => void reportCameraStatus(context, cameraId, online),
+      ...(options.progress ? { progress: options.progress } : {}),
     },
     { warmClipsOnStart: demo && options.simulate, ...options.video },
   );
@@ -141,10 +156,11 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   };
 
   try {
-    if (demo) seedDemoHistoryIfMissing(context);
+    if (demo) seedDemoHistoryIfMissing(context, options.progress);
   } catch (err) {
     await video.close();
     db.close();
+    releaseDatabase();
     await hubLogger?.close();
     throw err;
   }
@@ -164,14 +180,20 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   registerUserRoutes(app, context);
   registerCountyAdminRoutes(app, context);
   registerReferenceRoutes(app, context);
+  const metrics = createHubMetrics(context, () => realtime.namespace.sockets.size);
+  registerOpsRoutes(app, context, metrics, options.metrics ?? {});
 
   await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
   const stopSimulators =
     demo && options.simulate
       ? [...(options.simulateOutages === false ? [] : [startCameraSimulator(context)]), startReportSimulator(context)]
       : [];
-  const stopTimers =
-    options.supervisionIntervalMs === 0 ? [] : [startSupervisionTimer(context, options.supervisionIntervalMs)];
+  const stopTimers = [
+    ...(options.supervisionIntervalMs === 0
+      ? []
+      : [startSupervisionTimer(context, options.supervisionIntervalMs, (n) => metrics.supervisionPass(n))]),
+    ...(options.backup && options.backup.intervalMs > 0 ? [startBackupSchedule(db.raw, options.backup, app.log)] : []),
+  ];
   const { port, address } = app.server.address() as AddressInfo;
   const host = address.includes(':') ? `[${address}]` : address;
 
@@ -188,6 +210,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       await app.close();
       await video.close();
       db.close();
+      releaseDatabase();
       await hubLogger?.close();
     },
   };

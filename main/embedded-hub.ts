@@ -22,12 +22,7 @@ export async function connectOrEmbedHub(
     return { hubUrl: url.origin, embedded: null, dbPath: null };
   }
   const config = hubConfigFromEnv(env, { dataDir: defaults.dataDir, port: 0 });
-  const hub = await createHub({
-    ...config,
-    nativeBinding: defaults.nativeBinding,
-    log: config.log,
-    simulate: config.demo && env.GRID_SIMULATE !== '0',
-    simulateOutages: env.GRID_SIMULATE_OUTAGES !== '0',
-  });
+  // A console's own hub is a demo or a stand-in: scheduled backups are for a county's hub service (`npm run hub`).
+  const hub = await createHub({ ...config, backup: undefined, nativeBinding: defaults.nativeBinding, log: config.log });
   return { hubUrl: hub.url, embedded: hub, dbPath: config.dbPath };
 }

@@ -59,3 +59,11 @@ export function liveSessionIdsOfUser(db: HubDatabase, userId: string, now: numbe
 export function authVersion(db: HubDatabase): number {
   return db.get<{ n: number }>(sql`SELECT n FROM auth_version WHERE id = 1`)?.n ?? 0;
 }
+
+/** Sessions live at `now` (not revoked, not expired), for the metrics. */
+export function countLiveSessions(db: HubDatabase, now: number): number {
+  return (
+    db.get<{ n: number }>(sql`SELECT count(*) AS n FROM sessions WHERE revoked_at IS NULL AND expires_at > ${now}`)
+      ?.n ?? 0
+  );
+}

@@ -60,12 +60,18 @@ export async function superviseOverdue(
 }
 
 /** Starts the timer; the returned stop waits for a pass in progress, so the database can then be closed. */
-export function startSupervisionTimer(hub: HubContext, intervalMs = 30_000): () => Promise<void> {
+export function startSupervisionTimer(
+  hub: HubContext,
+  intervalMs = 30_000,
+  onPass: (raised: number) => void = () => {},
+): () => Promise<void> {
   let running: Promise<unknown> | null = null;
   let stopped = false;
   const timer = setInterval(() => {
     if (running) return;
-    running = superviseOverdue(hub, undefined, () => stopped).finally(() => (running = null));
+    running = superviseOverdue(hub, undefined, () => stopped)
+      .then(onPass)
+      .finally(() => (running = null));
   }, intervalMs);
   timer.unref();
   return async () => {

@@ -12,6 +12,7 @@ import { insertOrgUnits } from '../org/org-units-store.js';
 import { insertUser } from '../auth/users-store.js';
 import { DEMO_PASSWORD, demoUserSpecs } from './demo-users.js';
 import { generateDemoCounty, type DemoCounty } from './generate-county.js';
+import { silentProgress, type Progress } from '../progress.js';
 
 export const DEMO_SEED = 20201;
 
@@ -22,9 +23,14 @@ export async function seedDemoCountyIfEmpty(
   db: HubDatabase,
   now: () => number,
   hooks: readonly DemoSeedHook[] = [],
+  progress: Progress = silentProgress,
 ): Promise<boolean> {
   if (getMeta(db, 'county_code')) return false;
+  const generating = progress.step('demo county: generating units and cameras');
   const county = generateDemoCounty(DEMO_SEED);
+  generating.done(
+    `${county.orgUnits.length.toLocaleString('en-US')} units, ${county.cameras.length.toLocaleString('en-US')} cameras`,
+  );
   const units = county.orgUnits;
   const byLevel = (level: string, kind?: string) =>
     units
@@ -39,7 +45,16 @@ export async function seedDemoCountyIfEmpty(
     firstGridCode: byLevel('grid')[0]!,
   });
   // Hash before the transaction: scrypt is async and a transaction must not span an await.
-  const hashes = await Promise.all(specs.map(() => hashPassword(DEMO_PASSWORD)));
+  const hashing = progress.step('demo county: hashing passwords', specs.length, 'accounts');
+  const hashes = await Promise.all(
+    specs.map(async () => {
+      const hash = await hashPassword(DEMO_PASSWORD);
+      hashing.advance();
+      return hash;
+    }),
+  );
+  hashing.done();
+  const writing = progress.step('demo county: writing');
 
   db.transaction(() => {
     insertOrgUnits(
@@ -57,5 +72,8 @@ export async function seedDemoCountyIfEmpty(
     setMeta(db, 'county_code', county.county.code);
     setMeta(db, 'demo_seed', String(DEMO_SEED));
   });
+  writing.done(
+    `${units.length.toLocaleString('en-US')} units, ${county.cameras.length.toLocaleString('en-US')} cameras, ${specs.length} accounts`,
+  );
   return true;
 }

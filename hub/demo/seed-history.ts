@@ -10,8 +10,9 @@ import { sql } from '../db/sql.js';
 import type { HubContext } from '../hub-context.js';
 import { generateHistory, type HistoryGrid } from './history.js';
 import { DEMO_SEED } from './seed-demo.js';
+import { counted, silentProgress, type Progress } from '../progress.js';
 
-export function seedDemoHistoryIfMissing(hub: HubContext): number {
+export function seedDemoHistoryIfMissing(hub: HubContext, progress: Progress = silentProgress): number {
   const county = getMeta(hub.db, 'county_code');
   if (!county || getMeta(hub.db, 'demo_history')) return 0;
   const grids = hub.db
@@ -33,13 +34,17 @@ export function seedDemoHistoryIfMissing(hub: HubContext): number {
         center: [g.center_lon, g.center_lat],
       };
     });
+  const generating = progress.step('demo history: generating 2017–2020 events');
   const lines = generateHistory(grids, hub.reference.forCase({}), hub.gridLocator, DEMO_SEED);
+  generating.done(`${lines.length.toLocaleString('en-US')} events`);
+  const importing = progress.step('demo history: importing', lines.length, 'events');
   const importer: CaseActor = { userId: 'system:import', role: 'county_duty_officer', orgUnitCode: county };
   const result = hub.db.transaction(() => {
-    const r = importEvents(hub, importer, lines, hub.now());
+    const r = importEvents(hub, importer, counted(lines, importing), hub.now());
     setMeta(hub.db, 'demo_history', String(r.imported));
     return r;
   });
+  importing.done();
   if (result.rejected.length > 0) {
     throw new Error(
       `demo history: ${result.rejected.length} generated lines were rejected, e.g. ${JSON.stringify(result.rejected[0])}`,

@@ -60,6 +60,7 @@ export class DemoClipLibrary {
     private readonly ffmpegPath: () => Promise<string>,
     cacheRoot: string,
     readonly spec: ClipSpec = DEFAULT_CLIP_SPEC,
+    private readonly fontPath?: string,
   ) {
     const segments = spec.seconds / spec.segmentSeconds;
     if (!Number.isInteger(segments) || !Number.isInteger(spec.fps * spec.segmentSeconds)) {
@@ -67,10 +68,15 @@ export class DemoClipLibrary {
     }
     this.segmentsPerClip = segments;
     const key = createHash('sha256')
-      .update(JSON.stringify({ FORMAT_VERSION, spec, font: findDrawtextFont() !== null }))
+      .update(JSON.stringify({ FORMAT_VERSION, spec, font: findDrawtextFont(fontPath) !== null }))
       .digest('hex')
       .slice(0, 12);
     this.dir = join(cacheRoot, `demo-clips-${key}`);
+  }
+
+  /** An encode is running (one ffmpeg at a time). */
+  get encoding(): boolean {
+    return this.working;
   }
 
   /** Clip k is complete on disk (each clip is renamed into place whole, so existence means complete). */
@@ -97,9 +103,11 @@ export class DemoClipLibrary {
     return waiting;
   }
 
-  /** Encodes every clip not cached yet (demo start-up warm-up). */
-  readyAll(): Promise<void> {
-    return Promise.all(Array.from({ length: this.spec.count }, (_, k) => this.ready(k))).then(() => undefined);
+  /** Encodes every clip not cached yet (demo start-up warm-up), reporting each clip as it becomes ready. */
+  readyAll(onClip: (k: number) => void = () => {}): Promise<void> {
+    return Promise.all(Array.from({ length: this.spec.count }, (_, k) => this.ready(k).then(() => onClip(k)))).then(
+      () => undefined,
+    );
   }
 
   /** Stops encoding (the hub is closing): the running ffmpeg is killed, waiters are refused. */
@@ -145,7 +153,7 @@ export class DemoClipLibrary {
     const ffmpeg = await this.ffmpegPath();
     const partial = `${this.clipDir(k)}.partial-${process.pid}-${randomBytes(4).toString('hex')}`;
     try {
-      await this.encodeClip(ffmpeg, findDrawtextFont(), k, partial);
+      await this.encodeClip(ffmpeg, findDrawtextFont(this.fontPath), k, partial);
       writeFileSync(join(partial, 'done'), JSON.stringify({ FORMAT_VERSION, spec: this.spec }));
       try {
         renameSync(partial, this.clipDir(k));

@@ -26,8 +26,8 @@ const FONT_CANDIDATES = [
 ];
 
 /** A font file for drawtext, or null when none is found. */
-export function findDrawtextFont(): string | null {
-  const explicit = process.env.GRID_MEDIA_FONT;
+export function findDrawtextFont(override?: string): string | null {
+  const explicit = override ?? process.env.GRID_MEDIA_FONT;
   if (explicit && existsSync(explicit)) return explicit;
   return FONT_CANDIDATES.find((p) => existsSync(p)) ?? null;
 }

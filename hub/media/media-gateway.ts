@@ -22,6 +22,8 @@ import { probeStream, type ProbeOutcome } from './stream-probe.js';
 
 export interface MediaGatewayOptions {
   readonly ffmpegPath?: string;
+  /** drawtext's font (default GRID_MEDIA_FONT or a common system font). */
+  readonly fontPath?: string;
   /** Where encoded demo clips are kept across restarts (default `<data dir>/media-cache`). */
   readonly cacheDir?: string;
   /** Where ffmpeg processes write their live windows (default a folder in the OS temp dir). */
@@ -87,6 +89,7 @@ export class MediaGateway {
       this.ffmpegPath,
       options.cacheDir ?? join(deps.dataDir, 'media-cache'),
       options.clips ?? DEFAULT_CLIP_SPEC,
+      options.fontPath,
     );
     this.liveEncoded = new Set(options.liveEncodedCameraIds ?? []);
     if (!options.workDir) sweepOrphanedStreams(tmpdir());
@@ -94,6 +97,18 @@ export class MediaGateway {
     const idle = this.idleStopMs;
     this.sweeper = setInterval(() => void this.stopIdle(), Math.max(200, Math.min(idle / 4, 5000)));
     this.sweeper.unref();
+  }
+
+  /** The ffmpeg executable this gateway runs (GRID_FFMPEG, the option, or the npm-shipped one). */
+  ffmpegExecutable(): Promise<string> {
+    return this.ffmpegPath();
+  }
+
+  /** ffmpeg processes running now: live streams (remux or live encode) and a clip encode. */
+  get runningFfmpeg(): number {
+    let n = this.clips.encoding ? 1 : 0;
+    for (const entry of this.active.values()) if (entry.process && !entry.process.exited) n++;
+    return n;
   }
 
   private get idleStopMs(): number {
@@ -269,7 +284,13 @@ export class MediaGateway {
     const rendition = entry.quality === 'main' ? spec.main : spec.sub;
     const args =
       source.kind === 'demo'
-        ? liveEncodeArgs(source.pattern, rendition, spec.fps, spec.segmentSeconds, findDrawtextFont())
+        ? liveEncodeArgs(
+            source.pattern,
+            rendition,
+            spec.fps,
+            spec.segmentSeconds,
+            findDrawtextFont(this.options.fontPath),
+          )
         : remuxArgs(source as Extract<StreamSource, { kind: 'rtsp' | 'standin-file' }>);
     const process = new FfmpegHlsStream({
       ffmpegPath: await this.ffmpegPath(),

@@ -16,6 +16,7 @@ import type { MediaAccessDeps } from './media-access.js';
 import { loadOrCreateStreamSecret } from './stream-secret.js';
 import { registerStreamRoutes } from './stream-routes.js';
 import { ViewSessions } from './view-sessions.js';
+import { silentProgress, type Progress } from '../progress.js';
 
 export interface VideoOptions {
   /** Lifetime of a stream token (default 5 min); clients refresh before it ends. */
@@ -60,6 +61,8 @@ export function createVideoServices(
     demo: boolean;
     onSourceStatus: (cameraId: string, online: boolean) => void;
     log: FastifyBaseLogger;
+    /** Where the clip warm-up reports its progress (the CLI's terminal). */
+    progress?: Progress;
   },
   options: VideoOptions = {},
 ): VideoServices {
@@ -78,7 +81,16 @@ export function createVideoServices(
   sweeper.unref();
   // Clips not encoded now are encoded when first asked for; the log says why the warm-up stopped.
   if (options.warmClipsOnStart) {
-    gateway.clips.readyAll().catch((err: unknown) => deps.log.warn({ err }, 'demo clip warm-up failed'));
+    const clips = gateway.clips;
+    const missing = Array.from({ length: clips.spec.count }, (_, k) => k).filter((k) => !clips.isClipReady(k));
+    const step =
+      missing.length > 0
+        ? (deps.progress ?? silentProgress).step('demo clips: encoding', missing.length, 'clips')
+        : null;
+    clips
+      .readyAll((k) => missing.includes(k) && step?.advance())
+      .then(() => step?.done())
+      .catch((err: unknown) => deps.log.warn({ err }, 'demo clip warm-up failed'));
   }
 
   return {

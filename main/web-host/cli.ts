@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { takeConfigFlag, withConfigFile } from '../../hub/config.js';
 import { connectOrEmbedHub } from '../embedded-hub.js';
 import { consoleStorePath } from '../local-store/store-path.js';
 import { startWebHost } from './server.js';
@@ -15,8 +16,8 @@ if (!existsSync(`${rendererDir}/index.html`)) {
 }
 
 /** A positive whole number from the environment, or the default when unset; anything else stops the start. */
-function positiveInteger(name: string): number | undefined {
-  const raw = process.env[name];
+function positiveInteger(env: NodeJS.ProcessEnv, name: string): number | undefined {
+  const raw = env[name];
   if (raw === undefined || raw === '') return undefined;
   const value = Number(raw);
   if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number: ${raw}`);
@@ -25,20 +26,22 @@ function positiveInteger(name: string): number | undefined {
 
 const started = Date.now();
 try {
-  const link = await connectOrEmbedHub(process.env, { dataDir: '.grid-data' });
-  const port = process.env.GRID_WEB_PORT === undefined ? 5180 : Number(process.env.GRID_WEB_PORT);
+  // grid-hub.json (--config or GRID_CONFIG) fills in the GRID_* variables that are not set (hub/config-file.ts).
+  const env = withConfigFile(takeConfigFlag(process.argv.slice(2), process.env).env);
+  const link = await connectOrEmbedHub(env, { dataDir: '.grid-data' });
+  const port = env.GRID_WEB_PORT === undefined ? 5180 : Number(env.GRID_WEB_PORT);
   const web = await startWebHost({
     hubUrl: link.hubUrl,
     rendererDir,
     port,
-    mbtilesPath: process.env.GRID_MBTILES,
-    idleTimeoutMs: (positiveInteger('GRID_WEB_IDLE_MINUTES') ?? 30) * 60_000,
-    maxSessions: positiveInteger('GRID_WEB_MAX_SESSIONS'),
-    hostnames: (process.env.GRID_WEB_HOSTNAMES ?? '')
+    mbtilesPath: env.GRID_MBTILES,
+    idleTimeoutMs: (positiveInteger(env, 'GRID_WEB_IDLE_MINUTES') ?? 30) * 60_000,
+    maxSessions: positiveInteger(env, 'GRID_WEB_MAX_SESSIONS'),
+    hostnames: (env.GRID_WEB_HOSTNAMES ?? '')
       .split(',')
       .map((name) => name.trim())
       .filter(Boolean),
-    storePath: consoleStorePath(process.env.GRID_DATA_DIR ?? '.grid-data', link.embedded ? null : link.hubUrl),
+    storePath: consoleStorePath(env.GRID_DATA_DIR ?? '.grid-data', link.embedded ? null : link.hubUrl),
   });
   console.log(
     `Grid Command web console: ${web.url}  (hub ${link.hubUrl}${link.dbPath ? `, data ${link.dbPath}` : ''}; ready in ${Date.now() - started} ms)`,

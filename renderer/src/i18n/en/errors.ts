@@ -53,6 +53,7 @@ export const errors: SameKeys<typeof zh> = {
     unit_in_use: 'Units that still hold cameras, cases or users would disappear; nothing was imported',
     category_in_use: 'Cases use this category: it cannot be removed; retire it instead',
     calendar_import_invalid: 'The calendar file has errors; nothing was imported',
+    hub_not_ready: 'The county hub is starting or has a problem; try again shortly',
   },
   detail: {
     bad_request: 'Invalid request: {{field}}',

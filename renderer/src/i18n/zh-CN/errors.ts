@@ -55,6 +55,7 @@ const code = {
   unit_in_use: '仍有摄像机、案件或用户的单位将被删除，未导入任何内容',
   category_in_use: '有案件使用该分类，不能删除，请改为停用',
   calendar_import_invalid: '工作日历文件有误，未导入',
+  hub_not_ready: '县级平台正在启动或出现故障，请稍后再试',
 } satisfies Record<ErrorCode, string>;
 
 const detail = {
