@@ -23,6 +23,14 @@ function positiveInteger(name: string): number | undefined {
   return value;
 }
 
+/** A comma-separated list from the environment (empty when unset). */
+function listFromEnv(name: string): string[] {
+  return (process.env[name] ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
 const started = Date.now();
 try {
   const link = await connectOrEmbedHub(process.env, { dataDir: '.grid-data' });
@@ -34,10 +42,8 @@ try {
     mbtilesPath: process.env.GRID_MBTILES,
     idleTimeoutMs: (positiveInteger('GRID_WEB_IDLE_MINUTES') ?? 30) * 60_000,
     maxSessions: positiveInteger('GRID_WEB_MAX_SESSIONS'),
-    hostnames: (process.env.GRID_WEB_HOSTNAMES ?? '')
-      .split(',')
-      .map((name) => name.trim())
-      .filter(Boolean),
+    hostnames: listFromEnv('GRID_WEB_HOSTNAMES'),
+    mediaUrls: listFromEnv('GRID_MEDIA_URLS'),
     storePath: consoleStorePath(process.env.GRID_DATA_DIR ?? '.grid-data', link.embedded ? null : link.hubUrl),
   });
   console.log(
