@@ -17,6 +17,7 @@ import { openBoard } from './dispatch-support.js';
 import { expect, logIn, test } from './fixtures.js';
 import { openCamera, tileFacts } from './wall-support.js';
 
+const HUB_BY_NAME = 'http://county-hub:7300';
 const CUT_MS = Number(process.env.GRID_NETNS_CUT_SECONDS ?? 60) * 1000;
 const unavailable = netnsUnavailable();
 if (unavailable)
@@ -54,7 +55,14 @@ test.describe('consoles on other hosts (network namespaces)', () => {
 
   test.beforeAll(async () => {
     test.setTimeout(180_000);
-    rig = await startMultiHostRig({ towns: 2, sourceDb: join(process.env.GRID_E2E_DATA_DIR!, 'hub.sqlite') });
+    // Console 2 knows the hub by name (its namespace's /etc/hosts), so the hub can move under it.
+    rig = await startMultiHostRig({
+      towns: 2,
+      sourceDb: join(process.env.GRID_E2E_DATA_DIR!, 'hub.sqlite'),
+      extraHubAddresses: ['10.77.0.2'],
+      hubUrlFor: (town) => (town === 2 ? HUB_BY_NAME : 'http://10.77.0.1:7300'),
+      hostsFor: (town) => (town === 2 ? '10.77.0.2 county-hub' : undefined),
+    });
     for (const [i, host] of rig.consoles.entries()) {
       const page = await (await host.browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })).newPage();
       await page.goto(host.url);
@@ -70,7 +78,7 @@ test.describe('consoles on other hosts (network namespaces)', () => {
   test('each console sees only its township, plays its cameras on the wall and gets pushes', async () => {
     for (const [i, page] of pages.entries()) {
       const status = await value(page, 'connection.status');
-      expect(status.hubUrl).toBe('http://10.77.0.1:7300');
+      expect(status.hubUrl).toBe(i === 0 ? 'http://10.77.0.1:7300' : HUB_BY_NAME);
       const units = (await value(page, 'org.units')) as Array<{ code: string }>;
       expect(units.length).toBeGreaterThan(10);
       expect(units.every((u) => u.code.startsWith(TOWNS[i]!))).toBe(true);
@@ -189,8 +197,8 @@ test.describe('consoles on other hosts (network namespaces)', () => {
     const fetchStatus = (page: Page, url: string) =>
       page.evaluate(async (u) => (await fetch(u).catch(() => null))?.status ?? 0, url);
     expect(await fetchStatus(one, ticket.url)).toBe(200);
-    // The same URL from township 2's host: bound to township 1's address, so the hub refuses it.
-    expect(await fetchStatus(two, ticket.url)).toBe(403);
+    // The same URL from township 2's host (where the hub goes by its name): bound to township 1's address, refused.
+    expect(await fetchStatus(two, ticket.url.replace('http://10.77.0.1:7300', HUB_BY_NAME))).toBe(403);
 
     // Console 1's session cookie on console 2's host is nobody's session there.
     const cookie = (await one.context().cookies()).find((c) => c.name === 'gc_session')!;
@@ -200,5 +208,24 @@ test.describe('consoles on other hosts (network namespaces)', () => {
     await page.goto(rig.consoles[1]!.url);
     expect(await value(page, 'session.current')).toBeNull();
     await stranger.close();
+  });
+
+  test('a hub that changes address is followed by name, not by a cached address', async () => {
+    const page = pages[1]!;
+    // The hub's host moves from 10.77.0.2 to 10.77.0.3 (a DHCP renewal, a failover) and the name follows it.
+    rig.topology.setHubAddress('10.77.0.3', true);
+    rig.topology.setHubAddress('10.77.0.2', false);
+    rig.topology.writeHosts(rig.topology.townNs[1]!, '10.77.0.3 county-hub');
+    await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'offline', { timeout: 30_000 });
+    await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
+    expect((await value(page, 'connection.status')).hubUrl).toBe(HUB_BY_NAME);
+    // And it works there: a case dispatched to township 2 now arrives as a push.
+    await openBoard(page);
+    const made = JSON.parse(
+      await rig.runInHub('tests/support/netns-dispatch.ts', [rig.hubUrl, TOWNS[1]!, '迁址后推送']),
+    ) as { caseId: string };
+    await expect(page.locator(`[data-testid="case-card"][data-case-id="${made.caseId}"]`)).toBeVisible({
+      timeout: 15_000,
+    });
   });
 });

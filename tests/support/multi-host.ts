@@ -85,6 +85,10 @@ export async function startMultiHostRig(options: {
   sourceDb: string;
   delayMs?: number;
   hubUrlFor?: (town: number) => string;
+  /** Lines of a town's /etc/hosts (inside its namespace only), e.g. the hub's name. */
+  hostsFor?: (town: number) => string | undefined;
+  /** More addresses of the hub's host besides 10.77.0.1. */
+  extraHubAddresses?: readonly string[];
 }): Promise<MultiHostRig> {
   const topology = createTopology(options.towns, { delayMs: options.delayMs });
   const scratch = mkdtempSync(join(tmpdir(), 'grid-multihost-'));
@@ -117,8 +121,11 @@ export async function startMultiHostRig(options: {
     });
     await waitForLine(hub, /ready \S+/, 'hub');
     const hubUrl = `http://${HUB_ADDRESS}:${HUB_PORT}`;
+    for (const address of options.extraHubAddresses ?? []) topology.setHubAddress(address, true);
     const consoles: ConsoleHost[] = [];
     for (const [index, ns] of topology.townNs.entries()) {
+      const hosts = options.hostsFor?.(index + 1);
+      if (hosts) topology.writeHosts(ns, hosts);
       const web = tsx(ns, 'main/web-host/cli.ts', [], {
         GRID_HUB_URL: options.hubUrlFor?.(index + 1) ?? hubUrl,
         GRID_WEB_PORT: String(WEB_PORT),

@@ -46,6 +46,8 @@ export interface Topology {
   spawnIn(ns: string, command: string, args: readonly string[], options?: SpawnOptions): ChildProcess;
   /** A Chromium executable that runs inside the namespace (for Playwright's chromium.launch executablePath). */
   chromiumIn(ns: string): string;
+  /** Adds or removes an address of the hub's host (a DHCP change, a failover): the hub listens on 0.0.0.0. */
+  setHubAddress(address: string, present: boolean): void;
   /** A hosts file for the namespace (`ip netns exec` binds /etc/netns/<ns>/hosts over /etc/hosts). */
   writeHosts(ns: string, lines: string): void;
   destroy(): void;
@@ -102,6 +104,8 @@ export function createTopology(towns: number, options: { delayMs?: number } = {}
   return {
     hubNs,
     townNs,
+    setHubAddress: (address, present) =>
+      void ip('-n', hubNs, 'addr', present ? 'add' : 'del', `${address}/24`, 'dev', 'br0'),
     setLink: (town, up) => void ip('-n', hubNs, 'link', 'set', veth(town), up ? 'up' : 'down'),
     spawnIn: (ns, command, args, spawnOptions = {}) => spawn(IP, ['netns', 'exec', ns, command, ...args], spawnOptions),
     chromiumIn(ns) {
@@ -112,6 +116,7 @@ export function createTopology(towns: number, options: { delayMs?: number } = {}
       return path;
     },
     writeHosts(ns, lines) {
+      // Rewritten in place (same inode): a process already inside the namespace sees the bind-mounted file change.
       mkdirSync(`/etc/netns/${ns}`, { recursive: true });
       writeFileSync(`/etc/netns/${ns}/hosts`, `127.0.0.1 localhost\n${lines}\n`);
     },
