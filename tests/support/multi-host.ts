@@ -34,7 +34,7 @@ export interface MultiHostRig {
   readonly topology: Topology;
   readonly hubUrl: string;
   readonly consoles: readonly ConsoleHost[];
-  /** Runs a tsx script inside the hub's namespace and returns its last stdout line. */
+  /** Runs a tsx script inside the hub's namespace and returns its stdout (trimmed). */
   runInHub(script: string, args: readonly string[]): Promise<string>;
   close(): Promise<void>;
 }
@@ -89,8 +89,10 @@ export async function startMultiHostRig(options: {
   hostsFor?: (town: number) => string | undefined;
   /** More addresses of the hub's host besides 10.77.0.1. */
   extraHubAddresses?: readonly string[];
+  /** The baseline: one console host inside the hub's own namespace, joined over 127.0.0.1 (`towns` is ignored). */
+  loopback?: boolean;
 }): Promise<MultiHostRig> {
-  const topology = createTopology(options.towns, { delayMs: options.delayMs });
+  const topology = createTopology(options.loopback ? 0 : options.towns, { delayMs: options.delayMs });
   const scratch = mkdtempSync(join(tmpdir(), 'grid-multihost-'));
   const children: ChildProcess[] = [];
   const browsers: Browser[] = [];
@@ -123,11 +125,12 @@ export async function startMultiHostRig(options: {
     const hubUrl = `http://${HUB_ADDRESS}:${HUB_PORT}`;
     for (const address of options.extraHubAddresses ?? []) topology.setHubAddress(address, true);
     const consoles: ConsoleHost[] = [];
-    for (const [index, ns] of topology.townNs.entries()) {
+    const consoleNamespaces = options.loopback ? [topology.hubNs] : topology.townNs;
+    for (const [index, ns] of consoleNamespaces.entries()) {
       const hosts = options.hostsFor?.(index + 1);
       if (hosts) topology.writeHosts(ns, hosts);
       const web = tsx(ns, 'main/web-host/cli.ts', [], {
-        GRID_HUB_URL: options.hubUrlFor?.(index + 1) ?? hubUrl,
+        GRID_HUB_URL: options.loopback ? `http://127.0.0.1:${HUB_PORT}` : (options.hubUrlFor?.(index + 1) ?? hubUrl),
         GRID_WEB_PORT: String(WEB_PORT),
         GRID_DATA_DIR: join(scratch, ns),
       });
@@ -148,7 +151,7 @@ export async function startMultiHostRig(options: {
         child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
         const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
         if (code !== 0) throw new Error(`${script} failed (${code}): ${err.slice(-2000)}`);
-        return out.trim().split('\n').pop() ?? '';
+        return out.trim();
       },
       close,
     };
