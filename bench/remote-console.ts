@@ -164,18 +164,20 @@ for (const mode of [
 ]) {
   const rig = await startMultiHostRig({ towns: 1, sourceDb, ...mode });
   try {
-    results.push([mode.name, await measure(rig, !mode.loopback)]);
+    const name = rig.delayBy === 'relay' ? `${mode.name.replace('netem', 'relay')} (no netem here)` : mode.name;
+    results.push([name, await measure(rig, !mode.loopback)]);
+    console.log(`${name}: ${JSON.stringify(results.at(-1)![1])}`);
   } finally {
     await rig.close();
   }
 }
 
 console.log(
-  '\nremote console                      first frame 1 tile   9-tile wall (last / median)   board load   push p50 / p99 (n)        catch-up',
+  '\nremote console                                      first frame 1 tile   9-tile wall (last / median)   board load   push p50 / p99 (n)        catch-up',
 );
 for (const [name, f] of results) {
   console.log(
-    `${name.padEnd(36)}${`${fmt(f.tile1)} ms`.padEnd(21)}${`${fmt(f.wall9)} / ${fmt(f.wall9Median)} ms`.padEnd(30)}${`${fmt(f.board)} ms`.padEnd(13)}${`${fmt(f.pushP50)} / ${fmt(f.pushP99)} ms (${f.pushes})`.padEnd(26)}${f.catchUp === undefined ? '—' : `${fmt(f.catchUp)} ms after ${PARTITION_MS / 1000} s cut, ${CHANGES} changes (target ≤ 5,000 ms)`}`,
+    `${name.padEnd(52)}${`${fmt(f.tile1)} ms`.padEnd(21)}${`${fmt(f.wall9)} / ${fmt(f.wall9Median)} ms`.padEnd(30)}${`${fmt(f.board)} ms`.padEnd(13)}${`${fmt(f.pushP50)} / ${fmt(f.pushP99)} ms (${f.pushes})`.padEnd(26)}${f.catchUp === undefined ? '—' : `${fmt(f.catchUp)} ms after ${PARTITION_MS / 1000} s cut, ${CHANGES} changes (target ≤ 5,000 ms)`}`,
   );
 }
 rmSync(seedCopy, { recursive: true, force: true });

@@ -4,35 +4,13 @@
  * just before the POST, on the machine's one clock, which the console's page shares).
  * Usage: netns-reports.ts <hubUrl> <townshipCode> <count> <intervalMs> <description prefix>
  */
-import { randomUUID } from 'node:crypto';
+import { dutyOfficerAndGrids, hubApi } from '../../tests/support/hub-script-api.js';
 
 const [hubUrl = '', township = '', countArg = '1', intervalArg = '0', prefix = 'bench'] = process.argv.slice(2);
 
-async function api(method: string, path: string, token?: string, body?: unknown): Promise<any> {
-  const res = await fetch(new URL(path, hubUrl), {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { 'content-type': 'application/json', 'idempotency-key': randomUUID() }),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json: any = await res.json();
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
+const api = (method: string, path: string, token?: string, body?: unknown) => hubApi(hubUrl, method, path, token, body);
 
-const { token } = await api('POST', '/api/v1/auth/login', undefined, {
-  username: 'county.duty',
-  password: 'Demo@2026',
-});
-const grids = (
-  (await api('GET', '/api/v1/org-units', token)).items as Array<{
-    code: string;
-    level: string;
-    center: [number, number];
-  }>
-).filter((u) => u.level === 'grid' && u.code.startsWith(township));
+const { token, grids } = await dutyOfficerAndGrids(hubUrl, township);
 for (let i = 0; i < Number(countArg); i += 1) {
   const grid = grids[i % grids.length]!;
   const sentAt = Date.now();

@@ -32,6 +32,8 @@ export interface ConsoleHost {
 
 export interface MultiHostRig {
   readonly topology: Topology;
+  /** How the requested delay was added: 'netem' on the link, a userspace 'relay' (no netem here), or 'none'. */
+  readonly delayBy: 'netem' | 'relay' | 'none';
   readonly hubUrl: string;
   readonly consoles: readonly ConsoleHost[];
   /** Runs a tsx script inside the hub's namespace and returns its stdout (trimmed). */
@@ -124,13 +126,27 @@ export async function startMultiHostRig(options: {
     await waitForLine(hub, /ready \S+/, 'hub');
     const hubUrl = `http://${HUB_ADDRESS}:${HUB_PORT}`;
     for (const address of options.extraHubAddresses ?? []) topology.setHubAddress(address, true);
+    // No netem in this kernel: the consoles reach the hub through a relay that holds each chunk (bench/lib).
+    const relay = Boolean(options.delayMs && !options.loopback && !topology.netem);
+    if (relay) {
+      const child = tsx(
+        topology.hubNs,
+        'bench/lib/delay-relay.ts',
+        [String(HUB_PORT + 1), String(HUB_PORT), String(options.delayMs)],
+        {},
+      );
+      await waitForLine(child, /ready/, 'delay relay');
+    }
+    const consoleHubUrl = relay ? `http://${HUB_ADDRESS}:${HUB_PORT + 1}` : hubUrl;
     const consoles: ConsoleHost[] = [];
     const consoleNamespaces = options.loopback ? [topology.hubNs] : topology.townNs;
     for (const [index, ns] of consoleNamespaces.entries()) {
       const hosts = options.hostsFor?.(index + 1);
       if (hosts) topology.writeHosts(ns, hosts);
       const web = tsx(ns, 'main/web-host/cli.ts', [], {
-        GRID_HUB_URL: options.loopback ? `http://127.0.0.1:${HUB_PORT}` : (options.hubUrlFor?.(index + 1) ?? hubUrl),
+        GRID_HUB_URL: options.loopback
+          ? `http://127.0.0.1:${HUB_PORT}`
+          : (options.hubUrlFor?.(index + 1) ?? consoleHubUrl),
         GRID_WEB_PORT: String(WEB_PORT),
         GRID_DATA_DIR: join(scratch, ns),
       });
@@ -141,6 +157,7 @@ export async function startMultiHostRig(options: {
     }
     return {
       topology,
+      delayBy: !options.delayMs || options.loopback ? 'none' : relay ? 'relay' : 'netem',
       hubUrl,
       consoles,
       async runInHub(script, args) {

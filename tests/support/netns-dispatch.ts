@@ -3,34 +3,14 @@
  * the township given, file it and dispatch it to that township (lead). Prints {caseId, version, legId} as JSON.
  * Usage: netns-dispatch.ts <hubUrl> <townshipCode> <description>
  */
-import { randomUUID } from 'node:crypto';
+import { dutyOfficerAndGrids, hubApi } from './hub-script-api.js';
 
 const [hubUrl = '', township = '', description = ''] = process.argv.slice(2);
 
-async function api(method: string, path: string, token?: string, body?: unknown): Promise<any> {
-  const res = await fetch(new URL(path, hubUrl), {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { 'content-type': 'application/json', 'idempotency-key': randomUUID() }),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json: any = await res.json();
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
+const api = (method: string, path: string, token?: string, body?: unknown) => hubApi(hubUrl, method, path, token, body);
 
-const { token } = await api('POST', '/api/v1/auth/login', undefined, {
-  username: 'county.duty',
-  password: 'Demo@2026',
-});
-const units = (await api('GET', '/api/v1/org-units', token)).items as Array<{
-  code: string;
-  level: string;
-  center: [number, number];
-}>;
-const grid = units.find((u) => u.level === 'grid' && u.code.startsWith(township))!;
+const { token, grids } = await dutyOfficerAndGrids(hubUrl, township);
+const grid = grids[0]!;
 const reported = await api('POST', '/api/v1/events', token, {
   source: 'hotline',
   categoryName: '违法建设',

@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { createHub } from '../../hub/server.js';
+import { TEST_CLIP_SPEC } from './test-clips.js';
 
 const dataDir = process.env.GRID_DATA_DIR!;
 const hub = await createHub({
@@ -17,14 +18,7 @@ const hub = await createHub({
   video: {
     media: {
       cacheDir: join(tmpdir(), 'grid-test-media-cache'),
-      clips: {
-        count: 8,
-        seconds: 4,
-        segmentSeconds: 1,
-        fps: 10,
-        main: { width: 320, height: 180, kbps: 300 },
-        sub: { width: 160, height: 90, kbps: 100 },
-      },
+      clips: TEST_CLIP_SPEC,
       liveEncodedCameraIds: [],
     },
   },

@@ -37,8 +37,27 @@ export function netnsUnavailable(): string | null {
   return null;
 }
 
+/** Adds netem delay on the town's side of its link; false where the kernel has no netem (the caller falls back). */
+function addNetemDelay(ns: string, delayMs: number): boolean {
+  try {
+    execFileSync(
+      IP,
+      ['netns', 'exec', ns, 'tc', 'qdisc', 'add', 'dev', 'eth0', 'root', 'netem', 'delay', `${delayMs}ms`],
+      {
+        stdio: 'pipe',
+      },
+    );
+    return true;
+  } catch (err) {
+    if (/qdisc kind is unknown|No such file/i.test(String((err as { stderr?: Buffer }).stderr ?? ''))) return false;
+    throw err;
+  }
+}
+
 export interface Topology {
   readonly hubNs: string;
+  /** Whether the requested delay is on the links as a netem qdisc (false: this kernel has no netem). */
+  readonly netem: boolean;
   readonly townNs: readonly string[];
   /** Cut town i's link (1-based) on the hub's side, or bring it back. */
   setLink(town: number, up: boolean): void;
@@ -60,6 +79,7 @@ export function createTopology(towns: number, options: { delayMs?: number } = {}
   const veth = (i: number) => `${tag}v${i}`;
   const scratch = mkdtempSync(join(tmpdir(), 'grid-netns-'));
   let destroyed = false;
+  let netem = false;
   const destroy = () => {
     if (destroyed) return;
     destroyed = true;
@@ -87,15 +107,7 @@ export function createTopology(towns: number, options: { delayMs?: number } = {}
       ip('-n', hubNs, 'link', 'set', veth(i), 'master', 'br0', 'up');
       ip('-n', ns, 'addr', 'add', `${townAddress(i)}/24`, 'dev', 'eth0');
       ip('-n', ns, 'link', 'set', 'eth0', 'up');
-      if (options.delayMs) {
-        execFileSync(
-          IP,
-          ['netns', 'exec', ns, 'tc', 'qdisc', 'add', 'dev', 'eth0', 'root', 'netem', 'delay', `${options.delayMs}ms`],
-          {
-            stdio: 'pipe',
-          },
-        );
-      }
+      if (options.delayMs) netem = addNetemDelay(ns, options.delayMs);
     });
   } catch (err) {
     destroy();
@@ -103,6 +115,7 @@ export function createTopology(towns: number, options: { delayMs?: number } = {}
   }
   return {
     hubNs,
+    netem,
     townNs,
     setHubAddress: (address, present) =>
       void ip('-n', hubNs, 'addr', present ? 'add' : 'del', `${address}/24`, 'dev', 'br0'),
