@@ -75,6 +75,7 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
   { key: 'console.webHostnames', env: 'GRID_WEB_HOSTNAMES', schema: list, form: 'a list of host names' },
   { key: 'console.webIdleMinutes', env: 'GRID_WEB_IDLE_MINUTES', schema: whole(1), form: 'a whole number ≥ 1' },
   { key: 'console.webMaxSessions', env: 'GRID_WEB_MAX_SESSIONS', schema: whole(1), form: 'a whole number ≥ 1' },
+  { key: 'console.mediaUrls', env: 'GRID_MEDIA_URLS', schema: list, form: 'a list of media server origins' },
   { key: 'console.mbtiles', env: 'GRID_MBTILES', schema: text, form: 'the path of an .mbtiles file', path: true },
 ];
 

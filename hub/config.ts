@@ -2,6 +2,8 @@
  * The hub's settings from the environment and the config file (GRID_CONFIG, hub/config-file.ts; a variable that is
  * set wins), shared by `npm run hub`, `npm run web` and the Electron main process. The one place a HubEnvConfig is built.
  */
+import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { withConfigFile } from './config-file.js';
 import { hubLogFromEnv, type HubLogOptions } from './logging.js';
@@ -33,6 +35,63 @@ export interface HubEnvConfig {
     readonly keep: number;
     readonly maxAgeDays?: number;
   };
+  /** GRID_TLS_CERT + GRID_TLS_KEY (PEM files): the hub serves HTTPS/WSS itself. */
+  readonly tls?: HubTls;
+  /** GRID_TRUSTED_PROXIES: addresses/CIDRs whose X-Forwarded-For/-Proto/-Host the hub believes (a reverse proxy). */
+  readonly trustedProxies?: readonly string[];
+  /** GRID_PUBLIC_URL: the origin clients reach the hub at (behind a proxy); stream ticket URLs are built on it. */
+  readonly publicUrl?: string;
+}
+
+export interface HubTls {
+  readonly cert: Buffer;
+  readonly key: Buffer;
+}
+
+/** One trusted-proxy entry: an IPv4/IPv6 address, optionally with a CIDR prefix length. Names are refused. */
+export function parseTrustedProxies(raw: string | undefined): string[] {
+  const entries = (raw ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    const [address = '', prefix, extra] = entry.split('/');
+    const family = isIP(address);
+    const bits = family === 4 ? 32 : 128;
+    const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= bits);
+    if (family === 0 || !prefixOk || extra !== undefined) {
+      throw new Error(`GRID_TRUSTED_PROXIES: not an address or CIDR: ${entry}`);
+    }
+  }
+  return entries;
+}
+
+function tlsFromEnv(env: NodeJS.ProcessEnv): HubTls | undefined {
+  const { GRID_TLS_CERT: cert, GRID_TLS_KEY: key } = env;
+  if (!cert && !key) return undefined;
+  if (!cert || !key) throw new Error('GRID_TLS_CERT and GRID_TLS_KEY go together (PEM files)');
+  const read = (name: string, path: string) => {
+    try {
+      return readFileSync(path);
+    } catch (err) {
+      throw new Error(`${name} cannot be read: ${path} (${(err as NodeJS.ErrnoException).code ?? 'error'})`, {
+        cause: err,
+      });
+    }
+  };
+  return { cert: read('GRID_TLS_CERT', cert), key: read('GRID_TLS_KEY', key) };
+}
+
+function publicUrlFromEnv(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch (err) {
+    throw new Error(`GRID_PUBLIC_URL is not a URL: ${raw}`, { cause: err });
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('GRID_PUBLIC_URL must be http(s)');
+  return url.origin;
 }
 
 function numberFrom(
@@ -78,6 +137,9 @@ export function hubConfigFromEnv(
     ...(env.GRID_MEDIA_FONT ? { fontPath: env.GRID_MEDIA_FONT } : {}),
   };
   const demo = env.GRID_DEMO !== '0';
+  const tls = tlsFromEnv(env);
+  const trustedProxies = parseTrustedProxies(env.GRID_TRUSTED_PROXIES);
+  const publicUrl = publicUrlFromEnv(env.GRID_PUBLIC_URL);
   return {
     host: env.GRID_HUB_HOST ?? '127.0.0.1',
     port,
@@ -100,6 +162,9 @@ export function hubConfigFromEnv(
       ...(maxAgeDays === undefined ? {} : { maxAgeDays }),
     },
     ...(Object.keys(media).length > 0 ? { video: { media } } : {}),
+    ...(tls ? { tls } : {}),
+    ...(trustedProxies.length > 0 ? { trustedProxies } : {}),
+    ...(publicUrl ? { publicUrl } : {}),
   };
 }
 

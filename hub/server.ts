@@ -72,6 +72,16 @@ export interface HubOptions {
   readonly backup?: BackupSchedule;
   /** Where first-start work (demo seed, history import, clip encoding) reports progress; default silent. */
   readonly progress?: Progress;
+  /** Serve HTTPS (and so WSS) with this PEM certificate and key (GRID_TLS_CERT, GRID_TLS_KEY). */
+  readonly tls?: { readonly cert: Buffer | string; readonly key: Buffer | string };
+  /**
+   * Reverse proxies (addresses/CIDRs, GRID_TRUSTED_PROXIES) whose X-Forwarded-For/-Proto/-Host are believed, so
+   * `request.ip` — login throttling, stream-token binding, media checks, logs and audits — is the real client's.
+   * From any other peer the headers are ignored: a client cannot forge its address. None: no header is believed.
+   */
+  readonly trustedProxies?: readonly string[];
+  /** The origin clients reach the hub at (GRID_PUBLIC_URL), when it is not the one it listens on (a proxy). */
+  readonly publicUrl?: string;
 }
 
 export interface Hub {
@@ -117,9 +127,18 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const app = Fastify({
     ...(hubLogger ? { loggerInstance: hubLogger.logger } : { logger: false }),
     bodyLimit: 1024 * 1024,
-    trustProxy: false,
+    trustProxy: options.trustedProxies?.length ? [...options.trustedProxies] : false,
+    // One HTTPS server carries the API, the media and socket.io's WSS (attached to app.server below).
+    ...(options.tls ? { https: { cert: options.tls.cert, key: options.tls.key } } : {}),
   });
-  const io = new SocketServer(app.server, { serveClient: false, cors: { origin: false } });
+  // A console behind a cut link (no FIN, no RST) learns it from the missing ping: within 15 s rather than socket.io's
+  // default 45 s, so the room sees "offline" while it still matters. A ping every 10 s costs ~100 frames/s at 1,000.
+  const io = new SocketServer(app.server, {
+    serveClient: false,
+    cors: { origin: false },
+    pingInterval: 10_000,
+    pingTimeout: 5_000,
+  });
   const auth = new AuthService(db, options.tokenTtlMs ?? DEFAULT_TOKEN_TTL_MS, now);
   const limits: LoginLimits = { ...DEFAULT_LOGIN_LIMITS, ...options.loginLimits };
   const video = createVideoServices(
@@ -132,7 +151,11 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       onSourceStatus: (cameraId, online) => void reportCameraStatus(context, cameraId, online),
       ...(options.progress ? { progress: options.progress } : {}),
     },
-    { warmClipsOnStart: demo && options.simulate, ...options.video },
+    {
+      warmClipsOnStart: demo && options.simulate,
+      ...(options.publicUrl ? { publicBaseUrl: options.publicUrl } : {}),
+      ...options.video,
+    },
   );
   const realtime = new ConsoleRealtime(io, auth, now);
   const context: HubContext = {
@@ -198,7 +221,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const host = address.includes(':') ? `[${address}]` : address;
 
   return {
-    url: `http://${host}:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://${host}:${port}`,
     port,
     context,
     routes,

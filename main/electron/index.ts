@@ -10,7 +10,7 @@ import { ConsoleService } from '../console-service.js';
 import { connectOrEmbedHub, type HubLink } from '../embedded-hub.js';
 import { consoleStorePath } from '../local-store/store-path.js';
 import { bindConsoleIpc } from './ipc-binding.js';
-import { installAppSecurity } from './security.js';
+import { installAppSecurity, setHubOrigins } from './security.js';
 import { registerTileScheme, startTileProtocol } from './tile-protocol.js';
 import { WindowRegistry } from './windows.js';
 
@@ -44,6 +44,7 @@ void app.whenReady().then(async () => {
     dataDir: process.env.GRID_DATA_DIR ?? join(app.getPath('userData'), 'hub'),
     nativeBinding,
   });
+  setHubOrigins([link.hubUrl], (process.env.GRID_MEDIA_URLS ?? '').split(',').filter(Boolean));
   // The console's own store (offline cache + outbox) loads the same Electron-ABI better-sqlite3 as the hub.
   service = new ConsoleService({
     hubUrl: link.hubUrl,

@@ -4,7 +4,24 @@
  */
 import { app, session, shell } from 'electron';
 import { isExternalWebLink } from '../ipc-sender-policy.js';
-import { ELECTRON_CONTENT_SECURITY_POLICY } from '../content-security-policy.js';
+import { buildContentSecurityPolicy } from '../content-security-policy.js';
+import { TILE_SCHEME } from './tile-protocol.js';
+
+/**
+ * The policy sent with every response; the hub link is known only once the app is ready (an embedded hub picks its
+ * port then), so until `setHubOrigins` the app may reach no hub at all.
+ */
+let policy = electronPolicy([]);
+
+function electronPolicy(hubUrls: readonly string[], mediaUrls: readonly string[] = []): string {
+  return buildContentSecurityPolicy({ hubUrls, mediaUrls, appSchemes: [TILE_SCHEME], target: 'header' });
+}
+
+/** Names the hub (GRID_HUB_URL or the embedded one) and any media servers in the CSP of every later response. */
+export function setHubOrigins(hubUrls: readonly string[], mediaUrls: readonly string[] = []): string {
+  policy = electronPolicy(hubUrls, mediaUrls);
+  return policy;
+}
 
 export function installAppSecurity(): void {
   app.enableSandbox();
@@ -22,7 +39,7 @@ export function installAppSecurity(): void {
     session.defaultSession.setPermissionCheckHandler(() => false);
     session.defaultSession.webRequest.onHeadersReceived((details, callback) =>
       callback({
-        responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [ELECTRON_CONTENT_SECURITY_POLICY] },
+        responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [policy] },
       }),
     );
   });

@@ -24,6 +24,14 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string): number | undefin
   return value;
 }
 
+/** A comma-separated list from the environment (empty when unset). */
+function listFromEnv(env: NodeJS.ProcessEnv, name: string): string[] {
+  return (env[name] ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
 const started = Date.now();
 try {
   // grid-hub.json (--config or GRID_CONFIG) fills in the GRID_* variables that are not set (hub/config-file.ts).
@@ -37,10 +45,8 @@ try {
     mbtilesPath: env.GRID_MBTILES,
     idleTimeoutMs: (positiveInteger(env, 'GRID_WEB_IDLE_MINUTES') ?? 30) * 60_000,
     maxSessions: positiveInteger(env, 'GRID_WEB_MAX_SESSIONS'),
-    hostnames: (env.GRID_WEB_HOSTNAMES ?? '')
-      .split(',')
-      .map((name) => name.trim())
-      .filter(Boolean),
+    hostnames: listFromEnv(env, 'GRID_WEB_HOSTNAMES'),
+    mediaUrls: listFromEnv(env, 'GRID_MEDIA_URLS'),
     storePath: consoleStorePath(env.GRID_DATA_DIR ?? '.grid-data', link.embedded ? null : link.hubUrl),
   });
   console.log(

@@ -10,7 +10,7 @@ import { GridCommandError } from '../../common/errors.js';
 import { HubClient } from '../hub-client.js';
 import { HubHealthProbe } from '../hub-health.js';
 import { ConsoleSessions, newSessionId } from './console-sessions.js';
-import { CONTENT_SECURITY_POLICY } from '../content-security-policy.js';
+import { buildContentSecurityPolicy, withMetaPolicy } from '../content-security-policy.js';
 import { dispatchConsoleCall } from '../dispatch-call.js';
 import { readStaticFile } from './static-files.js';
 import { openBasemap, registerTileRoutes } from '../map/tile-route.js';
@@ -38,6 +38,8 @@ export interface WebHostOptions {
   readonly healthIntervalMs?: number;
   /** Host names served besides 127.0.0.1, localhost and [::1] (GRID_WEB_HOSTNAMES); any other Host gets 421. */
   readonly hostnames?: readonly string[];
+  /** Media servers other than the hub the wall plays from (GRID_MEDIA_URLS): named in the CSP, nothing wider. */
+  readonly mediaUrls?: readonly string[];
 }
 
 export interface WebHostStats {
@@ -108,8 +110,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
   });
 
+  // The page may reach exactly the hub it is joined to (video, sockets) and the configured media servers.
+  const cspSources = { hubUrls: [options.hubUrl], mediaUrls: options.mediaUrls ?? [] };
+  const headerPolicy = buildContentSecurityPolicy({ ...cspSources, target: 'header' });
+  const metaPolicy = buildContentSecurityPolicy({ ...cspSources, target: 'meta' });
   app.addHook('onSend', async (_request, reply) => {
-    reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+    reply.header('content-security-policy', headerPolicy);
     reply.header('x-content-type-options', 'nosniff');
     reply.header('x-frame-options', 'DENY');
     reply.header('referrer-policy', 'no-referrer');
@@ -168,8 +174,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   app.get('/*', async (request, reply) => {
     const file = await readStaticFile(options.rendererDir, request.url);
     if (!file) return reply.status(404).type('text/plain').send('not found');
-    if (file.contentType.startsWith('text/html')) browserId(request, reply);
-    return reply.type(file.contentType).send(file.body);
+    if (!file.contentType.startsWith('text/html')) return reply.type(file.contentType).send(file.body);
+    browserId(request, reply);
+    // The built meta tag names loopback only; a page's meta and header policies both apply, so it gets this host's.
+    return reply.type(file.contentType).send(withMetaPolicy(file.body.toString('utf8'), metaPolicy));
   });
 
   await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });

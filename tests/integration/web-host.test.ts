@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../main/content-security-policy.js';
+import { buildContentSecurityPolicy } from '../../main/content-security-policy.js';
 import { startWebHost, type WebHost } from '../../main/web-host/server.js';
 import { reportCameraStatus } from '../../hub/cameras/camera-status.js';
 import { DEMO_PASSWORD, startTestHub, type TestHub } from '../support/test-hub.js';
@@ -20,7 +20,10 @@ beforeAll(async () => {
   hub = await startTestHub();
   rendererDir = mkdtempSync(join(tmpdir(), 'grid-renderer-'));
   mkdirSync(join(rendererDir, 'assets'));
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>网格联动指挥台</title>');
+  writeFileSync(
+    join(rendererDir, 'index.html'),
+    `<!doctype html><meta http-equiv="Content-Security-Policy" content="default-src 'none'" /><title>网格联动指挥台</title>`,
+  );
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(join(tmpdir(), 'grid-secret.txt'), 'secret');
   web = await startWebHost({ hubUrl: hub.url, rendererDir });
@@ -51,8 +54,13 @@ describe('web host', () => {
   it('serves the renderer with a strict CSP and an httpOnly, SameSite=Strict session cookie', async () => {
     const { page } = await browserSession();
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain('网格联动指挥台');
-    expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    const html = await page.text();
+    expect(html).toContain('网格联动指挥台');
+    // The served meta tag is this host's policy without frame-ancestors, not the built file's.
+    const meta = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
+    expect(meta).toBe(buildContentSecurityPolicy({ hubUrls: [hub.url], target: 'meta' }));
+    const header = buildContentSecurityPolicy({ hubUrls: [hub.url], target: 'header' });
+    expect(page.headers.get('content-security-policy')).toBe(header);
     expect(page.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Strict/);
     expect((await fetch(`${web.url}/assets/app.js`)).headers.get('content-type')).toMatch(/javascript/);
   });

@@ -7,18 +7,11 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HubOptions } from '../../hub/server.js';
-import type { ClipSpec } from '../../hub/media/demo-clip-library.js';
+import { TEST_CLIP_SPEC } from './test-clips.js';
 import type { VideoOptions } from '../../hub/video-access/video-services.js';
 import { api, startTestHub, type TestHub } from './test-hub.js';
 
-export const TEST_CLIP_SPEC: ClipSpec = {
-  count: 8,
-  seconds: 4,
-  segmentSeconds: 1,
-  fps: 10,
-  main: { width: 320, height: 180, kbps: 300 },
-  sub: { width: 160, height: 90, kbps: 100 },
-};
+export { TEST_CLIP_SPEC };
 
 export interface VideoTestHub extends TestHub {
   /** Moves the hub's clock (stream-token and grant expiry) forward. */

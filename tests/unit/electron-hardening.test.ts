@@ -76,10 +76,9 @@ const fakeElectron = vi.hoisted(() => {
 });
 vi.mock('electron', () => fakeElectron.module);
 
-const { installAppSecurity } = await import('../../main/electron/security.js');
+const { installAppSecurity, setHubOrigins } = await import('../../main/electron/security.js');
 const { WindowRegistry } = await import('../../main/electron/windows.js');
-const { CONTENT_SECURITY_POLICY, ELECTRON_CONTENT_SECURITY_POLICY } =
-  await import('../../main/content-security-policy.js');
+const { buildContentSecurityPolicy } = await import('../../main/content-security-policy.js');
 const { registerTileScheme, startTileProtocol, TILE_SCHEME } = await import('../../main/electron/tile-protocol.js');
 
 /** A real 1×1 PNG. */
@@ -146,20 +145,24 @@ describe('Electron hardening (with a stand-in electron module)', () => {
     }
   });
 
-  it('sends the strict CSP (no unsafe-eval) with every response, allowing gridtiles: only in Electron', async () => {
+  it('sends the strict CSP (no unsafe-eval) with every response: the configured hub, gridtiles: only in Electron', async () => {
     await Promise.resolve();
+    const policy = setHubOrigins(['http://10.77.0.1:7300']);
     const done = vi.fn();
     fakeElectron.state.headersHook!({ responseHeaders: { 'X-Other': ['1'] } }, done);
-    expect(done).toHaveBeenCalledWith({
-      responseHeaders: { 'X-Other': ['1'], 'Content-Security-Policy': [ELECTRON_CONTENT_SECURITY_POLICY] },
-    });
-    expect(ELECTRON_CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval/);
-    const directive = (policy: string, name: string) => policy.split('; ').find((d) => d.startsWith(`${name} `))!;
+    expect(done).toHaveBeenCalledWith({ responseHeaders: { 'X-Other': ['1'], 'Content-Security-Policy': [policy] } });
+    expect(policy).not.toMatch(/unsafe-eval|\*/);
+    const directive = (p: string, name: string) => p.split('; ').find((d) => d.startsWith(`${name} `))!;
+    expect(directive(policy, 'connect-src').split(' ')).toEqual(
+      expect.arrayContaining(['http://10.77.0.1:7300', 'ws://10.77.0.1:7300', `${TILE_SCHEME}:`]),
+    );
+    expect(directive(policy, 'media-src').split(' ')).toContain('http://10.77.0.1:7300');
+    const web = buildContentSecurityPolicy({ hubUrls: ['http://10.77.0.1:7300'], target: 'header' });
     for (const name of ['img-src', 'connect-src']) {
-      expect(directive(ELECTRON_CONTENT_SECURITY_POLICY, name).split(' ')).toContain(`${TILE_SCHEME}:`);
-      expect(directive(CONTENT_SECURITY_POLICY, name)).not.toContain(TILE_SCHEME);
+      expect(directive(policy, name).split(' ')).toContain(`${TILE_SCHEME}:`);
+      expect(directive(web, name)).not.toContain(TILE_SCHEME);
     }
-    expect(directive(ELECTRON_CONTENT_SECURITY_POLICY, 'script-src')).toBe("script-src 'self'");
+    expect(directive(policy, 'script-src')).toBe("script-src 'self'");
   });
 
   it('registers gridtiles: as a fetchable scheme and serves GRID_MBTILES over it, only when configured', async () => {
