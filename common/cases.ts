@@ -89,9 +89,11 @@ export const LEG_ROLES = ['lead', 'assist'] as const;
 export const LegRole = z.enum(LEG_ROLES);
 /**
  * `withdrawn`: the centre took the leg back (the lead was returned, the case escalated, or it was re-dispatched), so
- * the unit no longer owes anything on it. `done`: the check passed and the case closed.
+ * the unit no longer owes anything on it. `done`: the check passed and the case closed. `ended`: the case closed
+ * while this assisting leg was still unsigned or unfinished — it ended with the case ("closed with the case"), no
+ * deadline runs on it any more, and it stays on record as never fed back (`doneAt` = the closing instant).
  */
-export const LEG_STATUSES = ['dispatched', 'signed', 'returned', 'feedback', 'done', 'withdrawn'] as const;
+export const LEG_STATUSES = ['dispatched', 'signed', 'returned', 'feedback', 'done', 'withdrawn', 'ended'] as const;
 export const LegStatus = z.enum(LEG_STATUSES);
 export type LegStatus = z.infer<typeof LegStatus>;
 /** Legs the unit still owes work on (deadline running, can be supervised). */

@@ -3,7 +3,11 @@
  * supervision, on-the-spot handling and evaluation — checked by what a duty officer would look at afterwards.
  */
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { applyMove } from '../../common/case-machine.js';
+import { legClockRuns } from '../../common/case-leg-ops.js';
+import { legsDueForSupervision } from '../../common/case-sla.js';
+import { WorkCalendarFile, calendarFromFile } from '../../common/work-calendar.js';
 import { mergedReporters, type CaseSnapshot } from '../../common/cases.js';
 import {
   ACTORS,
@@ -23,6 +27,11 @@ import {
   reportedCase,
 } from './case-fixtures.js';
 
+const calendar = calendarFromFile(
+  WorkCalendarFile.parse(
+    JSON.parse(readFileSync(new URL('../../resources/work-calendar.json', import.meta.url), 'utf8')),
+  ),
+);
 const due = T0 + 3 * DAY;
 const at = T0 + 2 * HOUR;
 
@@ -77,8 +86,11 @@ describe('joint dispatch (主办 + 协办)', () => {
     expect(s.closedAt).toBe(at);
     expect(legOf(s, T1).status).toBe('done');
     expect(legOf(s, T2).status).toBe('done');
-    // 住建 never fed back: its leg stays open against it.
-    expect(legOf(s, 'dept:zhujian').status).toBe('signed');
+    // 住建 never fed back: its leg ends with the case (no deadline runs on a closed case), on record without feedback.
+    expect(legOf(s, 'dept:zhujian')).toMatchObject({ status: 'ended', doneAt: at });
+    expect(legOf(s, 'dept:zhujian').feedback).toBeUndefined();
+    expect(legsDueForSupervision(s, at + 30 * DAY, calendar)).toEqual([]);
+    expect(legClockRuns(s, legOf(s, 'dept:zhujian'))).toBe(false);
   });
 
   it('does not let a township sign for another township’s leg, nor dispatch to departments', () => {

@@ -81,6 +81,7 @@ export const dispatch: SameKeys<typeof zh> = {
       feedback: 'Fed back',
       done: 'Done',
       withdrawn: 'Withdrawn',
+      ended: 'Closed with the case',
     },
     clock: { working: 'Working time', wall: 'Wall clock' },
     dispatchedAt: 'Dispatched {{time}}',

@@ -80,6 +80,7 @@ export const dispatch = {
       feedback: '已反馈',
       done: '已办结',
       withdrawn: '已撤回',
+      ended: '随案结束',
     } satisfies Record<LegStatus, string>,
     clock: { working: '按工作时间计', wall: '按自然时间计' },
     dispatchedAt: '派遣 {{time}}',
