@@ -204,7 +204,7 @@ export function transition(
     case 'escalate': {
       const above = parentCode(s.ownerUnitCode);
       if (above === null) return refusal('invalid_transition', 'there is no level above');
-      return { next: backToFiled(s, now, above), unitCode: above, note: m.reason };
+      return { next: { ...backToFiled(s, now, above), raised: 'escalated' }, unitCode: above, note: m.reason };
     }
     case 'feedback': {
       const legs = updateLeg(s.legs, m.legId, (l) => ({
@@ -236,7 +236,7 @@ export function transition(
     }
     case 'takeover':
       return {
-        next: { ...s, ownerUnitCode: a.orgUnitCode, handlingLevel: levelOf(a.orgUnitCode) },
+        next: { ...s, ownerUnitCode: a.orgUnitCode, handlingLevel: levelOf(a.orgUnitCode), raised: 'taken_over' },
         unitCode: a.orgUnitCode,
         note: m.reason,
       };

@@ -201,6 +201,11 @@ export const CaseSnapshot = z.strictObject({
   supervisionCount: z.number().int().nonnegative(),
   reworkCount: z.number().int().nonnegative(),
   mergedInto: CaseId.optional(),
+  /**
+   * How the case last came to a higher centre, shown as a marker on its card: `escalated` (a level could not
+   * handle it and sent it up) or `taken_over` (the county took it over). Absent on cases never raised.
+   */
+  raised: z.enum(['escalated', 'taken_over']).optional(),
   reporters: z.array(Reporter),
   rating: CaseRating.optional(),
 });

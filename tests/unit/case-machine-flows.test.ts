@@ -187,7 +187,7 @@ describe('escalate and take over', () => {
     let s = FIXTURES.dispatchedT1;
     s = must(s, 't1', { type: 'sign', legId: legOf(s, V1).id });
     s = must(s, 't1', { type: 'escalate', reason: '涉及多个部门，乡镇无法协调' });
-    expect(s).toMatchObject({ status: 'filed', handlingLevel: 'county', ownerUnitCode: COUNTY });
+    expect(s).toMatchObject({ status: 'filed', handlingLevel: 'county', ownerUnitCode: COUNTY, raised: 'escalated' });
     expect(s.dueAt).toBeUndefined();
     expect(s.legs.every((l) => l.status === 'withdrawn')).toBe(true);
     expect(applyMove(s, { type: 'dispatch', lead: { unitCode: V1, dueAt: due } }, ACTORS.t1, at)).toMatchObject({
@@ -210,8 +210,9 @@ describe('escalate and take over', () => {
       code: 'forbidden',
     });
     expect(applyMove(s, { type: 'takeover' }, ACTORS.t1, at)).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(s.raised).toBeUndefined();
     s = must(s, 'county', { type: 'takeover', reason: '县领导批示' });
-    expect(s).toMatchObject({ status: 'filed', handlingLevel: 'county', ownerUnitCode: COUNTY });
+    expect(s).toMatchObject({ status: 'filed', handlingLevel: 'county', ownerUnitCode: COUNTY, raised: 'taken_over' });
     expect(applyMove(s, { type: 'dispatch', lead: { unitCode: V1, dueAt: due } }, ACTORS.t1, at)).toMatchObject({
       ok: false,
       code: 'forbidden',
