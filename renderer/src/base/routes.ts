@@ -18,6 +18,11 @@ function subscribeToHash(onChange: () => void): () => void {
   return () => window.removeEventListener('hashchange', onChange);
 }
 
+/** The view shown now (outside React: alert routing). */
+export function currentView(): View {
+  return viewFromHash(window.location.hash);
+}
+
 export function useCurrentView(): View {
   return useSyncExternalStore(subscribeToHash, () => viewFromHash(window.location.hash));
 }

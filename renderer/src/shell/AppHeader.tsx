@@ -12,6 +12,7 @@ import { useLanguage } from '../i18n/use-language.js';
 import { ConnectionBadge } from '../session/ConnectionBadge.js';
 import { useSessionStore } from '../session/session-store.js';
 import { HeaderClock } from './HeaderClock.js';
+import { AlertCentre } from './AlertCentre.js';
 import { ProductMark } from '../base/ProductMark.js';
 
 export function AppHeader({ user }: { user: User }) {
@@ -51,6 +52,7 @@ export function AppHeader({ user }: { user: User }) {
           </Typography.Text>
         </span>
         <Divider orientation="vertical" />
+        <AlertCentre userId={user.id} />
         <LanguageSwitch />
         <Button type="text" icon={<LogoutOutlined />} data-testid="logout" onClick={() => void logout()}>
           {t('shell:header.logout')}
