@@ -20,6 +20,7 @@ export const shell: SameKeys<typeof zh> = {
     dispatch: 'Dispatch board',
     kpi: 'KPIs',
     audit: 'View audit',
+    admin: 'Administration',
     collapse: 'Collapse navigation',
     expand: 'Expand navigation',
   },
@@ -35,5 +36,6 @@ export const shell: SameKeys<typeof zh> = {
   views: {
     dispatch: { title: 'Dispatch board' },
     kpi: { title: 'KPIs' },
+    admin: { pending: 'The administration screens appear here.' },
   },
 };

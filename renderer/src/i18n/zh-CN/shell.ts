@@ -17,6 +17,7 @@ export const shell = {
     dispatch: '联动处置',
     kpi: '统计考核',
     audit: '调阅审计',
+    admin: '系统管理',
     collapse: '收起导航',
     expand: '展开导航',
   },
@@ -32,5 +33,6 @@ export const shell = {
   views: {
     dispatch: { title: '联动处置' },
     kpi: { title: '统计考核' },
+    admin: { pending: '系统管理界面将在此显示。' },
   },
 };
