@@ -311,7 +311,16 @@ export function isSafeImageUrl(url: string): boolean {
   }
 }
 
-/** Photo URLs typed one per line (or separated by blanks/commas); unsafe ones are reported back, not sent. */
+/**
+ * A photo the console itself can show: an inline raster image. The console's own image policy (CSP `img-src 'self'
+ * data: blob:`) blocks http(s) images from elsewhere, so such a URL would reach every other console as bare text;
+ * until attachments live on the hub, input accepts only what it can show.
+ */
+export function isShowableImageUrl(url: string): boolean {
+  return /^data:image\/(png|jpe?g|gif|webp|bmp|avif);base64,[a-z0-9+/=\s]+$/i.test(url.trim());
+}
+
+/** Photos typed one per line (or separated by blanks/commas); what the console cannot show is reported back, not sent. */
 export function parsePhotoUrls(text: string): { urls: string[]; rejected: string[] } {
   const parts = text
     .split(/[\s,，]+/)
@@ -319,7 +328,7 @@ export function parsePhotoUrls(text: string): { urls: string[]; rejected: string
     .filter(Boolean);
   const urls: string[] = [];
   const rejected: string[] = [];
-  for (const part of parts) (isSafeImageUrl(part) && part.length <= 500 ? urls : rejected).push(part);
+  for (const part of parts) (isShowableImageUrl(part) && part.length <= 500 ? urls : rejected).push(part);
   return { urls, rejected };
 }
 

@@ -167,7 +167,8 @@ export const dispatch: SameKeys<typeof zh> = {
     result: 'Result',
     resultRequired: 'Describe the result',
     photos: 'Photo URLs',
-    photosHint: 'One per line: http(s) addresses or data:image pictures',
+    photosHint:
+      'One data:image picture per line; the console cannot show http(s) images from elsewhere, so they are not accepted until attachments arrive',
     photosInvalid: 'Not images that can be shown: {{urls}}',
     photosTooMany: 'At most 9 photos',
     lead: 'Lead unit',

@@ -164,7 +164,7 @@ export const dispatch = {
     result: '处置结果',
     resultRequired: '请填写处置结果',
     photos: '照片地址',
-    photosHint: '每行一个，支持 http(s) 地址或 data:image 图片',
+    photosHint: '每行一个 data:image 图片；控制台无法显示外部 http(s) 图片，附件功能上线前不予接受',
     photosInvalid: '以下地址不是可显示的图片：{{urls}}',
     photosTooMany: '最多 9 张照片',
     lead: '主办单位',
