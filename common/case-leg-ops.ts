@@ -67,3 +67,22 @@ export function newLeg(
     clock: assignment?.clock ?? clockForGrade(s.grade),
   };
 }
+
+/**
+ * What the legs become when the lead's passed check closes the case: the lead and every assist that fed back are
+ * `done`; an assist still unsigned or unfinished `ended` with the case — its deadline stops and it is never
+ * supervised again, while its record (no feedback) stays against its unit. Returned/withdrawn legs are history.
+ */
+export function legsAtClose(legs: readonly CaseLeg[], leadId: string, now: number): CaseLeg[] {
+  return legs.map((leg) => {
+    if (leg.id === leadId || (leg.role === 'assist' && leg.status === 'feedback')) {
+      return { ...leg, status: 'done', doneAt: now };
+    }
+    return ACTIVE_LEG_STATUSES.includes(leg.status) ? { ...leg, status: 'ended', doneAt: now } : leg;
+  });
+}
+
+/** A leg's deadline runs only while the leg is owed and its case is still being handled (not once it closed). */
+export function legClockRuns(s: Pick<CaseSnapshot, 'status'>, leg: CaseLeg): boolean {
+  return ACTIVE_LEG_STATUSES.includes(leg.status) && !['closed', 'evaluated', 'void', 'merged'].includes(s.status);
+}

@@ -5,7 +5,7 @@
  */
 import { actsForOwner, mayDispatchTo, refusal, type CaseActor, type Refusal } from './case-rules.js';
 import type { CaseMove, MoveOf } from './case-moves.js';
-import { backToFiled, endPauses, levelOf, newLeg, updateLeg, withdrawActive } from './case-leg-ops.js';
+import { backToFiled, endPauses, legsAtClose, levelOf, newLeg, updateLeg, withdrawActive } from './case-leg-ops.js';
 import { currentLeadLeg, type CaseLeg, type CasePause, type CaseSnapshot, type HistoryNoteCode } from './cases.js';
 import { parentCode } from './org.js';
 
@@ -52,15 +52,11 @@ function check(s: CaseSnapshot, m: MoveOf<'check'>, a: CaseActor, now: number): 
   if (!lead || lead.status !== 'feedback') return refusal('invalid_transition', 'the lead has not fed back');
   if (m.outcome === 'pass') {
     if (!actsForOwner(s, a, 'case.close')) return refusal('forbidden', 'you may not close this case');
-    // The lead's passed check closes the case; assists that fed back are done with it, the rest stay as they are
-    // (visible as never fed back, against their unit).
-    const legs = s.legs.map((leg) =>
-      leg.id === lead.id || (leg.role === 'assist' && leg.status === 'feedback')
-        ? { ...leg, status: 'done' as const, doneAt: now }
-        : leg,
-    );
+    // The lead's passed check closes the case; every leg ends with it (legsAtClose).
+    const legs = legsAtClose(s.legs, lead.id, now);
     return {
-      next: { ...s, status: 'closed', closedAt: now, legs },
+      // Pending requests (an assist's extension) lapse: nothing is left to extend.
+      next: { ...s, status: 'closed', closedAt: now, legs, pauses: endPauses(s.pauses, now, () => true) },
       legId: lead.id,
       unitCode: lead.unitCode,
       note: m.note,
@@ -215,7 +211,7 @@ export function transition(
     case 'escalate': {
       const above = parentCode(s.ownerUnitCode);
       if (above === null) return refusal('invalid_transition', 'there is no level above');
-      return { next: backToFiled(s, now, above), unitCode: above, note: m.reason };
+      return { next: { ...backToFiled(s, now, above), raised: 'escalated' }, unitCode: above, note: m.reason };
     }
     case 'feedback': {
       const legs = updateLeg(s.legs, m.legId, (l) => ({
@@ -247,7 +243,7 @@ export function transition(
     }
     case 'takeover':
       return {
-        next: { ...s, ownerUnitCode: a.orgUnitCode, handlingLevel: levelOf(a.orgUnitCode) },
+        next: { ...s, ownerUnitCode: a.orgUnitCode, handlingLevel: levelOf(a.orgUnitCode), raised: 'taken_over' },
         unitCode: a.orgUnitCode,
         note: m.reason,
       };

@@ -89,9 +89,11 @@ export const LEG_ROLES = ['lead', 'assist'] as const;
 export const LegRole = z.enum(LEG_ROLES);
 /**
  * `withdrawn`: the centre took the leg back (the lead was returned, the case escalated, or it was re-dispatched), so
- * the unit no longer owes anything on it. `done`: the check passed and the case closed.
+ * the unit no longer owes anything on it. `done`: the check passed and the case closed. `ended`: the case closed
+ * while this assisting leg was still unsigned or unfinished — it ended with the case ("closed with the case"), no
+ * deadline runs on it any more, and it stays on record as never fed back (`doneAt` = the closing instant).
  */
-export const LEG_STATUSES = ['dispatched', 'signed', 'returned', 'feedback', 'done', 'withdrawn'] as const;
+export const LEG_STATUSES = ['dispatched', 'signed', 'returned', 'feedback', 'done', 'withdrawn', 'ended'] as const;
 export const LegStatus = z.enum(LEG_STATUSES);
 export type LegStatus = z.infer<typeof LegStatus>;
 /** Legs the unit still owes work on (deadline running, can be supervised). */
@@ -201,6 +203,11 @@ export const CaseSnapshot = z.strictObject({
   supervisionCount: z.number().int().nonnegative(),
   reworkCount: z.number().int().nonnegative(),
   mergedInto: CaseId.optional(),
+  /**
+   * How the case last came to a higher centre, shown as a marker on its card: `escalated` (a level could not
+   * handle it and sent it up) or `taken_over` (the county took it over). Absent on cases never raised.
+   */
+  raised: z.enum(['escalated', 'taken_over']).optional(),
   reporters: z.array(Reporter),
   rating: CaseRating.optional(),
   /**

@@ -75,7 +75,7 @@ test('a serious report runs the whole loop between the county and a township, li
   await expect(columnCard(county, 'handling', caseId)).toHaveAttribute('data-status', 'in_progress');
   await makeMove(town, 'feedback', 'checking', async (d) => {
     await d.getByTestId('move-result').fill('已组织清运，现场已清理干净');
-    await d.getByTestId('move-photos').fill('https://example.org/after.jpg');
+    await d.getByTestId('move-photos').fill('data:image/png;base64,iVBORw0KGgo=');
   });
   await closeDrawer(town);
   await expect(columnCard(town, 'checking', caseId)).toBeVisible();

@@ -194,6 +194,37 @@ describe('the case loop', () => {
     await superviseOverdue(hub.context);
     expect((await current(id)).supervisionCount).toBe(1);
   });
+
+  it('ends an unsigned assisting leg with its case: stored with the closing move, never supervised after', async () => {
+    const id = await newCase();
+    let c = await current(id);
+    c = (await move(hub, duty, id, c.version, { type: 'file' })).body;
+    c = (
+      await move(hub, duty, id, c.version, {
+        type: 'dispatch',
+        lead: { unitCode: '431099001' },
+        assists: [{ unitCode: 'dept:zhujian', dueAt: Date.now() + 400, clock: 'wall' }],
+      })
+    ).body;
+    const lead = c.legs.find((l: any) => l.role === 'lead');
+    const assist = c.legs.find((l: any) => l.role === 'assist');
+    c = (await move(hub, town1, id, c.version, { type: 'sign', legId: lead.id })).body;
+    c = (await move(hub, town1, id, c.version, { type: 'feedback', legId: lead.id, result: '已处置', photos: [] }))
+      .body;
+    const closed = await move(hub, duty, id, c.version, { type: 'check', outcome: 'pass' });
+    expect(closed.status).toBe(200);
+    // The answer and the stored case agree: the assist that never signed ended with the case, at the closing time.
+    for (const view of [closed.body, await current(id)]) {
+      expect(view.status).toBe('closed');
+      const ended = view.legs.find((l: any) => l.id === assist.id);
+      expect(ended).toMatchObject({ status: 'ended', doneAt: view.closedAt });
+      expect(ended.signedAt).toBeUndefined();
+    }
+    // Its deadline has passed, but a closed case's legs are not supervised.
+    await new Promise((r) => setTimeout(r, 500));
+    await superviseOverdue(hub.context);
+    expect((await current(id)).supervisionCount).toBe(0);
+  });
 });
 
 describe('case pushes', () => {

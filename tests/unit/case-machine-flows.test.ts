@@ -3,7 +3,12 @@
  * supervision, on-the-spot handling and evaluation — checked by what a duty officer would look at afterwards.
  */
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { applyMove } from '../../common/case-machine.js';
+import { legClockRuns } from '../../common/case-leg-ops.js';
+import { legsDueForSupervision } from '../../common/case-sla.js';
+import { buildWorkCalendar } from '../../common/calendar-years.js';
+import { packageCalendarYears } from '../../node-shared/chinese-days-calendar.js';
 import { mergedReporters, type CaseSnapshot } from '../../common/cases.js';
 import {
   ACTORS,
@@ -23,6 +28,7 @@ import {
   reportedCase,
 } from './case-fixtures.js';
 
+const calendar = buildWorkCalendar(packageCalendarYears());
 const due = T0 + 3 * DAY;
 const at = T0 + 2 * HOUR;
 
@@ -77,8 +83,11 @@ describe('joint dispatch (主办 + 协办)', () => {
     expect(s.closedAt).toBe(at);
     expect(legOf(s, T1).status).toBe('done');
     expect(legOf(s, T2).status).toBe('done');
-    // 住建 never fed back: its leg stays open against it.
-    expect(legOf(s, 'dept:zhujian').status).toBe('signed');
+    // 住建 never fed back: its leg ends with the case (no deadline runs on a closed case), on record without feedback.
+    expect(legOf(s, 'dept:zhujian')).toMatchObject({ status: 'ended', doneAt: at });
+    expect(legOf(s, 'dept:zhujian').feedback).toBeUndefined();
+    expect(legsDueForSupervision(s, at + 30 * DAY, calendar)).toEqual([]);
+    expect(legClockRuns(s, legOf(s, 'dept:zhujian'))).toBe(false);
   });
 
   it('does not let a township sign for another township’s leg, nor dispatch to departments', () => {
@@ -175,7 +184,7 @@ describe('escalate and take over', () => {
     let s = FIXTURES.dispatchedT1;
     s = must(s, 't1', { type: 'sign', legId: legOf(s, V1).id });
     s = must(s, 't1', { type: 'escalate', reason: '涉及多个部门，乡镇无法协调' });
-    expect(s).toMatchObject({ status: 'filed', handlingLevel: 'county', ownerUnitCode: COUNTY });
+    expect(s).toMatchObject({ status: 'filed', handlingLevel: 'county', ownerUnitCode: COUNTY, raised: 'escalated' });
     expect(s.dueAt).toBeUndefined();
     expect(s.legs.every((l) => l.status === 'withdrawn')).toBe(true);
     expect(applyMove(s, { type: 'dispatch', lead: { unitCode: V1, dueAt: due } }, ACTORS.t1, at)).toMatchObject({
@@ -198,8 +207,9 @@ describe('escalate and take over', () => {
       code: 'forbidden',
     });
     expect(applyMove(s, { type: 'takeover' }, ACTORS.t1, at)).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(s.raised).toBeUndefined();
     s = must(s, 'county', { type: 'takeover', reason: '县领导批示' });
-    expect(s).toMatchObject({ status: 'filed', handlingLevel: 'county', ownerUnitCode: COUNTY });
+    expect(s).toMatchObject({ status: 'filed', handlingLevel: 'county', ownerUnitCode: COUNTY, raised: 'taken_over' });
     expect(applyMove(s, { type: 'dispatch', lead: { unitCode: V1, dueAt: due } }, ACTORS.t1, at)).toMatchObject({
       ok: false,
       code: 'forbidden',

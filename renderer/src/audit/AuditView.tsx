@@ -1,19 +1,23 @@
 /**
  * The view audit for county duty officers and administrators (`audit.read`): filter by period, user, camera and
- * kind; the table; CSV export built in the console from the rows shown (common/view-audit-csv.ts: UTF-8 with a BOM
- * for Excel, formula-like cells defused). The hub cuts the rows to the reader's subtree.
+ * kind; the table (unit names, not codes); CSV export built in the console from the rows shown (audit-csv.ts:
+ * headers in the viewer's language, Beijing times, UTF-8 with a BOM for Excel, formula-like cells defused). The hub
+ * cuts the rows to the reader's subtree.
  */
 import { AuditOutlined, DownloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { Alert, App, Button, DatePicker, Input, Select, Table, Tag, Typography, type GetProps } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roleAllows } from '../../../common/scope-policy.js';
 import { VIEW_AUDIT_KINDS, type ViewAuditEntry, type ViewAuditFilter } from '../../../common/video-schemas.js';
-import { viewAuditToCsv } from '../../../common/view-audit-csv.js';
 import { call } from '../bridge/index.js';
 import { errorMessage } from '../i18n/error-message.js';
 import { useSessionStore } from '../session/session-store.js';
 import { fileStamp, formatStamp } from '../base/format.js';
+import { indexUnits, unitLabel } from '../base/labels.js';
+import { useOrgStore } from '../base/org-store.js';
+import { useLanguage } from '../i18n/use-language.js';
+import { localizedAuditCsv } from './audit-csv.js';
 import './audit.css';
 
 type Range = GetProps<typeof DatePicker.RangePicker>['value'];
@@ -57,6 +61,13 @@ function AuditScreen() {
   const [rows, setRows] = useState<ViewAuditEntry[] | null>(null);
   const [truncated, setTruncated] = useState(false);
   const [loading, setLoading] = useState(true);
+  const language = useLanguage();
+  const orgUnits = useOrgStore((s) => s.units);
+  // Unit names, not raw codes (431099 → X县); a unit outside the loaded tree keeps its code.
+  const unitName = useMemo(() => {
+    const units = indexUnits(orgUnits);
+    return (code: string) => unitLabel(code, units, language, true);
+  }, [orgUnits, language]);
 
   const run = useCallback(
     (filter: ViewAuditFilter) =>
@@ -91,8 +102,8 @@ function AuditScreen() {
 
   const exportCsv = () => {
     if (!rows) return;
-    const name = `调阅审计_${fileStamp(Date.now())}.csv`;
-    download(name, viewAuditToCsv(rows));
+    const name = `${t('audit:title')}_${fileStamp(Date.now())}.csv`;
+    download(name, localizedAuditCsv(rows, t, unitName));
     message.success(t('audit:exported', { name }));
   };
 
@@ -160,7 +171,13 @@ function AuditScreen() {
             width: 160,
             render: (_, r) => (r.username ? `${r.userDisplayName ?? ''} ${r.username}` : t('audit:system')),
           },
-          { key: 'unit', title: t('audit:columns.unit'), width: 140, dataIndex: 'userUnitCode' },
+          {
+            key: 'unit',
+            title: t('audit:columns.unit'),
+            width: 140,
+            ellipsis: true,
+            render: (_, r) => (r.userUnitCode ? <span title={r.userUnitCode}>{unitName(r.userUnitCode)}</span> : ''),
+          },
           {
             key: 'camera',
             title: t('audit:columns.camera'),
@@ -188,8 +205,13 @@ function AuditScreen() {
             render: (_, r) => `${stamp(r.from)} – ${stamp(r.to)}`,
           },
           { key: 'reason', title: t('audit:columns.reason'), width: 140, dataIndex: 'reason', ellipsis: true },
-          { key: 'caseId', title: t('audit:columns.caseId'), width: 120, dataIndex: 'caseId' },
-          { key: 'ip', title: t('audit:columns.ip'), width: 110, dataIndex: 'ip' },
+          {
+            key: 'caseId',
+            title: t('audit:columns.caseId'),
+            width: 190,
+            render: (_, r) => <span className="audit-nowrap">{r.caseId ?? ''}</span>,
+          },
+          { key: 'ip', title: t('audit:columns.ip'), width: 140, dataIndex: 'ip' },
         ]}
       />
     </div>

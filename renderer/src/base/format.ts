@@ -1,11 +1,17 @@
 /**
  * Dates and times for every feature, one format per language. Command rooms work on Beijing time whatever the
  * machine's zone, so dates shown in the UI are formatted in Asia/Shanghai (the working calendar's fixed UTC+8).
- * `formatStamp`/`fileStamp` are the exception: language-independent stamps burnt into evidence (watermarks, file
- * names, audit rows) in the machine's own time, as they always were.
+ * `formatStamp`/`fileStamp` are language-independent stamps burnt into evidence (watermarks, file names, audit rows
+ * and CSV), also in Beijing time. English uses en-GB everywhere (day/month/year), zh-CN year/month/day: the header,
+ * the drawer and the tables read the same.
  */
 import i18next from 'i18next';
 import type { Language } from '../i18n/index.js';
+
+/** The one locale per UI language that every date and time is written in. */
+const LOCALES: Readonly<Record<Language, string>> = { 'zh-CN': 'zh-CN', en: 'en-GB' };
+const ZONE = 'Asia/Shanghai';
+const BEIJING_OFFSET_MS = 8 * 3_600_000;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -13,8 +19,8 @@ function formatter(language: Language, withDate: boolean): Intl.DateTimeFormat {
   const key = `${language}|${withDate}`;
   let f = formatters.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'zh-CN', {
-      timeZone: 'Asia/Shanghai',
+    f = new Intl.DateTimeFormat(LOCALES[language], {
+      timeZone: ZONE,
       hour12: false,
       ...(withDate ? { year: 'numeric', month: '2-digit', day: '2-digit' } : {}),
       hour: '2-digit',
@@ -47,10 +53,11 @@ export function formatAge(fromMs: number, nowMs: number, language: Language): st
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** Local date and time to the second, as command rooms write it: 2026-05-12 14:03:22. */
+/** Beijing date and time to the second, as command rooms write it: 2026-05-12 14:03:22. */
 export function formatStamp(ms: number): string {
-  const d = new Date(ms);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+  // China keeps no daylight saving: Beijing time is UTC+8 all year, whatever zone the machine is set to.
+  const d = new Date(ms + BEIJING_OFFSET_MS);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
 }
 
 /** For file names: 20260512-140322. */
@@ -63,14 +70,21 @@ const clockFormats = new Map<
   { time: Intl.DateTimeFormat; date: Intl.DateTimeFormat; weekday: Intl.DateTimeFormat }
 >();
 
-/** The header clock's time ("14:03:22") and date ("2026/05/12 周二"), in the machine's zone as before. */
+/** The header clock's time ("14:03:22") and date ("2026/05/12 周二", "12/05/2026 Tue"), in Beijing time. */
 export function formatClock(ms: number, language: Language): { time: string; date: string } {
   let f = clockFormats.get(language);
   if (!f) {
+    const locale = LOCALES[language];
     f = {
-      time: new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }),
-      date: new Intl.DateTimeFormat(language, { year: 'numeric', month: '2-digit', day: '2-digit' }),
-      weekday: new Intl.DateTimeFormat(language, { weekday: 'short' }),
+      time: new Intl.DateTimeFormat(locale, {
+        timeZone: ZONE,
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+        hour12: false,
+      }),
+      date: new Intl.DateTimeFormat(locale, { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }),
+      weekday: new Intl.DateTimeFormat(locale, { timeZone: ZONE, weekday: 'short' }),
     };
     clockFormats.set(language, f);
   }

@@ -13,10 +13,12 @@ import type { Language } from '../i18n/index.js';
 import { useLanguage } from '../i18n/use-language.js';
 import { cardSla, formatClock, isQueued, type SlaName } from '../base/cases/board-model.js';
 import { formatAge, formatDateTime, formatTime } from '../base/format.js';
+import { StarFilled, StarOutlined } from '@ant-design/icons';
 import {
   categoryLabel,
   gradeLabel,
   majorLabel,
+  moveLabel,
   sourceLabel,
   statusLabel,
   unitLabel,
@@ -24,7 +26,11 @@ import {
   type UnitIndex,
 } from '../base/labels.js';
 import { referenceData, useReferenceRevision } from '../base/reference.js';
+import { intakeLimits } from '../base/intake.js';
 import { useTicking } from '../base/clock.js';
+import { nextMoveFor, workingUnits } from '../base/cases/attention.js';
+import { useWatchStore } from '../base/cases/watch-store.js';
+import { useSessionStore } from '../session/session-store.js';
 
 /** Card height plus the gap below it: the virtual column lays cards out on this pitch. */
 export const CARD_PITCH = 112;
@@ -32,11 +38,13 @@ export const CARD_PITCH = 112;
 export const GRADE_COLOURS = { routine: '#3a7bd5', general: '#d48806', serious: '#e5484d' } as const;
 
 /** The SLA of a case at an instant, computed once per case version and tick however many widgets ask. */
-const slaCache = new WeakMap<CaseView, { now: number; name: SlaName; sla: SlaState | null }>();
-export function slaAt(c: CaseView, now: number): { name: SlaName; sla: SlaState | null } {
+type CardClock = 'intake' | 'handling' | null;
+const slaCache = new WeakMap<CaseView, { now: number; name: SlaName; sla: SlaState | null; clock: CardClock }>();
+/** A new report runs on the intake clock (受理时限) until filed, then on its lead leg's deadline. */
+export function slaAt(c: CaseView, now: number): { name: SlaName; sla: SlaState | null; clock: CardClock } {
   const cached = slaCache.get(c);
   if (cached?.now === now) return cached;
-  const computed = { now, ...cardSla(c, now, referenceData().calendar) };
+  const computed = { now, ...cardSla(c, now, referenceData().calendar, intakeLimits()) };
   slaCache.set(c, computed);
   return computed;
 }
@@ -45,9 +53,19 @@ export function useSlaName(c: CaseView): SlaName {
   return useTicking((now) => slaAt(c, now).name);
 }
 
-/** "剩余 3:12:05" / "超时 0:40:10" / "暂停", or null when no deadline runs. */
-export function countdownText(sla: SlaState | null, now: number, t: TFunction<['dispatch']>): string | null {
+/** "剩余 3:12:05" / "超时 0:40:10" / "暂停" (intake: "受理剩余 …" / "受理超时 …"), or null when no deadline runs. */
+export function countdownText(
+  sla: SlaState | null,
+  now: number,
+  t: TFunction<['dispatch']>,
+  clock: CardClock = 'handling',
+): string | null {
   if (!sla) return null;
+  if (clock === 'intake') {
+    return sla.state === 'overdue'
+      ? t('dispatch:sla.intakeOverdue', { time: formatClock((now - sla.effectiveDueAt) / 1000) })
+      : t('dispatch:sla.intakeRemaining', { time: formatClock(sla.remainingMinutes * 60) });
+  }
   if (sla.paused) return t('dispatch:sla.paused', { time: formatClock(sla.remainingMinutes * 60) });
   if (sla.state === 'overdue') {
     // Long-overdue cases (old imports, parked work) read in days; the last two days tick by the second.
@@ -60,11 +78,20 @@ export function countdownText(sla: SlaState | null, now: number, t: TFunction<['
 
 export function SlaCountdown({ c, className }: { c: CaseView; className?: string }) {
   const { t } = useTranslation(['dispatch']);
-  const text = useTicking((now) => countdownText(slaAt(c, now).sla, now, t));
+  const text = useTicking((now) => {
+    const at = slaAt(c, now);
+    return countdownText(at.sla, now, t, at.clock);
+  });
   const name = useSlaName(c);
+  const clock = useTicking((now) => slaAt(c, now).clock);
   if (text === null) return null;
   return (
-    <span className={`sla-countdown sla-${name} ${className ?? ''}`} data-testid="sla-countdown" data-sla={name}>
+    <span
+      className={`sla-countdown sla-${name} ${className ?? ''}`}
+      data-testid="sla-countdown"
+      data-sla={name}
+      data-clock={clock}
+    >
       {text}
     </span>
   );
@@ -106,6 +133,11 @@ export const CaseCard = memo(function CaseCard({ c, units, tabStop, fresh, top, 
   const language = useLanguage();
   const sla = useSlaName(c);
   const supervised = c.supervisionCount > 0;
+  const user = useSessionStore((st) => st.user);
+  const next = user ? nextMoveFor(c, { userId: user.id, role: user.role, orgUnitCode: user.orgUnitCode }) : null;
+  const watched = useWatchStore((st) => st.watched.has(c.id));
+  const toggleWatch = useWatchStore((st) => st.toggle);
+  const working = c.closedAt === undefined ? workingUnits(c) : [];
   return (
     <div
       role="button"
@@ -121,6 +153,9 @@ export const CaseCard = memo(function CaseCard({ c, units, tabStop, fresh, top, 
       data-sla={sla}
       data-supervised={supervised ? c.supervisionCount : 0}
       data-queued={isQueued(c)}
+      data-next-move={next ?? ''}
+      data-raised={c.raised ?? ''}
+      data-watched={watched}
       onClick={(event: MouseEvent) => {
         event.preventDefault();
         onCursor(c.id);
@@ -145,6 +180,13 @@ export const CaseCard = memo(function CaseCard({ c, units, tabStop, fresh, top, 
             </span>
           </Tooltip>
         ) : null}
+        {c.raised ? (
+          <Tooltip title={t(`dispatch:card.raisedTip.${c.raised}`)}>
+            <span className={`case-card-raised raised-${c.raised}`} data-testid="raised-badge">
+              {t(`dispatch:card.raised.${c.raised}`)}
+            </span>
+          </Tooltip>
+        ) : null}
         {isQueued(c) ? (
           <Tooltip title={t('dispatch:card.queuedTip')}>
             <span className="case-card-queued" data-testid="queued-badge">
@@ -152,15 +194,46 @@ export const CaseCard = memo(function CaseCard({ c, units, tabStop, fresh, top, 
             </span>
           </Tooltip>
         ) : null}
+        <button
+          type="button"
+          tabIndex={-1}
+          className={`case-card-watch${watched ? ' watched' : ''}`}
+          aria-pressed={watched}
+          aria-label={t(watched ? 'dispatch:card.unwatch' : 'dispatch:card.watch')}
+          title={t(watched ? 'dispatch:card.unwatch' : 'dispatch:card.watch')}
+          data-testid="watch-toggle"
+          onClick={(event) => {
+            event.stopPropagation();
+            toggleWatch(c.id);
+          }}
+        >
+          {watched ? <StarFilled /> : <StarOutlined />}
+        </button>
       </div>
       <div className="case-card-line">
         <span className="case-card-category" title={majorLabel(c.categoryCode, language, c.refVersion)}>
           {categoryLabel(c.categoryCode, language, c.refVersion)}
         </span>
-        <span className="case-card-status">{statusLabel(c.status, language)}</span>
+        {next ? (
+          <span className="case-card-next" data-testid="next-move">
+            {t('dispatch:card.nextMove', { move: moveLabel(next, language) })}
+          </span>
+        ) : (
+          <span className="case-card-status">{statusLabel(c.status, language)}</span>
+        )}
       </div>
-      <div className="case-card-place" title={unitPath(c.gridCode, units)}>
+      <div
+        className="case-card-place"
+        title={[unitPath(c.gridCode, units), ...working.map((u) => unitLabel(u, units, language, true))].join(' → ')}
+      >
         {unitLabel(c.gridCode, units, language)}
+        {working.length > 0 ? (
+          <span className="case-card-unit" data-testid="card-unit">
+            {' → '}
+            {unitLabel(working[0]!, units, language)}
+            {working.length > 1 ? ` +${working.length - 1}` : ''}
+          </span>
+        ) : null}
       </div>
       <div className="case-card-foot">
         <span className="case-card-source" title={formatDateTime(c.reportedAt, language)}>

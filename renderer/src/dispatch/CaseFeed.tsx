@@ -1,7 +1,10 @@
 /**
  * Runs the live case feed for the signed-in session (mounted once by the shell) and announces newly arrived serious
- * cases: a short chime, a highlighted card and a notification in the corner. Nothing takes focus or moves the
- * selection; the notification's button opens the case only when the user asks.
+ * cases: an alert in the alert centre (with its sound), a highlighted card and — only where it covers no work — a
+ * notification in the corner: never while a case drawer is open or on the video wall (its alert tile and
+ * controls), and any shown is closed when a drawer opens or the wall is shown. Nothing takes focus or moves the
+ * selection; the notification's button opens the case only when the user asks. Reports waiting past their intake
+ * limit raise a warning alert, once each.
  *
  * It also reports a move or report made offline that the hub refused when the console replayed it, and reloads the
  * board when the link comes back after a break (pushes may have been missed meanwhile).
@@ -17,8 +20,9 @@ import { errorMessage } from '../i18n/error-message.js';
 import { useLanguage } from '../i18n/use-language.js';
 import { useOrgStore } from '../base/org-store.js';
 import { useSessionStore } from '../session/session-store.js';
-import { navigateTo } from '../base/routes.js';
-import { playSeriousChime } from './alert-sound.js';
+import { currentView, navigateTo } from '../base/routes.js';
+import { useAlertStore } from '../base/alert-store.js';
+import { useIntakeAlerts } from './use-intake-alerts.js';
 import { startCaseFeed, useBoardStore } from '../base/cases/board-store.js';
 import { categoryLabel, indexUnits, moveLabel, unitPath } from '../base/labels.js';
 
@@ -34,10 +38,22 @@ export function CaseFeed() {
   };
 
   const announce = (cases: CaseView[]) => {
-    playSeriousChime();
     const units = indexUnits(useOrgStore.getState().units);
     for (const c of cases) {
       const key = `serious-${c.id}`;
+      const detail = `${categoryLabel(c.categoryCode, language)} · ${unitPath(c.gridCode, units)}`;
+      const raised = useAlertStore
+        .getState()
+        .raise({
+          id: key,
+          kind: 'serious_case',
+          severity: 'serious',
+          at: Date.now(),
+          caseId: c.id,
+          caseNo: c.caseNo,
+          detail,
+        });
+      if (!raised || !toastMayShow()) continue;
       notification.open({
         key,
         type: 'error',
@@ -73,6 +89,16 @@ export function CaseFeed() {
           })
         : t('dispatch:outbox.report');
     const key = `outbox-${item.id}`;
+    const detail = errorMessage(new CallError(error.code, error.message, error.field));
+    useAlertStore.getState().raise({
+      id: key,
+      kind: 'outbox_refused',
+      severity: 'warning',
+      at: Date.now(),
+      ...(item.kind === 'move' ? { caseId: item.caseId, caseNo: item.caseNo ?? item.caseId } : {}),
+      detail: `${t('dispatch:outbox.refused', { what })} ${detail}`,
+    });
+    if (!toastMayShow()) return;
     notification.error({
       key,
       placement: 'bottomRight',
@@ -100,6 +126,22 @@ export function CaseFeed() {
   });
 
   useEffect(() => startCaseFeed((cases) => handlers.current.announce(cases)), []);
+  useIntakeAlerts();
+
+  // A toast never stays over an open drawer or the wall: opening one (or showing the wall) closes them.
+  useEffect(() => {
+    const off = useBoardStore.subscribe((state, previous) => {
+      if (state.openCaseId !== null && previous.openCaseId === null) notification.destroy();
+    });
+    const onHash = () => {
+      if (!toastMayShow()) notification.destroy();
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => {
+      off();
+      window.removeEventListener('hashchange', onHash);
+    };
+  }, [notification]);
   useEffect(() => subscribe('outbox.refused', (payload) => handlers.current.refused(payload)), []);
 
   // Back online after a break (hub restart, network): pushes may have been missed on the way to this window, so
@@ -117,4 +159,9 @@ export function CaseFeed() {
   );
 
   return null;
+}
+
+/** A corner toast is shown only where it covers no work: no case drawer open, not on the video wall. */
+function toastMayShow(): boolean {
+  return useBoardStore.getState().openCaseId === null && currentView() !== 'wall';
 }

@@ -8,6 +8,7 @@ import { Empty, Tag, Timeline } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseHistoryRow, CaseView } from '../../../common/case-api.js';
+import { legClockRuns } from '../../../common/case-leg-ops.js';
 import { legSla } from '../../../common/case-sla.js';
 import type { CaseLeg } from '../../../common/cases.js';
 import type { Language } from '../i18n/index.js';
@@ -60,9 +61,10 @@ export function Legs({ view, units }: { view: CaseView; units: UnitIndex }) {
   if (view.legs.length === 0) {
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dispatch:drawer.noLegs')} />;
   }
-  // Current legs first (lead before assists), then the history of withdrawn and returned ones.
+  // Current legs first (lead before assists), then the history of withdrawn, returned and ended ones.
   const rank = (leg: CaseLeg) =>
-    (leg.status === 'withdrawn' || leg.status === 'returned' ? 2 : 0) + (leg.role === 'lead' ? 0 : 1);
+    (leg.status === 'withdrawn' || leg.status === 'returned' || leg.status === 'ended' ? 2 : 0) +
+    (leg.role === 'lead' ? 0 : 1);
   const legs = [...view.legs].sort((a, b) => rank(a) - rank(b) || a.dispatchedAt - b.dispatchedAt);
   return (
     <div className="case-legs">
@@ -76,12 +78,14 @@ export function Legs({ view, units }: { view: CaseView; units: UnitIndex }) {
 function LegRow({ view, leg, units }: { view: CaseView; leg: CaseLeg; units: UnitIndex }) {
   const { t } = useTranslation(['dispatch']);
   const language = useLanguage();
+  // A leg counts down only while it is owed on an open case (a closed case's legs ended with it, even on rows the
+  // hub closed before legs ended with their case).
   const slaName = useTicking((now) => {
-    if (leg.status !== 'dispatched' && leg.status !== 'signed') return null;
+    if (!legClockRuns(view, leg)) return null;
     return legSla(view, leg, now, referenceData().calendar)?.state ?? null;
   });
   const slaText = useTicking((now) => {
-    if (leg.status !== 'dispatched' && leg.status !== 'signed') return null;
+    if (!legClockRuns(view, leg)) return null;
     return countdownText(legSla(view, leg, now, referenceData().calendar), now, t);
   });
   return (

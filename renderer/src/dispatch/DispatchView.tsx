@@ -22,8 +22,15 @@ import {
   isFiltering,
   localDay,
   moveCursor,
+  type AttentionFilter,
   type BoardColumns,
 } from '../base/cases/board-model.js';
+import { matchesAttention } from '../base/cases/attention.js';
+import { useWatchStore } from '../base/cases/watch-store.js';
+import { intakeDueAt } from '../../../common/intake-clock.js';
+import type { CaseView } from '../../../common/case-api.js';
+import { intakeLimits } from '../base/intake.js';
+import { referenceData } from '../base/reference.js';
 import { useBoardStore } from '../base/cases/board-store.js';
 import { BoardColumn, type RevealRequest } from './BoardColumn.js';
 import { slaAt } from './CaseCard.js';
@@ -60,10 +67,24 @@ function DispatchBoard({ user }: { user: User }) {
   // The day turns over at local midnight: today's closures then leave the board.
   const today = useTicking((now) => localDay(now));
   const text = useDeferredValue(filter.text);
-  const columns = useMemo(
-    () => buildColumns(cases.values(), { ...filter, text, unitCode: selectedUnit?.code ?? null }, today),
-    [cases, filter, text, selectedUnit, today],
-  );
+  const watched = useWatchStore((s) => s.watched);
+  useEffect(() => useWatchStore.getState().load(user.id), [user.id]);
+  // The overdue filter follows the clock: re-listed every 5 s (the counter's own rhythm), other filters never tick.
+  const slot = useTicking((now) => (filter.attention === 'overdue' ? Math.floor(now / 5000) * 5000 : 0));
+  const columns = useMemo(() => {
+    const attention = filter.attention ?? null;
+    const ctx = {
+      now: slot,
+      calendar: referenceData().calendar,
+      intake: intakeLimits(),
+      actor: { userId: user.id, role: user.role, orgUnitCode: user.orgUnitCode },
+      watched,
+    };
+    return buildColumns(cases.values(), { ...filter, text, unitCode: selectedUnit?.code ?? null }, today, {
+      intakeDueOf: (c) => intakeDueAt(ctx.intake, c, ctx.calendar),
+      ...(attention ? { attention: (c: CaseView) => matchesAttention(c, attention, ctx) } : {}),
+    });
+  }, [cases, filter, text, selectedUnit, today, slot, watched, user]);
 
   const mayReport = canAct(user, 'case.report') && user.role !== 'grid_worker';
   const ownUnit = orgUnits.find((unit) => unit.code === user.orgUnitCode);
@@ -133,6 +154,10 @@ function focusCursorCard(): void {
 
 function BoardSummary({ columns }: { columns: BoardColumns }) {
   const { t } = useTranslation(['dispatch', 'shell']);
+  const attention = useBoardStore((s) => s.filter.attention ?? null);
+  const setFilter = useBoardStore((s) => s.setFilter);
+  // A counter is a filter: one click lists exactly what it counts, a second click clears it.
+  const toggle = (name: AttentionFilter) => setFilter({ attention: attention === name ? null : name });
   // Overdue cases counted every few seconds: cheap enough for 2,000 cards, and the cards themselves tick each second.
   const open = [...columns.reported, ...columns.filed, ...columns.handling, ...columns.checking];
   const overdue = useTicking((now) => {
@@ -143,12 +168,30 @@ function BoardSummary({ columns }: { columns: BoardColumns }) {
   return (
     <div className="dispatch-summary" data-testid="board-summary">
       <span>{t('dispatch:summary.open', { count: open.length })}</span>
-      <span className={overdue > 0 ? 'summary-overdue' : undefined}>
+      <button
+        type="button"
+        className={`summary-filter${overdue > 0 ? ' summary-overdue' : ''}${attention === 'overdue' ? ' active' : ''}`}
+        aria-pressed={attention === 'overdue'}
+        title={
+          attention === 'overdue'
+            ? t('dispatch:filter.attentionOn', { name: t('dispatch:filter.overdue') })
+            : t('dispatch:filter.overdue')
+        }
+        onClick={() => toggle('overdue')}
+        data-testid="summary-overdue"
+      >
         {t('dispatch:summary.overdue', { count: overdue })}
-      </span>
-      <span className={supervised > 0 ? 'summary-supervised' : undefined}>
+      </button>
+      <button
+        type="button"
+        className={`summary-filter${supervised > 0 ? ' summary-supervised' : ''}${attention === 'supervised' ? ' active' : ''}`}
+        aria-pressed={attention === 'supervised'}
+        title={t('dispatch:filter.supervised')}
+        onClick={() => toggle('supervised')}
+        data-testid="summary-supervised"
+      >
         {t('dispatch:summary.supervised', { count: supervised })}
-      </span>
+      </button>
       <span>{t('dispatch:summary.closedToday', { count: columns.closed.length })}</span>
     </div>
   );
@@ -226,6 +269,17 @@ function FilterBar({ user, units }: { user: User; units: UnitIndex }) {
         data-testid="board-search"
         aria-label={t('dispatch:filter.search')}
       />
+      {(['mine', 'watched'] as const).map((name) => (
+        <Tag.CheckableTag
+          key={name}
+          checked={filter.attention === name}
+          onChange={(on) => setFilter({ attention: on ? name : null })}
+          data-testid={`board-filter-${name}`}
+          className="filter-attention"
+        >
+          {t(`dispatch:filter.${name}`)}
+        </Tag.CheckableTag>
+      ))}
       {selectedUnit ? (
         <Tag closable onClose={() => select(null)} data-testid="board-filter-unit" className="filter-unit">
           {t('dispatch:filter.unit', { name: selectedUnit.name })}

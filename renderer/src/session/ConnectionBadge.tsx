@@ -6,20 +6,19 @@ import { Badge, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionStatus } from '../../../common/schemas.js';
 import { useSessionStore } from './session-store.js';
+import { formatClock, formatDateTime, formatStamp } from '../base/format.js';
+import type { Language } from '../i18n/index.js';
+import { useLanguage } from '../i18n/use-language.js';
 
 const BADGE_STATUS = { online: 'success', connecting: 'processing', offline: 'error' } as const;
 
-function formatSince(since: string, language: string): string {
-  const date = new Date(since);
-  if (Number.isNaN(date.getTime())) return since;
-  const sameDay = date.toDateString() === new Date().toDateString();
-  return new Intl.DateTimeFormat(language, {
-    ...(sameDay ? {} : { month: '2-digit', day: '2-digit' }),
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hour12: false,
-  }).format(date);
+/** Since when, in the one format of the language (base/format.ts): the time today, date and time before. */
+function formatSince(since: string, language: Language): string {
+  const ms = Date.parse(since);
+  if (Number.isNaN(ms)) return since;
+  return formatStamp(ms).slice(0, 10) === formatStamp(Date.now()).slice(0, 10)
+    ? formatClock(ms, language).time
+    : formatDateTime(ms, language);
 }
 
 function StatusDetails({ status }: { status: ConnectionStatus }) {
@@ -40,7 +39,8 @@ function StatusDetails({ status }: { status: ConnectionStatus }) {
 
 /** `testId` only in the header: tests read the one badge of the signed-in shell. */
 export function ConnectionBadge({ testId }: { testId?: string }) {
-  const { t, i18n } = useTranslation(['session']);
+  const { t } = useTranslation(['session']);
+  const language = useLanguage();
   const status = useSessionStore((state) => state.connection);
   if (!status) {
     return (
@@ -54,12 +54,12 @@ export function ConnectionBadge({ testId }: { testId?: string }) {
       <span data-testid={testId} data-state={status.state} className="connection-badge">
         <Badge status={BADGE_STATUS[status.state]} text={t(`session:connection.${status.state}`)} />
         <Typography.Text type="secondary" className="connection-since">
-          {t('session:connection.since', { time: formatSince(status.since, i18n.language) })}
+          {t('session:connection.since', { time: formatSince(status.since, language) })}
         </Typography.Text>
         {/* Reads come from the console's own store while the hub is away: say plainly as of when. */}
         {status.cachedAt ? (
           <Typography.Text type="warning" className="connection-cached-at" data-testid="connection-cached-at">
-            {t('session:connection.cachedAt', { time: formatSince(status.cachedAt, i18n.language) })}
+            {t('session:connection.cachedAt', { time: formatSince(status.cachedAt, language) })}
           </Typography.Text>
         ) : null}
       </span>

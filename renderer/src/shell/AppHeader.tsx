@@ -13,6 +13,7 @@ import { useLanguage } from '../i18n/use-language.js';
 import { ConnectionBadge } from '../session/ConnectionBadge.js';
 import { useSessionStore } from '../session/session-store.js';
 import { HeaderClock } from './HeaderClock.js';
+import { AlertCentre } from './AlertCentre.js';
 import { ProductMark } from '../base/ProductMark.js';
 import { ChangePasswordModal } from '../session/ChangePasswordModal.js';
 
@@ -54,6 +55,7 @@ export function AppHeader({ user }: { user: User }) {
           </Typography.Text>
         </span>
         <Divider orientation="vertical" />
+        <AlertCentre userId={user.id} />
         <LanguageSwitch />
         <Tooltip title={t('admin:password.change')}>
           <Button

@@ -1,4 +1,7 @@
-/** Left navigation between the views; each label carries the stable test id end-to-end tests click. */
+/**
+ * Left navigation between the views the user's role may use (routes.ts: each view's action in the scope policy);
+ * each label carries the stable test id end-to-end tests click.
+ */
 import {
   AlertOutlined,
   AuditOutlined,
@@ -10,9 +13,8 @@ import {
 import { Menu } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { roleAllows } from '../../../common/scope-policy.js';
 import { useSessionStore } from '../session/session-store.js';
-import { navigateTo, useCurrentView, VIEWS, type View } from '../base/routes.js';
+import { navigateTo, useCurrentView, viewsFor, type View } from '../base/routes.js';
 
 const ICONS: Record<View, ReactNode> = {
   wall: <VideoCameraOutlined />,
@@ -25,15 +27,9 @@ const ICONS: Record<View, ReactNode> = {
 
 export function NavMenu() {
   const { t } = useTranslation(['shell']);
-  const current = useCurrentView();
   const user = useSessionStore((state) => state.user);
-  // The view audit is for those who may read it (county duty officers, administrators).
-  // Administration only for administrators (`user.manage`).
-  const shown = VIEWS.filter(
-    (view) =>
-      (view !== 'audit' || (user !== null && roleAllows(user, 'audit.read'))) &&
-      (view !== 'admin' || (user !== null && roleAllows(user, 'user.manage'))),
-  );
+  const current = useCurrentView(user ?? undefined);
+  const shown = user ? viewsFor(user) : [];
   const items = shown.map((view) => ({
     key: view,
     icon: ICONS[view],

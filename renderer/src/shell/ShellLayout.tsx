@@ -1,6 +1,6 @@
 /** The signed-in console: header on top, then navigation, the org tree of the user's scope, and the current view. */
 import { Layout } from 'antd';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { User } from '../../../common/schemas.js';
 import { CaseFeed } from '../dispatch/CaseFeed.js';
 import { DispatchView } from '../dispatch/DispatchView.js';
@@ -12,7 +12,7 @@ import { AuditView } from '../audit/AuditView.js';
 import { AdminView } from '../admin/AdminView.js';
 import { AppHeader } from './AppHeader.js';
 import { NavMenu } from './NavMenu.js';
-import { useCurrentView, type View } from '../base/routes.js';
+import { replaceView, useCurrentView, useHashView, type View } from '../base/routes.js';
 
 const VIEW_COMPONENTS: Record<View, () => ReactNode> = {
   wall: () => <WallView />,
@@ -24,7 +24,14 @@ const VIEW_COMPONENTS: Record<View, () => ReactNode> = {
 };
 
 export function ShellLayout({ user }: { user: User }) {
-  const view = useCurrentView();
+  const view = useCurrentView(user);
+  const hashView = useHashView();
+  // The hash follows what is shown: a fresh sign-in lands on the role's main view, a view the role may not use
+  // (typed, or left by the previous user) is replaced by it. Signing out clears it for the next person.
+  useEffect(() => {
+    if (hashView !== view) replaceView(view);
+  }, [hashView, view]);
+  useEffect(() => () => replaceView(null), []);
   const [navCollapsed, setNavCollapsed] = useState(false);
   return (
     <Layout className="app-shell">

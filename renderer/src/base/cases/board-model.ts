@@ -8,6 +8,7 @@
 import type { BoardPage, CaseChange, CaseView } from '../../../../common/case-api.js';
 import { caseSla } from '../../../../common/case-sla.js';
 import type { CaseGrade, CaseSource, CaseStatus } from '../../../../common/cases.js';
+import { intakeSla, type IntakeLimits } from '../../../../common/intake-clock.js';
 import type { ConsoleCaseView } from '../../../../common/outbox.js';
 import type { SlaState } from '../../../../common/sla-clock.js';
 import { CHINA_UTC_OFFSET_MINUTES, type WorkCalendar } from '../../../../common/work-calendar.js';
@@ -138,6 +139,10 @@ export function applyOwnCase(state: BoardState, view: CaseView): BoardState {
   return applyCase(cases, view) === 'ignored' ? state : { cases, lastSeq: state.lastSeq };
 }
 
+/** The attention filters of the board's counters and chips (attention.ts decides what matches each). */
+export const ATTENTION_FILTERS = ['overdue', 'supervised', 'mine', 'watched'] as const;
+export type AttentionFilter = (typeof ATTENTION_FILTERS)[number];
+
 export interface BoardFilter {
   /** A township code from the filter bar. */
   readonly townshipCode: string | null;
@@ -149,6 +154,8 @@ export interface BoardFilter {
   readonly source: CaseSource | null;
   /** Case number or words of the description. */
   readonly text: string;
+  /** Only overdue / supervised / the viewer's own / watched cases (the counters and chips above the board). */
+  readonly attention?: AttentionFilter | null;
 }
 
 export const NO_FILTER: BoardFilter = {
@@ -167,6 +174,7 @@ export function isFiltering(filter: BoardFilter): boolean {
     filter.major !== null ||
     filter.grade !== null ||
     filter.source !== null ||
+    (filter.attention ?? null) !== null ||
     filter.text.trim() !== ''
   );
 }
@@ -189,11 +197,16 @@ const GRADE_RANK: Readonly<Record<CaseGrade, number>> = { serious: 0, general: 1
  * Within a column: serious first, then the nearest deadline, then the longest waiting. Today's closures: the most
  * recent first. Ties fall back to the case id so the order is total and stable.
  */
-export function compareCases(stage: BoardStage, a: CaseView, b: CaseView): number {
+export function compareCases(
+  stage: BoardStage,
+  a: CaseView,
+  b: CaseView,
+  dueOf: (c: CaseView) => number | undefined = (c) => c.dueAt,
+): number {
   if (stage === 'closed') return (b.closedAt ?? 0) - (a.closedAt ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   return (
     GRADE_RANK[a.grade] - GRADE_RANK[b.grade] ||
-    (a.dueAt ?? Number.MAX_SAFE_INTEGER) - (b.dueAt ?? Number.MAX_SAFE_INTEGER) ||
+    (dueOf(a) ?? Number.MAX_SAFE_INTEGER) - (dueOf(b) ?? Number.MAX_SAFE_INTEGER) ||
     a.reportedAt - b.reportedAt ||
     (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
   );
@@ -201,18 +214,33 @@ export function compareCases(stage: BoardStage, a: CaseView, b: CaseView): numbe
 
 export type BoardColumns = Readonly<Record<BoardStage, readonly CaseView[]>>;
 
+export interface ColumnOptions {
+  readonly utcOffsetMinutes?: number;
+  /** The intake deadline of a new report (intake-clock.ts): 待受理 sorts by it as handled cases sort by dueAt. */
+  readonly intakeDueOf?: (c: CaseView) => number | undefined;
+  /** The attention filter's test (attention.ts), when one is set. */
+  readonly attention?: (c: CaseView) => boolean;
+}
+
 export function buildColumns(
   cases: Iterable<CaseView>,
   filter: BoardFilter,
   today: number,
-  utcOffsetMinutes = CHINA_UTC_OFFSET_MINUTES,
+  options: ColumnOptions = {},
 ): BoardColumns {
+  const offset = options.utcOffsetMinutes ?? CHINA_UTC_OFFSET_MINUTES;
   const columns: Record<BoardStage, CaseView[]> = { reported: [], filed: [], handling: [], checking: [], closed: [] };
   for (const c of cases) {
-    const stage = boardStageOf(c, today, utcOffsetMinutes);
-    if (stage !== null && matchesFilter(c, filter)) columns[stage].push(c);
+    const stage = boardStageOf(c, today, offset);
+    if (stage === null || !matchesFilter(c, filter)) continue;
+    if (options.attention && !options.attention(c)) continue;
+    columns[stage].push(c);
   }
-  for (const stage of BOARD_STAGES) columns[stage].sort((a, b) => compareCases(stage, a, b));
+  const intakeDueOf = options.intakeDueOf;
+  for (const stage of BOARD_STAGES) {
+    const dueOf = stage === 'reported' && intakeDueOf ? intakeDueOf : undefined;
+    columns[stage].sort((a, b) => compareCases(stage, a, b, dueOf));
+  }
   return columns;
 }
 
@@ -252,10 +280,20 @@ export function moveCursor(
 
 export type SlaName = SlaState['state'] | 'none';
 
-/** The card's deadline state (`none` when no deadline runs) and the countdown behind it. */
-export function cardSla(c: CaseView, nowMs: number, calendar: WorkCalendar): { name: SlaName; sla: SlaState | null } {
+/**
+ * The card's deadline state (`none` when no deadline runs) and the countdown behind it: a new report's intake clock
+ * (when the limits are given) until it is filed, then the lead leg's deadline.
+ */
+export function cardSla(
+  c: CaseView,
+  nowMs: number,
+  calendar: WorkCalendar,
+  intake?: IntakeLimits,
+): { name: SlaName; sla: SlaState | null; clock: 'intake' | 'handling' | null } {
+  const intakeState = intake ? intakeSla(intake, c, nowMs, calendar) : null;
+  if (intakeState) return { name: intakeState.state, sla: intakeState, clock: 'intake' };
   const sla = caseSla(c, nowMs, calendar);
-  return { name: sla ? sla.state : 'none', sla };
+  return { name: sla ? sla.state : 'none', sla, clock: sla ? 'handling' : null };
 }
 
 /**
@@ -273,7 +311,16 @@ export function isSafeImageUrl(url: string): boolean {
   }
 }
 
-/** Photo URLs typed one per line (or separated by blanks/commas); unsafe ones are reported back, not sent. */
+/**
+ * A photo the console itself can show: an inline raster image. The console's own image policy (CSP `img-src 'self'
+ * data: blob:`) blocks http(s) images from elsewhere, so such a URL would reach every other console as bare text;
+ * until attachments live on the hub, input accepts only what it can show.
+ */
+export function isShowableImageUrl(url: string): boolean {
+  return /^data:image\/(png|jpe?g|gif|webp|bmp|avif);base64,[a-z0-9+/=\s]+$/i.test(url.trim());
+}
+
+/** Photos typed one per line (or separated by blanks/commas); what the console cannot show is reported back, not sent. */
 export function parsePhotoUrls(text: string): { urls: string[]; rejected: string[] } {
   const parts = text
     .split(/[\s,，]+/)
@@ -281,7 +328,7 @@ export function parsePhotoUrls(text: string): { urls: string[]; rejected: string
     .filter(Boolean);
   const urls: string[] = [];
   const rejected: string[] = [];
-  for (const part of parts) (isSafeImageUrl(part) && part.length <= 500 ? urls : rejected).push(part);
+  for (const part of parts) (isShowableImageUrl(part) && part.length <= 500 ? urls : rejected).push(part);
   return { urls, rejected };
 }
 

@@ -53,7 +53,7 @@ interface BoardStore {
 }
 
 const { townshipCode, major, grade, source, text } = NO_FILTER;
-const EMPTY_FILTER: BarFilter = { townshipCode, major, grade, source, text };
+const EMPTY_FILTER: BarFilter = { townshipCode, major, grade, source, text, attention: null };
 
 const initial = {
   status: 'idle' as FeedStatus,

@@ -24,8 +24,18 @@ export const shell: SameKeys<typeof zh> = {
     collapse: 'Collapse navigation',
     expand: 'Expand navigation',
   },
+  alerts: {
+    title: 'Alerts',
+    badge: '{{count}} unacknowledged alerts',
+    empty: 'No alerts',
+    ack: 'Acknowledge',
+    ackAll: 'Acknowledge all',
+    open: 'Open case',
+    kind: { serious_case: 'New serious case', intake_late: 'Intake overdue', outbox_refused: 'Offline move refused' },
+  },
   views: {
     dispatch: { title: 'Dispatch board' },
     kpi: { title: 'KPIs' },
+    admin: { pending: 'The administration screens appear here.' },
   },
 };

@@ -21,8 +21,18 @@ export const shell = {
     collapse: '收起导航',
     expand: '展开导航',
   },
+  alerts: {
+    title: '告警中心',
+    badge: '未确认告警 {{count}} 条',
+    empty: '暂无告警',
+    ack: '确认',
+    ackAll: '全部确认',
+    open: '查看案件',
+    kind: { serious_case: '新的严重事件', intake_late: '受理超时', outbox_refused: '离线操作被拒' },
+  },
   views: {
     dispatch: { title: '联动处置' },
     kpi: { title: '统计考核' },
+    admin: { pending: '系统管理界面将在此显示。' },
   },
 };

@@ -1,0 +1,39 @@
+/**
+ * Which views a user sees, from the scope policy (common/scope-policy.ts): each view names the one action it is
+ * for, and the navigation shows a view only when the role is allowed that action — no second list of who sees
+ * what. Each role lands on the view of its main work: administration, the dispatch board, or the wall. Pure (no DOM),
+ * unit-tested in tests/unit/role-views.test.ts.
+ */
+import { roleAllows, type Action, type Principal } from '../../../common/scope-policy.js';
+
+export const VIEWS = ['wall', 'map', 'dispatch', 'kpi', 'audit', 'admin'] as const;
+export type View = (typeof VIEWS)[number];
+
+/** The action a view is for: shown to exactly the roles the scope policy allows it. */
+export const VIEW_ACTION: Readonly<Record<View, Action>> = {
+  wall: 'wall.operate',
+  map: 'case.read',
+  dispatch: 'case.read',
+  kpi: 'kpi.read',
+  audit: 'audit.read',
+  admin: 'user.manage',
+};
+
+/**
+ * Where a role's main work is, by the action that marks it, most specific first: who manages users lands on
+ * administration, who dispatches on the board, who operates a wall on the wall.
+ */
+const LANDING: ReadonlyArray<readonly [Action, View]> = [
+  ['user.manage', 'admin'],
+  ['case.dispatch', 'dispatch'],
+  ['wall.operate', 'wall'],
+];
+
+export function viewsFor(principal: Principal): View[] {
+  return VIEWS.filter((view) => roleAllows(principal, VIEW_ACTION[view]));
+}
+
+export function landingView(principal: Principal): View {
+  const main = LANDING.find(([action]) => roleAllows(principal, action));
+  return main ? main[1] : (viewsFor(principal)[0] ?? 'wall');
+}
