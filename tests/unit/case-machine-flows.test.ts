@@ -3,7 +3,6 @@
  * supervision, on-the-spot handling and evaluation — checked by what a duty officer would look at afterwards.
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { applyMove } from '../../common/case-machine.js';
 import { legClockRuns } from '../../common/case-leg-ops.js';
 import { legsDueForSupervision } from '../../common/case-sla.js';
