@@ -81,7 +81,8 @@ export function ChangePasswordModal({ open, forced, onClose }: { open: boolean; 
             name="newPassword"
             label={t('admin:password.next')}
             extra={t('admin:password.rules', { min: PASSWORD_MIN_LENGTH })}
-            rules={[{ required: true, min: PASSWORD_MIN_LENGTH }]}
+            // Only required here: the hub's policy refusal names the reason (published, too short …) by code.
+            rules={[{ required: true }]}
           >
             <Input.Password prefix={<LockOutlined />} autoComplete="new-password" data-testid="password-new" />
           </Form.Item>
