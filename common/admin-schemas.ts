@@ -3,9 +3,8 @@
  * and the admin audit (issue 13). Every shape here is validated at the hub and again in the console service.
  */
 import { z } from 'zod';
-import { ORG_LEVELS } from './org.js';
 import { ROLES } from './roles.js';
-import { OrgCode } from './schemas.js';
+import { OrgCode, User } from './schemas.js';
 import { BoundedDateOrTime } from './time-range.js';
 import { ERROR_CODES } from './errors.js';
 import { PASSWORD_MAX_LENGTH } from './password-policy.js';
@@ -35,14 +34,7 @@ export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequest>;
 export const USER_STATUSES = ['active', 'disabled', 'locked', 'must_change'] as const;
 
 /** A user as the administration view sees it (never a hash). */
-export const AdminUser = z.strictObject({
-  id: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  role: z.enum(ROLES),
-  orgUnitCode: OrgCode,
-  orgUnitName: z.string(),
-  orgLevel: z.enum(ORG_LEVELS),
+export const AdminUser = User.omit({ mustChangePassword: true }).extend({
   disabled: z.boolean(),
   locked: z.boolean(),
   mustChangePassword: z.boolean(),

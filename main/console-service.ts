@@ -49,8 +49,7 @@ export interface ConsoleServiceOptions {
 
 /** The audit filter as a query string (undefined fields left out). */
 function auditQuery(filter: CallRequest<'audit.views'>): Record<string, string | number> {
-  const defined = Object.entries(filter).filter(([, v]) => v !== undefined);
-  return Object.fromEntries(defined) as Record<string, string | number>;
+  return definedOnly(filter) as Record<string, string | number>;
 }
 
 /** A query object without its undefined fields (they would travel as the text "undefined"). */

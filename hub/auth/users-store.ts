@@ -9,7 +9,7 @@ export interface UserRecord extends User {
   readonly disabled: boolean;
 }
 
-interface UserRow {
+export interface UserRow {
   id: string;
   username: string;
   display_name: string;

@@ -1,21 +1,13 @@
 /** The administrator's reads of users and sessions (the writes are users-store's `insertUser` / `updateUser`). */
 import type { AdminUser, SessionInfo } from '../../common/admin-schemas.js';
-import type { OrgLevel } from '../../common/org.js';
 import type { Role } from '../../common/roles.js';
+import type { UserRow } from '../auth/users-store.js';
 import type { HubDatabase } from '../db/database.js';
 import { sql, sqlJoin, type SqlFragment } from '../db/sql.js';
 
-interface AdminUserRow {
-  id: string;
-  username: string;
-  display_name: string;
-  role: Role;
-  org_unit_code: string;
-  org_unit_name: string;
-  org_level: OrgLevel;
-  disabled: number;
+/** users-store's row (less the hash), plus what the administrator sees. */
+interface AdminUserRow extends Omit<UserRow, 'password_hash'> {
   locked: number;
-  must_change_password: number;
   created_at: number;
   last_login_at: number | null;
   live_sessions: number;

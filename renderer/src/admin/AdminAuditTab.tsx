@@ -4,7 +4,7 @@
  * the UI language and Beijing times.
  */
 import { DownloadOutlined } from '@ant-design/icons';
-import { App, Button, DatePicker, Input, Select, Table, Typography, type GetProps } from 'antd';
+import { App, Button, DatePicker, Input, Select, Table, type GetProps } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -18,6 +18,7 @@ import { call } from '../bridge/index.js';
 import { errorMessage } from '../i18n/error-message.js';
 import { downloadText } from '../kpi/download.js';
 import { useLoaded } from './use-loaded.js';
+import { hubPaging } from './hub-paging.js';
 import { actionLabel, adminAuditCsv, beijingStamp } from './audit-csv.js';
 
 type Range = GetProps<typeof DatePicker.RangePicker>['value'];
@@ -117,14 +118,7 @@ export function AdminAuditTab() {
         loading={loading}
         dataSource={data.items}
         data-testid="admin-audit-table"
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total: data.total,
-          showSizeChanger: false,
-          showTotal: (count) => <Typography.Text type="secondary">{t('admin:audit.total', { count })}</Typography.Text>,
-          onChange: setPage,
-        }}
+        pagination={hubPaging(page, PAGE_SIZE, data.total, setPage, (count) => t('admin:audit.total', { count }))}
         columns={[
           { title: 'ID', dataIndex: 'id', width: 70 },
           { title: t('admin:audit.at'), key: 'at', width: 170, render: (_, e) => beijingStamp(e.at) },

@@ -4,7 +4,7 @@
  * table only reloads after it.
  */
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Input, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { USER_STATUSES, type AdminUser, type OneTimePasswordAnswer } from '../../../common/admin-schemas.js';
@@ -20,6 +20,7 @@ import { SessionsDrawer } from './SessionsDrawer.js';
 import { UserFormModal } from './UserFormModal.js';
 import { UsersImportModal } from './UsersImportModal.js';
 import { useLoaded } from './use-loaded.js';
+import { hubPaging } from './hub-paging.js';
 
 type Status = (typeof USER_STATUSES)[number];
 const PAGE_SIZE = 20;
@@ -209,14 +210,7 @@ export function UsersTab() {
         columns={columns}
         dataSource={data.items}
         data-testid="users-table"
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total: data.total,
-          showSizeChanger: false,
-          showTotal: (count) => <Typography.Text type="secondary">{t('admin:users.total', { count })}</Typography.Text>,
-          onChange: setPage,
-        }}
+        pagination={hubPaging(page, PAGE_SIZE, data.total, setPage, (count) => t('admin:users.total', { count }))}
       />
       {editing ? (
         <UserFormModal

@@ -52,58 +52,66 @@ export function ChangePasswordModal({ open, forced, onClose }: { open: boolean; 
       onCancel={onClose}
       destroyOnHidden
       footer={null}
-      data-testid="change-password-dialog"
     >
-      {forced ? <Alert type="warning" showIcon title={t('admin:password.forcedHint')} className="admin-gap" /> : null}
-      {error ? (
-        <Alert
-          type="error"
-          showIcon
-          className="admin-gap"
-          title={<span data-testid="change-password-error">{errorMessage(error)}</span>}
-        />
-      ) : null}
-      <Form<Values> form={form} layout="vertical" requiredMark={false} onFinish={(v) => void submit(v)} disabled={busy}>
-        <Form.Item
-          name="currentPassword"
-          label={forced ? t('admin:password.currentOneTime') : t('admin:password.current')}
-          rules={[{ required: true }]}
-        >
-          <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="password-current" />
-        </Form.Item>
-        <Form.Item
-          name="newPassword"
-          label={t('admin:password.next')}
-          extra={t('admin:password.rules', { min: PASSWORD_MIN_LENGTH })}
-          rules={[{ required: true, min: PASSWORD_MIN_LENGTH }]}
-        >
-          <Input.Password prefix={<LockOutlined />} autoComplete="new-password" data-testid="password-new" />
-        </Form.Item>
-        <Form.Item
-          name="confirm"
-          label={t('admin:password.confirm')}
-          dependencies={['newPassword']}
-          rules={[
-            { required: true },
-            ({ getFieldValue }) => ({
-              validator: (_, value) =>
-                value === getFieldValue('newPassword')
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('admin:password.mismatch'))),
-            }),
-          ]}
-        >
-          <Input.Password prefix={<LockOutlined />} autoComplete="new-password" data-testid="password-confirm" />
-        </Form.Item>
-        <Button type="primary" htmlType="submit" block loading={busy} data-testid="password-submit">
-          {t('admin:password.submit')}
-        </Button>
-        {forced ? (
-          <Button type="link" block onClick={() => void logout()} className="admin-gap-top">
-            <Typography.Text type="secondary">{t('shell:header.logout')}</Typography.Text>
-          </Button>
+      <div data-testid="change-password-dialog">
+        {forced ? <Alert type="warning" showIcon title={t('admin:password.forcedHint')} className="admin-gap" /> : null}
+        {error ? (
+          <Alert
+            type="error"
+            showIcon
+            className="admin-gap"
+            title={<span data-testid="change-password-error">{errorMessage(error)}</span>}
+          />
         ) : null}
-      </Form>
+        <Form<Values>
+          form={form}
+          layout="vertical"
+          requiredMark={false}
+          onFinish={(v) => void submit(v)}
+          disabled={busy}
+        >
+          <Form.Item
+            name="currentPassword"
+            label={forced ? t('admin:password.currentOneTime') : t('admin:password.current')}
+            rules={[{ required: true }]}
+          >
+            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="password-current" />
+          </Form.Item>
+          <Form.Item
+            name="newPassword"
+            label={t('admin:password.next')}
+            extra={t('admin:password.rules', { min: PASSWORD_MIN_LENGTH })}
+            // Only required here: the hub's policy refusal names the reason (published, too short …) by code.
+            rules={[{ required: true }]}
+          >
+            <Input.Password prefix={<LockOutlined />} autoComplete="new-password" data-testid="password-new" />
+          </Form.Item>
+          <Form.Item
+            name="confirm"
+            label={t('admin:password.confirm')}
+            dependencies={['newPassword']}
+            rules={[
+              { required: true },
+              ({ getFieldValue }) => ({
+                validator: (_, value) =>
+                  value === getFieldValue('newPassword')
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('admin:password.mismatch'))),
+              }),
+            ]}
+          >
+            <Input.Password prefix={<LockOutlined />} autoComplete="new-password" data-testid="password-confirm" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={busy} data-testid="password-submit">
+            {t('admin:password.submit')}
+          </Button>
+          {forced ? (
+            <Button type="link" block onClick={() => void logout()} className="admin-gap-top">
+              <Typography.Text type="secondary">{t('shell:header.logout')}</Typography.Text>
+            </Button>
+          ) : null}
+        </Form>
+      </div>
     </Modal>
   );
 }

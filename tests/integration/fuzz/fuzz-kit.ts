@@ -111,6 +111,14 @@ export function fingerprint(db: HubDatabase): Record<string, number> {
   for (const name of tables) {
     print[name] = db.raw.prepare(`SELECT count(*) AS n FROM "${name}"`).pluck().get() as number;
   }
+  // A refused login is recorded in the admin audit on purpose (failed logins with the client address, issue 13);
+  // every other admin-audit row is a write like any other.
+  if ('admin_audit' in print) {
+    print.admin_audit = db.raw
+      .prepare(`SELECT count(*) AS n FROM admin_audit WHERE action <> 'login.failed'`)
+      .pluck()
+      .get() as number;
+  }
   print.maxChangeSeq = db.get<{ s: number | null }>(sql`SELECT max(seq) AS s FROM case_changes`)?.s ?? 0;
   return print;
 }
