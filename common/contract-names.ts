@@ -27,6 +27,13 @@ export const CONSOLE_CALL_NAMES = [
   'wall.castState',
   'outbox.list',
   'outbox.dismiss',
+  'admin.orgImport',
+  'admin.cameraImport',
+  'admin.cameras',
+  'admin.cameraAdd',
+  'admin.cameraEdit',
+  'admin.cameraRetire',
+  'admin.cameraProbe',
 ] as const;
 
 export const CONSOLE_PUSH_NAMES = [
