@@ -41,6 +41,13 @@ export const CONSOLE_CALL_NAMES = [
   'reference.get',
   'reference.saveVersion',
   'reference.importCalendarYear',
+  'admin.orgImport',
+  'admin.cameraImport',
+  'admin.cameras',
+  'admin.cameraAdd',
+  'admin.cameraEdit',
+  'admin.cameraRetire',
+  'admin.cameraProbe',
 ] as const;
 
 export const CONSOLE_PUSH_NAMES = [

@@ -9,19 +9,10 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import { CAMERA_CSV_COLUMNS, type ImportProblem } from '../../common/county-import.js';
 import { parseCsv } from '../../common/csv.js';
 import { redactSecrets } from '../logging.js';
+import type { CameraWrite } from './camera-registry-store.js';
 
-export interface CameraRow {
-  readonly at: number;
-  readonly code: string;
-  readonly name: string;
-  readonly unitCode: string;
-  readonly lon: number;
-  readonly lat: number;
-  readonly mainUrl: string;
-  readonly subUrl: string;
-  readonly sensitive: boolean;
-  readonly ptz: boolean;
-}
+/** A checked row: a camera to write (its id is chosen by the registry) and where it stood in the file. */
+export type CameraRow = Omit<CameraWrite, 'id'> & { readonly at: number };
 
 export interface CameraCheckContext {
   readonly unitExists: (code: string) => boolean;

@@ -49,18 +49,7 @@ export function toAdminCamera(c: RegistryCamera): AdminCamera {
   };
 }
 
-const rowToWrite = (id: string, r: CameraRow): CameraWrite => ({
-  id,
-  code: r.code,
-  name: r.name,
-  unitCode: r.unitCode,
-  lon: r.lon,
-  lat: r.lat,
-  mainUrl: r.mainUrl,
-  subUrl: r.subUrl,
-  sensitive: r.sensitive,
-  ptz: r.ptz,
-});
+const rowToWrite = (id: string, { at: _line, ...camera }: CameraRow): CameraWrite => ({ id, ...camera });
 
 const sameCamera = (a: CameraWrite, b: RegistryCamera) =>
   a.name === b.name &&

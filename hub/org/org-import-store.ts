@@ -1,52 +1,14 @@
 /** SQL of the org-tree import: the stored tree to compare against, what holds a unit, and the writes. */
-import type { OrgLevel, OrgUnitKind } from '../../common/org.js';
 import type { HubDatabase } from '../db/database.js';
 import { sql } from '../db/sql.js';
+import { toOrgUnit, type OrgUnitRecord, type OrgUnitRow } from './org-units-store.js';
 
-export interface StoredUnit {
-  readonly code: string;
-  readonly name: string;
-  readonly level: OrgLevel;
-  readonly kind: OrgUnitKind;
-  readonly parentCode: string | null;
-  readonly population: number;
-  readonly households: number;
-  readonly centerLon: number;
-  readonly centerLat: number;
-  readonly boundary: string | null;
-}
-
-export function storedUnits(db: HubDatabase): Map<string, StoredUnit> {
-  const rows = db.all<{
-    code: string;
-    name: string;
-    level: OrgLevel;
-    kind: OrgUnitKind;
-    parent_code: string | null;
-    population: number;
-    households: number;
-    center_lon: number;
-    center_lat: number;
-    boundary: string | null;
-  }>(sql`SELECT code, name, level, kind, parent_code, population, households, center_lon, center_lat, boundary
-         FROM org_units`);
-  return new Map(
-    rows.map((r) => [
-      r.code,
-      {
-        code: r.code,
-        name: r.name,
-        level: r.level,
-        kind: r.kind,
-        parentCode: r.parent_code,
-        population: r.population,
-        households: r.households,
-        centerLon: r.center_lon,
-        centerLat: r.center_lat,
-        boundary: r.boundary,
-      },
-    ]),
-  );
+/** Every unit with its boundary text, by code: what an import is compared against. */
+export function storedUnits(db: HubDatabase): Map<string, OrgUnitRecord> {
+  const rows = db.all<OrgUnitRow & { boundary: string | null }>(sql`
+    SELECT code, name, level, kind, parent_code, population, households, center_lon, center_lat, boundary
+    FROM org_units`);
+  return new Map(rows.map((r) => [r.code, { ...toOrgUnit(r), boundary: r.boundary }]));
 }
 
 /**
@@ -72,19 +34,7 @@ export function unitsHoldingAnything(db: HubDatabase, codes: readonly string[]):
   return held;
 }
 
-export interface UnitWrite {
-  readonly code: string;
-  readonly name: string;
-  readonly level: OrgLevel;
-  readonly kind: OrgUnitKind;
-  readonly parentCode: string | null;
-  readonly population: number;
-  readonly households: number;
-  readonly center: readonly [number, number];
-  readonly boundary: string;
-}
-
-export function insertImportedUnit(db: HubDatabase, u: UnitWrite, at: number): void {
+export function insertImportedUnit(db: HubDatabase, u: OrgUnitRecord, at: number): void {
   db.run(sql`
     INSERT INTO org_units (code, name, level, kind, parent_code, population, households, center_lon, center_lat,
                            boundary, imported_at)
@@ -92,7 +42,7 @@ export function insertImportedUnit(db: HubDatabase, u: UnitWrite, at: number): v
             ${u.center[0]}, ${u.center[1]}, ${u.boundary}, ${at})`);
 }
 
-export function updateImportedUnit(db: HubDatabase, u: UnitWrite, at: number): void {
+export function updateImportedUnit(db: HubDatabase, u: OrgUnitRecord, at: number): void {
   db.run(sql`
     UPDATE org_units SET name = ${u.name}, kind = ${u.kind}, population = ${u.population},
       households = ${u.households}, center_lon = ${u.center[0]}, center_lat = ${u.center[1]},

@@ -16,6 +16,7 @@ import { holdsValidPost } from '../../common/scope-policy.js';
 import { setMeta } from '../db/meta-store.js';
 import type { HubContext } from '../hub-context.js';
 import { forgetBoundaries } from '../map/boundaries.js';
+import type { OrgUnitRecord } from './org-units-store.js';
 import { GridLocator } from './grid-locator.js';
 import { checkOrgGeometry, parseOrgFile, type ImportedUnit } from './org-import-validate.js';
 import {
@@ -24,8 +25,6 @@ import {
   storedUnits,
   unitsHoldingAnything,
   updateImportedUnit,
-  type StoredUnit,
-  type UnitWrite,
 } from './org-import-store.js';
 
 /** Loading a county is the administrator's; no other role, and not one whose post is no longer valid. */
@@ -37,7 +36,7 @@ export function requireCountyAdmin(user: User): void {
 
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
-function toWrite(unit: ImportedUnit): UnitWrite {
+function toWrite(unit: ImportedUnit): OrgUnitRecord {
   const [lon, lat] = pointOnFeature(unit.geometry).geometry.coordinates as [number, number];
   return {
     code: unit.code,
@@ -52,7 +51,7 @@ function toWrite(unit: ImportedUnit): UnitWrite {
   };
 }
 
-function sameUnit(a: UnitWrite, b: StoredUnit): boolean {
+function sameUnit(a: OrgUnitRecord, b: OrgUnitRecord): boolean {
   return (
     a.name === b.name &&
     a.kind === b.kind &&
@@ -64,8 +63,8 @@ function sameUnit(a: UnitWrite, b: StoredUnit): boolean {
 
 interface Plan {
   readonly county: string | null;
-  readonly added: UnitWrite[];
-  readonly updated: UnitWrite[];
+  readonly added: OrgUnitRecord[];
+  readonly updated: OrgUnitRecord[];
   readonly unchanged: number;
   readonly removed: string[];
 }
@@ -111,6 +110,18 @@ function summary(problems: readonly ImportProblem[]): string {
   return problems.length > 10 ? `${shown}; … ${problems.length - 10} more (run a dry run for all)` : shown;
 }
 
+/** 409 with the list when units that still hold something would leave the tree. */
+function refuseOrphans(orphans: readonly ImportProblem[]): void {
+  if (orphans.length === 0) return;
+  throw new GridCommandError(
+    'unit_in_use',
+    `units still in use would disappear, nothing was written: ${summary(orphans)}`,
+    'text',
+    undefined,
+    { units: orphans.map((o) => o.code).join(', ') },
+  );
+}
+
 export async function importOrgTree(ctx: HubContext, text: string, dryRun: boolean): Promise<ImportReport> {
   const started = performance.now();
   const parsed = parseOrgFile(text);
@@ -129,7 +140,8 @@ export async function importOrgTree(ctx: HubContext, text: string, dryRun: boole
     removed: plan.removed.length,
   };
   if (dryRun) {
-    return { dryRun, applied: false, problems: [...orphans, ...problems], counts, tookMs: performance.now() - started };
+    // The file's own problems first: units in use are listed after them (a foreign file may list hundreds).
+    return { dryRun, applied: false, problems: [...problems, ...orphans], counts, tookMs: performance.now() - started };
   }
   if (problems.length > 0) {
     throw new GridCommandError(
@@ -140,28 +152,11 @@ export async function importOrgTree(ctx: HubContext, text: string, dryRun: boole
       { problems: problems.length },
     );
   }
-  if (orphans.length > 0) {
-    throw new GridCommandError(
-      'unit_in_use',
-      `units still in use would disappear, nothing was written: ${summary(orphans)}`,
-      'text',
-      undefined,
-      { units: orphans.map((o) => o.code).join(', ') },
-    );
-  }
+  refuseOrphans(orphans);
   const at = ctx.now();
   await ctx.writes.run(() => {
     // Checked again inside the transaction: a case or camera may have landed in a unit since the plan was made.
-    const late = orphanProblems(ctx, plan.removed);
-    if (late.length > 0) {
-      throw new GridCommandError(
-        'unit_in_use',
-        `units still in use would disappear, nothing was written: ${summary(late)}`,
-        'text',
-        undefined,
-        { units: late.map((o) => o.code).join(', ') },
-      );
-    }
+    refuseOrphans(orphanProblems(ctx, plan.removed));
     for (const unit of plan.added) insertImportedUnit(ctx.db, unit, at);
     for (const unit of plan.updated) updateImportedUnit(ctx.db, unit, at);
     deleteUnits(ctx.db, plan.removed);

@@ -8,7 +8,7 @@ export interface OrgUnitRecord extends OrgUnit {
   readonly boundary: string | null;
 }
 
-interface OrgUnitRow {
+export interface OrgUnitRow {
   code: string;
   name: string;
   level: OrgLevel;
@@ -20,7 +20,7 @@ interface OrgUnitRow {
   center_lat: number;
 }
 
-const toOrgUnit = (row: OrgUnitRow): OrgUnit => ({
+export const toOrgUnit = (row: OrgUnitRow): OrgUnit => ({
   code: row.code,
   name: row.name,
   level: row.level,

@@ -359,3 +359,24 @@ describe('0012 history-note-codes', () => {
     expect(() => db.prepare(`UPDATE case_history SET note_code = 'merged_in'`).run()).toThrow(/append-only/);
   });
 });
+
+describe('0014 camera-registry', () => {
+  it('keeps every camera in service, unprobed, and leaves units as they were', () => {
+    migrate(db, MIGRATIONS, 12);
+    insertCounty();
+    db.prepare(
+      `INSERT INTO cameras (id, code, name, kind, org_unit_code, lon, lat, main_stream, sub_stream)
+       VALUES ('cam-1', '43109901001320000001', 'c', 'fixed', '431099', 112.2, 25.9, 'rtsp://h/1', 'rtsp://h/2')`,
+    ).run();
+    migrate(db, MIGRATIONS, 14);
+    expect(currentVersion(db)).toBe(14);
+    expect(db.prepare('SELECT retired_at, probed_at, probe_ok, probe_detail FROM cameras').get()).toEqual({
+      retired_at: null,
+      probed_at: null,
+      probe_ok: null,
+      probe_detail: null,
+    });
+    expect(columns('org_units')).toContain('imported_at');
+    expect(() => db.prepare(`UPDATE cameras SET probe_ok = 2`).run()).toThrow(/CHECK/);
+  });
+});
