@@ -132,3 +132,47 @@ export class ReferenceBook {
     return this.data(c.refVersion ?? SEED_REFERENCE_VERSION);
   }
 }
+
+export interface ReferenceChange {
+  readonly added: string[];
+  readonly removed: string[];
+  readonly retired: string[];
+  readonly reinstated: string[];
+  readonly renamed: string[];
+  /** Deadline lines ('signFor', 'countyDefault', or a category code) whose limits differ. */
+  readonly limits: string[];
+}
+
+/** What a new version changes against the one before, by code: the detail of the administrative act's record. */
+export function describeReferenceChange(
+  before: Pick<ReferenceVersion, 'taxonomy' | 'deadlines'>,
+  after: Pick<ReferenceVersion, 'taxonomy' | 'deadlines'>,
+): ReferenceChange {
+  const items = (t: Taxonomy) =>
+    new Map(
+      t.categories.flatMap((major) => [
+        [major.code, major] as const,
+        ...major.minors.map((minor) => [minor.code, minor] as const),
+      ]),
+    );
+  const [old, neu] = [items(before.taxonomy), items(after.taxonomy)];
+  const codes = [...new Set([...old.keys(), ...neu.keys()])].sort();
+  const pick = (test: (a: TaxonomyItem | undefined, b: TaxonomyItem | undefined) => boolean) =>
+    codes.filter((code) => test(old.get(code), neu.get(code)));
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const lines = [...new Set([...Object.keys(before.deadlines.categories), ...Object.keys(after.deadlines.categories)])];
+  return {
+    added: pick((a, b) => !a && !!b),
+    removed: pick((a, b) => !!a && !b),
+    retired: pick((a, b) => !!a && !!b && !a.retired && !!b.retired),
+    reinstated: pick((a, b) => !!a && !!b && !!a.retired && !b.retired),
+    renamed: pick((a, b) => !!a && !!b && (a.zh !== b.zh || a.en !== b.en)),
+    limits: [
+      ...(same(before.deadlines.signFor, after.deadlines.signFor) ? [] : ['signFor']),
+      ...(same(before.deadlines.countyDefault, after.deadlines.countyDefault) ? [] : ['countyDefault']),
+      ...lines.sort().filter((code) => !same(before.deadlines.categories[code], after.deadlines.categories[code])),
+    ],
+  };
+}
+
+type TaxonomyItem = { readonly zh: string; readonly en: string; readonly retired?: true };

@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { hubRoutes } from '../../common/contract.js';
+import { describeReferenceChange } from '../../common/reference-versions.js';
 import type { HubContext } from '../hub-context.js';
 import { route } from '../http/route.js';
 import { createReferenceVersion, importCalendarYear, requireReferenceAdmin } from './reference-admin.js';
@@ -31,7 +32,10 @@ export function registerReferenceRoutes(app: FastifyInstance, hub: HubContext): 
   route(app, hub, hubRoutes.referenceVersionCreate, async ({ session, body }) => {
     requireReferenceAdmin(session.user);
     const version = await writeAndReload(hub, () => createReferenceVersion(hub, session.user, body));
-    hub.log.info({ version: version.version, by: session.user.id }, 'reference data: new version saved');
+    // What changed, by code: the detail an admin audit records (common/reference-versions.ts).
+    const previous = hub.reference.versions.find((v) => v.version === version.version - 1)!;
+    const change = describeReferenceChange(previous, version);
+    hub.log.info({ version: version.version, by: session.user.id, change }, 'reference data: new version saved');
     return version;
   });
 

@@ -8,6 +8,7 @@ import { completeMove } from '../../common/cases/complete-move.js';
 import { DeadlineTable, legDeadline } from '../../common/deadline-table.js';
 import {
   checkReferenceEdit,
+  describeReferenceChange,
   ReferenceBook,
   ReferenceEdit,
   type ReferenceVersion,
@@ -117,6 +118,22 @@ describe('a case keeps the version it was filed under', () => {
   });
   const v2: ReferenceVersion = { ...v1, ...changed, version: 2, effectiveFrom: bj('2025-06-01 00:00'), createdBy: 'u' };
   const book = new ReferenceBook([v1, v2], calendar);
+
+  it('says what the version changed, for the record of the act', () => {
+    const next = edit((e) => {
+      e.taxonomy.categories[1]!.minors[0]!.retired = true;
+      e.taxonomy.categories[1]!.minors.splice(10, 1); // 0211
+    });
+    expect(describeReferenceChange(v1, v2)).toEqual({
+      added: [],
+      removed: [],
+      retired: [],
+      reinstated: [],
+      renamed: ['0206'],
+      limits: ['0206'],
+    });
+    expect(describeReferenceChange(v1, next)).toMatchObject({ removed: ['0211'], retired: ['0201'], limits: [] });
+  });
 
   it('takes the version in effect at an instant', () => {
     expect(book.effectiveAt(bj('2025-05-31 23:59')).version).toBe(1);

@@ -4,6 +4,7 @@
  */
 import { Button, InputNumber, Select, Space, Table, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { EDITOR_TABLE } from './editor-table.js';
 import { CASE_GRADES, type CaseGrade } from '../../../../common/cases.js';
 import { DEADLINE_UNITS, type DeadlineLimit } from '../../../../common/sla-clock.js';
 import { allMinors } from '../../../../common/taxonomy.js';
@@ -87,11 +88,8 @@ export function DeadlineEditor({ draft, onChange }: { draft: Draft; onChange: (n
         />
       </Space>
       <Table<Row>
-        size="small"
-        rowKey="key"
+        {...EDITOR_TABLE}
         dataSource={rows}
-        pagination={false}
-        scroll={{ y: 520 }}
         columns={[
           { title: t('referenceData:deadlines.row'), dataIndex: 'label', width: 200 },
           ...CASE_GRADES.map((grade) => ({

@@ -1,6 +1,7 @@
 /** The taxonomy editor: majors and their minors in one tree table, names editable, retire switch, add and remove. */
 import { Button, Input, Space, Switch, Table, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { EDITOR_TABLE } from './editor-table.js';
 import type { TaxonomyMajor, TaxonomyMinor } from '../../../../common/taxonomy.js';
 import { addMajor, addMinor, editMajor, editMinor, removeMinor, type Draft } from './draft.js';
 
@@ -50,11 +51,8 @@ export function TaxonomyEditor({ draft, onChange }: { draft: Draft; onChange: (n
         </Button>
       </Space>
       <Table<Row>
-        size="small"
-        rowKey="key"
+        {...EDITOR_TABLE}
         dataSource={rows}
-        pagination={false}
-        scroll={{ y: 520 }}
         expandable={{ defaultExpandAllRows: false }}
         columns={[
           { title: t('referenceData:taxonomy.code'), dataIndex: 'code', width: 120 },
