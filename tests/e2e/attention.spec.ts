@@ -5,7 +5,7 @@
  * never into a toast over the drawer.
  */
 import type { Page } from '@playwright/test';
-import { choose, openBoard } from './dispatch-support.js';
+import { fillSeriousReport, openBoard } from './dispatch-support.js';
 import { expect, logIn, test } from './fixtures.js';
 
 const TOWNSHIP = '431099001';
@@ -40,14 +40,7 @@ for (const [user, landing, nav] of [
 async function reportSerious(page: Page, description: string): Promise<string> {
   const townshipNode = page.getByTestId('org-tree').locator(`[data-code="${TOWNSHIP}"]`);
   const townshipName = (await townshipNode.getAttribute('title'))!.split(' · ')[0]!;
-  await page.getByTestId('new-report').click();
-  const form = page.getByTestId('report-form');
-  await choose(page, form.getByTestId('report-place'), townshipName);
-  await form.getByTestId('report-category').click();
-  await page.locator('.ant-cascader-menu-item', { hasText: '城市管理' }).first().click();
-  await page.locator('.ant-cascader-menu-item', { hasText: '暴露垃圾' }).first().click();
-  await form.locator('label', { has: page.getByTestId('report-grade-serious') }).click();
-  await form.getByTestId('report-description').fill(description);
+  const form = await fillSeriousReport(page, townshipName, description);
   await form.getByTestId('report-submit').click();
   const receipt = page.getByTestId('report-receipt');
   await expect(receipt).toBeVisible();

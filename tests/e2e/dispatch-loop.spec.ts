@@ -6,7 +6,15 @@
  *
  * The demo simulator may add reports meanwhile, so the test only ever looks at its own case, by id.
  */
-import { choose, closeDrawer, columnCard, makeMove, openBoard, openCase } from './dispatch-support.js';
+import {
+  choose,
+  closeDrawer,
+  columnCard,
+  fillSeriousReport,
+  makeMove,
+  openBoard,
+  openCase,
+} from './dispatch-support.js';
 import { expect, logIn, test } from './fixtures.js';
 
 const TOWNSHIP = '431099001';
@@ -27,14 +35,11 @@ test('a serious report runs the whole loop between the county and a township, li
   const townshipName = (await townshipNode.getAttribute('title'))!.split(' · ')[0]!;
 
   // 1. The county duty officer types in a hotline call: a serious case in the township.
-  await county.getByTestId('new-report').click();
-  const form = county.getByTestId('report-form');
-  await choose(county, form.getByTestId('report-place'), townshipName);
-  await form.getByTestId('report-category').click();
-  await county.locator('.ant-cascader-menu-item', { hasText: '城市管理' }).first().click();
-  await county.locator('.ant-cascader-menu-item', { hasText: '暴露垃圾' }).first().click();
-  await form.locator('label', { has: county.getByTestId('report-grade-serious') }).click();
-  await form.getByTestId('report-description').fill('热线：镇政府门口大量生活垃圾堆放，气味严重 <script>x</script>');
+  const form = await fillSeriousReport(
+    county,
+    townshipName,
+    '热线：镇政府门口大量生活垃圾堆放，气味严重 <script>x</script>',
+  );
   await form.getByTestId('report-reporter-name').fill('王女士');
   await form.getByTestId('report-reporter-phone').fill('13900000000');
   await form.getByTestId('report-submit').click();

@@ -41,3 +41,16 @@ export async function makeMove(page: Page, move: string, status: string, fill?: 
   await expect(drawer).toHaveAttribute('data-status', status);
   await expect(drawer.getByTestId('move-error')).toHaveCount(0);
 }
+
+/** Open the report form and fill in a serious 暴露垃圾 report in the township; the caller adds to it and submits. */
+export async function fillSeriousReport(page: Page, townshipName: string, description: string): Promise<Locator> {
+  await page.getByTestId('new-report').click();
+  const form = page.getByTestId('report-form');
+  await choose(page, form.getByTestId('report-place'), townshipName);
+  await form.getByTestId('report-category').click();
+  await page.locator('.ant-cascader-menu-item', { hasText: '城市管理' }).first().click();
+  await page.locator('.ant-cascader-menu-item', { hasText: '暴露垃圾' }).first().click();
+  await form.locator('label', { has: page.getByTestId('report-grade-serious') }).click();
+  await form.getByTestId('report-description').fill(description);
+  return form;
+}

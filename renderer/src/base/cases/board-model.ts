@@ -323,7 +323,8 @@ export function isShowableImageUrl(url: string): boolean {
 /** Photos typed one per line (or separated by blanks/commas); what the console cannot show is reported back, not sent. */
 export function parsePhotoUrls(text: string): { urls: string[]; rejected: string[] } {
   const parts = text
-    .split(/[\s,，]+/)
+    // Commas separate entries, except the one inside a data URL ("data:image/png;base64,…").
+    .split(/[\s，]+|(?<!;base64),/)
     .map((part) => part.trim())
     .filter(Boolean);
   const urls: string[] = [];
