@@ -59,6 +59,15 @@ export interface HubOptions {
   readonly simulateOutages?: boolean;
   /** Video wall: stream-token lifetime, media gateway (clips, ffmpeg), view idle time. */
   readonly video?: VideoOptions;
+  /** First start's steps as they advance (the desktop app's start-up screen): county seeded, history imported. */
+  readonly onProgress?: (progress: HubStartProgress) => void;
+}
+
+/** One step of a hub's start: `done` of `total` units of work (the county: 0/1 → 1/1; the history: chunks). */
+export interface HubStartProgress {
+  readonly step: 'county' | 'history' | 'clips';
+  readonly done: number;
+  readonly total: number;
 }
 
 export interface Hub {
@@ -77,7 +86,11 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const demo = options.demo ?? false;
   const db = new HubDatabase(options.dbPath, { nativeBinding: options.nativeBinding });
   try {
-    if (demo) await seedDemoCountyIfEmpty(db, now);
+    if (demo) {
+      options.onProgress?.({ step: 'county', done: 0, total: 1 });
+      await seedDemoCountyIfEmpty(db, now);
+      options.onProgress?.({ step: 'county', done: 1, total: 1 });
+    }
     const onDemoPasswords = countDemoPasswordUsers(db);
     if (!demo && onDemoPasswords > 0) {
       throw new Error(
@@ -138,7 +151,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   };
 
   try {
-    if (demo) seedDemoHistoryIfMissing(context);
+    if (demo) seedDemoHistoryIfMissing(context, options.onProgress);
   } catch (err) {
     await video.close();
     db.close();
@@ -178,8 +191,13 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       stopSimulators.forEach((stop) => stop());
       await Promise.all(stopTimers.map((stop) => stop()));
       realtime.close();
+      // io.close() closes the HTTP server too, which waits for every connection: a client's keep-alive connection
+      // (a console's health probe) would hold it for the keep-alive timeout (72 s), and with it the desktop app's
+      // quit. In-flight requests get 2 s to finish, then every connection ends.
+      const force = setTimeout(() => app.server.closeAllConnections(), 2000);
       await new Promise<void>((resolve) => void io.close(() => resolve()));
       await app.close();
+      clearTimeout(force);
       await video.close();
       db.close();
       await hubLogger?.close();

@@ -9,5 +9,6 @@ import { map } from './map.js';
 import { audit } from './audit.js';
 import { errors } from './errors.js';
 import { shared } from './shared.js';
+import { startup } from './startup.js';
 
-export const en = { shell, session, orgTree, dispatch, kpi, wall, map, audit, errors, shared };
+export const en = { shell, session, orgTree, dispatch, kpi, wall, map, audit, errors, shared, startup };
