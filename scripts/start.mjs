@@ -56,9 +56,13 @@ if (!binary) {
   if (build.status !== 0) process.exit(build.status ?? 1);
   run(process.execPath, ['--import', 'tsx', 'main/web-host/cli.ts']);
 } else {
-  const build = spawnSync(process.execPath, [require.resolve('electron-vite/bin/electron-vite.js'), 'build'], {
-    stdio: 'inherit',
-  });
+  const build = spawnSync(
+    process.execPath,
+    [join(dirname(require.resolve('electron-vite/package.json')), 'bin', 'electron-vite.js'), 'build'],
+    {
+      stdio: 'inherit',
+    },
+  );
   if (build.status !== 0) process.exit(build.status ?? 1);
   run(binary, ['.', ...process.argv.slice(2)]);
 }
