@@ -1,5 +1,6 @@
 /**
- * electron-vite: main (ESM, deps external), preload (one CommonJS file, as a sandboxed preload must be), and the
+ * electron-vite: main (ESM, deps external: out/main/index.js and the embedded hub's utility-process module
+ * out/main/hub-process.js, sharing chunks), preload (one CommonJS file, as a sandboxed preload must be), and the
  * renderer config shared with `npm run build:renderer`.
  */
 import { defineConfig } from 'electron-vite';
@@ -13,8 +14,11 @@ export default defineConfig({
     build: {
       outDir: here('./out/main'),
       externalizeDeps: true,
-      lib: { entry: here('./main/electron/index.ts'), formats: ['es'] },
-      rollupOptions: { output: { entryFileNames: 'index.js' } },
+      lib: {
+        entry: { index: here('./main/electron/index.ts'), 'hub-process': here('./main/hub-process/entry.ts') },
+        formats: ['es'],
+      },
+      rollupOptions: { output: { entryFileNames: '[name].js' } },
     },
   },
   preload: {

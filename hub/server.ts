@@ -82,6 +82,15 @@ export interface HubOptions {
   readonly trustedProxies?: readonly string[];
   /** The origin clients reach the hub at (GRID_PUBLIC_URL), when it is not the one it listens on (a proxy). */
   readonly publicUrl?: string;
+  /** First start's steps as they advance (the desktop app's start-up screen): county seeded, history imported. */
+  readonly onProgress?: (progress: HubStartProgress) => void;
+}
+
+/** One step of a hub's start: `done` of `total` units of work (the county: 0/1 → 1/1; the history: chunks). */
+export interface HubStartProgress {
+  readonly step: 'county' | 'history' | 'clips';
+  readonly done: number;
+  readonly total: number;
 }
 
 export interface Hub {
@@ -102,7 +111,11 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   // `restore` refuses to replace a database a hub has open.
   const releaseDatabase = markDatabaseInUse(options.dbPath);
   try {
-    if (demo) await seedDemoCountyIfEmpty(db, now, [], options.progress);
+    if (demo) {
+      options.onProgress?.({ step: 'county', done: 0, total: 1 });
+      await seedDemoCountyIfEmpty(db, now, [], options.progress);
+      options.onProgress?.({ step: 'county', done: 1, total: 1 });
+    }
     const onDemoPasswords = countDemoPasswordUsers(db);
     if (!demo && onDemoPasswords > 0) {
       throw new Error(
@@ -179,7 +192,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   };
 
   try {
-    if (demo) seedDemoHistoryIfMissing(context, options.progress);
+    if (demo) seedDemoHistoryIfMissing(context, options.progress, options.onProgress);
   } catch (err) {
     await video.close();
     db.close();
@@ -229,8 +242,13 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       stopSimulators.forEach((stop) => stop());
       await Promise.all(stopTimers.map((stop) => stop()));
       realtime.close();
+      // io.close() closes the HTTP server too, which waits for every connection: a client's keep-alive connection
+      // (a console's health probe) would hold it for the keep-alive timeout (72 s), and with it the desktop app's
+      // quit. In-flight requests get 2 s to finish, then every connection ends.
+      const force = setTimeout(() => app.server.closeAllConnections(), 2000);
       await new Promise<void>((resolve) => void io.close(() => resolve()));
       await app.close();
+      clearTimeout(force);
       await video.close();
       db.close();
       releaseDatabase();

@@ -12,8 +12,9 @@ export interface SenderFacts {
 }
 
 /**
- * `rendererRoot` is where our renderer is served from: a file:// directory URL of the packaged app, or the dev
- * server's origin during development.
+ * `rendererRoot` is where our renderer is served from: the app's own `gridcommand://console/` protocol, the dev
+ * server's origin during development, or a file:// directory URL (kept for completeness; the app no longer loads
+ * from file://).
  */
 export function isTrustedSender(sender: SenderFacts, rendererRoot: string): boolean {
   if (!sender.isMainFrame || !sender.isKnownWindow) return false;
@@ -29,7 +30,9 @@ export function isTrustedSender(sender: SenderFacts, rendererRoot: string): bool
     const dir = root.pathname.endsWith('/') ? root.pathname : `${root.pathname}/`;
     return url.protocol === 'file:' && url.host === '' && url.pathname.startsWith(dir) && !url.pathname.includes('..');
   }
-  return url.origin === root.origin;
+  // Scheme and host, not `origin`: a custom scheme's origin is the opaque "null" in the URL standard, so comparing
+  // origins would trust every page of every custom scheme.
+  return url.protocol === root.protocol && url.host === root.host;
 }
 
 /** Only web links leave the app, and they go to the system browser. */

@@ -1,5 +1,6 @@
 // `npm start`: build, then launch Electron with the embedded hub and demo county.
-// Where no Electron binary can be had (e.g. a closed network), say so in one line and point at `npm run web`.
+// Where no Electron binary can be had (e.g. a closed network), say so in one line and start the web console instead
+// (`npm run web`: the same UI in a browser), so "one command runs the console" holds everywhere.
 import { spawnSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -26,18 +27,42 @@ function electronBinary() {
   return existsSync(binary) ? binary : null;
 }
 
+/** Runs `command` with the same stdio; resolves with its exit code. Signals given to us are passed on. */
+function run(command, args) {
+  const child = spawn(command, args, { stdio: 'inherit' });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
 const binary = electronBinary();
 if (!binary) {
   console.error(
-    'No Electron binary is available on this machine (it could not be downloaded); run `npm run web` and open the console in a browser instead.',
+    'No Electron binary is available on this machine (it could not be downloaded): starting the web console instead; open the URL below in a browser.',
   );
-  process.exit(1);
+  const build = spawnSync(
+    process.execPath,
+    [
+      join(dirname(require.resolve('vite/package.json')), 'bin', 'vite.js'),
+      'build',
+      '--config',
+      'vite.renderer.config.ts',
+      '--logLevel',
+      'warn',
+    ],
+    {
+      stdio: 'inherit',
+    },
+  );
+  if (build.status !== 0) process.exit(build.status ?? 1);
+  run(process.execPath, ['--import', 'tsx', 'main/web-host/cli.ts']);
+} else {
+  const build = spawnSync(
+    process.execPath,
+    [join(dirname(require.resolve('electron-vite/package.json')), 'bin', 'electron-vite.js'), 'build'],
+    {
+      stdio: 'inherit',
+    },
+  );
+  if (build.status !== 0) process.exit(build.status ?? 1);
+  run(binary, ['.', ...process.argv.slice(2)]);
 }
-
-const build = spawnSync(process.execPath, [require.resolve('electron-vite/bin/electron-vite.js'), 'build'], {
-  stdio: 'inherit',
-});
-if (build.status !== 0) process.exit(build.status ?? 1);
-
-const child = spawn(binary, ['.', ...process.argv.slice(2)], { stdio: 'inherit' });
-child.on('exit', (code) => process.exit(code ?? 0));

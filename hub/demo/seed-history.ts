@@ -1,6 +1,7 @@
 /**
  * Seeds the demo county's 2017–2020 history once, through the importer, in one transaction (the hub is not yet
- * listening, so nothing waits on it).
+ * listening, so nothing waits on it). The lines go in chunks so first start can report how far it got; the importer's
+ * duplicate check reads the database, so chunks inside one transaction import exactly what one call would.
  */
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { CaseActor } from '../../common/case-machine.js';
@@ -12,9 +13,23 @@ import { generateHistory, type HistoryGrid } from './history.js';
 import { DEMO_SEED } from './seed-demo.js';
 import { counted, silentProgress, type Progress } from '../progress.js';
 
-export function seedDemoHistoryIfMissing(hub: HubContext, progress: Progress = silentProgress): number {
+const HISTORY_CHUNKS = 20;
+
+/**
+ * `progress` draws the command line's step lines (hub/progress.ts); `onProgress` feeds the desktop app's start-up
+ * screen (main/hub-process/) in chunks of the import.
+ */
+export function seedDemoHistoryIfMissing(
+  hub: HubContext,
+  progress: Progress = silentProgress,
+  onProgress?: (progress: { step: 'history'; done: number; total: number }) => void,
+): number {
   const county = getMeta(hub.db, 'county_code');
-  if (!county || getMeta(hub.db, 'demo_history')) return 0;
+  if (!county || getMeta(hub.db, 'demo_history')) {
+    onProgress?.({ step: 'history', done: HISTORY_CHUNKS, total: HISTORY_CHUNKS });
+    return 0;
+  }
+  onProgress?.({ step: 'history', done: 0, total: HISTORY_CHUNKS });
   const grids = hub.db
     .all<{ code: string; name: string; population: number; center_lon: number; center_lat: number; boundary: string }>(
       sql`SELECT code, name, population, center_lon, center_lat, boundary FROM org_units WHERE level = 'grid' ORDER BY code`,
@@ -39,8 +54,16 @@ export function seedDemoHistoryIfMissing(hub: HubContext, progress: Progress = s
   generating.done(`${lines.length.toLocaleString('en-US')} events`);
   const importing = progress.step('demo history: importing', lines.length, 'events');
   const importer: CaseActor = { userId: 'system:import', role: 'county_duty_officer', orgUnitCode: county };
+  const chunkSize = Math.ceil(lines.length / HISTORY_CHUNKS);
   const result = hub.db.transaction(() => {
-    const r = importEvents(hub, importer, counted(lines, importing), hub.now());
+    const r = { imported: 0, rejected: [] as Array<{ line: number; reason: string }> };
+    for (let chunk = 0; chunk < HISTORY_CHUNKS; chunk += 1) {
+      const start = chunk * chunkSize;
+      const part = importEvents(hub, importer, counted(lines.slice(start, start + chunkSize), importing), hub.now());
+      r.imported += part.imported;
+      r.rejected.push(...part.rejected.map((rejected) => ({ ...rejected, line: rejected.line + start })));
+      onProgress?.({ step: 'history', done: chunk + 1, total: HISTORY_CHUNKS });
+    }
     setMeta(hub.db, 'demo_history', String(r.imported));
     return r;
   });

@@ -23,6 +23,11 @@ export function setHubOrigins(hubUrls: readonly string[], mediaUrls: readonly st
   return policy;
 }
 
+/** The policy in force now: the app protocol's answers carry it too (they bypass the session's header hook). */
+export function currentContentSecurityPolicy(): string {
+  return policy;
+}
+
 export function installAppSecurity(): void {
   app.enableSandbox();
   app.on('web-contents-created', (_event, contents) => {

@@ -1,23 +1,24 @@
 /**
  * `gridtiles://tiles/<z>/<x>/<y>` and `gridtiles://tiles/metadata.json`: the offline basemap in Electron, where the
- * renderer is a file:// page with no server to ask. The handler only translates; reading tiles is plain Node
+ * renderer (served by `gridcommand:`, app-protocol.ts) has no server to ask. The handler only translates; reading tiles is plain Node
  * (main/map/tile-host.ts, shared with the web host's /tiles route).
  *
- * Wiring (main/electron/index.ts): `registerTileScheme()` before the app is ready, then `startTileProtocol()` once
+ * Wiring (main/electron/index.ts): `registerPrivilegedSchemes()` (app-protocol.ts) before the app is ready, then `startTileProtocol()` once
  * ready. Electron's CSP (main/content-security-policy.ts) allows `gridtiles:` for images and fetches.
  */
-import { protocol, session } from 'electron';
+import { session, type CustomScheme } from 'electron';
 import type { MbtilesBasemap } from '../map/mbtiles.js';
 import { answerTileRequest } from '../map/tile-host.js';
 import { openBasemap } from '../map/tile-route.js';
 
 export const TILE_SCHEME = 'gridtiles';
 
-/** Must run before the app is ready: the scheme has to be known as fetchable from the renderer. */
-export function registerTileScheme(): void {
-  protocol.registerSchemesAsPrivileged([
-    { scheme: TILE_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
-  ]);
+/** Registered before the app is ready, with the app's own scheme (app-protocol.ts): fetchable from the renderer. */
+export function tileSchemePrivileges(): CustomScheme {
+  return {
+    scheme: TILE_SCHEME,
+    privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true },
+  };
 }
 
 export function serveTiles(basemap: MbtilesBasemap | null): () => void {

@@ -1,10 +1,13 @@
-/** The console's windows, all created with the same locked-down preferences. */
-import { BrowserWindow, screen, type WebPreferences } from 'electron';
+/**
+ * The console's windows, all created with the same locked-down preferences and all showing the renderer from the
+ * app's own protocol (app-protocol.ts), never file://.
+ */
+import { app, BrowserWindow, screen, type WebPreferences } from 'electron';
 import type { WallDisplayInfo } from '../../common/wall-schemas.js';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { APP_ROOT } from './app-protocol.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const rendererIndex = fileURLToPath(new URL('../renderer/index.html', import.meta.url));
 
 /** The one set of locked-down preferences every window of the console gets. */
 const webPreferences = (): WebPreferences => ({
@@ -17,15 +20,27 @@ const webPreferences = (): WebPreferences => ({
   allowRunningInsecureContent: false,
   webviewTag: false,
   spellcheck: false,
+  // A packaged console has no DevTools at all (no menu entry, no shortcut, no openDevTools); development keeps them.
+  devTools: !app.isPackaged,
 });
+
+/** The start-up screen (renderer/src/startup/): first start's progress until the hub is ready. */
+export const STARTUP_HASH = '/startup';
 
 export class WindowRegistry {
   private readonly windows = new Set<BrowserWindow>();
   private readonly wallWindows = new Map<number, BrowserWindow>();
+  private readonly startupWindows = new Set<BrowserWindow>();
 
-  /** The dev server during `electron-vite dev`, else the packaged renderer folder. */
-  readonly rendererRoot =
-    process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(rendererIndex.replace(/index\.html$/, '')).toString();
+  /** The dev server during `electron-vite dev`, else the app's own protocol. */
+  readonly rendererRoot: string = process.env.ELECTRON_RENDERER_URL
+    ? new URL('/', process.env.ELECTRON_RENDERER_URL).toString()
+    : APP_ROOT;
+
+  /** The renderer's page, with a hash route (`/wall-display`, `/startup`) or none. */
+  pageUrl(hash?: string): string {
+    return `${this.rendererRoot}index.html${hash ? `#${hash}` : ''}`;
+  }
 
   has(contentsId: number): boolean {
     for (const win of this.windows) if (!win.isDestroyed() && win.webContents.id === contentsId) return true;
@@ -36,7 +51,8 @@ export class WindowRegistry {
     return [...this.windows].filter((w) => !w.isDestroyed());
   }
 
-  openConsole(): BrowserWindow {
+  /** The console window; `hash` `/startup` shows first start's progress until the hub is ready (then `showLogin`). */
+  openConsole(hash?: string): BrowserWindow {
     const win = new BrowserWindow({
       width: 1600,
       height: 960,
@@ -48,11 +64,20 @@ export class WindowRegistry {
       webPreferences: webPreferences(),
     });
     this.windows.add(win);
-    win.on('closed', () => this.windows.delete(win));
+    win.on('closed', () => {
+      this.windows.delete(win);
+      this.startupWindows.delete(win);
+    });
     win.once('ready-to-show', () => win.show());
-    if (process.env.ELECTRON_RENDERER_URL) void win.loadURL(process.env.ELECTRON_RENDERER_URL);
-    else void win.loadFile(rendererIndex);
+    if (hash === STARTUP_HASH) this.startupWindows.add(win);
+    void win.loadURL(this.pageUrl(hash));
     return win;
+  }
+
+  /** The hub is ready: every console window showing the start-up screen moves on to the login. */
+  showLogin(): void {
+    for (const win of this.startupWindows) if (!win.isDestroyed()) void win.loadURL(this.pageUrl());
+    this.startupWindows.clear();
   }
 
   /** The monitors a wall display can open on. */
@@ -69,8 +94,10 @@ export class WindowRegistry {
   }
 
   /**
-   * A frameless full-screen wall window on that monitor (the primary one when unknown), showing `#/wall-display`: the
-   * same renderer, preload and preferences as the console, driven by the console's `wall.cast`. One per monitor.
+   * A frameless kiosk window filling that monitor (the primary one when unknown), showing `#/wall-display`: the same
+   * renderer, preload and preferences as the console, driven by the console's `wall.cast`. One per monitor. Kiosk, so
+   * an operator's stray keys cannot leave it; Escape closes it (caught here, before the page, so it works even while
+   * the page is still loading or has hung).
    */
   openWall(displayId: number | null): BrowserWindow {
     const display = screen.getAllDisplays().find((d) => d.id === displayId) ?? screen.getPrimaryDisplay();
@@ -87,6 +114,7 @@ export class WindowRegistry {
       height,
       frame: false,
       fullscreen: true,
+      kiosk: true,
       backgroundColor: '#000000',
       title: '视频墙 Video wall',
       show: false,
@@ -98,9 +126,14 @@ export class WindowRegistry {
       this.windows.delete(win);
       this.wallWindows.delete(display.id);
     });
+    win.webContents.on('before-input-event', (event, input) => {
+      if (input.type === 'keyDown' && input.key === 'Escape') {
+        event.preventDefault();
+        win.close();
+      }
+    });
     win.once('ready-to-show', () => win.show());
-    if (process.env.ELECTRON_RENDERER_URL) void win.loadURL(`${process.env.ELECTRON_RENDERER_URL}#/wall-display`);
-    else void win.loadFile(rendererIndex, { hash: '/wall-display' });
+    void win.loadURL(this.pageUrl('/wall-display'));
     return win;
   }
 }

@@ -1,8 +1,9 @@
 /**
- * Serves the built renderer. Paths are resolved inside the root and anything that would leave it is a 404, so
- * `..`, encoded slashes and absolute paths cannot reach other files.
+ * Serves the built renderer, for the web host's static route and Electron's `gridcommand:` protocol alike. Paths are
+ * resolved inside the root and anything that would leave it is a 404: `..`, encoded slashes and dots, absolute paths,
+ * NUL bytes, and symbolic links (inside the root) that point outside it.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 
 const TYPES: Record<string, string> = {
@@ -24,6 +25,8 @@ export interface StaticFile {
   readonly contentType: string;
 }
 
+const inside = (dir: string, full: string): boolean => full === dir || full.startsWith(dir + sep);
+
 export async function readStaticFile(root: string, urlPath: string): Promise<StaticFile | null> {
   let decoded: string;
   try {
@@ -35,10 +38,12 @@ export async function readStaticFile(root: string, urlPath: string): Promise<Sta
   const rootDir = resolve(root);
   const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
   const full = resolve(rootDir, relative);
-  if (full !== rootDir && !full.startsWith(rootDir + sep)) return null;
+  if (!inside(rootDir, full)) return null;
   try {
-    if (!(await stat(full)).isFile()) return null;
-    return { body: await readFile(full), contentType: TYPES[extname(full)] ?? 'application/octet-stream' };
+    // A link inside the root may point anywhere: the file actually read must lie inside the root's real path too.
+    const [realRoot, realFull] = await Promise.all([realpath(rootDir), realpath(full)]);
+    if (!inside(realRoot, realFull) || !(await stat(realFull)).isFile()) return null;
+    return { body: await readFile(realFull), contentType: TYPES[extname(full)] ?? 'application/octet-stream' };
   } catch {
     return null;
   }

@@ -15,6 +15,7 @@ import { useSessionPushes } from './session/use-session-pushes.js';
 import { loadReference, useReferenceRevision } from './base/reference.js';
 import { CONSOLE_THEME } from './shell/theme.js';
 import { ShellLayout } from './shell/ShellLayout.js';
+import { isStartupHash, StartupScreen } from './startup/StartupScreen.js';
 import { useIsWallDisplay } from './wall/wall-display-route.js';
 import { WallDisplay } from './wall/WallDisplay.js';
 
@@ -62,7 +63,8 @@ export function App() {
   return (
     <ConfigProvider theme={CONSOLE_THEME} locale={language === 'en' ? enUS : zhCN}>
       <AntApp className="app-root">
-        <Screens />
+        {/* The desktop app's first window while its hub starts: no session to ask for yet. */}
+        {isStartupHash(window.location.hash) ? <StartupScreen /> : <Screens />}
       </AntApp>
     </ConfigProvider>
   );

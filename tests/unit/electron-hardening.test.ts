@@ -79,7 +79,8 @@ vi.mock('electron', () => fakeElectron.module);
 const { installAppSecurity, setHubOrigins } = await import('../../main/electron/security.js');
 const { WindowRegistry } = await import('../../main/electron/windows.js');
 const { buildContentSecurityPolicy } = await import('../../main/content-security-policy.js');
-const { registerTileScheme, startTileProtocol, TILE_SCHEME } = await import('../../main/electron/tile-protocol.js');
+const { startTileProtocol, TILE_SCHEME } = await import('../../main/electron/tile-protocol.js');
+const { registerPrivilegedSchemes, APP_SCHEME } = await import('../../main/electron/app-protocol.js');
 
 /** A real 1×1 PNG. */
 const PNG = Buffer.from(
@@ -166,11 +167,13 @@ describe('Electron hardening (with a stand-in electron module)', () => {
   });
 
   it('registers gridtiles: as a fetchable scheme and serves GRID_MBTILES over it, only when configured', async () => {
-    registerTileScheme();
+    registerPrivilegedSchemes();
     expect(fakeElectron.state.privilegedSchemes).toContainEqual({
       scheme: TILE_SCHEME,
       privileges: expect.objectContaining({ standard: true, secure: true, supportFetchAPI: true }),
     });
+    // One registration for both schemes (Electron takes only one call): the app's own renderer scheme beside it.
+    expect(fakeElectron.state.privilegedSchemes.map((s) => s.scheme)).toEqual([APP_SCHEME, TILE_SCHEME]);
     expect(startTileProtocol({}, undefined)).toBeNull();
     expect(fakeElectron.state.protocolHandlers.has(TILE_SCHEME)).toBe(false);
 
@@ -209,6 +212,7 @@ describe('Electron hardening (with a stand-in electron module)', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      devTools: true, // the stand-in app is not packaged; a packaged one gets devTools: false (electron-startup test)
     });
     expect(prefs.preload).toMatch(/preload\/index\.cjs$/);
   });

@@ -27,6 +27,15 @@ describe('IPC sender policy', () => {
     expect(isTrustedSender({ ...ok, url: 'not a url' }, FILE_ROOT)).toBe(false);
   });
 
+  it("trusts only its own app scheme and host, although a custom scheme's origin is the opaque 'null'", () => {
+    const root = 'gridcommand://console/';
+    const ok = { isMainFrame: true, isKnownWindow: true, url: 'gridcommand://console/index.html#/wall-display' };
+    expect(isTrustedSender(ok, root)).toBe(true);
+    for (const url of ['evil://console/index.html', 'gridcommand://other/index.html', 'gridtiles://tiles/0/0/0']) {
+      expect(isTrustedSender({ ...ok, url }, root), url).toBe(false);
+    }
+  });
+
   it('opens only http(s) links externally', () => {
     expect(isExternalWebLink('https://www.gov.cn/')).toBe(true);
     for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'ms-settings:', '']) {

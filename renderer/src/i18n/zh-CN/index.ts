@@ -12,6 +12,7 @@ import { countyAdmin } from './county-admin.js';
 import { errors } from './errors.js';
 import { shared } from './shared.js';
 import { referenceData } from './reference-data.js';
+import { startup } from './startup.js';
 
 export const zhCN = {
   shell,
@@ -27,4 +28,5 @@ export const zhCN = {
   errors,
   shared,
   referenceData,
+  startup,
 };
