@@ -154,6 +154,9 @@ export const ADMIN_ACTIONS = [
   'cameras.imported',
   'camera.changed',
   'reference_data.versioned',
+  'camera.added',
+  'camera.retired',
+  'calendar.imported',
 ] as const;
 export type AdminAction = (typeof ADMIN_ACTIONS)[number];
 

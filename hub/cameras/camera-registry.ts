@@ -9,7 +9,9 @@
 import type { AdminCamera, CameraEdit, CameraInput, ImportReport } from '../../common/county-import.js';
 import { GridCommandError } from '../../common/errors.js';
 import type { MultiPolygon, Polygon } from 'geojson';
+import { recordAdminAct } from '../admin-audit/admin-audit-store.js';
 import type { HubContext } from '../hub-context.js';
+import type { AdminCaller } from '../org/org-import.js';
 import { redactSecrets } from '../logging.js';
 import { parseCameraFile, type CameraRow } from './camera-import-validate.js';
 import {
@@ -75,6 +77,7 @@ export async function importCameras(
   format: 'csv' | 'json',
   text: string,
   dryRun: boolean,
+  caller: AdminCaller | null = null,
 ): Promise<ImportReport> {
   const started = performance.now();
   const { rows, problems, total } = parseCameraFile(format, text, checkContext(ctx));
@@ -116,6 +119,12 @@ export async function importCameras(
     const { added, updated } = plan(registryCamerasByCode(ctx.db));
     for (const c of added) insertRegistryCamera(ctx.db, c);
     for (const c of updated) updateRegistryCamera(ctx.db, c);
+    recordAdminAct(ctx.db, {
+      ...audited(caller),
+      action: 'cameras.imported',
+      detail: { format, rows: total, added: added.map((c) => c.code), updated: updated.map((c) => c.code) },
+      at: ctx.now(),
+    });
   });
   return { dryRun, applied: true, problems: [], counts, tookMs: performance.now() - started };
 }
@@ -157,7 +166,21 @@ function checkInput(ctx: HubContext, input: CameraInput | CameraEdit, selfId: st
   }
 }
 
-export async function addCamera(ctx: HubContext, input: CameraInput): Promise<AdminCamera> {
+/** The admin audit's actor and address for a write (null: the hub itself, e.g. a test's direct call). */
+function audited(caller: AdminCaller | null) {
+  return { actor: caller?.actor ?? null, ip: caller?.ip ?? null };
+}
+
+/** What the audit keeps of a camera: never its stream URLs (they carry credentials), only whether they changed. */
+function auditFacts(c: { code: string; name: string; unitCode: string; sensitive: boolean; ptz: boolean }) {
+  return { code: c.code, name: c.name, unitCode: c.unitCode, sensitive: c.sensitive, ptz: c.ptz };
+}
+
+export async function addCamera(
+  ctx: HubContext,
+  input: CameraInput,
+  caller: AdminCaller | null = null,
+): Promise<AdminCamera> {
   const id = `cam-${input.code}`;
   await ctx.writes.run(() => {
     checkInput(ctx, input, null);
@@ -166,11 +189,23 @@ export async function addCamera(ctx: HubContext, input: CameraInput): Promise<Ad
     }
     const [lon, lat] = input.position;
     insertRegistryCamera(ctx.db, { id, ...input, lon, lat, unitCode: input.unitCode });
+    recordAdminAct(ctx.db, {
+      ...audited(caller),
+      action: 'camera.added',
+      target: id,
+      detail: { ...auditFacts(input), position: input.position },
+      at: ctx.now(),
+    });
   });
   return toAdminCamera(mustGet(ctx, id));
 }
 
-export async function editCamera(ctx: HubContext, id: string, input: CameraEdit): Promise<AdminCamera> {
+export async function editCamera(
+  ctx: HubContext,
+  id: string,
+  input: CameraEdit,
+  caller: AdminCaller | null = null,
+): Promise<AdminCamera> {
   await ctx.writes.run(() => {
     const before = mustGet(ctx, id);
     if (before.retiredAt !== null) throw new GridCommandError('conflict', `camera ${id} is retired`, 'id', 409);
@@ -188,15 +223,37 @@ export async function editCamera(ctx: HubContext, id: string, input: CameraEdit)
       sensitive: input.sensitive,
       ptz: input.ptz,
     });
+    recordAdminAct(ctx.db, {
+      ...audited(caller),
+      action: 'camera.changed',
+      target: id,
+      detail: {
+        before: auditFacts(before),
+        after: auditFacts(input),
+        urlsChanged: Boolean(input.mainUrl || input.subUrl),
+      },
+      at: ctx.now(),
+    });
   });
   return toAdminCamera(mustGet(ctx, id));
 }
 
-export async function retireRegistryCamera(ctx: HubContext, id: string): Promise<AdminCamera> {
+export async function retireRegistryCamera(
+  ctx: HubContext,
+  id: string,
+  caller: AdminCaller | null = null,
+): Promise<AdminCamera> {
   await ctx.writes.run(() => {
     const before = mustGet(ctx, id);
     if (before.retiredAt !== null) throw new GridCommandError('conflict', `camera ${id} is already retired`, 'id', 409);
     retireCamera(ctx.db, id, ctx.now());
+    recordAdminAct(ctx.db, {
+      ...audited(caller),
+      action: 'camera.retired',
+      target: id,
+      detail: auditFacts(before),
+      at: ctx.now(),
+    });
   });
   return toAdminCamera(mustGet(ctx, id));
 }

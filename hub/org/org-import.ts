@@ -14,6 +14,7 @@ import { parentCode } from '../../common/org.js';
 import type { User } from '../../common/schemas.js';
 import { holdsValidPost } from '../../common/scope-policy.js';
 import { setMeta } from '../db/meta-store.js';
+import { recordAdminAct, type AdminActor } from '../admin-audit/admin-audit-store.js';
 import type { HubContext } from '../hub-context.js';
 import { forgetBoundaries } from '../map/boundaries.js';
 import type { OrgUnitRecord } from './org-units-store.js';
@@ -122,7 +123,18 @@ function refuseOrphans(orphans: readonly ImportProblem[]): void {
   );
 }
 
-export async function importOrgTree(ctx: HubContext, text: string, dryRun: boolean): Promise<ImportReport> {
+/** Who runs an administrative write and from where: the admin audit's row (hub/admin-audit/). */
+export interface AdminCaller {
+  readonly actor: AdminActor;
+  readonly ip: string | null;
+}
+
+export async function importOrgTree(
+  ctx: HubContext,
+  text: string,
+  dryRun: boolean,
+  caller: AdminCaller | null = null,
+): Promise<ImportReport> {
   const started = performance.now();
   const parsed = parseOrgFile(text);
   const problems = [...parsed.problems];
@@ -161,6 +173,14 @@ export async function importOrgTree(ctx: HubContext, text: string, dryRun: boole
     for (const unit of plan.updated) updateImportedUnit(ctx.db, unit, at);
     deleteUnits(ctx.db, plan.removed);
     if (plan.county) setMeta(ctx.db, 'county_code', plan.county);
+    recordAdminAct(ctx.db, {
+      actor: caller?.actor ?? null,
+      action: 'org.imported',
+      target: plan.county ?? null,
+      detail: { ...counts, removedCodes: plan.removed.slice(0, 200), bytes: Buffer.byteLength(text) },
+      ip: caller?.ip ?? null,
+      at,
+    });
   });
   refreshOrgCaches(ctx);
   return { dryRun, applied: true, problems: [], counts, tookMs: performance.now() - started };

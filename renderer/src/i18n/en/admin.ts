@@ -113,6 +113,9 @@ export const admin: SameKeys<typeof zh> = {
       cameras_imported: 'Cameras imported',
       camera_changed: 'Camera changed',
       reference_data_versioned: 'Reference data versioned',
+      camera_added: 'Camera added',
+      camera_retired: 'Camera retired',
+      calendar_imported: 'Calendar year imported',
     },
   },
 };

@@ -110,6 +110,9 @@ export const admin = {
       cameras_imported: '导入监控点',
       camera_changed: '修改监控点',
       reference_data_versioned: '基础数据新版本',
+      camera_added: '新增监控点',
+      camera_retired: '停用监控点',
+      calendar_imported: '导入工作日历年度',
     },
   },
 };
