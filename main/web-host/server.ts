@@ -7,6 +7,7 @@
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import type { AddressInfo } from 'node:net';
 import { GridCommandError } from '../../common/errors.js';
+import { hubRoutes } from '../../common/contract.js';
 import { HubClient } from '../hub-client.js';
 import { HubHealthProbe } from '../hub-health.js';
 import { ConsoleSessions, newSessionId } from './console-sessions.js';
@@ -58,6 +59,11 @@ export interface WebHost {
 export const DEFAULT_IDLE_TIMEOUT_MS = 30 * 60_000;
 export const DEFAULT_MAX_SESSIONS = 200;
 const COOKIE_ATTRIBUTES = 'HttpOnly; SameSite=Strict; Path=/';
+
+const LARGE_BODY_CALLS = [
+  ['admin.orgImport', hubRoutes.orgImport],
+  ['admin.cameraImport', hubRoutes.cameraImport],
+] as const;
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const healthProbe = new HubHealthProbe(new HubClient(options.hubUrl), options.healthIntervalMs ?? 5000);
@@ -121,30 +127,38 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     reply.header('referrer-policy', 'no-referrer');
   });
 
-  app.post<{ Params: { method: string } }>('/rpc/:method', async (request, reply) => {
-    // A page from another origin must not drive this console, even on loopback.
-    const origin = request.headers.origin;
-    if (origin !== undefined && origin !== `http://${request.headers.host}`) {
-      return reply.status(403).send({ ok: false, error: { code: 'forbidden', message: 'cross-origin call refused' } });
-    }
-    void reply.header('cache-control', 'no-store');
-    const id = cookieOf(request);
-    const service = sessions.use(id);
-    if (!service && request.params.method === 'session.login') return login(request, reply);
-    // Not signed in: the shared anonymous service answers (session.current → null, connection.status, refusals).
-    const result = await dispatchConsoleCall(service ?? sessions.anonymous, request.params.method, request.body);
-    if (service && request.params.method === 'session.logout' && id) {
-      sessions.end(id);
-      void reply.header('set-cookie', `${COOKIE}=; ${COOKIE_ATTRIBUTES}; Max-Age=0`);
-    }
-    // A binary answer (the map's events) goes out as bytes: JSON would spell a Uint8Array as {"0":…} and base64
-    // would add a third. Refusals stay JSON, so the bridge tells the two apart by content type.
-    if (result.ok && result.value instanceof Uint8Array) {
-      const { buffer, byteOffset, byteLength } = result.value;
-      return reply.type('application/octet-stream').send(Buffer.from(buffer, byteOffset, byteLength));
-    }
-    return reply.send(result);
-  });
+  /** `fixed`: the call a static route stands for (its own, larger body limit); otherwise the path names it. */
+  const rpc =
+    (fixed?: string) => async (request: FastifyRequest<{ Params: { method?: string } }>, reply: FastifyReply) => {
+      const method = fixed ?? request.params.method ?? '';
+      // A page from another origin must not drive this console, even on loopback.
+      const origin = request.headers.origin;
+      if (origin !== undefined && origin !== `http://${request.headers.host}`) {
+        return reply
+          .status(403)
+          .send({ ok: false, error: { code: 'forbidden', message: 'cross-origin call refused' } });
+      }
+      void reply.header('cache-control', 'no-store');
+      const id = cookieOf(request);
+      const service = sessions.use(id);
+      if (!service && method === 'session.login') return login(request, reply);
+      // Not signed in: the shared anonymous service answers (session.current → null, connection.status, refusals).
+      const result = await dispatchConsoleCall(service ?? sessions.anonymous, method, request.body);
+      if (service && method === 'session.logout' && id) {
+        sessions.end(id);
+        void reply.header('set-cookie', `${COOKIE}=; ${COOKIE_ATTRIBUTES}; Max-Age=0`);
+      }
+      // A binary answer (the map's events) goes out as bytes: JSON would spell a Uint8Array as {"0":…} and base64
+      // would add a third. Refusals stay JSON, so the bridge tells the two apart by content type.
+      if (result.ok && result.value instanceof Uint8Array) {
+        const { buffer, byteOffset, byteLength } = result.value;
+        return reply.type('application/octet-stream').send(Buffer.from(buffer, byteOffset, byteLength));
+      }
+      return reply.send(result);
+    };
+  app.post('/rpc/:method', rpc());
+  // A county's org tree or camera registry is larger than any other call: these two take the hub's own import limit.
+  for (const [name, route] of LARGE_BODY_CALLS) app.post(`/rpc/${name}`, { bodyLimit: route.bodyLimit }, rpc(name));
 
   app.get('/rpc/events', (request, reply) => {
     const id = browserId(request, reply);
