@@ -42,17 +42,15 @@ export function CaseFeed() {
     for (const c of cases) {
       const key = `serious-${c.id}`;
       const detail = `${categoryLabel(c.categoryCode, language)} · ${unitPath(c.gridCode, units)}`;
-      const raised = useAlertStore
-        .getState()
-        .raise({
-          id: key,
-          kind: 'serious_case',
-          severity: 'serious',
-          at: Date.now(),
-          caseId: c.id,
-          caseNo: c.caseNo,
-          detail,
-        });
+      const raised = useAlertStore.getState().raise({
+        id: key,
+        kind: 'serious_case',
+        severity: 'serious',
+        at: Date.now(),
+        caseId: c.id,
+        caseNo: c.caseNo,
+        detail,
+      });
       if (!raised || !toastMayShow()) continue;
       notification.open({
         key,
