@@ -1,6 +1,6 @@
 /**
  * What a service manager, a load balancer and Prometheus ask the hub: `/api/v1/ready` (database writable, migrations
- * current, ffmpeg found; 503 `hub_not_ready` naming what failed) and `/metrics` (Prometheus text). Liveness is
+ * current, ffmpeg found, this year's working calendar; 503 `hub_not_ready` naming what failed) and `/metrics` (Prometheus text). Liveness is
  * `/api/v1/health` (org-routes.ts).
  *
  * Who may read /metrics: a client on loopback whose request did not come through a proxy (no Forwarded /
@@ -20,6 +20,7 @@ import { setMeta } from '../db/meta-store.js';
 import { userVersion } from '../../node-shared/sqlite/migrate.js';
 import { MIGRATIONS } from '../db/migrations/index.js';
 import type { HubContext } from '../hub-context.js';
+import { referenceDataReadiness } from '../reference/reference-admin.js';
 import { route } from './route.js';
 
 export interface MetricsAccess {
@@ -113,6 +114,14 @@ async function readinessChecks(hub: HubContext): Promise<Array<{ name: string; o
   } catch (err) {
     checks.push({ name: 'ffmpeg', ok: false, detail: (err as NodeJS.ErrnoException).code ?? (err as Error).message });
   }
+  // Deadlines in working time need this year's holidays and make-up days (README, "Reference data"); a missing next
+  // year is named but still ready.
+  const calendar = referenceDataReadiness(hub);
+  checks.push({
+    name: 'work_calendar',
+    ok: calendar.ok,
+    ...(calendar.missingYears.length > 0 ? { detail: `no calendar data for ${calendar.missingYears.join(', ')}` } : {}),
+  });
   return checks;
 }
 

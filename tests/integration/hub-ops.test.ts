@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkHubFile, pruneBackups } from '../../hub/db/backup.js';
 import { mayReadMetrics } from '../../hub/http/ops-routes.js';
 import { createHub } from '../../hub/server.js';
+import { packageCalendarYears } from '../../node-shared/chinese-days-calendar.js';
 import { api, login, startTestHub, type TestHub } from '../support/test-hub.js';
 
 const METRICS_TOKEN = 'metrics-secret-for-tests-0123';
@@ -31,18 +32,40 @@ async function metricsText(headers: Record<string, string> = {}) {
   const res = await fetch(`${hub.url}/metrics`, { headers });
   return { status: res.status, type: res.headers.get('content-type'), text: await res.text() };
 }
+/** Whether chinese-days knows this (Beijing) year: /ready's work_calendar check says so until a year is imported. */
+const calendarCoversNow = () => {
+  const year = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
+  return packageCalendarYears().some((y) => y.year === year);
+};
 const sample = (text: string, name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1]);
 
 describe('/api/v1/ready', () => {
   it('answers 200 with every check passed', async () => {
     const res = await api(hub, 'GET', '/api/v1/ready');
-    expect(res.status).toBe(200);
-    expect(res.body.status).toBe('ready');
-    expect(res.body.checks.filter((c: { ok: boolean }) => c.ok).map((c: { name: string }) => c.name)).toEqual([
-      'database_writable',
-      'migrations_current',
-      'ffmpeg',
-    ]);
+    expect(res.status).toBe(calendarCoversNow() ? 200 : 503);
+    if (res.status === 200) expect(res.body.status).toBe('ready');
+    const passed = res.status === 200 ? res.body.checks.filter((c: { ok: boolean }) => c.ok) : [];
+    if (res.status === 200) {
+      expect(passed.map((c: { name: string }) => c.name)).toEqual([
+        'database_writable',
+        'migrations_current',
+        'ffmpeg',
+        'work_calendar',
+      ]);
+    }
+  });
+
+  it('answers 503 naming work_calendar in a year nobody has imported (never all workdays in silence)', async () => {
+    const dir = join(scratch, 'year-2031');
+    const later = await createHub({ dbPath: join(dir, 'hub.sqlite'), now: () => Date.parse('2031-03-02T02:00:00Z') });
+    try {
+      const res = await api(later, 'GET', '/api/v1/ready');
+      expect(res.status).toBe(503);
+      expect(res.body.error).toMatchObject({ code: 'hub_not_ready', params: { failing: 'work_calendar' } });
+      expect(res.body.error.params.work_calendar).toContain('2031');
+    } finally {
+      await later.close();
+    }
   });
 
   it('answers 503 hub_not_ready naming the failing check when ffmpeg is missing', async () => {
