@@ -2,7 +2,8 @@
  * Loading the seed's county into a fresh hub through the administrator's routes: 1,150 units (907 grids) with
  * boundaries as one GeoJSON file, then 2,185 cameras as one CSV — each dry-run first, then imported. Target: the
  * whole import ≤ 10 s on this machine. The demo generator only PRODUCES the files here; the hub reads them as it
- * would a real county's. (The 1,200 users come with the users import.)
+ * would a real county's. Then 1,200 users (a grid worker per grid, the township directors and wall operators, the
+ * county's duty officers) as one users CSV, dry-run and imported the same way.
  *
  *   npx tsx bench/import-county.ts
  */
@@ -54,6 +55,21 @@ const csv = [
   }),
 ].join('\n');
 const grids = county.orgUnits.filter((u) => u.level === 'grid').length;
+/** 1,200 accounts in the seed county's shape: one grid worker per grid, then each township's director and wall
+ * operator, then county duty officers for the rest. */
+const usersCsv = (() => {
+  const rows: string[] = [];
+  const add = (username: string, name: string, role: string, unit: string) =>
+    rows.push([username, name, role, unit].join(','));
+  for (const grid of county.orgUnits.filter((u) => u.level === 'grid'))
+    add(`gw${grid.code}`, `网格员${grid.name}`, 'grid_worker', grid.code);
+  for (const town of county.orgUnits.filter((u) => u.level === 'township')) {
+    add(`td${town.code}`, `${town.name}主任`, 'township_director', town.code);
+    add(`tw${town.code}`, `${town.name}大屏`, 'wall_operator', town.code);
+  }
+  for (let i = 1; rows.length < 1200; i++) add(`duty${i}`, `值班员${i}`, 'county_duty_officer', county.county.code);
+  return ['username,display_name,role,unit_code', ...rows].join('\n');
+})();
 console.log(
   `files: ${county.orgUnits.length} units (${grids} grids), ${(geojson.length / 1e6).toFixed(1)} MB GeoJSON; ` +
     `${county.cameras.length} cameras, ${(csv.length / 1e6).toFixed(2)} MB CSV`,
@@ -98,18 +114,26 @@ try {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify(body),
     });
-    const answer = (await res.json()) as { problems?: unknown[]; counts?: unknown; error?: unknown };
+    const answer = (await res.json()) as {
+      problems?: unknown[];
+      counts?: unknown;
+      rows?: number;
+      created?: unknown[];
+      error?: unknown;
+    };
     const ms = performance.now() - t;
     if (res.status !== 200 || (answer.problems?.length ?? 0) > 0) {
       throw new Error(`${path}: ${res.status} ${JSON.stringify(answer).slice(0, 600)}`);
     }
-    return { ms, counts: answer.counts };
+    return { ms, counts: answer.counts ?? { rows: answer.rows, created: answer.created?.length ?? 0 } };
   };
   const steps = [
     ['org tree dry run', '/api/v1/admin/org-import', { text: geojson, dryRun: true }],
     ['org tree import', '/api/v1/admin/org-import', { text: geojson, dryRun: false }],
     ['cameras dry run', '/api/v1/admin/camera-import', { format: 'csv', text: csv, dryRun: true }],
     ['cameras import', '/api/v1/admin/camera-import', { format: 'csv', text: csv, dryRun: false }],
+    ['users dry run', '/api/v1/admin/users/import', { csv: usersCsv, dryRun: true }],
+    ['users import', '/api/v1/admin/users/import', { csv: usersCsv, dryRun: false }],
   ] as const;
   let importMs = 0;
   let dryMs = 0;
