@@ -4,7 +4,7 @@
  * years it has depends on the installed version: update the package to get a newly published year, or import the
  * year in the admin view meanwhile.
  */
-import chineseDays from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
+import { createRequire } from 'node:module';
 import type { CalendarYear } from '../common/calendar-years.js';
 
 interface ChineseDaysData {
@@ -16,7 +16,9 @@ let years: CalendarYear[] | null = null;
 
 export function packageCalendarYears(): readonly CalendarYear[] {
   if (years) return years;
-  const data: ChineseDaysData = chineseDays;
+  // Read with require, not a JSON import: the compiled hub (esbuild, packages left external) drops an import's
+  // `with { type: 'json' }` and plain node then refuses the file; require reads JSON in every build.
+  const data = createRequire(import.meta.url)('chinese-days/dist/chinese-days.json') as ChineseDaysData;
   const byYear = new Map<number, CalendarYear>();
   const yearOf = (date: string) => {
     const year = Number(date.slice(0, 4));

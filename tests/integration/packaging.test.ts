@@ -126,7 +126,7 @@ describe('the packaged app (out/ as electron-builder.yml ships it)', () => {
 
   it('carries resources/ beside the app, and flips the security fuses (file:// gets no extra privileges)', () => {
     expect(config.extraResources).toContainEqual(expect.objectContaining({ from: 'resources', to: 'resources' }));
-    for (const file of ['deadlines.json', 'taxonomy.json', 'work-calendar.json'])
+    for (const file of ['deadlines.json', 'taxonomy.json', 'intake-limits.json'])
       expect(existsSync(join(repo, 'resources', file)), file).toBe(true);
     expect(config.electronFuses).toEqual({
       runAsNode: false,
