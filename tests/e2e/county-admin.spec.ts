@@ -13,6 +13,8 @@ test('an administrator dry-runs bad county files and reads each problem', async 
   await logIn(page, 'admin');
   await page.getByTestId('nav-admin').click();
   await expect(page.getByTestId('admin-view')).toBeVisible();
+  // The view opens on its first tab (users); the county panels are tabs beside it.
+  await page.getByTestId('admin-tab-org-import').click();
 
   await page.getByTestId('org-import-file').setInputFiles(fixture('child-outside-parent.geojson'));
   await page.getByTestId('org-import-dry-run').click();
