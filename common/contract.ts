@@ -43,17 +43,6 @@ import {
   MoveRequest,
 } from './case-api.js';
 import { KpiReport } from './kpi.js';
-import {
-  AdminCamera,
-  AdminCameraIdParams,
-  AdminCameraList,
-  CameraEdit,
-  CameraImportRequest,
-  CameraInput,
-  ImportReport,
-  MAX_IMPORT_TEXT,
-  OrgImportRequest,
-} from './county-import.js';
 import { BoundedDateOrTime } from './time-range.js';
 import {
   CameraGrant,
@@ -72,22 +61,6 @@ import {
   ZlmPlayHook,
 } from './video-schemas.js';
 import { MAP_EVENTS_CONTENT_TYPE } from './map-events-format.js';
-import {
-  AdminAuditPage,
-  AdminAuditQuery,
-  AdminUser,
-  ChangePasswordRequest,
-  OneTimePasswordAnswer,
-  SessionIdParams,
-  SessionList,
-  UserCreate,
-  UserIdParams as AdminUserIdParams,
-  UserListPage,
-  UserListQuery,
-  UsersImportReport,
-  UsersImportRequest,
-  UserUpdate,
-} from './admin-schemas.js';
 import { MapBoundaries, MapBoundary, MapEventsQuery, MapEventsRequest } from './map-schemas.js';
 import {
   OpenWallDisplayAnswer,
@@ -108,8 +81,8 @@ import {
   OutboxRefused,
   ReportAnswer,
 } from './outbox.js';
-import { CalendarImport, CalendarYearNumber } from './calendar-years.js';
-import { CalendarYearInfo, ReferenceEdit, ReferenceSnapshot, ReferenceVersion } from './reference-versions.js';
+
+import { adminConsoleCalls, adminHubRoutes } from './contract-admin.js';
 
 export interface HubRoute {
   readonly method: 'GET' | 'POST';
@@ -128,9 +101,6 @@ export interface HubRoute {
   readonly bodyLimit?: number;
 }
 
-/** An import's text is JSON-escaped inside the body: room for the escapes of a file of MAX_IMPORT_TEXT. */
-const IMPORT_BODY_LIMIT = 2 * MAX_IMPORT_TEXT;
-
 const CaseParams = zod.strictObject({ caseId: zod.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'not a case id') });
 const SinceQuery = zod.strictObject({ since: zod.coerce.number().int().nonnegative() });
 /** Period and unit of a KPI report; dates as ISO 8601 (a bare date is Beijing midnight). */
@@ -139,9 +109,6 @@ export const KpiParams = zod.strictObject({
   to: BoundedDateOrTime,
   orgUnit: zod.string().max(32).optional(),
 });
-
-const CalendarYearParams = zod.strictObject({ year: zod.coerce.number().pipe(CalendarYearNumber) });
-const CalendarYearList = zod.strictObject({ years: zod.array(CalendarYearInfo) });
 
 const UserIdParams = zod.strictObject({ userId: zod.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a user id') });
 
@@ -278,171 +245,8 @@ export const hubRoutes = {
     params: UserIdParams,
     response: Ok,
   },
-  /** Changes the caller's own password; every session of theirs ends and a new one is answered (issue 13). */
-  changePassword: {
-    method: 'POST',
-    path: '/api/v1/auth/password',
-    auth: true,
-    body: ChangePasswordRequest,
-    response: LoginResponse,
-  },
-  // Administration (admin role only: scope policy `user.manage`). Not idempotent on purpose: an idempotency record
-  // would keep the one-time passwords these answers carry.
-  adminUsers: {
-    method: 'GET',
-    path: '/api/v1/admin/users',
-    auth: true,
-    body: Empty,
-    query: UserListQuery,
-    response: UserListPage,
-  },
-  adminUserCreate: {
-    method: 'POST',
-    path: '/api/v1/admin/users',
-    auth: true,
-    body: UserCreate,
-    response: OneTimePasswordAnswer,
-    successStatus: 201,
-  },
-  adminUsersImport: {
-    method: 'POST',
-    path: '/api/v1/admin/users/import',
-    auth: true,
-    body: UsersImportRequest,
-    response: UsersImportReport,
-  },
-  adminUserUpdate: {
-    method: 'POST',
-    path: '/api/v1/admin/users/:userId',
-    auth: true,
-    body: UserUpdate,
-    params: AdminUserIdParams,
-    response: AdminUser,
-  },
-  adminUserDisable: {
-    method: 'POST',
-    path: '/api/v1/admin/users/:userId/disable',
-    auth: true,
-    body: Empty,
-    params: AdminUserIdParams,
-    response: AdminUser,
-  },
-  adminUserEnable: {
-    method: 'POST',
-    path: '/api/v1/admin/users/:userId/enable',
-    auth: true,
-    body: Empty,
-    params: AdminUserIdParams,
-    response: AdminUser,
-  },
-  adminUserResetPassword: {
-    method: 'POST',
-    path: '/api/v1/admin/users/:userId/reset-password',
-    auth: true,
-    body: Empty,
-    params: AdminUserIdParams,
-    response: OneTimePasswordAnswer,
-  },
-  adminUserSessions: {
-    method: 'GET',
-    path: '/api/v1/admin/users/:userId/sessions',
-    auth: true,
-    body: Empty,
-    params: AdminUserIdParams,
-    response: SessionList,
-  },
-  adminSessionEnd: {
-    method: 'POST',
-    path: '/api/v1/admin/sessions/:sessionId/end',
-    auth: true,
-    body: Empty,
-    params: SessionIdParams,
-    response: Ok,
-  },
-  /** The admin audit, newest first, paged; filter by actor, action, period. */
-  adminAudit: {
-    method: 'GET',
-    path: '/api/v1/admin/audit',
-    auth: true,
-    body: Empty,
-    query: AdminAuditQuery,
-    response: AdminAuditPage,
-  },
-  // Loading a county (administrators only; docs: README "Set up your county"). A dry run answers the full report and
-  // writes nothing; a real run with any problem is refused whole (422 import_invalid / 409 unit_in_use).
-  orgImport: {
-    method: 'POST',
-    path: '/api/v1/admin/org-import',
-    auth: true,
-    body: OrgImportRequest,
-    response: ImportReport,
-    bodyLimit: IMPORT_BODY_LIMIT,
-  },
-  cameraImport: {
-    method: 'POST',
-    path: '/api/v1/admin/camera-import',
-    auth: true,
-    body: CameraImportRequest,
-    response: ImportReport,
-    bodyLimit: IMPORT_BODY_LIMIT,
-  },
-  /** Every camera, retired ones included, URLs masked; with its last probe. */
-  adminCameras: { method: 'GET', path: '/api/v1/admin/cameras', auth: true, body: Empty, response: AdminCameraList },
-  adminCameraAdd: {
-    method: 'POST',
-    path: '/api/v1/admin/cameras',
-    auth: true,
-    body: CameraInput,
-    response: AdminCamera,
-    successStatus: 201,
-  },
-  /** Blank URLs keep the stored ones (the view never has them to send back). */
-  adminCameraEdit: {
-    method: 'POST',
-    path: '/api/v1/admin/cameras/:id',
-    auth: true,
-    body: CameraEdit,
-    params: AdminCameraIdParams,
-    response: AdminCamera,
-  },
-  /** Out of the wall tree and refused for streams from now on; kept for its audit trail. */
-  adminCameraRetire: {
-    method: 'POST',
-    path: '/api/v1/admin/cameras/:id/retire',
-    auth: true,
-    body: Empty,
-    params: AdminCameraIdParams,
-    response: AdminCamera,
-  },
-  /** Runs the gateway's ffmpeg against the main stream (≤ 8 s) and records the outcome as the camera's health. */
-  adminCameraProbe: {
-    method: 'POST',
-    path: '/api/v1/admin/cameras/:id/probe',
-    auth: true,
-    body: Empty,
-    params: AdminCameraIdParams,
-    response: AdminCamera,
-  },
-  /** Every taxonomy / deadline-table version and the working calendar with each year's source (any signed-in user). */
-  referenceData: { method: 'GET', path: '/api/v1/reference', auth: true, body: Empty, response: ReferenceSnapshot },
-  /** A new version, in effect for cases entered from now on (administrators only; docs/api.md). */
-  referenceVersionCreate: {
-    method: 'POST',
-    path: '/api/v1/reference/versions',
-    auth: true,
-    body: ReferenceEdit,
-    response: ReferenceVersion,
-    successStatus: 201,
-  },
-  /** One year's holidays and make-up workdays as JSON or CSV, overriding the package (administrators only). */
-  calendarYearImport: {
-    method: 'POST',
-    path: '/api/v1/reference/calendar/:year',
-    auth: true,
-    body: CalendarImport,
-    params: CalendarYearParams,
-    response: CalendarYearList,
-  },
+  // Accounts, loading a county, reference data: common/contract-admin.ts.
+  ...adminHubRoutes,
   /** Readiness for a load balancer or systemd: database writable, migrations current, ffmpeg found. */
   ready: { method: 'GET', path: '/api/v1/ready', auth: false, body: Empty, response: Ready },
 } as const satisfies Record<string, HubRoute>;
@@ -474,7 +278,7 @@ export const hubSocket = {
 } as const satisfies Record<string, z.ZodType>;
 export type HubSocketEvent = keyof typeof hubSocket;
 
-interface ConsoleCall {
+export interface ConsoleCall {
   readonly request: z.ZodType;
   readonly response: z.ZodType;
 }
@@ -530,40 +334,8 @@ export const consoleCalls = {
   /** Moves and reports made while the hub was unreachable: pending, or refused on replay until dismissed. */
   'outbox.list': { request: Empty, response: OutboxList },
   'outbox.dismiss': { request: OutboxDismiss, response: Ok },
-  /** The signed-in user's own password; the console service continues on the new session the hub answers. */
-  'session.changePassword': { request: ChangePasswordRequest, response: User },
-  // Administration (admin role; the hub decides).
-  'admin.users': { request: UserListQuery, response: UserListPage },
-  'admin.createUser': { request: UserCreate, response: OneTimePasswordAnswer },
-  'admin.updateUser': {
-    request: zod.strictObject({ userId: AdminUserIdParams.shape.userId, changes: UserUpdate }),
-    response: AdminUser,
-  },
-  'admin.setDisabled': {
-    request: zod.strictObject({ userId: AdminUserIdParams.shape.userId, disabled: zod.boolean() }),
-    response: AdminUser,
-  },
-  'admin.unlockUser': { request: AdminUserIdParams, response: Ok },
-  'admin.resetPassword': { request: AdminUserIdParams, response: OneTimePasswordAnswer },
-  'admin.userSessions': { request: AdminUserIdParams, response: SessionList },
-  'admin.endSession': { request: SessionIdParams, response: Ok },
-  'admin.importUsers': { request: UsersImportRequest, response: UsersImportReport },
-  'admin.audit': { request: AdminAuditQuery, response: AdminAuditPage },
-  // Loading a county (administrators; the hub refuses anyone else): the file's text goes through as is.
-  'admin.orgImport': { request: OrgImportRequest, response: ImportReport },
-  'admin.cameraImport': { request: CameraImportRequest, response: ImportReport },
-  'admin.cameras': { request: Empty, response: zod.array(AdminCamera) },
-  'admin.cameraAdd': { request: CameraInput, response: AdminCamera },
-  'admin.cameraEdit': { request: zod.strictObject({ id: zod.string(), camera: CameraEdit }), response: AdminCamera },
-  'admin.cameraRetire': { request: zod.strictObject({ id: zod.string() }), response: AdminCamera },
-  'admin.cameraProbe': { request: zod.strictObject({ id: zod.string() }), response: AdminCamera },
-  /** Reference data from the hub: every version (old cases are named and timed by theirs) and the calendar. */
-  'reference.get': { request: Empty, response: ReferenceSnapshot },
-  'reference.saveVersion': { request: ReferenceEdit, response: ReferenceVersion },
-  'reference.importCalendarYear': {
-    request: CalendarImport.extend({ year: CalendarYearNumber }),
-    response: CalendarYearList,
-  },
+  // The signed-in user's password and administration: common/contract-admin.ts.
+  ...adminConsoleCalls,
 } as const satisfies Record<string, ConsoleCall>;
 export type ConsoleCallName = keyof typeof consoleCalls;
 export type CallRequest<K extends ConsoleCallName> = z.input<(typeof consoleCalls)[K]['request']>;
