@@ -10,7 +10,7 @@
  *
  *   npx tsx bench/sla-clock-bench.ts [--runs=2000]
  */
-import { addWorkingMinutes, workingMinutesBetween } from '../common/sla-clock.js';
+import { addWorkingMinutes, slaState, workingMinutesBetween } from '../common/sla-clock.js';
 import { buildWorkCalendar } from '../common/calendar-years.js';
 import { packageCalendarYears } from '../node-shared/chinese-days-calendar.js';
 
@@ -57,3 +57,23 @@ for (const { label, days } of spans) {
   const between = time(() => workingMinutesBetween(start, start + days * DAY_MS, calendar));
   console.log(`  ${label.padEnd(9)} addWorkingMinutes ${add.padEnd(12)} workingMinutesBetween ${between}`);
 }
+
+// A board's worth of cards, each with a closed and an open pause: what one refresh of the board's clocks costs
+// (the board recomputes every visible card each second). Once a timed unit test; timings live here, not in tests.
+const BOARD_CARDS = 500;
+const cardStart = Date.parse('2024-01-02T09:00:00+08:00');
+const cards = Array.from({ length: BOARD_CARDS }, (_, i) => ({
+  startMs: cardStart + i * 3_600_000,
+  dueAt: cardStart + i * 3_600_000 + (1 + (i % 20)) * DAY_MS,
+  pauses: [
+    { from: Date.parse('2024-01-10T10:00:00+08:00'), to: Date.parse('2024-01-11T10:00:00+08:00') },
+    { from: Date.parse('2024-01-20T10:00:00+08:00') },
+  ],
+}));
+const boardNow = Date.parse('2024-02-01T10:00:00+08:00');
+const perBoard = time(() => {
+  let overdue = 0;
+  for (const card of cards) if (slaState(card, boardNow, calendar).state === 'overdue') overdue++;
+  return overdue;
+});
+console.log(`  ${BOARD_CARDS} board cards (slaState, two pauses each): ${perBoard} per board refresh`);

@@ -182,20 +182,6 @@ describe('SLA state', () => {
     expect(state('2024-03-05 09:00', '2024-03-05 20:00', '2024-03-05 19:00').state).toBe('warning');
     expect(state('2024-03-05 09:00', '2024-03-05 20:00', '2024-03-05 20:01').state).toBe('overdue');
   });
-
-  it('computes hundreds of cards in a few milliseconds', () => {
-    const cards = Array.from({ length: 500 }, (_, i) => ({
-      startMs: bj('2024-01-02 09:00') + i * 3_600_000,
-      dueAt: bj('2024-01-02 09:00') + i * 3_600_000 + (1 + (i % 20)) * 86_400_000,
-      pauses: [{ from: bj('2024-01-10 10:00'), to: bj('2024-01-11 10:00') }, { from: bj('2024-01-20 10:00') }],
-    }));
-    const now = bj('2024-02-01 10:00');
-    for (let warm = 0; warm < 5; warm++) for (const card of cards) slaState(card, now, cal); // let the JIT settle
-    const started = performance.now();
-    for (const card of cards) slaState(card, now, cal);
-    // ~2 ms here once warm; the bound leaves room for a loaded CI machine, not for walking minutes.
-    expect(performance.now() - started).toBeLessThan(50);
-  });
 });
 
 describe('the clock applied to a case', () => {
