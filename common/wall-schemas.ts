@@ -9,8 +9,11 @@
 import { z } from 'zod';
 import { OrgCode } from './schemas.js';
 
-/** Layouts of the wall: N×N grids and the merged ones (one big tile plus 5 or 7 small ones). */
-export const WALL_LAYOUT_KINDS = ['1', '4', '9', '16', '25', '36', '1+5', '1+7'] as const;
+/**
+ * Layouts of the wall: N×N grids, the merged ones (one big tile plus 5 or 7 small ones) and 2+8 (two big tiles side
+ * by side above eight small ones).
+ */
+export const WALL_LAYOUT_KINDS = ['1', '4', '9', '16', '25', '36', '1+5', '1+7', '2+8'] as const;
 export type WallLayoutKind = (typeof WALL_LAYOUT_KINDS)[number];
 
 /** How many tiles each layout has. */
@@ -23,6 +26,7 @@ export const WALL_CELL_COUNTS: Readonly<Record<WallLayoutKind, number>> = {
   '36': 36,
   '1+5': 6,
   '1+7': 8,
+  '2+8': 10,
 };
 
 export const MAX_WALL_CELLS = 36;

@@ -26,6 +26,12 @@ describe('wall layouts', () => {
   it('puts the big tile first in the merged layouts', () => {
     expect(LAYOUTS['1+5'].cells[0]).toEqual({ row: 1, col: 1, rowSpan: 2, colSpan: 2 });
     expect(LAYOUTS['1+7'].cells[0]).toEqual({ row: 1, col: 1, rowSpan: 3, colSpan: 3 });
+    // 2+8: the two big tiles side by side on top, eight small ones below in two rows of four.
+    expect(LAYOUTS['2+8'].cells.slice(0, 2)).toEqual([
+      { row: 1, col: 1, rowSpan: 2, colSpan: 2 },
+      { row: 1, col: 3, rowSpan: 2, colSpan: 2 },
+    ]);
+    expect(LAYOUTS['2+8'].cells.slice(2).every((c) => c.rowSpan === 1 && c.colSpan === 1 && c.row >= 3)).toBe(true);
   });
 
   it('moves focus with the arrows by where tiles are', () => {
@@ -41,6 +47,13 @@ describe('wall layouts', () => {
     expect(neighbour(g15, 4, 'up')).toBe(0);
     expect(neighbour(g15, 2, 'down')).toBe(5);
     expect(neighbour(g15, 5, 'left')).toBe(4);
+    const g28 = LAYOUTS['2+8']; // big tiles 0 and 1; 2–5 the third row, 6–9 the fourth
+    expect(neighbour(g28, 0, 'right')).toBe(1);
+    expect(neighbour(g28, 1, 'left')).toBe(0);
+    expect(neighbour(g28, 0, 'down')).toBe(2);
+    expect(neighbour(g28, 1, 'down')).toBe(4);
+    expect(neighbour(g28, 5, 'up')).toBe(1);
+    expect(neighbour(g28, 9, 'up')).toBe(5);
   });
 
   it('keeps tiles in order when the layout changes size', () => {

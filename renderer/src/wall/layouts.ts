@@ -34,6 +34,16 @@ function merged(kind: WallLayoutKind, n: number): LayoutGeometry {
   return { kind, rows: n, cols: n, cells };
 }
 
+/** Two big tiles of 2×2 side by side on top, two rows of four small tiles below: a 4×4 grid. */
+function twoPlusEight(): LayoutGeometry {
+  const cells: CellArea[] = [
+    { row: 1, col: 1, rowSpan: 2, colSpan: 2 },
+    { row: 1, col: 3, rowSpan: 2, colSpan: 2 },
+  ];
+  for (let r = 3; r <= 4; r++) for (let c = 1; c <= 4; c++) cells.push({ row: r, col: c, rowSpan: 1, colSpan: 1 });
+  return { kind: '2+8', rows: 4, cols: 4, cells };
+}
+
 export const LAYOUTS: Readonly<Record<WallLayoutKind, LayoutGeometry>> = {
   '1': square('1', 1),
   '4': square('4', 2),
@@ -43,6 +53,7 @@ export const LAYOUTS: Readonly<Record<WallLayoutKind, LayoutGeometry>> = {
   '36': square('36', 6),
   '1+5': merged('1+5', 3),
   '1+7': merged('1+7', 4),
+  '2+8': twoPlusEight(),
 };
 
 export function cellCount(kind: WallLayoutKind): number {

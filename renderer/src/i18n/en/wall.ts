@@ -16,6 +16,7 @@ export const wall: SameKeys<typeof zh> = {
     '36': '6 × 6',
     '1+5': '1 large + 5',
     '1+7': '1 large + 7',
+    '2+8': '2 large + 8',
   },
   tree: {
     search: 'Search name or GB/T 28181 code',
