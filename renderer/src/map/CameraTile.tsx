@@ -15,6 +15,8 @@ import { navigateTo } from '../base/routes.js';
 import { wallHlsConfig } from '../wall/hls-config.js';
 import { refreshDelay, tokenOf } from '../wall/tile-state.js';
 import { useWallStore } from '../wall/wall-store.js';
+import { viewerLabel, Watermark } from '../wall/Watermark.js';
+import { useSessionStore } from '../session/session-store.js';
 
 type TileState = { phase: 'loading' } | { phase: 'playing' } | { phase: 'failed'; error: unknown };
 
@@ -22,6 +24,7 @@ export function CameraTile({ camera, onClose }: { camera: Camera; onClose(): voi
   const { t } = useTranslation(['map']);
   const video = useRef<HTMLVideoElement>(null);
   const [state, setState] = useState<TileState>({ phase: 'loading' });
+  const user = useSessionStore((s) => s.user);
 
   useEffect(() => {
     const element = video.current;
@@ -107,14 +110,18 @@ export function CameraTile({ camera, onClose }: { camera: Camera; onClose(): voi
         <Alert type="error" showIcon title={t('map:camera.failed', { message: errorMessage(state.error) })} />
       ) : null}
       {!camera.sensitive && camera.online ? (
-        <video
-          ref={video}
-          className="map-camera-video"
-          muted
-          playsInline
-          onPlaying={() => setState({ phase: 'playing' })}
-          aria-label={camera.name}
-        />
+        <div className="map-camera-picture">
+          <video
+            ref={video}
+            className="map-camera-video"
+            muted
+            playsInline
+            onPlaying={() => setState({ phase: 'playing' })}
+            aria-label={camera.name}
+          />
+          {/* The same watermark as the wall's tiles: who is watching, and when. */}
+          {user ? <Watermark viewer={viewerLabel(user)} /> : null}
+        </div>
       ) : null}
       {state.phase === 'loading' && !camera.sensitive && camera.online ? (
         <div className="map-camera-loading">{t('map:camera.loading')}</div>

@@ -19,10 +19,10 @@ import { useEffect, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Camera } from '../../../common/schemas.js';
 import { useTicking } from '../base/clock.js';
-import { formatStamp } from '../base/format.js';
 import type { TilePlayer, TileStateInfo, TileStats } from './tile-player.js';
 import type { TileState } from './tile-state.js';
 import { secondsToNext, type TourRun } from './tours.js';
+import { Watermark } from './Watermark.js';
 import type { Proposal } from './wall-store.js';
 
 export interface TileChromeProps {
@@ -175,19 +175,6 @@ function TourBadge({ tour }: { tour: TourRun & { pausedUntil: number } }) {
       {' · '}
       {next === null ? t('wall:tile.tourPaused') : t('wall:tile.tourNext', { s: next })}
     </Tag>
-  );
-}
-
-/** The viewer's name and the time over the picture, three times across, never catching a click. */
-function Watermark({ viewer }: { viewer: string }) {
-  const stamp = useTicking((now) => formatStamp(now));
-  const text = `${viewer}  ${stamp}`;
-  return (
-    <div className="wall-watermark" aria-hidden="true" data-testid="tile-watermark">
-      <span>{text}</span>
-      <span>{text}</span>
-      <span>{text}</span>
-    </div>
   );
 }
 

@@ -13,7 +13,7 @@ import { useCameraFeed, useCameraStore } from './camera-store.js';
 import { cellCount } from './layouts.js';
 import type { TileActions } from './TileChrome.js';
 import { WallGrid, type GridTile } from './WallGrid.js';
-import { viewerLabel } from './WallView.js';
+import { viewerLabel } from './Watermark.js';
 import './wall.css';
 
 const noop = () => undefined;

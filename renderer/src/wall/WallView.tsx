@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { roleAllows } from '../../../common/scope-policy.js';
 import type { User } from '../../../common/schemas.js';
+import { viewerLabel } from './Watermark.js';
 import { useSessionStore } from '../session/session-store.js';
 import { CameraTree } from './CameraTree.js';
 import { useCameraFeed, useCameraStore } from './camera-store.js';
@@ -36,11 +37,6 @@ export function WallView() {
     );
   }
   return <WallScreen key={user.id} user={user} />;
-}
-
-/** "Name (username)" as it appears in every tile's watermark and on snapshots. */
-export function viewerLabel(user: User): string {
-  return `${user.displayName} ${user.username}`;
 }
 
 function WallScreen({ user }: { user: User }) {
