@@ -188,6 +188,17 @@ export const hubRoutes = {
     body: MediaAuthorizeRequest,
     response: Ok,
   },
+  /**
+   * The same check as nginx's `auth_request`: a GET with the client's request in `X-Original-URI` (read with the
+   * external media URL template) and its address in `X-Real-IP`; 200 allows, 401/403 refuse.
+   */
+  mediaAuthorizeNginx: {
+    method: 'GET',
+    path: '/api/v1/media/authorize/nginx',
+    auth: false,
+    body: Empty,
+    response: Ok,
+  },
   /** The same check as a ZLMediaKit `on_play` hook: always 200, `code` 0 allows. */
   mediaAuthorizeZlm: {
     method: 'POST',

@@ -7,6 +7,7 @@ import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { withConfigFile } from './config-file.js';
 import { hubLogFromEnv, type HubLogOptions } from './logging.js';
+import { checkExternalMediaTemplate } from './video-access/external-media.js';
 
 export interface HubEnvConfig {
   readonly host: string;
@@ -21,9 +22,13 @@ export interface HubEnvConfig {
   /** GRID_MEDIA_CACHE (default `<data dir>/media-cache`, shareable across data dirs), GRID_FFMPEG, GRID_MEDIA_FONT. */
   readonly video?: {
     readonly media: { readonly cacheDir?: string; readonly ffmpegPath?: string; readonly fontPath?: string };
+    readonly externalMedia?: { readonly urlTemplate: string };
   };
-  /** GRID_MEDIA_MODE: who serves HLS to the wall. Only the hub's own gateway exists today. */
-  readonly mediaMode: 'embedded';
+  /**
+   * GRID_MEDIA_MODE: who serves the wall's streams — the hub's own gateway ("embedded") or a media server the county
+   * runs ("external", GRID_MEDIA_EXTERNAL_URL: the ticket URL template; hub/video-access/external-media.ts).
+   */
+  readonly mediaMode: 'embedded' | 'external';
   /** GRID_LOG_LEVEL, GRID_LOG_DIR, GRID_LOG_KEEP_FILES: the hub's log (hub/logging.ts). */
   readonly log: HubLogOptions;
   /** GRID_METRICS_ALLOW, GRID_METRICS_TOKEN: who may read /metrics besides loopback (hub/http/metrics.ts). */
@@ -125,7 +130,19 @@ export function hubConfigFromEnv(
   const ttlHours = numberFrom(env, 'GRID_TOKEN_TTL_HOURS', 'a number of hours > 0', (n) => n > 0);
   const wholeAtLeast1 = (n: number) => Number.isInteger(n) && n >= 1;
   const mediaMode = env.GRID_MEDIA_MODE ?? 'embedded';
-  if (mediaMode !== 'embedded') throw new Error(`GRID_MEDIA_MODE must be "embedded": ${mediaMode}`);
+  if (mediaMode !== 'embedded' && mediaMode !== 'external') {
+    throw new Error(`GRID_MEDIA_MODE must be "embedded" or "external": ${mediaMode}`);
+  }
+  const externalUrl = env.GRID_MEDIA_EXTERNAL_URL;
+  if (mediaMode === 'external' && !externalUrl) {
+    throw new Error(
+      'GRID_MEDIA_MODE "external" needs GRID_MEDIA_EXTERNAL_URL (the media server\'s ticket URL template)',
+    );
+  }
+  if (mediaMode === 'embedded' && externalUrl) {
+    throw new Error('GRID_MEDIA_EXTERNAL_URL is set but GRID_MEDIA_MODE is not "external"');
+  }
+  const externalMedia = externalUrl ? { urlTemplate: checkExternalMediaTemplate(externalUrl) } : undefined;
   const metricsToken = env.GRID_METRICS_TOKEN || undefined;
   if (metricsToken !== undefined && metricsToken.length < 16)
     throw new Error('GRID_METRICS_TOKEN must be a secret of ≥ 16 characters');
@@ -161,7 +178,9 @@ export function hubConfigFromEnv(
       keep: numberFrom(env, 'GRID_BACKUP_KEEP', 'a whole number ≥ 1', wholeAtLeast1) ?? 7,
       ...(maxAgeDays === undefined ? {} : { maxAgeDays }),
     },
-    ...(Object.keys(media).length > 0 ? { video: { media } } : {}),
+    ...(Object.keys(media).length > 0 || externalMedia
+      ? { video: { media, ...(externalMedia ? { externalMedia } : {}) } }
+      : {}),
     ...(tls ? { tls } : {}),
     ...(trustedProxies.length > 0 ? { trustedProxies } : {}),
     ...(publicUrl ? { publicUrl } : {}),

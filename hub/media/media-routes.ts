@@ -9,7 +9,7 @@
 import type { FastifyInstance } from 'fastify';
 import { GridCommandError } from '../../common/errors.js';
 import type { HubContext } from '../hub-context.js';
-import { checkMediaAccess } from '../video-access/media-access.js';
+import { checkMediaAccess, touchView } from '../video-access/media-access.js';
 
 const MEDIA_PATH = /^([A-Za-z0-9_-]{1,64})\/([A-Za-z0-9_.-]{20,4200})\/(?:index\.m3u8|seg\/(\d{1,15})\.ts)$/;
 const TOKENLESS_PATH = /^[A-Za-z0-9_-]{1,64}\/(?:index\.m3u8|seg\/\d{1,15}\.ts)$/;
@@ -27,15 +27,8 @@ export function registerMediaRoutes(app: FastifyInstance, hub: HubContext): void
     }
     const [, cameraId = '', token, seq] = match;
     const access = checkMediaAccess(hub.video.access, { token, cameraId, ip: request.ip });
-    const { user, camera, claims } = access;
-    hub.video.views.touch({
-      who: { id: user.id, username: user.username, displayName: user.displayName, orgUnitCode: user.orgUnitCode },
-      camera,
-      sessionId: claims.sid,
-      quality: claims.q,
-      tokenId: claims.jti,
-      ip: access.ip,
-    });
+    const { camera, claims } = access;
+    touchView(hub.video.views, access);
     if (seq === undefined) {
       const playlist = await hub.video.gateway.playlist(camera, claims.q);
       return reply.type('application/vnd.apple.mpegurl').send(playlist);

@@ -12,6 +12,7 @@ import type { HubDatabase } from '../db/database.js';
 import { findUserById, publicUser } from '../auth/users-store.js';
 import { findSessionById, getCameraWithSources, grantedSetFor } from './access-facts.js';
 import { normalizeAddress, verifyStreamToken, type StreamTokenClaims } from './stream-token.js';
+import type { ViewSessions } from './view-sessions.js';
 
 export interface MediaAccessDeps {
   readonly db: HubDatabase;
@@ -59,4 +60,17 @@ export function checkMediaAccess(
     throw refused('forbidden', 'camera outside your scope');
   }
   return { claims, user, camera, ip };
+}
+
+/** An authorised media request is viewing: it opens or extends the (session, camera, quality) view in the audit. */
+export function touchView(views: ViewSessions, access: MediaAccess): void {
+  const { user, camera, claims } = access;
+  views.touch({
+    who: { id: user.id, username: user.username, displayName: user.displayName, orgUnitCode: user.orgUnitCode },
+    camera,
+    sessionId: claims.sid,
+    quality: claims.q,
+    tokenId: claims.jti,
+    ip: access.ip,
+  });
 }

@@ -1,6 +1,8 @@
 /**
  * Stream tickets (`POST /api/v1/cameras/:id/stream`) and the token check external media servers call
- * (`POST /api/v1/media/authorize` for MediaMTX-style hooks, `/api/v1/media/authorize/zlmediakit` for ZLMediaKit).
+ * (`POST /api/v1/media/authorize` for MediaMTX-style hooks, `/api/v1/media/authorize/zlmediakit` for ZLMediaKit,
+ * `GET /api/v1/media/authorize/nginx` for nginx's auth_request). An external server's authorised request counts as
+ * viewing exactly like a request to the hub's own `/media`: it opens or extends the view in the audit.
  */
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -15,7 +17,8 @@ import { requireCitedCase } from '../cases/held-case.js';
 import type { HubContext } from '../hub-context.js';
 import { route } from '../http/route.js';
 import { getCameraWithSources, grantedSetFor } from './access-facts.js';
-import { checkMediaAccess } from './media-access.js';
+import { externalPathMatcher, externalStreamUrl } from './external-media.js';
+import { checkMediaAccess, touchView } from './media-access.js';
 import { normalizeAddress, signStreamToken } from './stream-token.js';
 import { appendAudit } from './view-audit-store.js';
 
@@ -42,7 +45,7 @@ export function issueStreamTicket(
   cameraId: string,
   body: TicketInput,
   ip: string | undefined,
-): { camera: CameraRecord; path: string; expiresAt: string } {
+): { camera: CameraRecord; path: string; token: string; quality: StreamQuality; expiresAt: string } {
   const { user } = session;
   const now = hub.now();
   const camera = getCameraWithSources(hub.db, cameraId);
@@ -96,6 +99,8 @@ export function issueStreamTicket(
   return {
     camera,
     path: `/media/${encodeURIComponent(camera.id)}/${token}/index.m3u8`,
+    token,
+    quality: body.quality,
     expiresAt: new Date(exp).toISOString(),
   };
 }
@@ -112,14 +117,14 @@ function streamFromPath(path: string | undefined): { cameraId: string; quality?:
 function authorizeExternal(
   hub: HubContext,
   token: string | undefined,
-  path: string | undefined,
+  stream: { cameraId: string; quality?: StreamQuality },
   ip: string | undefined,
 ) {
-  const stream = streamFromPath(path);
   const access = checkMediaAccess(hub.video.access, { token, cameraId: stream.cameraId, ip });
   if (stream.quality && stream.quality !== access.claims.q) {
     throw new GridCommandError('forbidden', 'token is for the other stream');
   }
+  touchView(hub.video.views, access);
 }
 
 const tokenFromQuery = (query: string | undefined) => new URLSearchParams(query ?? '').get('token') ?? undefined;
@@ -128,6 +133,11 @@ export function registerStreamRoutes(app: FastifyInstance, hub: HubContext): voi
   // Through the group commit: a wall loading 36 tiles asks 36 tickets at once, and their audit rows share one fsync.
   route(app, hub, hubRoutes.cameraStream, async ({ body, session, request, params }) => {
     const ticket = await hub.writes.run(() => issueStreamTicket(hub, session, params.id, body, request.ip));
+    const external = hub.video.externalMedia;
+    if (external) {
+      const url = externalStreamUrl(external.urlTemplate, ticket.token, ticket.camera.id, ticket.quality);
+      return { url, expiresAt: ticket.expiresAt };
+    }
     hub.video.gateway.warm(ticket.camera, body.quality); // so the first playlist request finds the stream running
     return { url: `${baseUrlOf(hub, request)}${ticket.path}`, expiresAt: ticket.expiresAt };
   });
@@ -138,17 +148,30 @@ export function registerStreamRoutes(app: FastifyInstance, hub: HubContext): voi
       throw new GridCommandError('forbidden', 'only reading streams is authorised here');
     }
     const token = body.token || body.password || tokenFromQuery(body.query);
-    authorizeExternal(hub, token, body.cameraId ?? body.path, body.ip);
+    authorizeExternal(hub, token, streamFromPath(body.cameraId ?? body.path), body.ip);
     return { ok: true as const };
   });
 
   // ZLMediaKit's on_play hook: always HTTP 200, `code` 0 allows.
   route(app, hub, hubRoutes.mediaAuthorizeZlm, ({ body }) => {
     try {
-      authorizeExternal(hub, tokenFromQuery(body.params), body.stream, body.ip);
+      authorizeExternal(hub, tokenFromQuery(body.params), streamFromPath(body.stream), body.ip);
       return { code: 0, msg: 'success' };
     } catch (err) {
       return { code: -1, msg: err instanceof GridCommandError ? err.code : 'refused' };
     }
+  });
+
+  // nginx auth_request: a bodiless GET carrying the client's request line in X-Original-URI (and the client's address
+  // in X-Real-IP); 2xx allows, 401/403 are passed on to the client. The path is read back with the ticket URL's own
+  // template, so a segment beside the playlist is the same stream.
+  const readPath = hub.video.externalMedia ? externalPathMatcher(hub.video.externalMedia.urlTemplate) : null;
+  route(app, hub, hubRoutes.mediaAuthorizeNginx, ({ request }) => {
+    const uri = request.headers['x-original-uri'];
+    const stream = typeof uri === 'string' && readPath ? readPath(uri) : null;
+    if (!stream) throw new GridCommandError('stream_token_invalid', 'no stream token in the forwarded request');
+    const ip = request.headers['x-real-ip'];
+    authorizeExternal(hub, stream.token, stream, typeof ip === 'string' ? ip : undefined);
+    return { ok: true as const };
   });
 }

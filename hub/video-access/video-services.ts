@@ -12,6 +12,7 @@ import { MediaGateway, type MediaGatewayOptions } from '../media/media-gateway.j
 import { registerMediaRoutes } from '../media/media-routes.js';
 import { registerAuditRoutes } from './audit-routes.js';
 import { registerGrantRoutes } from './grant-routes.js';
+import { checkExternalMediaTemplate, type ExternalMedia } from './external-media.js';
 import type { MediaAccessDeps } from './media-access.js';
 import { loadOrCreateStreamSecret } from './stream-secret.js';
 import { registerStreamRoutes } from './stream-routes.js';
@@ -30,6 +31,8 @@ export interface VideoOptions {
   /** Encode the demo clips right after start rather than on the first demo stream request. */
   readonly warmClipsOnStart?: boolean;
   readonly media?: MediaGatewayOptions;
+  /** External media mode: tickets point at this media server, which asks the hub's authorize endpoints. */
+  readonly externalMedia?: ExternalMedia;
 }
 
 export interface VideoServices {
@@ -38,6 +41,7 @@ export interface VideoServices {
   readonly access: MediaAccessDeps;
   readonly streamTokenTtlMs: number;
   readonly publicBaseUrl: string | undefined;
+  readonly externalMedia: ExternalMedia | undefined;
   close(): Promise<void>;
 }
 
@@ -104,6 +108,9 @@ export function createVideoServices(
     },
     streamTokenTtlMs: options.streamTokenTtlMs ?? DEFAULT_STREAM_TOKEN_TTL_MS,
     publicBaseUrl: options.publicBaseUrl,
+    externalMedia: options.externalMedia
+      ? { urlTemplate: checkExternalMediaTemplate(options.externalMedia.urlTemplate) }
+      : undefined,
     async close() {
       clearInterval(sweeper);
       views.closeAll();
