@@ -117,6 +117,11 @@ export const dispatch: SameKeys<typeof zh> = {
     possible_duplicate: 'Possible duplicate of {{caseIds}}',
     merged_in: 'Merged in {{caseId}}',
     imported_from: 'Imported from the old platform: {{externalId}}',
+    merged_into: 'Merged as a duplicate into {{caseId}}',
+    callback_satisfied: 'Call-back: reached, satisfied',
+    callback_unsatisfied: 'Call-back: reached, not satisfied',
+    callback_not_reached: 'Call-back: not reached',
+    callback_reopened: 'Call-back not satisfied: sent back to the handling unit',
   },
   moveType: {
     request_verification: 'Request verification',
@@ -137,6 +142,7 @@ export const dispatch: SameKeys<typeof zh> = {
     evaluate: 'Evaluate',
     takeover: 'Take over',
     supervise: 'Supervise',
+    callback: 'Call back',
   },
   limit: {
     working_hours: '{{amount}} working hours',

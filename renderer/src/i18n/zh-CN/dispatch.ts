@@ -114,6 +114,11 @@ export const dispatch = {
     possible_duplicate: '疑似重复：{{caseIds}}',
     merged_in: '并入 {{caseId}}',
     imported_from: '自旧平台导入：{{externalId}}',
+    merged_into: '已作为重复件并入 {{caseId}}',
+    callback_satisfied: '回访：已联系，满意',
+    callback_unsatisfied: '回访：已联系，不满意',
+    callback_not_reached: '回访：未接通',
+    callback_reopened: '回访不满意，退回承办单位重新处置',
   } satisfies Record<HistoryNoteCode, string>,
   moveType: {
     request_verification: '核实',
@@ -134,6 +139,7 @@ export const dispatch = {
     evaluate: '评价',
     takeover: '接管',
     supervise: '督办',
+    callback: '回访',
   } satisfies Record<CaseMoveType, string>,
   limit: {
     working_hours: '{{amount}} 个工作时',
