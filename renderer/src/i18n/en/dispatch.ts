@@ -158,6 +158,11 @@ export const dispatch: SameKeys<typeof zh> = {
     conflict: 'Someone else has already acted on this case. It has been refreshed; check it and try again.',
   },
   form: {
+    callbackOutcome: 'Call-back result',
+    callback: { satisfied: 'Reached, satisfied', unsatisfied: 'Reached, not satisfied', not_reached: 'Not reached' },
+    callbackReopen: 'Send back to the handling unit',
+    callbackNote: 'Call-back note',
+    callbackNeeded: 'A public or hotline case is called back before it closes (reached, or not reached {{tries}} times).',
     reason: 'Reason',
     reasonOptional: 'Reason (optional)',
     reasonRequired: 'Give a reason',

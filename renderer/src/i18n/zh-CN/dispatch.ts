@@ -155,6 +155,11 @@ export const dispatch = {
     conflict: '其他人已处理了该案件，已刷新为最新状态。请核对后再操作。',
   },
   form: {
+    callbackOutcome: '回访结果',
+    callback: { satisfied: '已联系，满意', unsatisfied: '已联系，不满意', not_reached: '未接通' },
+    callbackReopen: '退回承办单位重新处置',
+    callbackNote: '回访记录',
+    callbackNeeded: '公众/热线来源的案件须先回访才能结案（已接通，或连续 {{tries}} 次未接通）。',
     reason: '原因',
     reasonOptional: '原因（可选）',
     reasonRequired: '请填写原因',
