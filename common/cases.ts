@@ -276,8 +276,9 @@ export function currentLeadLeg(snapshot: Pick<CaseSnapshot, 'legs'>): CaseLeg | 
  * reported both. The hub applies this when it marks a case merged.
  */
 export function mergedReporters(target: readonly Reporter[], merged: readonly Reporter[]): Reporter[] {
-  // A person is recognised by account or phone; anonymous reports are all kept.
-  const key = (r: Reporter) => (r.userId ? `user:${r.userId}` : r.phone ? `phone:${r.phone}` : null);
+  // A person is recognised by phone, else by account: a hotline or public report typed in by a duty officer carries
+  // the officer's account but the caller's phone, so two callers are two people. Anonymous reports are all kept.
+  const key = (r: Reporter) => (r.phone ? `phone:${r.phone}` : r.userId ? `user:${r.userId}` : null);
   const seen = new Set(target.map(key).filter((k) => k !== null));
   const added: Reporter[] = [];
   for (const reporter of merged) {

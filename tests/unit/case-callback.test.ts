@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { allowedMoves, applyMove } from '../../common/case-machine.js';
 import { callbackResult, callbackStanding } from '../../common/cases/callback.js';
-import { currentLeadLeg, type CaseSnapshot } from '../../common/cases.js';
+import { currentLeadLeg, mergedReporters, type CaseSnapshot } from '../../common/cases.js';
 import { DeskLimits } from '../../common/desk-limits.js';
 import deskJson from '../../resources/desk-limits.json' with { type: 'json' };
 import { ACTORS, DAY, FIXTURES, HOUR, T0, T1, must, reportedCase } from './case-fixtures.js';
@@ -136,6 +136,16 @@ describe('merge as a duplicate', () => {
       noteCode: 'merged_into',
       noteParams: { caseId: 'C0' },
     });
+  });
+
+  it('keeps two callers typed in by the same duty officer as two reporters, and one caller once', () => {
+    const officer = { source: 'hotline' as const, reportedAt: T0, userId: 'u-county' };
+    const target = [{ ...officer, phone: '13700000001' }];
+    const merged = mergedReporters(target, [
+      { ...officer, phone: '13700000002' },
+      { ...officer, phone: '13700000001', reportedAt: T0 + HOUR },
+    ]);
+    expect(merged.map((r) => r.phone)).toEqual(['13700000001', '13700000002']);
   });
 
   it('refuses merging a dispatched case or merging across townships', () => {

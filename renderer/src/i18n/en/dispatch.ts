@@ -42,6 +42,8 @@ export const dispatch: SameKeys<typeof zh> = {
   card: {
     queued: 'Queued',
     queuedTip: 'Made offline; sent when the hub is back',
+    duplicates: 'Duplicate? {{count}}',
+    duplicatesTip: '{{count}} open case(s) of the same kind close by within 24 h: open to compare and merge',
     supervised: 'Supervised',
     supervisedTip: 'Supervised {{count}}×',
     closedAt: 'Closed {{time}}',
@@ -67,6 +69,7 @@ export const dispatch: SameKeys<typeof zh> = {
     open: 'Open',
   },
   drawer: {
+    duplicates: 'Possible duplicates',
     loading: 'Loading the case…',
     loadFailed: 'Could not load the case: {{message}}',
     actions: 'Actions',
@@ -111,6 +114,17 @@ export const dispatch: SameKeys<typeof zh> = {
   history: {
     report: 'Reported',
     import: 'Imported',
+  },
+  duplicates: {
+    title: '{{count}} possible duplicate(s): same category, within {{radius}} m and {{hours}} h of report',
+    distance: '{{metres}} m away',
+    apart: 'reported {{hours}} h apart',
+    mergeInto: 'Merge this case into {{caseNo}}',
+    open: 'Open that case',
+    thisCase: 'This case',
+    otherCase: 'Possible duplicate',
+    merged: '{{caseNo}} merged into {{into}}',
+    queued: 'Merging {{caseNo}} into {{into}} is saved and will be sent when the hub is back',
   },
   historyNote: {
     automatic_overdue: 'Automatic supervision: overdue',

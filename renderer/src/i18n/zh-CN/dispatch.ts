@@ -41,6 +41,8 @@ export const dispatch = {
   card: {
     queued: '待同步',
     queuedTip: '离线时的操作，平台恢复后自动提交',
+    duplicates: '疑似重复 {{count}}',
+    duplicatesTip: '附近 24 小时内有 {{count}} 件同类未结案件，打开查看并可一键合并',
     supervised: '督办',
     supervisedTip: '已督办 {{count}} 次',
     closedAt: '{{time}} 结案',
@@ -63,6 +65,7 @@ export const dispatch = {
     open: '查看',
   },
   drawer: {
+    duplicates: '疑似重复',
     loading: '正在加载案件…',
     loadFailed: '案件加载失败：{{message}}',
     actions: '处置操作',
@@ -107,6 +110,17 @@ export const dispatch = {
   history: {
     report: '上报',
     import: '历史导入',
+  },
+  duplicates: {
+    title: '发现 {{count}} 件疑似重复：同一小类、相距 {{radius}} 米内、上报相差 {{hours}} 小时内',
+    distance: '相距 {{metres}} 米',
+    apart: '上报相差 {{hours}} 小时',
+    mergeInto: '本案并入 {{caseNo}}',
+    open: '打开该案',
+    thisCase: '本案',
+    otherCase: '疑似重复',
+    merged: '{{caseNo}} 已并入 {{into}}',
+    queued: '{{caseNo}} 并入 {{into}} 已保存，平台恢复连接后自动提交',
   },
   /** The note the hub writes on a history row as a code (common/cases.ts HISTORY_NOTE_CODES), with its params. */
   historyNote: {
