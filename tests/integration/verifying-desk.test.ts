@@ -276,3 +276,64 @@ describe('call-back (回访)', () => {
     });
   });
 });
+
+describe('NDJSON import with call-backs', () => {
+  const importNdjson = async (lines: object[]) => {
+    const admin = await login(hub, 'admin');
+    const r = await fetch(`${hub.url}/api/v1/events/import`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${admin}` },
+      body: lines.map((l) => JSON.stringify(l)).join('\n'),
+    });
+    return { status: r.status, body: (await r.json()) as any };
+  };
+
+  it('carries call-backs into the case, the call-back log and the KPIs; refuses misplaced ones', async () => {
+    const place = await pointInTownship(hub, duty, '431099004');
+    const day = { from: '2023-05-10T00:00:00+08:00', to: '2023-05-11T00:00:00+08:00' };
+    const kpis = async () => {
+      const query = new URLSearchParams({ ...day, orgUnit: '431099004' });
+      return (await api(hub, 'GET', `/api/v1/stats/kpis?${query}`, { token: duty })).body.summary;
+    };
+    const before = await kpis();
+    const closedLine = (externalId: string, source: string, callbacks: object[]) => ({
+      externalId,
+      source,
+      categoryName: '暴露垃圾',
+      grade: 'routine',
+      location: place.location,
+      description: '垃圾未清运',
+      status: 'closed',
+      reportedAt: '2023-05-10T09:00:00+08:00',
+      closedAt: '2023-05-10T17:00:00+08:00',
+      handlingUnit: '431099004',
+      callbacks,
+    });
+    const res = await importNdjson([
+      closedLine('CB-1', 'hotline', [
+        { at: '2023-05-10T15:00:00+08:00', outcome: 'not_reached' },
+        { at: '2023-05-10T16:00:00+08:00', outcome: 'satisfied', note: '满意' },
+      ]),
+      closedLine('CB-2', 'public', [{ at: '2023-05-10T16:30:00+08:00', outcome: 'unsatisfied' }]),
+      closedLine('CB-3', 'grid_worker', [{ at: '2023-05-10T16:30:00+08:00', outcome: 'satisfied' }]),
+      closedLine('CB-4', 'hotline', [{ at: '2023-05-11T09:00:00+08:00', outcome: 'satisfied' }]),
+      closedLine('CB-5', 'hotline', [{ at: '2023-05-10T16:30:00+08:00', outcome: 'maybe' }]),
+    ]);
+    expect(res.status).toBe(200);
+    expect(res.body.imported).toBe(2);
+    expect(res.body.rejected).toEqual([
+      { line: 3, reason: 'callbacks: only public and hotline reports are called back' },
+      { line: 4, reason: 'callbacks: a call-back lies between the report and the closing' },
+      { line: 5, reason: expect.stringContaining('callbacks') },
+    ]);
+    const id = hub.context.db.get<{ case_no: string }>(sql`SELECT case_no FROM cases WHERE external_id = 'CB-1'`)!
+      .case_no;
+    expect((await current(id)).callbacks.map((c: any) => c.outcome)).toEqual(['not_reached', 'satisfied']);
+    expect(callbackRows(id).map((r) => r.outcome)).toEqual(['not_reached', 'satisfied']);
+    const after = await kpis();
+    expect(after.callbackDue - before.callbackDue).toBe(2);
+    expect(after.calledBack - before.calledBack).toBe(2);
+    expect(after.callbackReached - before.callbackReached).toBe(2);
+    expect(after.callbackSatisfied - before.callbackSatisfied).toBe(1);
+  });
+});
