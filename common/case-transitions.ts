@@ -64,7 +64,13 @@ function backToLead(s: CaseSnapshot, lead: CaseLeg, reworkDueAt?: number): CaseS
     ...(reworkDueAt !== undefined ? { dueAt: reworkDueAt } : {}),
   }));
   const dueAt = reworkDueAt ?? s.dueAt;
-  return { ...s, status: 'in_progress', reworkCount: s.reworkCount + 1, legs, ...(dueAt !== undefined ? { dueAt } : {}) };
+  return {
+    ...s,
+    status: 'in_progress',
+    reworkCount: s.reworkCount + 1,
+    legs,
+    ...(dueAt !== undefined ? { dueAt } : {}),
+  };
 }
 
 function check(s: CaseSnapshot, m: MoveOf<'check'>, a: CaseActor, now: number, limits: MoveLimits): Effect | Refusal {

@@ -10,7 +10,10 @@ export const DeskLimits = z.strictObject({
   comment: z.string().optional(),
   duplicates: z.strictObject({
     radiusM: z.number().positive().max(5000),
-    windowHours: z.number().positive().max(24 * 30),
+    windowHours: z
+      .number()
+      .positive()
+      .max(24 * 30),
   }),
   callback: z.strictObject({ tries: z.number().int().min(1).max(10) }),
 });

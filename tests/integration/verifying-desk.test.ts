@@ -56,8 +56,7 @@ async function reportAt(
 }
 
 const current = async (id: string, token = duty) => (await getCase(hub, token, id)).body.case;
-const duplicatesOf = async (id: string, token = duty) =>
-  api(hub, 'GET', `/api/v1/cases/${id}/duplicates`, { token });
+const duplicatesOf = async (id: string, token = duty) => api(hub, 'GET', `/api/v1/cases/${id}/duplicates`, { token });
 
 describe('duplicate suggestions', () => {
   let anchor: string;
@@ -117,7 +116,11 @@ describe('duplicate suggestions', () => {
     const survivor = (await getCase(hub, town, anchor)).body;
     expect(survivor.case.status).toBe('reported');
     expect(survivor.case.reporters.filter((r: any) => r.phone === '13700000001').length).toBe(1); // same person once
-    expect(survivor.history.at(-1)).toMatchObject({ move: 'merge', noteCode: 'merged_in', noteParams: { caseId: near } });
+    expect(survivor.history.at(-1)).toMatchObject({
+      move: 'merge',
+      noteCode: 'merged_in',
+      noteParams: { caseId: near },
+    });
     const merged = (await getCase(hub, town, near)).body;
     expect(merged.history.at(-1)).toMatchObject({
       move: 'merge',
@@ -235,7 +238,12 @@ describe('call-back (回访)', () => {
     const closed = await move(hub, duty, id, c.version, { type: 'check', outcome: 'pass' });
     expect(closed.status).toBe(200);
     expect(closed.body.status).toBe('closed');
-    expect(callbackRows(id).map((r) => r.outcome)).toEqual(['unsatisfied', 'not_reached', 'not_reached', 'not_reached']);
+    expect(callbackRows(id).map((r) => r.outcome)).toEqual([
+      'unsatisfied',
+      'not_reached',
+      'not_reached',
+      'not_reached',
+    ]);
   });
 
   it('refuses a call-back on a grid worker’s report and from a unit that does not check the case', async () => {
@@ -326,8 +334,9 @@ describe('NDJSON import with call-backs', () => {
       { line: 4, reason: 'callbacks: a call-back lies between the report and the closing' },
       { line: 5, reason: expect.stringContaining('callbacks') },
     ]);
-    const id = hub.context.db.get<{ case_no: string }>(sql`SELECT case_no FROM cases WHERE external_id = 'CB-1'`)!
-      .case_no;
+    const id = hub.context.db.get<{ case_no: string }>(
+      sql`SELECT case_no FROM cases WHERE external_id = 'CB-1'`,
+    )!.case_no;
     expect((await current(id)).callbacks.map((c: any) => c.outcome)).toEqual(['not_reached', 'satisfied']);
     expect(callbackRows(id).map((r) => r.outcome)).toEqual(['not_reached', 'satisfied']);
     const after = await kpis();

@@ -29,7 +29,12 @@ describe('call-back (回访)', () => {
     expect(allowedMoves(hotlineAtCheck('public'), ACTORS.county)).toContain('callback');
     expect(allowedMoves(hotlineAtCheck(), ACTORS.t1)).not.toContain('callback');
     expect(allowedMoves(FIXTURES.checkingCounty, ACTORS.county)).not.toContain('callback');
-    const gridWorker = applyMove(FIXTURES.checkingCounty, { type: 'callback', outcome: 'satisfied' }, ACTORS.county, T0);
+    const gridWorker = applyMove(
+      FIXTURES.checkingCounty,
+      { type: 'callback', outcome: 'satisfied' },
+      ACTORS.county,
+      T0,
+    );
     expect(gridWorker).toMatchObject({ ok: false, code: 'invalid_transition' });
   });
 
@@ -42,7 +47,12 @@ describe('call-back (回访)', () => {
 
   it('records a satisfied call-back with its history row, then lets the check close the case', () => {
     const s = hotlineAtCheck();
-    const called = applyMove(s, { type: 'callback', outcome: 'satisfied', note: '群众表示满意' }, ACTORS.county, T0 + 3 * HOUR);
+    const called = applyMove(
+      s,
+      { type: 'callback', outcome: 'satisfied', note: '群众表示满意' },
+      ACTORS.county,
+      T0 + 3 * HOUR,
+    );
     expect(called.ok).toBe(true);
     if (!called.ok) return;
     expect(called.next.status).toBe('checking');
@@ -81,7 +91,12 @@ describe('call-back (回访)', () => {
     expect(reopened.history).toMatchObject({ from: 'checking', to: 'in_progress', noteCode: 'callback_reopened' });
     // The township handles it again; the call-back before the reopening does not count for the new round.
     expect(allowedMoves(reopened.next, ACTORS.t1)).toContain('feedback');
-    const again = must(reopened.next, 't1', { type: 'feedback', legId: lead.id, result: '已加装隔音', photos: [] }, T0 + 5 * HOUR);
+    const again = must(
+      reopened.next,
+      't1',
+      { type: 'feedback', legId: lead.id, result: '已加装隔音', photos: [] },
+      T0 + 5 * HOUR,
+    );
     expect(applyMove(again, { type: 'check', outcome: 'pass' }, ACTORS.county, T0 + 6 * HOUR).ok).toBe(false);
   });
 
@@ -112,7 +127,9 @@ describe('call-back (回访)', () => {
     expect(closed.ok).toBe(true);
     if (closed.ok) expect(callbackResult(closed.next.callbacks)).toBe('unreachable');
     // A stricter desk (5 tries) still refuses.
-    expect(applyMove(s, { type: 'check', outcome: 'pass' }, ACTORS.county, T0 + 9 * HOUR, { callbackTries: 5 }).ok).toBe(false);
+    expect(
+      applyMove(s, { type: 'check', outcome: 'pass' }, ACTORS.county, T0 + 9 * HOUR, { callbackTries: 5 }).ok,
+    ).toBe(false);
   });
 
   it('ships thresholds the schema accepts (100 m, 24 h, 3 tries)', () => {

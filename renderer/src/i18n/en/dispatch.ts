@@ -176,7 +176,8 @@ export const dispatch: SameKeys<typeof zh> = {
     callback: { satisfied: 'Reached, satisfied', unsatisfied: 'Reached, not satisfied', not_reached: 'Not reached' },
     callbackReopen: 'Send back to the handling unit',
     callbackNote: 'Call-back note',
-    callbackNeeded: 'A public or hotline case is called back before it closes (reached, or not reached {{tries}} times).',
+    callbackNeeded:
+      'A public or hotline case is called back before it closes (reached, or not reached {{tries}} times).',
     reason: 'Reason',
     reasonOptional: 'Reason (optional)',
     reasonRequired: 'Give a reason',
