@@ -18,6 +18,7 @@ import {
   UnitCode,
 } from './cases.js';
 import { BoundedDateTime } from './time-range.js';
+import { CallbackOutcome } from './cases/callback.js';
 
 const Lon = z.number().finite().min(-180).max(180);
 const Lat = z.number().finite().min(-90).max(90);
@@ -69,6 +70,13 @@ export const EventReceipt = z.strictObject({
 });
 export type EventReceipt = z.infer<typeof EventReceipt>;
 
+/** One 回访 attempt of an imported event (public and hotline reports), oldest first on the line. */
+export const ImportCallback = z.strictObject({
+  at: IsoTime,
+  outcome: CallbackOutcome,
+  note: z.string().trim().max(1000).optional(),
+});
+
 /** One NDJSON line of POST /api/v1/events/import: an event of the old platform with its past lifecycle. */
 export const ImportLine = z.strictObject({
   externalId: z.string().trim().min(1).max(64),
@@ -84,6 +92,8 @@ export const ImportLine = z.strictObject({
   dueAt: IsoTime.optional(),
   closedAt: IsoTime.optional(),
   handlingUnit: UnitCode.optional(),
+  /** Call-backs made before closing (public and hotline only; each between the report and the closing). */
+  callbacks: z.array(ImportCallback).max(10).optional(),
 });
 export type ImportLine = z.infer<typeof ImportLine>;
 

@@ -6,6 +6,8 @@
  *             ├─ handle_on_spot → checking          │ file → filed ─ dispatch → dispatched ─ sign(lead) → in_progress
  *             └─ file / void / merge ───────────────┘                                  feedback(lead) → checking
  *   checking ─ check pass → closed ─ evaluate → evaluated;   check fail → in_progress (rework)
+ *   checking ─ callback (回访, public/hotline) → checking; unsatisfied + reopen → in_progress (rework). A public or
+ *             hotline case passes its check only after a reached call-back or N unanswered tries.
  *   return(lead) / escalate → filed (at the new owner);   takeover: owner becomes the county, status unchanged.
  *
  * Who may do what lives in case-rules.ts, what each accepted move changes in case-transitions.ts; this file ties
@@ -13,12 +15,13 @@
  */
 import { CaseMove } from './case-moves.js';
 import { gateCase, gateLeg, gateMove, refusal, type CaseActor, type RefusalCode } from './case-rules.js';
-import { transition } from './case-transitions.js';
+import { DEFAULT_MOVE_LIMITS, transition, type MoveLimits } from './case-transitions.js';
 import { CASE_MOVE_TYPES, type CaseHistoryEntry, type CaseLeg, type CaseMoveType, type CaseSnapshot } from './cases.js';
 import { describeZodIssue } from './errors.js';
 
 export type { CaseActor } from './case-rules.js';
 export { clockForGrade } from './case-leg-ops.js';
+export { DEFAULT_MOVE_LIMITS, type MoveLimits } from './case-transitions.js';
 
 export type MoveOutcome =
   | { ok: true; next: CaseSnapshot; history: CaseHistoryEntry }
@@ -33,7 +36,13 @@ export function allowedMoves(snapshot: CaseSnapshot, principal: CaseActor): Case
  * Apply one move. `move` is validated here (the hub may pass a request body straight through). On success the
  * version is bumped and one history row is returned for the hub to append; nothing else is written.
  */
-export function applyMove(snapshot: CaseSnapshot, move: unknown, principal: CaseActor, now: number): MoveOutcome {
+export function applyMove(
+  snapshot: CaseSnapshot,
+  move: unknown,
+  principal: CaseActor,
+  now: number,
+  limits: MoveLimits = DEFAULT_MOVE_LIMITS,
+): MoveOutcome {
   const parsed = CaseMove.safeParse(move);
   if (!parsed.success) {
     const { message, field } = describeZodIssue(parsed.error.issues);
@@ -51,7 +60,7 @@ export function applyMove(snapshot: CaseSnapshot, move: unknown, principal: Case
     if (legRefused) return { ok: false, ...legRefused };
   }
 
-  const effect = transition(snapshot, m, principal, now, leg);
+  const effect = transition(snapshot, m, principal, now, leg, limits);
   if ('code' in effect) return { ok: false, ...effect };
   const next: CaseSnapshot = { ...effect.next, version: snapshot.version + 1 };
   const history: CaseHistoryEntry = {
@@ -66,6 +75,7 @@ export function applyMove(snapshot: CaseSnapshot, move: unknown, principal: Case
     ...(effect.unitCode !== undefined ? { unitCode: effect.unitCode } : {}),
     ...(effect.note ? { note: effect.note } : {}),
     ...(effect.noteCode ? { noteCode: effect.noteCode } : {}),
+    ...(effect.noteParams ? { noteParams: effect.noteParams } : {}),
   };
   return { ok: true, next, history };
 }

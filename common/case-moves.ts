@@ -6,6 +6,7 @@
  * resources/deadlines.json with `legDeadline()` in deadline-table.ts; the UI may preview the same figure).
  */
 import { z } from 'zod';
+import { CallbackOutcome } from './cases/callback.js';
 import { CaseGrade, CaseId, CategoryCode, EpochMs, Photos, SlaClock, UnitCode, type CaseMoveType } from './cases.js';
 
 const Reason = z.string().trim().min(1, 'a reason is required').max(500);
@@ -90,6 +91,16 @@ export const CaseMove = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('takeover'), reason: Reason.optional() }),
   /** 督办 against a leg's unit: `automatic` when the hub's timer raises it on overdue. */
   z.strictObject({ type: z.literal('supervise'), legId: LegId, automatic: z.boolean().default(false), note: Note }),
+  /**
+   * 回访: the centre called the reporter of a public/hotline case back before closing. `reopen` (only with an
+   * unsatisfied outcome) sends the case back to the lead unit's handling, like a failed check.
+   */
+  z.strictObject({
+    type: z.literal('callback'),
+    outcome: CallbackOutcome,
+    note: Note,
+    reopen: z.boolean().default(false),
+  }),
 ]);
 export type CaseMove = z.infer<typeof CaseMove>;
 export type CaseMoveInput = z.input<typeof CaseMove>;

@@ -26,6 +26,7 @@ import {
   type LegStatus,
 } from './cases.js';
 import { isDepartmentCode } from './departments.js';
+import { needsCallback } from './cases/callback.js';
 import { isWithinScope, levelOfCode } from './org.js';
 import { canAct, type Action, type Principal } from './scope-policy.js';
 
@@ -230,6 +231,14 @@ export const MOVE_RULES: Readonly<Record<CaseMoveType, MoveRule>> = {
       const above = a.orgUnitCode !== s.ownerUnitCode && isWithinScope(a.orgUnitCode, s.ownerUnitCode);
       return above && canAct(a, 'case.takeover', s.gridCode) ? null : notYours('take this case over');
     },
+  },
+  // 回访: the centre that checks the case calls a public/hotline reporter back before closing it.
+  callback: {
+    from: ['checking'],
+    gate: (s, a) =>
+      needsCallback(s.source)
+        ? owner('case.check', 'call the reporter back')(s, a)
+        : refusal('invalid_transition', 'only public and hotline reports are called back'),
   },
   supervise: {
     from: ['dispatched', 'in_progress', 'checking'],

@@ -7,6 +7,14 @@ import { actsForOwner, mayDispatchTo, refusal, type CaseActor, type Refusal } fr
 import type { CaseMove, MoveOf } from './case-moves.js';
 import { backToFiled, endPauses, legsAtClose, levelOf, newLeg, updateLeg, withdrawActive } from './case-leg-ops.js';
 import { currentLeadLeg, type CaseLeg, type CasePause, type CaseSnapshot, type HistoryNoteCode } from './cases.js';
+import { callbackStanding, type CaseCallback } from './cases/callback.js';
+import { DEFAULT_CALLBACK_TRIES } from './desk-limits.js';
+
+/** The thresholds a move is judged by that live in resources/desk-limits.json (the hub passes its loaded file). */
+export interface MoveLimits {
+  readonly callbackTries: number;
+}
+export const DEFAULT_MOVE_LIMITS: MoveLimits = { callbackTries: DEFAULT_CALLBACK_TRIES };
 import { parentCode } from './org.js';
 
 /** What a move changed, before the version bump and the history row are added. */
@@ -17,6 +25,7 @@ export interface Effect {
   note?: string;
   /** A note the hub words itself (see HISTORY_NOTE_CODES): the console shows it in the viewer's language. */
   noteCode?: HistoryNoteCode;
+  noteParams?: Record<string, string>;
 }
 
 function dispatch(s: CaseSnapshot, m: MoveOf<'dispatch'>, a: CaseActor, now: number): Effect | Refusal {
@@ -47,11 +56,33 @@ function dispatch(s: CaseSnapshot, m: MoveOf<'dispatch'>, a: CaseActor, now: num
   };
 }
 
-function check(s: CaseSnapshot, m: MoveOf<'check'>, a: CaseActor, now: number): Effect | Refusal {
+/** The lead leg back to work after its feedback was not accepted (failed check, unsatisfied call-back). */
+function backToLead(s: CaseSnapshot, lead: CaseLeg, reworkDueAt?: number): CaseSnapshot {
+  const legs = updateLeg(s.legs, lead.id, ({ feedback: _feedback, ...rest }) => ({
+    ...rest,
+    status: 'signed',
+    ...(reworkDueAt !== undefined ? { dueAt: reworkDueAt } : {}),
+  }));
+  const dueAt = reworkDueAt ?? s.dueAt;
+  return {
+    ...s,
+    status: 'in_progress',
+    reworkCount: s.reworkCount + 1,
+    legs,
+    ...(dueAt !== undefined ? { dueAt } : {}),
+  };
+}
+
+function check(s: CaseSnapshot, m: MoveOf<'check'>, a: CaseActor, now: number, limits: MoveLimits): Effect | Refusal {
   const lead = currentLeadLeg(s);
   if (!lead || lead.status !== 'feedback') return refusal('invalid_transition', 'the lead has not fed back');
   if (m.outcome === 'pass') {
     if (!actsForOwner(s, a, 'case.close')) return refusal('forbidden', 'you may not close this case');
+    // A public/hotline case closes only once its reporter was called back after this feedback (or could not be
+    // reached after the configured number of tries).
+    if (callbackStanding(s, lead.feedback?.at ?? 0, limits.callbackTries) === 'missing') {
+      return refusal('invalid_transition', 'call the reporter back before closing', 'outcome');
+    }
     // The lead's passed check closes the case; every leg ends with it (legsAtClose).
     const legs = legsAtClose(s.legs, lead.id, now);
     return {
@@ -67,23 +98,30 @@ function check(s: CaseSnapshot, m: MoveOf<'check'>, a: CaseActor, now: number): 
     return refusal('validation_failed', 'the rework deadline must lie in the future');
   }
   // Rework keeps the old deadline unless the checker sets a new one (a matter handled on the spot had none).
-  const legs = updateLeg(s.legs, lead.id, ({ feedback: _feedback, ...rest }) => ({
-    ...rest,
-    status: 'signed',
-    ...(m.reworkDueAt !== undefined ? { dueAt: m.reworkDueAt } : {}),
-  }));
-  const dueAt = m.reworkDueAt ?? s.dueAt;
+  return { next: backToLead(s, lead, m.reworkDueAt), legId: lead.id, unitCode: lead.unitCode, note: m.note };
+}
+
+/** 回访: one attempt recorded; an unsatisfied one may send the case back to the lead unit (counted as rework). */
+function callback(s: CaseSnapshot, m: MoveOf<'callback'>, a: CaseActor, now: number): Effect | Refusal {
+  const lead = currentLeadLeg(s);
+  if (!lead || lead.status !== 'feedback') return refusal('invalid_transition', 'the lead has not fed back');
+  if (m.reopen && m.outcome !== 'unsatisfied') {
+    return refusal('validation_failed', 'only an unsatisfied call-back reopens the case', 'reopen');
+  }
+  const record: CaseCallback = {
+    at: now,
+    byUserId: a.userId,
+    outcome: m.outcome,
+    ...(m.note ? { note: m.note } : {}),
+    ...(m.reopen ? { reopened: true as const } : {}),
+  };
+  const recorded = { ...s, callbacks: [...(s.callbacks ?? []), record] };
   return {
-    next: {
-      ...s,
-      status: 'in_progress',
-      reworkCount: s.reworkCount + 1,
-      legs,
-      ...(dueAt !== undefined ? { dueAt } : {}),
-    },
+    next: m.reopen ? backToLead(recorded, lead) : recorded,
     legId: lead.id,
     unitCode: lead.unitCode,
     note: m.note,
+    noteCode: m.reopen ? 'callback_reopened' : `callback_${m.outcome}`,
   };
 }
 
@@ -93,6 +131,7 @@ export function transition(
   a: CaseActor,
   now: number,
   leg: CaseLeg | undefined,
+  limits: MoveLimits = DEFAULT_MOVE_LIMITS,
 ): Effect | Refusal {
   const isLead = leg?.role === 'lead';
   switch (m.type) {
@@ -116,7 +155,12 @@ export function transition(
       return { next: { ...s, status: 'void' }, note: m.reason };
     case 'merge':
       if (m.intoCaseId === s.id) return refusal('validation_failed', 'a case cannot be merged into itself');
-      return { next: { ...s, status: 'merged', mergedInto: m.intoCaseId }, note: m.note ?? `→ ${m.intoCaseId}` };
+      return {
+        next: { ...s, status: 'merged', mergedInto: m.intoCaseId },
+        note: m.note,
+        noteCode: 'merged_into',
+        noteParams: { caseId: m.intoCaseId },
+      };
     case 'handle_on_spot': {
       // Recorded as a lead leg of the grid, already fed back and without a deadline, so the check and any rework
       // work like any other case.
@@ -229,7 +273,9 @@ export function transition(
       };
     }
     case 'check':
-      return check(s, m, a, now);
+      return check(s, m, a, now, limits);
+    case 'callback':
+      return callback(s, m, a, now);
     case 'evaluate': {
       const rated = currentLeadLeg(s)?.unitCode ?? s.ownerUnitCode;
       const rating = {

@@ -11,6 +11,7 @@ import { isOrgCode } from './org.js';
 import { ROLES } from './roles.js';
 import { OrgCode } from './schemas.js';
 import { Timestamp } from './time-range.js';
+import { CaseCallback } from './cases/callback.js';
 
 export const CASE_STATUSES = [
   'reported',
@@ -70,6 +71,7 @@ export const CASE_MOVE_TYPES = [
   'evaluate',
   'takeover',
   'supervise',
+  'callback',
 ] as const;
 export const CaseMoveType = z.enum(CASE_MOVE_TYPES);
 export type CaseMoveType = z.infer<typeof CaseMoveType>;
@@ -210,6 +212,8 @@ export const CaseSnapshot = z.strictObject({
   raised: z.enum(['escalated', 'taken_over']).optional(),
   reporters: z.array(Reporter),
   rating: CaseRating.optional(),
+  /** 回访 attempts (public and hotline reports), oldest first; absent until the first (common/cases/callback.ts). */
+  callbacks: z.array(CaseCallback).optional(),
   /**
    * The reference-data version (taxonomy + deadline table) the case was filed under and is judged by for its whole
    * life; absent on cases stored before versions existed, which means version 1 (common/reference-versions.ts).
@@ -226,7 +230,18 @@ export type HistoryActor = z.infer<typeof HistoryActor>;
  * like a duplicate (`caseIds`), a merged case's reporters joining the target (`caseId`), an old-platform import
  * (`externalId`). Codes, not prose: the console shows them in the viewer's language.
  */
-export const HISTORY_NOTE_CODES = ['automatic_overdue', 'possible_duplicate', 'merged_in', 'imported_from'] as const;
+export const HISTORY_NOTE_CODES = [
+  'automatic_overdue',
+  'possible_duplicate',
+  'merged_in',
+  'imported_from',
+  // The verifying desk: this case merged into another (`caseId`), and each call-back's outcome.
+  'merged_into',
+  'callback_satisfied',
+  'callback_unsatisfied',
+  'callback_not_reached',
+  'callback_reopened',
+] as const;
 export const HistoryNoteCode = z.enum(HISTORY_NOTE_CODES);
 export type HistoryNoteCode = z.infer<typeof HistoryNoteCode>;
 
@@ -261,8 +276,9 @@ export function currentLeadLeg(snapshot: Pick<CaseSnapshot, 'legs'>): CaseLeg | 
  * reported both. The hub applies this when it marks a case merged.
  */
 export function mergedReporters(target: readonly Reporter[], merged: readonly Reporter[]): Reporter[] {
-  // A person is recognised by account or phone; anonymous reports are all kept.
-  const key = (r: Reporter) => (r.userId ? `user:${r.userId}` : r.phone ? `phone:${r.phone}` : null);
+  // A person is recognised by phone, else by account: a hotline or public report typed in by a duty officer carries
+  // the officer's account but the caller's phone, so two callers are two people. Anonymous reports are all kept.
+  const key = (r: Reporter) => (r.phone ? `phone:${r.phone}` : r.userId ? `user:${r.userId}` : null);
   const seen = new Set(target.map(key).filter((k) => k !== null));
   const added: Reporter[] = [];
   for (const reporter of merged) {

@@ -13,6 +13,8 @@ export const CONSOLE_CALL_NAMES = [
   'cases.get',
   'cases.move',
   'cases.report',
+  'cases.duplicates',
+  'cases.duplicateCounts',
   'stats.kpis',
   'cameras.stream',
   'audit.views',

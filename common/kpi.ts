@@ -5,6 +5,8 @@
  *   按期结案率 onTimeRate = closed on time / (closed + open and overdue)  — leaving late cases open cannot help
  *   返工率 reworkRate    = cases sent back at the check / cases checked
  *   gridLevelShare       = closed cases resolved at grid level / closed
+ *   回访率 callbackRate  = closed public/hotline cases called back (reached or not) / closed public/hotline cases
+ *   满意率 satisfactionRate = call-backs that found the reporter satisfied / call-backs that reached the reporter
  * Every rate carries its numerator, denominator and a small-sample flag (denominator < 20); its value is in [0,1]
  * or null when the denominator is 0.
  *
@@ -31,6 +33,7 @@ import {
 import { isDepartmentCode } from './departments.js';
 import { isWithinScope } from './org.js';
 import { majorCodeOf } from './taxonomy.js';
+import { callbackResult, needsCallback } from './cases/callback.js';
 import { localMonth, type WorkCalendar } from './work-calendar.js';
 
 export const SMALL_SAMPLE_THRESHOLD = 20;
@@ -56,6 +59,8 @@ export const CaseFacts = z.strictObject({
   reworkCount: z.number().int().nonnegative(),
   supervisionCount: z.number().int().nonnegative(),
   rating: z.number().int().min(1).max(5).nullish(),
+  /** The call-back result (common/cases/callback.ts callbackResult); null when nobody called back. */
+  callback: z.enum(['satisfied', 'unsatisfied', 'unreachable']).nullish(),
 });
 export type CaseFacts = z.infer<typeof CaseFacts>;
 
@@ -77,6 +82,7 @@ export function caseFactsOf(s: CaseSnapshot, nowMs: number, calendar: WorkCalend
     reworkCount: s.reworkCount,
     supervisionCount: s.supervisionCount,
     rating: s.rating?.score ?? null,
+    callback: callbackResult(s.callbacks),
   };
 }
 
@@ -110,6 +116,13 @@ export const KpiFigures = z.strictObject({
   avgHandlingHours: z.number().nonnegative().nullable(),
   /** Mean reverse-evaluation score (1–5) over rated cases. */
   avgRating: z.number().min(1).max(5).nullable(),
+  /** 回访: closed public/hotline cases (due a call-back), those called back, reached, and found satisfied. */
+  callbackDue: Count,
+  calledBack: Count,
+  callbackReached: Count,
+  callbackSatisfied: Count,
+  callbackRate: Rate,
+  satisfactionRate: Rate,
 });
 export type KpiFigures = z.infer<typeof KpiFigures>;
 
@@ -168,6 +181,10 @@ class Tally {
   closedAtGridLevel = 0;
   supervisionCount = 0;
   supervisedCases = 0;
+  callbackDue = 0;
+  calledBack = 0;
+  callbackReached = 0;
+  callbackSatisfied = 0;
   private handlingMs = 0;
   private ratingSum = 0;
   private rated = 0;
@@ -188,6 +205,7 @@ class Tally {
       this.handlingMs += Math.max(0, f.closedAt - f.reportedAt);
       if (f.dueAt == null || f.closedAt <= f.dueAt) this.closedOnTime++;
       if (f.handlingLevel === 'grid') this.closedAtGridLevel++;
+      if (needsCallback(f.source)) this.countCallback(f);
     } else if (filed && f.dueAt != null && f.dueAt < asOf) {
       this.openOverdue++;
     }
@@ -199,6 +217,15 @@ class Tally {
       this.ratingSum += f.rating;
       this.rated++;
     }
+  }
+
+  private countCallback(f: CaseFacts): void {
+    this.callbackDue++;
+    if (f.callback == null) return;
+    this.calledBack++;
+    if (f.callback === 'unreachable') return;
+    this.callbackReached++;
+    if (f.callback === 'satisfied') this.callbackSatisfied++;
   }
 
   figures(): KpiFigures {
@@ -221,6 +248,12 @@ class Tally {
       gridLevelShare: rate(this.closedAtGridLevel, this.closed),
       avgHandlingHours: this.closed > 0 ? this.handlingMs / this.closed / HOUR_MS : null,
       avgRating: this.rated > 0 ? this.ratingSum / this.rated : null,
+      callbackDue: this.callbackDue,
+      calledBack: this.calledBack,
+      callbackReached: this.callbackReached,
+      callbackSatisfied: this.callbackSatisfied,
+      callbackRate: rate(this.calledBack, this.callbackDue),
+      satisfactionRate: rate(this.callbackSatisfied, this.callbackReached),
     };
   }
 }

@@ -16,6 +16,7 @@ import { startSupervisionTimer } from './cases/supervision-timer.js';
 import { seedDemoHistoryIfMissing } from './demo/seed-history.js';
 import { startReportSimulator } from './demo/report-simulator.js';
 import { registerCaseRoutes } from './cases/case-routes.js';
+import { registerDeskRoutes } from './cases/desk-routes.js';
 import { registerImportBatchRoutes } from './cases/import-batches.js';
 import { registerImportRoute } from './cases/import-route.js';
 import { registerMapRoutes } from './map/map-routes.js';
@@ -208,6 +209,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   registerAuthRoutes(app, context);
   registerOrgRoutes(app, context);
   registerCaseRoutes(app, context);
+  registerDeskRoutes(app, context);
   registerImportRoute(app, context);
   registerImportBatchRoutes(app, context);
   registerVideoRoutes(app, context);

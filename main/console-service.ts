@@ -149,6 +149,10 @@ export class ConsoleService {
         query: { from: query.from, to: query.to, ...(query.orgUnit ? { orgUnit: query.orgUnit } : {}) },
       }),
     'cases.report': async (call) => this.offline.report(this.requireToken(), call),
+    // The verifying desk (common/contract-desk.ts): live from the hub only — suggestions are about what is open now.
+    'cases.duplicates': async ({ caseId }) =>
+      this.hub.call('caseDuplicates', { token: this.requireToken(), params: { caseId } }),
+    'cases.duplicateCounts': async () => this.hub.call('duplicateCounts', { token: this.requireToken() }),
     'outbox.list': async () => ({ items: this.requireToken() ? this.offline.list() : [] }),
     'outbox.dismiss': async ({ id }) => {
       this.requireToken();

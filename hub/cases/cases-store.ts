@@ -9,7 +9,7 @@ import { CLOSED_STATUSES, currentLeadLeg, OPEN_STATUSES, type CaseSnapshot } fro
 import type { HubDatabase } from '../db/database.js';
 import { inSubtree, sql, sqlJoin } from '../db/sql.js';
 
-interface CaseRow {
+export interface CaseRow {
   id: number;
   case_no: string;
   lon: number;
@@ -29,7 +29,7 @@ export interface NewCase {
   readonly importBatchId?: string;
 }
 
-const toView = (row: CaseRow): CaseView => ({
+export const toView = (row: CaseRow): CaseView => ({
   ...(JSON.parse(row.snapshot) as CaseSnapshot),
   caseNo: row.case_no,
   description: row.description,

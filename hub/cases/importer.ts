@@ -13,6 +13,8 @@ import { isDepartmentCode } from '../../common/departments.js';
 import { levelOfCode, lineageOf } from '../../common/org.js';
 import { resolveCategory } from '../../common/taxonomy.js';
 import { appendHistory, caseIdByExternalId, insertCase } from './cases-store.js';
+import { appendCallback } from './callbacks-store.js';
+import { needsCallback, type CaseCallback } from '../../common/cases/callback.js';
 import type { HubContext } from '../hub-context.js';
 
 /** Statuses at which a lead unit has been sent the case. */
@@ -49,6 +51,19 @@ function build(hub: HubContext, actor: CaseActor, raw: unknown): Built {
   }
   if (unit && !isDepartmentCode(unit) && !lineageOf(gridCode).includes(unit) && levelOfCode(unit) !== 'township') {
     return { ok: false, reason: 'handlingUnit: handling unit does not fit the grid' };
+  }
+
+  const callbacks: CaseCallback[] = (line.callbacks ?? []).map((c) => ({
+    at: Date.parse(c.at),
+    byUserId: actor.userId,
+    outcome: c.outcome,
+    ...(c.note ? { note: c.note } : {}),
+  }));
+  if (callbacks.length > 0 && !needsCallback(line.source)) {
+    return { ok: false, reason: 'callbacks: only public and hotline reports are called back' };
+  }
+  if (callbacks.some((c) => c.at < reportedAt || (closedAt !== undefined && c.at > closedAt))) {
+    return { ok: false, reason: 'callbacks: a call-back lies between the report and the closing' };
   }
 
   const grade = line.grade;
@@ -108,6 +123,7 @@ function build(hub: HubContext, actor: CaseActor, raw: unknown): Built {
     supervisionCount: 0,
     reworkCount: 0,
     reporters: [{ source: line.source, reportedAt }],
+    ...(callbacks.length > 0 ? { callbacks } : {}),
   };
   return { ok: true, snapshot, line };
 }
@@ -167,6 +183,8 @@ export function importEvents(
       noteCode: 'imported_from',
       noteParams: { externalId: line.externalId },
     });
+    // The call-back log the KPIs count from (回访率, 满意率), as for a live call-back.
+    for (const callback of snapshot.callbacks ?? []) appendCallback(hub.db, view.id, callback);
     result.imported += 1;
   }
   return result;

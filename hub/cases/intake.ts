@@ -11,9 +11,8 @@ import { resolveCategory } from '../../common/taxonomy.js';
 import { appendChange, appendHistory, insertCase, openCasesNear } from './cases-store.js';
 import { boxAround, distanceMetres } from '../org/distance.js';
 import type { HubContext } from '../hub-context.js';
+import { deskLimits } from '../../node-shared/desk-limits.js';
 
-const DUPLICATE_RADIUS_M = 100;
-const DUPLICATE_WINDOW_MS = 24 * 3600_000;
 /** Handheld clocks drift; a report "from the future" beyond this is a wrong clock, not a report. */
 const CLOCK_SKEW_MS = 5 * 60_000;
 
@@ -41,11 +40,13 @@ export function reportEvent(hub: HubContext, reporter: User, report: EventReport
     throw new GridCommandError('validation_failed', 'reportedAt is in the future', 'reportedAt');
   }
 
+  // The same thresholds as the desk's suggestions (resources/desk-limits.json).
+  const { radiusM, windowHours } = deskLimits().duplicates;
   const duplicates = openCasesNear(
     hub.db,
     category.match.minor.code,
-    boxAround(report.location, DUPLICATE_RADIUS_M),
-    reportedAt - DUPLICATE_WINDOW_MS,
+    boxAround(report.location, radiusM),
+    reportedAt - windowHours * 3600_000,
   )
     .map((c) => ({
       caseId: c.caseId,
@@ -53,7 +54,7 @@ export function reportEvent(hub: HubContext, reporter: User, report: EventReport
       reportedAt: c.reportedAt,
       status: c.status,
     }))
-    .filter((d) => d.distanceM <= DUPLICATE_RADIUS_M)
+    .filter((d) => d.distanceM <= radiusM)
     .sort((a, b) => a.distanceM - b.distanceM);
 
   const snapshot: Omit<CaseSnapshot, 'id'> = {

@@ -11,6 +11,7 @@ import { levelOfCode } from '../../common/org.js';
 import type { HubDatabase } from '../db/database.js';
 import { inSubtree, sql } from '../db/sql.js';
 import type { WorkCalendar } from '../../common/work-calendar.js';
+import { callbackResults } from './callbacks-store.js';
 
 interface FactRow {
   case_no: string;
@@ -71,6 +72,13 @@ export function kpiReport(
       .map((r) => [r.case_no, r.snapshot]),
   );
 
+  // Call-back results from the call-back log (a few rows: public and hotline cases only).
+  const callbacks = callbackResults(
+    db,
+    request.from,
+    request.to,
+    department ? sql`c.lead_unit_code = ${orgUnit}` : inSubtree(sql`c.grid_code`, orgUnit),
+  );
   const facts = rows.map((r): CaseFacts => {
     const open = openSnapshots.get(r.case_no);
     return open !== undefined
@@ -91,6 +99,7 @@ export function kpiReport(
           reworkCount: r.rework_count,
           supervisionCount: r.supervision_count,
           rating: r.rating,
+          callback: callbacks.get(r.case_no) ?? null,
         };
   });
   // The county's own code means "the whole county": report it as such.

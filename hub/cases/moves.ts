@@ -9,6 +9,8 @@ import { mergedReporters } from '../../common/cases.js';
 import { GridCommandError } from '../../common/errors.js';
 import type { Principal } from '../../common/scope-policy.js';
 import { appendChange, appendHistory, appendSupervision, listHistory, saveCase } from './cases-store.js';
+import { appendCallback } from './callbacks-store.js';
+import { moveLimits } from '../../node-shared/desk-limits.js';
 import { heldCase, requireCitedCase } from './held-case.js';
 import type { HubContext } from '../hub-context.js';
 import { endGrantsForCase } from '../video-access/camera-grants.js';
@@ -69,7 +71,7 @@ export function moveCase(
     requireOpenCategory(ref.taxonomy, request.move.categoryCode);
   }
   const move = completeMove(request.move, snapshot, now, ref);
-  const outcome = applyMove(snapshot, move, actor, now);
+  const outcome = applyMove(snapshot, move, actor, now, moveLimits());
   if (!outcome.ok) {
     throw new GridCommandError(outcome.code, outcome.message, outcome.field);
   }
@@ -89,6 +91,9 @@ export function moveCase(
       note: outcome.history.note ?? null,
     });
   }
+  // 回访: the attempt also goes to the call-back log the KPIs count from.
+  const callback = outcome.next.callbacks?.at(-1);
+  if (outcome.history.move === 'callback' && callback) appendCallback(hub.db, caseId, callback);
   // A camera lent for this case goes back when the case closes (or is voided / merged away).
   if (['closed', 'void', 'merged'].includes(outcome.next.status) && outcome.next.status !== current.status) {
     endGrantsForCase(hub, caseId);

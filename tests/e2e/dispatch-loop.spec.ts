@@ -89,9 +89,12 @@ test('a serious report runs the whole loop between the county and a township, li
   await expect(columnCard(county, 'checking', caseId)).toBeVisible();
   await openCase(county, caseId);
   await expect(county.getByTestId('case-leg-feedback').first()).toContainText('已组织清运');
-  await makeMove(county, 'check', 'closed');
+  // A hotline report is called back (回访) before it closes.
   const timeline = county.getByTestId('case-timeline').getByTestId('case-history-row');
-  await expect(timeline).toHaveCount(6); // report, file, dispatch, sign, feedback, check
+  await makeMove(county, 'callback', 'checking');
+  await expect(timeline).toHaveCount(6);
+  await makeMove(county, 'check', 'closed');
+  await expect(timeline).toHaveCount(7); // report, file, dispatch, sign, feedback, callback, check
   await closeDrawer(county);
   await expect(columnCard(county, 'closed', caseId)).toBeVisible();
   await expect(columnCard(town, 'closed', caseId)).toBeVisible();

@@ -92,6 +92,8 @@ describe('the case loop', () => {
     c = (
       await move(hub, town1, id, c.version, { type: 'feedback', legId: lead.id, result: '残留建材已清运', photos: [] })
     ).body;
+    // A hotline case is called back (回访) before it closes.
+    c = (await move(hub, duty, id, c.version, { type: 'callback', outcome: 'satisfied' })).body;
     c = (await move(hub, duty, id, c.version, { type: 'check', outcome: 'pass' })).body;
     expect(c.status).toBe('closed');
 
@@ -106,6 +108,7 @@ describe('the case loop', () => {
       'feedback',
       'check',
       'feedback',
+      'callback',
       'check',
     ]);
     expect(detail.history.every((h: any, i: number) => h.version === i + 1)).toBe(true);
@@ -211,6 +214,7 @@ describe('the case loop', () => {
     c = (await move(hub, town1, id, c.version, { type: 'sign', legId: lead.id })).body;
     c = (await move(hub, town1, id, c.version, { type: 'feedback', legId: lead.id, result: '已处置', photos: [] }))
       .body;
+    c = (await move(hub, duty, id, c.version, { type: 'callback', outcome: 'satisfied' })).body;
     const closed = await move(hub, duty, id, c.version, { type: 'check', outcome: 'pass' });
     expect(closed.status).toBe(200);
     // The answer and the stored case agree: the assist that never signed ended with the case, at the closing time.

@@ -130,6 +130,11 @@ function candidates(s: CaseSnapshot, type: CaseMoveType): CaseMoveInput[] {
       return [{ type }];
     case 'supervise':
       return perLeg((legId) => ({ type, legId }));
+    case 'callback':
+      return [
+        { type, outcome: 'satisfied' },
+        { type, outcome: 'unsatisfied', reopen: true },
+      ];
   }
 }
 

@@ -56,6 +56,11 @@ describe('names of codes', () => {
       possible_duplicate: ['caseIds'],
       merged_in: ['caseId'],
       imported_from: ['externalId'],
+      merged_into: ['caseId'],
+      callback_satisfied: [],
+      callback_unsatisfied: [],
+      callback_not_reached: [],
+      callback_reopened: [],
     };
     for (const catalogue of [zhCN, en]) {
       for (const code of HISTORY_NOTE_CODES) {

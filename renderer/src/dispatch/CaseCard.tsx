@@ -31,6 +31,7 @@ import { useTicking } from '../base/clock.js';
 import { nextMoveFor, workingUnits } from '../base/cases/attention.js';
 import { useWatchStore } from '../base/cases/watch-store.js';
 import { useSessionStore } from '../session/session-store.js';
+import { useDuplicateStore } from './duplicates-store.js';
 
 /** Card height plus the gap below it: the virtual column lays cards out on this pitch. */
 export const CARD_PITCH = 112;
@@ -138,6 +139,7 @@ export const CaseCard = memo(function CaseCard({ c, units, tabStop, fresh, top, 
   const watched = useWatchStore((st) => st.watched.has(c.id));
   const toggleWatch = useWatchStore((st) => st.toggle);
   const working = c.closedAt === undefined ? workingUnits(c) : [];
+  const duplicates = useDuplicateStore((st) => st.counts.get(c.id) ?? 0);
   return (
     <div
       role="button"
@@ -156,6 +158,7 @@ export const CaseCard = memo(function CaseCard({ c, units, tabStop, fresh, top, 
       data-next-move={next ?? ''}
       data-raised={c.raised ?? ''}
       data-watched={watched}
+      data-duplicates={duplicates}
       onClick={(event: MouseEvent) => {
         event.preventDefault();
         onCursor(c.id);
@@ -184,6 +187,13 @@ export const CaseCard = memo(function CaseCard({ c, units, tabStop, fresh, top, 
           <Tooltip title={t(`dispatch:card.raisedTip.${c.raised}`)}>
             <span className={`case-card-raised raised-${c.raised}`} data-testid="raised-badge">
               {t(`dispatch:card.raised.${c.raised}`)}
+            </span>
+          </Tooltip>
+        ) : null}
+        {duplicates > 0 ? (
+          <Tooltip title={t('dispatch:card.duplicatesTip', { count: duplicates })}>
+            <span className="case-card-duplicates" data-testid="duplicates-badge">
+              {t('dispatch:card.duplicates', { count: duplicates })}
             </span>
           </Tooltip>
         ) : null}

@@ -34,6 +34,8 @@ import {
 } from '../base/labels.js';
 import { History, Legs, Photos } from './CaseRecord.js';
 import { MovePanel } from './MovePanel.js';
+import { DuplicatesPanel } from './DuplicatesPanel.js';
+import { allowedMoves } from '../../../common/case-machine.js';
 import { NearestCameras } from '../wall/NearestCameras.js';
 
 interface CaseDrawerProps {
@@ -127,6 +129,20 @@ export function CaseDrawer({ user, units, orgUnits, afterClose }: CaseDrawerProp
               }}
               onStale={() => setRefreshes((n) => n + 1)}
             />
+            {allowedMoves(view, actor).includes('merge') ? (
+              <>
+                <Divider titlePlacement="start">{t('dispatch:drawer.duplicates')}</Divider>
+                <DuplicatesPanel
+                  view={view}
+                  units={units}
+                  onMerged={(next) => {
+                    acceptCase(next);
+                    setRefreshes((n) => n + 1);
+                  }}
+                  onStale={() => setRefreshes((n) => n + 1)}
+                />
+              </>
+            ) : null}
             <Divider titlePlacement="start">{t('dispatch:drawer.report')}</Divider>
             <Typography.Paragraph className="case-description" data-testid="case-description">
               {view.description}

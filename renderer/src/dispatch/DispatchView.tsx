@@ -42,6 +42,7 @@ import { NewReportModal } from './NewReportModal.js';
 import { majorOptions } from '../base/taxonomy-options.js';
 import { useTicking } from '../base/clock.js';
 import { LoadState } from '../base/LoadState.js';
+import { useDuplicateCounts } from './duplicates-store.js';
 
 export function DispatchView() {
   const user = useSessionStore((s) => s.user);
@@ -63,6 +64,7 @@ function DispatchBoard({ user }: { user: User }) {
   const [reportOpen, setReportOpen] = useState(false);
   const cachedAt = useSessionStore((s) => (s.connection?.state === 'online' ? undefined : s.connection?.cachedAt));
   const language = useLanguage();
+  useDuplicateCounts();
 
   // The day turns over at local midnight: today's closures then leave the board.
   const today = useTicking((now) => localDay(now));

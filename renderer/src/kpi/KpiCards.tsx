@@ -101,6 +101,14 @@ function KpiCard({ name, figures }: { name: CardKey; figures: KpiFigures }) {
       unit = figures.avgRating === null ? null : '/ 5';
       note = t('kpi:cardNote.avgRating');
       break;
+    // 回访率 / 满意率: rates beside the four of the unit table (not columns there).
+    case 'callbackRate':
+    case 'satisfactionRate':
+      rate = figures[name];
+      value = formatRate(rate);
+      note = formatFraction(rate, language);
+      tip = t(`kpi:fraction.${name}`, { numerator: count(rate.numerator), denominator: count(rate.denominator) });
+      break;
     default: {
       const key: RateKey = name;
       rate = figures[key];
@@ -113,7 +121,7 @@ function KpiCard({ name, figures }: { name: CardKey; figures: KpiFigures }) {
 
   const card = (
     <div
-      className={`kpi-card kpi-card--${isRateKey(name) ? 'rate' : 'count'}${small ? ' is-small-sample' : ''}`}
+      className={`kpi-card kpi-card--${isRateKey(name) || rate ? 'rate' : 'count'}${small ? ' is-small-sample' : ''}`}
       data-kpi={name}
       tabIndex={tip ? 0 : undefined}
       aria-label={tip ? `${t(`kpi:card.${name}`)} ${value}: ${tip}` : undefined}

@@ -194,6 +194,8 @@ export const CARD_KEYS = [
   'gridLevelShare',
   'avgHandlingHours',
   'avgRating',
+  'callbackRate',
+  'satisfactionRate',
 ] as const;
 export type CardKey = (typeof CARD_KEYS)[number];
 
@@ -238,6 +240,8 @@ const COUNT_KEYS = [
   'supervisedCases',
 ] as const satisfies readonly (keyof KpiFigures)[];
 export type CountKey = (typeof COUNT_KEYS)[number];
+/** 回访 counts: summed like the others, shown on the headline cards only (not in the unit table or CSV columns). */
+const CALLBACK_COUNT_KEYS = ['callbackDue', 'calledBack', 'callbackReached', 'callbackSatisfied'] as const;
 
 const TOWNSHIP_CODE_LENGTH = CODE_LENGTH.township;
 
@@ -254,14 +258,17 @@ export function rollUpKey(unitCode: string): { key: string; kind: UnitKind } {
 
 /** Figures of several groups together: counts add, rates are recomputed (the formulas of common/kpi.ts). */
 export function sumFigures(groups: readonly KpiFigures[]): KpiFigures & { ratingApprox: boolean } {
-  const counts = Object.fromEntries(COUNT_KEYS.map((k) => [k, 0])) as Record<CountKey, number>;
+  const counts = Object.fromEntries([...COUNT_KEYS, ...CALLBACK_COUNT_KEYS].map((k) => [k, 0])) as Record<
+    CountKey | (typeof CALLBACK_COUNT_KEYS)[number],
+    number
+  >;
   let handlingHours = 0;
   let ratingWeighted = 0;
   let ratingWeight = 0;
   let ratingPlain = 0;
   let rated = 0;
   for (const g of groups) {
-    for (const k of COUNT_KEYS) counts[k] += g[k];
+    for (const k of [...COUNT_KEYS, ...CALLBACK_COUNT_KEYS]) counts[k] += g[k];
     if (g.avgHandlingHours !== null) handlingHours += g.avgHandlingHours * g.closed;
     if (g.avgRating !== null) {
       rated += 1;
@@ -281,6 +288,8 @@ export function sumFigures(groups: readonly KpiFigures[]): KpiFigures & { rating
     // Clamp: floating sums may stray a hair outside 1–5.
     avgRating: avgRating === null ? null : Math.min(5, Math.max(1, avgRating)),
     ratingApprox: rated > 1,
+    callbackRate: rate(counts.calledBack, counts.callbackDue),
+    satisfactionRate: rate(counts.callbackSatisfied, counts.callbackReached),
   };
 }
 

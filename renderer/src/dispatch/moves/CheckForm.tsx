@@ -1,12 +1,27 @@
 /** 核查: pass (close) or fail (rework) — a failure must say why. */
-import { Form, Input, Radio } from 'antd';
+import { Alert, Form, Input, Radio } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { trimmed, type MoveForm } from './fields.js';
+import { callbackStanding } from '../../../../common/cases/callback.js';
+import { currentLeadLeg } from '../../../../common/cases.js';
+import { deskLimits } from '../../base/desk-limits.js';
+import { trimmed, type MoveForm, type MoveFormProps } from './fields.js';
 
-function CheckFields() {
+function CheckFields({ view }: MoveFormProps) {
   const { t } = useTranslation(['dispatch']);
+  // A public/hotline case closes only after its call-back (the hub refuses otherwise): say so before the click.
+  const tries = deskLimits().callback.tries;
+  const standing = callbackStanding(view, currentLeadLeg(view)?.feedback?.at ?? 0, tries);
   return (
     <>
+      {standing === 'missing' ? (
+        <Alert
+          type="warning"
+          showIcon
+          className="move-hint"
+          data-testid="move-callback-needed"
+          title={t('dispatch:form.callbackNeeded', { tries })}
+        />
+      ) : null}
       <Form.Item name="outcome" label={t('dispatch:form.outcome')}>
         <Radio.Group optionType="button" data-testid="move-outcome">
           <Radio value="pass" data-testid="move-outcome-pass">

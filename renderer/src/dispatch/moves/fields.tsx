@@ -8,6 +8,7 @@ import type { CaseActor } from '../../../../common/case-machine.js';
 import { pendingPause } from '../../../../common/case-rules.js';
 import type { CaseGrade, CaseLeg, CaseMoveType } from '../../../../common/cases.js';
 import type { OrgUnit } from '../../../../common/schemas.js';
+import type { CallbackOutcome } from '../../../../common/cases/callback.js';
 import type { Language } from '../../i18n/index.js';
 import { useLanguage } from '../../i18n/use-language.js';
 import { parsePhotoUrls } from '../../base/cases/board-model.js';
@@ -24,6 +25,8 @@ export interface MoveValues {
   result?: string;
   photos?: string;
   outcome?: 'pass' | 'fail';
+  callbackOutcome?: CallbackOutcome;
+  reopen?: boolean;
   rating?: number;
   comment?: string;
   grade?: CaseGrade;

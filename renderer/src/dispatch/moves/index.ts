@@ -3,6 +3,7 @@
  * It is keyed by every CaseMoveType, so a new move kind fails the type check until it has a form here.
  */
 import type { CaseMoveType } from '../../../../common/cases.js';
+import { callbackForm } from './CallbackForm.js';
 import { checkForm } from './CheckForm.js';
 import { decideExtensionForm, decideLedgerForm } from './DecideForms.js';
 import { dispatchForm } from './DispatchForm.js';
@@ -39,6 +40,7 @@ export const MOVE_FORMS: { readonly [K in CaseMoveType]: MoveForm<K> } = {
   evaluate: evaluateForm,
   takeover: takeoverForm,
   supervise: superviseForm,
+  callback: callbackForm,
 };
 
 /** The form of one move kind, for a caller holding any kind. */

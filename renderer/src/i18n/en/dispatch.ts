@@ -42,6 +42,8 @@ export const dispatch: SameKeys<typeof zh> = {
   card: {
     queued: 'Queued',
     queuedTip: 'Made offline; sent when the hub is back',
+    duplicates: 'Duplicate? {{count}}',
+    duplicatesTip: '{{count}} open case(s) of the same kind close by within 24 h: open to compare and merge',
     supervised: 'Supervised',
     supervisedTip: 'Supervised {{count}}×',
     closedAt: 'Closed {{time}}',
@@ -67,6 +69,7 @@ export const dispatch: SameKeys<typeof zh> = {
     open: 'Open',
   },
   drawer: {
+    duplicates: 'Possible duplicates',
     loading: 'Loading the case…',
     loadFailed: 'Could not load the case: {{message}}',
     actions: 'Actions',
@@ -112,11 +115,27 @@ export const dispatch: SameKeys<typeof zh> = {
     report: 'Reported',
     import: 'Imported',
   },
+  duplicates: {
+    title: '{{count}} possible duplicate(s): same category, within {{radius}} m and {{hours}} h of report',
+    distance: '{{metres}} m away',
+    apart: 'reported {{hours}} h apart',
+    mergeInto: 'Merge this case into {{caseNo}}',
+    open: 'Open that case',
+    thisCase: 'This case',
+    otherCase: 'Possible duplicate',
+    merged: '{{caseNo}} merged into {{into}}',
+    queued: 'Merging {{caseNo}} into {{into}} is saved and will be sent when the hub is back',
+  },
   historyNote: {
     automatic_overdue: 'Automatic supervision: overdue',
     possible_duplicate: 'Possible duplicate of {{caseIds}}',
     merged_in: 'Merged in {{caseId}}',
     imported_from: 'Imported from the old platform: {{externalId}}',
+    merged_into: 'Merged as a duplicate into {{caseId}}',
+    callback_satisfied: 'Call-back: reached, satisfied',
+    callback_unsatisfied: 'Call-back: reached, not satisfied',
+    callback_not_reached: 'Call-back: not reached',
+    callback_reopened: 'Call-back not satisfied: sent back to the handling unit',
   },
   moveType: {
     request_verification: 'Request verification',
@@ -137,6 +156,7 @@ export const dispatch: SameKeys<typeof zh> = {
     evaluate: 'Evaluate',
     takeover: 'Take over',
     supervise: 'Supervise',
+    callback: 'Call back',
   },
   limit: {
     working_hours: '{{amount}} working hours',
@@ -152,6 +172,12 @@ export const dispatch: SameKeys<typeof zh> = {
     conflict: 'Someone else has already acted on this case. It has been refreshed; check it and try again.',
   },
   form: {
+    callbackOutcome: 'Call-back result',
+    callback: { satisfied: 'Reached, satisfied', unsatisfied: 'Reached, not satisfied', not_reached: 'Not reached' },
+    callbackReopen: 'Send back to the handling unit',
+    callbackNote: 'Call-back note',
+    callbackNeeded:
+      'A public or hotline case is called back before it closes (reached, or not reached {{tries}} times).',
     reason: 'Reason',
     reasonOptional: 'Reason (optional)',
     reasonRequired: 'Give a reason',

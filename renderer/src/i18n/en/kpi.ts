@@ -44,6 +44,8 @@ export const kpi: SameKeys<typeof zh> = {
     gridLevelShare: 'Resolved in the grid',
     avgHandlingHours: 'Average handling time',
     avgRating: 'Average rating',
+    callbackRate: 'Call-back rate',
+    satisfactionRate: 'Satisfaction',
   },
   cardNote: {
     received: 'Void {{void}} · merged {{merged}}',
@@ -58,6 +60,8 @@ export const kpi: SameKeys<typeof zh> = {
     onTimeRate: 'Closed on time {{numerator}} ÷ (closed + open overdue) {{denominator}}',
     reworkRate: 'Sent back for rework {{numerator}} ÷ checked {{denominator}}',
     gridLevelShare: 'Closed in the grid {{numerator}} ÷ closed {{denominator}}',
+    callbackRate: '{{numerator}} called back ÷ {{denominator}} closed public/hotline cases',
+    satisfactionRate: '{{numerator}} satisfied ÷ {{denominator}} call-backs that reached the reporter',
     share: '{{numerator}} ÷ received {{denominator}}',
   },
   duration: {

@@ -41,6 +41,8 @@ export const dispatch = {
   card: {
     queued: '待同步',
     queuedTip: '离线时的操作，平台恢复后自动提交',
+    duplicates: '疑似重复 {{count}}',
+    duplicatesTip: '附近 24 小时内有 {{count}} 件同类未结案件，打开查看并可一键合并',
     supervised: '督办',
     supervisedTip: '已督办 {{count}} 次',
     closedAt: '{{time}} 结案',
@@ -63,6 +65,7 @@ export const dispatch = {
     open: '查看',
   },
   drawer: {
+    duplicates: '疑似重复',
     loading: '正在加载案件…',
     loadFailed: '案件加载失败：{{message}}',
     actions: '处置操作',
@@ -108,12 +111,28 @@ export const dispatch = {
     report: '上报',
     import: '历史导入',
   },
+  duplicates: {
+    title: '发现 {{count}} 件疑似重复：同一小类、相距 {{radius}} 米内、上报相差 {{hours}} 小时内',
+    distance: '相距 {{metres}} 米',
+    apart: '上报相差 {{hours}} 小时',
+    mergeInto: '本案并入 {{caseNo}}',
+    open: '打开该案',
+    thisCase: '本案',
+    otherCase: '疑似重复',
+    merged: '{{caseNo}} 已并入 {{into}}',
+    queued: '{{caseNo}} 并入 {{into}} 已保存，平台恢复连接后自动提交',
+  },
   /** The note the hub writes on a history row as a code (common/cases.ts HISTORY_NOTE_CODES), with its params. */
   historyNote: {
     automatic_overdue: '超时自动督办',
     possible_duplicate: '疑似重复：{{caseIds}}',
     merged_in: '并入 {{caseId}}',
     imported_from: '自旧平台导入：{{externalId}}',
+    merged_into: '已作为重复件并入 {{caseId}}',
+    callback_satisfied: '回访：已联系，满意',
+    callback_unsatisfied: '回访：已联系，不满意',
+    callback_not_reached: '回访：未接通',
+    callback_reopened: '回访不满意，退回承办单位重新处置',
   } satisfies Record<HistoryNoteCode, string>,
   moveType: {
     request_verification: '核实',
@@ -134,6 +153,7 @@ export const dispatch = {
     evaluate: '评价',
     takeover: '接管',
     supervise: '督办',
+    callback: '回访',
   } satisfies Record<CaseMoveType, string>,
   limit: {
     working_hours: '{{amount}} 个工作时',
@@ -149,6 +169,11 @@ export const dispatch = {
     conflict: '其他人已处理了该案件，已刷新为最新状态。请核对后再操作。',
   },
   form: {
+    callbackOutcome: '回访结果',
+    callback: { satisfied: '已联系，满意', unsatisfied: '已联系，不满意', not_reached: '未接通' },
+    callbackReopen: '退回承办单位重新处置',
+    callbackNote: '回访记录',
+    callbackNeeded: '公众/热线来源的案件须先回访才能结案（已接通，或连续 {{tries}} 次未接通）。',
     reason: '原因',
     reasonOptional: '原因（可选）',
     reasonRequired: '请填写原因',

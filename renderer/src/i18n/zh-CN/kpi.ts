@@ -41,6 +41,8 @@ export const kpi = {
     gridLevelShare: '网格内解决',
     avgHandlingHours: '平均办理时长',
     avgRating: '平均评价',
+    callbackRate: '回访率',
+    satisfactionRate: '满意率',
   },
   cardNote: {
     received: '作废 {{void}} · 合并 {{merged}}',
@@ -55,6 +57,8 @@ export const kpi = {
     onTimeRate: '按期结案 {{numerator}} 件 ÷（结案 + 超期未结）{{denominator}} 件',
     reworkRate: '核查退回返工 {{numerator}} 件 ÷ 核查 {{denominator}} 件',
     gridLevelShare: '网格内办结 {{numerator}} 件 ÷ 结案 {{denominator}} 件',
+    callbackRate: '已回访 {{numerator}} 件 ÷ 应回访（公众、热线来源结案）{{denominator}} 件',
+    satisfactionRate: '回访满意 {{numerator}} 件 ÷ 回访接通 {{denominator}} 件',
     share: '{{numerator}} 件 ÷ 受理 {{denominator}} 件',
   },
   duration: {
