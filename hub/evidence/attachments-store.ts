@@ -22,11 +22,18 @@ export interface AttachmentRow {
   uploaded_by: string;
   uploaded_by_name: string | null;
   uploaded_at: number;
+  /** The case's number: its id everywhere outside the database. */
+  case_no: string;
 }
 
 const SELECT_ATTACHMENT = sql`
-  SELECT a.*, u.display_name AS uploaded_by_name
-  FROM case_attachments a LEFT JOIN users u ON u.id = a.uploaded_by`;
+  SELECT a.*, u.display_name AS uploaded_by_name, c.case_no
+  FROM case_attachments a JOIN cases c ON c.id = a.case_id LEFT JOIN users u ON u.id = a.uploaded_by`;
+
+/** The database row id of a case number (attachments reference the row). */
+export function caseRowId(db: HubDatabase, caseNo: string): number | undefined {
+  return db.get<{ id: number }>(sql`SELECT id FROM cases WHERE case_no = ${caseNo}`)?.id;
+}
 
 export function attachmentRowsOfCase(db: HubDatabase, caseId: number): AttachmentRow[] {
   return db.all<AttachmentRow>(sql`${SELECT_ATTACHMENT} WHERE a.case_id = ${caseId} ORDER BY a.uploaded_at, a.id`);
@@ -59,7 +66,7 @@ export function referencedHashes(db: HubDatabase): Set<string> {
   return new Set(rows.map((r) => r.h));
 }
 
-export type NewAttachmentRow = Omit<AttachmentRow, 'uploaded_by_name'>;
+export type NewAttachmentRow = Omit<AttachmentRow, 'uploaded_by_name' | 'case_no'>;
 
 export function insertAttachment(db: HubDatabase, r: NewAttachmentRow): void {
   db.run(sql`

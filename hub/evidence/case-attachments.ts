@@ -16,6 +16,7 @@ import {
   attachmentRow,
   attachmentRowBySource,
   attachmentRowsOfCase,
+  caseRowId,
   countAttachments,
   insertAttachment,
   storedFromSource,
@@ -28,7 +29,7 @@ import { sha256Of } from './attachment-files.js';
 export function toAttachment(row: AttachmentRow): Attachment {
   return {
     id: row.id,
-    caseId: String(row.case_id),
+    caseId: row.case_no,
     kind: row.kind as AttachmentKind,
     fileName: row.file_name,
     mime: row.mime as Attachment['mime'],
@@ -47,9 +48,10 @@ export function toAttachment(row: AttachmentRow): Attachment {
   };
 }
 
-/** Every attachment of a case, oldest first (no scope check: see the file comment). */
-export function listCaseAttachments(db: HubDatabase, caseId: string | number): Attachment[] {
-  return attachmentRowsOfCase(db, Number(caseId)).map(toAttachment);
+/** Every attachment of a case (by its number, CaseView.id), oldest first (no scope check: see the file comment). */
+export function listCaseAttachments(db: HubDatabase, caseId: string): Attachment[] {
+  const rowId = caseRowId(db, caseId);
+  return rowId === undefined ? [] : attachmentRowsOfCase(db, rowId).map(toAttachment);
 }
 
 /** An attachment's stored bytes (metadata stripped) or its JPEG thumbnail; null when there is no such thing. */
@@ -67,7 +69,7 @@ export function readAttachmentBytes(
     bytes: files.read(sha),
     mime: variant === 'thumbnail' ? 'image/jpeg' : row.mime,
     fileName: row.file_name,
-    caseId: String(row.case_id),
+    caseId: row.case_no,
   };
 }
 
@@ -77,7 +79,7 @@ export function attachmentPosition(db: HubDatabase, attachmentId: string): { lon
   return row && row.gps_lon !== null && row.gps_lat !== null ? { lon: row.gps_lon, lat: row.gps_lat } : null;
 }
 
-const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 100) / 100;
 
 /** Which content each kind accepts, and who may send it (documents come from the console only). */
 function checkContent(kind: AttachmentKind, type: SniffedType | null, user: User): SniffedType {
@@ -99,7 +101,8 @@ function checkContent(kind: AttachmentKind, type: SniffedType | null, user: User
 }
 
 export interface UploadInput {
-  readonly caseId: number;
+  /** The case's number (CaseView.id). */
+  readonly caseId: string;
   readonly kind: AttachmentKind;
   readonly fileName: string;
   readonly bytes: Uint8Array;
@@ -134,11 +137,13 @@ export async function prepareUpload(
   }
   if (input.bytes.length === 0) throw new GridCommandError('attachment_unreadable', 'the file is empty', 'file');
   const type = checkContent(input.kind, sniffType(input.bytes), user);
+  const caseRow = caseRowId(db, input.caseId);
+  if (caseRow === undefined) throw new GridCommandError('not_found', `no case ${input.caseId}`, 'caseId');
   const sourceSha = sha256Of(input.bytes);
-  const same = attachmentRowBySource(db, input.caseId, sourceSha);
+  const same = attachmentRowBySource(db, caseRow, sourceSha);
   const noWork = { cleanup: () => undefined };
   if (same) return { existing: toAttachment(same), commit: () => toAttachment(same), ...noWork };
-  if (countAttachments(db, input.caseId) >= limits.perCase) {
+  if (countAttachments(db, caseRow) >= limits.perCase) {
     throw new GridCommandError('attachments_full', `at most ${limits.perCase} attachments per case`, 'file', 409, {
       limit: limits.perCase,
     });
@@ -146,7 +151,7 @@ export async function prepareUpload(
   const files = new AttachmentFiles(attachmentsDirOf(db.path));
   const base = (at: number): Omit<NewAttachmentRow, 'mime' | 'bytes' | 'sha256' | 'thumb_sha256' | 'width' | 'height' | 'duration_ms' | 'gps_lon' | 'gps_lat'> => ({
     id: `att-${randomUUID()}`,
-    case_id: input.caseId,
+    case_id: caseRow,
     kind: input.kind,
     file_name: input.fileName,
     source_sha256: sourceSha,
@@ -157,7 +162,7 @@ export async function prepareUpload(
   });
   const commitRow = (row: NewAttachmentRow, placed: () => string[]): Attachment => {
     // Re-checked inside the transaction: two uploads of the same bytes racing each other land once.
-    const raced = attachmentRowBySource(db, input.caseId, sourceSha);
+    const raced = attachmentRowBySource(db, caseRow, sourceSha);
     if (raced) return toAttachment(raced);
     const moved = placed();
     try {
@@ -166,7 +171,7 @@ export async function prepareUpload(
       moved.forEach((sha) => files.remove(sha));
       throw err;
     }
-    return toAttachment({ ...row, uploaded_by_name: user.displayName });
+    return toAttachment({ ...row, uploaded_by_name: user.displayName, case_no: input.caseId });
   };
 
   const earlier = storedFromSource(db, sourceSha);

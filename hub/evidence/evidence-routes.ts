@@ -69,7 +69,7 @@ export function registerEvidenceRoutes(app: FastifyInstance, hub: HubContext, op
       hub.db,
       limits,
       user,
-      { caseId: Number(c.id), kind: query.kind, fileName: query.fileName, bytes: request.body, ...pick(query) },
+      { caseId: c.id, kind: query.kind, fileName: query.fileName, bytes: request.body, ...pick(query) },
       hub.now,
       options.ffmpegPath,
     );
@@ -80,7 +80,7 @@ export function registerEvidenceRoutes(app: FastifyInstance, hub: HubContext, op
     } finally {
       prepared.cleanup();
     }
-    const units = caseHolders(readableCase(hub, user, params.caseId)).filter(isOrgCode);
+    const units = caseHolders(c).filter(isOrgCode);
     hub.realtime.publishToUnits(units, 'case.attachment', { caseId: c.id, attachment });
     request.log.info({ caseId: c.id, attachment: attachment.id, kind: attachment.kind }, 'attachment added');
     return reply.status(201).header('cache-control', 'no-store').send(attachment);
