@@ -75,8 +75,15 @@ export const evidenceConsoleCalls = {
       caseId: z.string().min(1).max(64),
       kind: AttachmentKind,
       fileName: FileName,
-      dataBase64: z.string().min(4).max(EVIDENCE_UPLOAD_CALL_LIMIT).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64'),
-      cameraId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
+      dataBase64: z
+        .string()
+        .min(4)
+        .max(EVIDENCE_UPLOAD_CALL_LIMIT)
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64'),
+      cameraId: z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{1,64}$/)
+        .optional(),
       capturedAt: z.number().int().nonnegative().optional(),
     }),
     response: Attachment,

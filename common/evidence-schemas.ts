@@ -37,7 +37,7 @@ export const FileName = z
   .trim()
   .min(1)
   .max(120)
-  .refine((name) => !/[\\/\u0000-\u001f]/.test(name), 'not a file name');
+  .refine((name) => ![...name].some((c) => c === '/' || c === '\\' || c.charCodeAt(0) < 0x20), 'not a file name');
 
 /** One attachment as a user sees it. The EXIF/MP4 location is kept on the hub only (never in what is served). */
 export const Attachment = z.strictObject({
@@ -71,7 +71,10 @@ export type AttachmentList = z.infer<typeof AttachmentList>;
 export const AttachmentUploadQuery = z.strictObject({
   kind: AttachmentKind,
   fileName: FileName,
-  cameraId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
+  cameraId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/)
+    .optional(),
   capturedAt: z.coerce.number().int().nonnegative().optional(),
 });
 export type AttachmentUploadQuery = z.infer<typeof AttachmentUploadQuery>;

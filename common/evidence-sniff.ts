@@ -9,7 +9,21 @@ const startsWith = (bytes: Uint8Array, sig: readonly number[], at = 0): boolean 
 const ascii = (text: string): number[] => [...text].map((c) => c.charCodeAt(0));
 
 /** ISO-BMFF brands of an MP4 a phone or camera writes (QuickTime `qt  ` included: iPhones record it). */
-const MP4_BRANDS = new Set(['isom', 'iso2', 'iso4', 'iso5', 'iso6', 'mp41', 'mp42', 'avc1', 'M4V ', 'qt  ', 'MSNV', 'dash', 'mmp4']);
+const MP4_BRANDS = new Set([
+  'isom',
+  'iso2',
+  'iso4',
+  'iso5',
+  'iso6',
+  'mp41',
+  'mp42',
+  'avc1',
+  'M4V ',
+  'qt  ',
+  'MSNV',
+  'dash',
+  'mmp4',
+]);
 
 export function sniffType(bytes: Uint8Array): SniffedType | null {
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'jpeg';

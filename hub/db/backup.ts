@@ -76,7 +76,7 @@ export async function backupDatabase(
   for (let n = 2; existsSync(file); n++) file = join(dir, `hub-${stamp(options.now ?? started)}-${n}.sqlite`);
   const partial = `${file}.partial`;
   ensurePrivateFile(partial);
-  let attachments = 0;
+  let attachments: number;
   try {
     await source.backup(partial, options.wholeStep ? { progress: () => 0x7fffffff } : undefined);
     selfContained(partial, options.nativeBinding);

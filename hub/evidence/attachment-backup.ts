@@ -45,7 +45,12 @@ export function hashesNamedBy(dbFile: string, nativeBinding?: string): string[] 
  * backup's folder (built under `.partial`, renamed when whole). A file missing from the live folder fails the
  * backup loudly: a backup that silently lacks evidence would only be found out at restore.
  */
-export function backupAttachments(copiedDb: string, liveDbPath: string, backupFile: string, nativeBinding?: string): number {
+export function backupAttachments(
+  copiedDb: string,
+  liveDbPath: string,
+  backupFile: string,
+  nativeBinding?: string,
+): number {
   const hashes = hashesNamedBy(copiedDb, nativeBinding);
   const target = backupAttachmentsDir(backupFile);
   if (hashes.length === 0) return 0;
@@ -67,7 +72,12 @@ export function backupAttachments(copiedDb: string, liveDbPath: string, backupFi
 }
 
 /** Puts a backup's attachment files into `<dataDir>/attachments` (files already there are kept: same content). */
-export function restoreAttachments(backupFile: string, restoredDb: string, dataDir: string, nativeBinding?: string): number {
+export function restoreAttachments(
+  backupFile: string,
+  restoredDb: string,
+  dataDir: string,
+  nativeBinding?: string,
+): number {
   const hashes = hashesNamedBy(restoredDb, nativeBinding);
   const from = backupAttachmentsDir(backupFile);
   const live = join(dataDir, ATTACHMENTS_FOLDER);

@@ -43,7 +43,11 @@ export function attachmentRow(db: HubDatabase, id: string): AttachmentRow | unde
   return db.get<AttachmentRow>(sql`${SELECT_ATTACHMENT} WHERE a.id = ${id}`);
 }
 
-export function attachmentRowBySource(db: HubDatabase, caseId: number, sourceSha256: string): AttachmentRow | undefined {
+export function attachmentRowBySource(
+  db: HubDatabase,
+  caseId: number,
+  sourceSha256: string,
+): AttachmentRow | undefined {
   return db.get<AttachmentRow>(
     sql`${SELECT_ATTACHMENT} WHERE a.case_id = ${caseId} AND a.source_sha256 = ${sourceSha256}`,
   );

@@ -83,8 +83,7 @@ const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 100) / 100;
 
 /** Which content each kind accepts, and who may send it (documents come from the console only). */
 function checkContent(kind: AttachmentKind, type: SniffedType | null, user: User): SniffedType {
-  const accepted: readonly SniffedType[] =
-    kind === 'video' ? ['mp4'] : kind === 'document' ? ['pdf'] : IMAGE_TYPES;
+  const accepted: readonly SniffedType[] = kind === 'video' ? ['mp4'] : kind === 'document' ? ['pdf'] : IMAGE_TYPES;
   if (type === null || !accepted.includes(type)) {
     throw new GridCommandError(
       'attachment_type_refused',
@@ -149,7 +148,12 @@ export async function prepareUpload(
     });
   }
   const files = new AttachmentFiles(attachmentsDirOf(db.path));
-  const base = (at: number): Omit<NewAttachmentRow, 'mime' | 'bytes' | 'sha256' | 'thumb_sha256' | 'width' | 'height' | 'duration_ms' | 'gps_lon' | 'gps_lat'> => ({
+  const base = (
+    at: number,
+  ): Omit<
+    NewAttachmentRow,
+    'mime' | 'bytes' | 'sha256' | 'thumb_sha256' | 'width' | 'height' | 'duration_ms' | 'gps_lon' | 'gps_lat'
+  > => ({
     id: `att-${randomUUID()}`,
     case_id: caseRow,
     kind: input.kind,

@@ -15,7 +15,10 @@ async function send(url: URL, init: RequestInit): Promise<Response> {
   try {
     response = await fetch(url, { ...init, signal: AbortSignal.timeout(TIMEOUT_MS) });
   } catch (err) {
-    throw new GridCommandError('hub_unreachable', `hub unreachable (${err instanceof Error ? err.message : String(err)})`);
+    throw new GridCommandError(
+      'hub_unreachable',
+      `hub unreachable (${err instanceof Error ? err.message : String(err)})`,
+    );
   }
   if (!response.ok) {
     const parsed = ApiErrorBody.safeParse(await response.json().catch(() => null));
@@ -28,7 +31,8 @@ async function send(url: URL, init: RequestInit): Promise<Response> {
   return response;
 }
 
-const pathOf = (template: string, name: string, value: string) => template.replace(`:${name}`, encodeURIComponent(value));
+const pathOf = (template: string, name: string, value: string) =>
+  template.replace(`:${name}`, encodeURIComponent(value));
 
 export interface UploadRequest {
   readonly caseId: string;

@@ -67,9 +67,11 @@ beforeAll(async () => {
     ).case_no;
   town01Case = caseIn('431099001');
   town01Other = caseIn('431099001', 1);
-  const grid = (hub.context.db.raw.prepare(`SELECT org_unit_code AS g FROM users WHERE username = 'grid.worker'`).get() as {
-    g: string;
-  }).g;
+  const grid = (
+    hub.context.db.raw.prepare(`SELECT org_unit_code AS g FROM users WHERE username = 'grid.worker'`).get() as {
+      g: string;
+    }
+  ).g;
   workerCase = caseIn(grid);
 }, 60_000);
 afterAll(async () => hub.dispose());
@@ -247,7 +249,9 @@ describe('limits from resources/attachment-limits.json', () => {
     expect(long.body.error).toMatchObject({ code: 'video_too_long', params: { limit: 1, seconds: 3 } });
     expect(small.context.db.raw.prepare('SELECT count(*) AS n FROM case_attachments').get()).toEqual({ n: 0 });
     const root = join(small.dir, 'attachments');
-    const left = existsSync(root) ? readdirSync(root, { recursive: true }).filter((n) => !String(n).startsWith('.tmp')) : [];
+    const left = existsSync(root)
+      ? readdirSync(root, { recursive: true }).filter((n) => !String(n).startsWith('.tmp'))
+      : [];
     expect(left).toEqual([]);
     expect(existsSync(join(root, '.tmp')) ? readdirSync(join(root, '.tmp')) : []).toEqual([]);
   });

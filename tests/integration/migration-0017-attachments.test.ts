@@ -30,11 +30,24 @@ describe('0017 attachments', () => {
       INSERT INTO org_units (code, name, level, kind, center_lon, center_lat) VALUES ('431099', 'X县', 'county', 'county', 112.2, 25.9);
       INSERT INTO users (id, username, display_name, role, org_unit_code, password_hash, created_at)
         VALUES ('u1', 'duty', 'n', 'county_duty_officer', '431099', 'h', 0);`);
-    const caseColumns = (db.pragma('table_info(cases)') as Array<{ name: string; notnull: number; dflt_value: unknown; pk: number }>)
-      .filter((c) => c.notnull && c.dflt_value === null && !c.pk);
+    const caseColumns = (
+      db.pragma('table_info(cases)') as Array<{ name: string; notnull: number; dflt_value: unknown; pk: number }>
+    ).filter((c) => c.notnull && c.dflt_value === null && !c.pk);
     // A case row with every required column filled generically (the case schema is 0004's and later ones').
     const values = caseColumns.map((c) =>
-      c.name === 'grid_code' || c.name === 'owner_unit_code' ? `'431099'` : c.name === 'case_no' ? `'C1'` : c.name === 'grade' ? `'routine'` : c.name === 'source' ? `'hotline'` : c.name === 'handling_level' ? `'county'` : c.name.endsWith('_at') || ['version', 'lon', 'lat'].includes(c.name) ? '1' : `'x'`,
+      c.name === 'grid_code' || c.name === 'owner_unit_code'
+        ? `'431099'`
+        : c.name === 'case_no'
+          ? `'C1'`
+          : c.name === 'grade'
+            ? `'routine'`
+            : c.name === 'source'
+              ? `'hotline'`
+              : c.name === 'handling_level'
+                ? `'county'`
+                : c.name.endsWith('_at') || ['version', 'lon', 'lat'].includes(c.name)
+                  ? '1'
+                  : `'x'`,
     );
     db.pragma('foreign_keys = OFF'); // grid_code names a grid in production; the county stands in here
     db.exec(`INSERT INTO cases (id, ${caseColumns.map((c) => c.name).join(', ')}) VALUES (1, ${values.join(', ')})`);

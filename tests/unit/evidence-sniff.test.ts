@@ -45,7 +45,8 @@ describe('positions kept as data', () => {
 
 describe('attachment limits', () => {
   it('fit the transport: the raw route and the base64 console call carry the largest file', () => {
-    for (const kind of ATTACHMENT_KINDS) expect(ATTACHMENT_LIMITS[kind].maxBytes).toBeLessThanOrEqual(MAX_ATTACHMENT_BYTES);
+    for (const kind of ATTACHMENT_KINDS)
+      expect(ATTACHMENT_LIMITS[kind].maxBytes).toBeLessThanOrEqual(MAX_ATTACHMENT_BYTES);
     expect(EVIDENCE_UPLOAD_CALL_LIMIT).toBeGreaterThan((MAX_ATTACHMENT_BYTES * 4) / 3);
     expect(ATTACHMENT_LIMITS.video.maxSeconds).toBeGreaterThan(0);
     expect(() =>

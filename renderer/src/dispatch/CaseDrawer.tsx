@@ -35,6 +35,8 @@ import {
 import { History, Legs, Photos } from './CaseRecord.js';
 import { MovePanel } from './MovePanel.js';
 import { NearestCameras } from '../wall/NearestCameras.js';
+import { CaseEvidence } from '../evidence/CaseEvidence.js';
+import { roleAllows } from '../../../common/scope-policy.js';
 
 interface CaseDrawerProps {
   user: User;
@@ -132,6 +134,7 @@ export function CaseDrawer({ user, units, orgUnits, afterClose }: CaseDrawerProp
               {view.description}
             </Typography.Paragraph>
             <Photos urls={view.photos} />
+            <CaseEvidence key={view.id} caseId={view.id} canAdd={roleAllows(user, 'console.use')} />
             <div className="case-location" data-testid="case-location">
               <EnvironmentOutlined />
               <span>

@@ -69,7 +69,7 @@ export const errors: SameKeys<typeof zh> = {
     password_too_short: 'The password must have at least {{limit}} characters',
     password_too_long: 'The password may have at most {{limit}} characters',
     attachment_too_large: 'The file is too large (limit {{limit}} MB); nothing was saved',
-    video_too_long: 'The video lasts {{seconds}} s, over the limit of {{limit}} s; nothing was saved',
+    video_too_long: 'The video is longer than the limit of {{limit}} s; nothing was saved',
     attachments_full: 'This case has as many attachments as allowed ({{limit}})',
   },
   unknown: 'The operation failed: {{message}}',
