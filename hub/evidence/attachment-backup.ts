@@ -4,10 +4,10 @@
  * hard-linked when the backup folder is on the same file system (no extra space) and copied otherwise. Restore
  * puts them back into `<dataDir>/attachments`.
  */
-import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, linkSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ATTACHMENTS_FOLDER, storedPath } from './attachment-files.js';
+import { hashesNamedBy } from './attachments-store.js';
 
 /** `hub-<time>.sqlite` → `hub-<time>.attachments`. */
 export const backupAttachmentsDir = (backupFile: string): string => backupFile.replace(/\.sqlite$/, '.attachments');
@@ -19,24 +19,6 @@ function linkOrCopy(from: string, to: string): void {
     linkSync(from, to);
   } catch {
     copyFileSync(from, to);
-  }
-}
-
-/** Every stored file a hub database names (none before migration 0017). */
-export function hashesNamedBy(dbFile: string, nativeBinding?: string): string[] {
-  const db = new Database(dbFile, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
-  try {
-    const table = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'case_attachments'`).get();
-    if (!table) return [];
-    const rows = db
-      .prepare(
-        `SELECT sha256 AS h FROM case_attachments
-         UNION SELECT thumb_sha256 AS h FROM case_attachments WHERE thumb_sha256 IS NOT NULL`,
-      )
-      .all() as Array<{ h: string }>;
-    return rows.map((r) => r.h);
-  } finally {
-    db.close();
   }
 }
 

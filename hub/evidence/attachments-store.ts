@@ -1,4 +1,5 @@
 /** The `case_attachments` table (migration 0017): SQL only here. */
+import Database from 'better-sqlite3';
 import type { HubDatabase } from '../db/database.js';
 import { sql } from '../db/sql.js';
 
@@ -79,4 +80,22 @@ export function insertAttachment(db: HubDatabase, r: NewAttachmentRow): void {
     VALUES (${r.id}, ${r.case_id}, ${r.kind}, ${r.file_name}, ${r.mime}, ${r.bytes}, ${r.sha256}, ${r.source_sha256},
       ${r.thumb_sha256}, ${r.width}, ${r.height}, ${r.duration_ms}, ${r.gps_lon}, ${r.gps_lat}, ${r.camera_id},
       ${r.captured_at}, ${r.uploaded_by}, ${r.uploaded_at})`);
+}
+
+/** Every stored file a hub database file names (none before migration 0017): what a backup or restore copies. */
+export function hashesNamedBy(dbFile: string, nativeBinding?: string): string[] {
+  const db = new Database(dbFile, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  try {
+    const table = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'case_attachments'`).get();
+    if (!table) return [];
+    const rows = db
+      .prepare(
+        `SELECT sha256 AS h FROM case_attachments
+         UNION SELECT thumb_sha256 AS h FROM case_attachments WHERE thumb_sha256 IS NOT NULL`,
+      )
+      .all() as Array<{ h: string }>;
+    return rows.map((r) => r.h);
+  } finally {
+    db.close();
+  }
 }
