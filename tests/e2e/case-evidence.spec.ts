@@ -24,7 +24,6 @@ const items = (page: Page) => page.getByTestId('case-drawer').getByTestId('attac
 test('a photo and a wall snapshot attached in one console appear in another console', async ({ consolePage }) => {
   // Two consoles, a report, an upload, a playing tile: minutes on a busy shared machine.
   test.setTimeout(600_000);
-  const cameraId = cameraOfTownship();
   const first = await consolePage();
   const second = await consolePage();
   await logIn(first, 'county.duty');
@@ -66,9 +65,30 @@ test('a photo and a wall snapshot attached in one console appear in another cons
     .poll(() => second.getByTestId('attachment-full').evaluate((img: HTMLImageElement) => img.naturalWidth))
     .toBe(640);
   await second.keyboard.press('Escape');
+});
 
+test('a wall snapshot attached to the case appears in another console, with its camera and time', async ({
+  consolePage,
+}) => {
+  test.setTimeout(600_000);
+  const cameraId = cameraOfTownship();
+  // The case the photo test attached to (township 01, one photo so far).
+  const [target] = hubQuery<{ case_no: string }>(
+    `SELECT c.case_no FROM cases c JOIN case_attachments a ON a.case_id = c.id
+     WHERE c.grid_code LIKE '${TOWNSHIP}%' GROUP BY c.id HAVING count(*) = 1 ORDER BY c.id DESC LIMIT 1`,
+  );
+  expect(target, 'the photo test attached a photo to a township 01 case').toBeTruthy();
+  const caseNo = target!.case_no;
+  const second = await consolePage();
+  await logIn(second, 'county.duty2');
+  await openBoard(second);
+  await openCase(second, caseNo);
+  await expect(items(second)).toHaveCount(1);
+
+  const first = await consolePage();
+  await logIn(first, 'county.duty');
+  await expect(first.getByTestId('nav-wall')).toBeVisible();
   // The first console takes a snapshot on the wall and attaches it to the case.
-  await first.keyboard.press('Escape');
   await first.getByTestId('nav-wall').click();
   await expect(first.getByTestId('wall-view')).toBeVisible();
   await first.getByTestId('layout-4').click();
