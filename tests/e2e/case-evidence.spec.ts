@@ -62,7 +62,11 @@ test('a photo and a wall snapshot attached in one console appear in another cons
   await items(second).first().getByRole('button').first().click();
   await expect(second.getByTestId('attachment-full')).toBeVisible();
   await expect
-    .poll(() => second.getByTestId('attachment-full').evaluate((img: HTMLImageElement) => img.naturalWidth))
+    .poll(() =>
+      second
+        .getByTestId('attachment-full')
+        .evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth),
+    )
     .toBe(640);
   await second.keyboard.press('Escape');
 });
