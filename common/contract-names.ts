@@ -50,6 +50,9 @@ export const CONSOLE_CALL_NAMES = [
   'admin.cameraEdit',
   'admin.cameraRetire',
   'admin.cameraProbe',
+  'evidence.list',
+  'evidence.upload',
+  'evidence.content',
 ] as const;
 
 export const CONSOLE_PUSH_NAMES = [
@@ -59,6 +62,7 @@ export const CONSOLE_PUSH_NAMES = [
   'case.changed',
   'wall.cast',
   'outbox.refused',
+  'case.attachment',
 ] as const;
 
 /** IPC channel names: one per call, one for all pushes. */

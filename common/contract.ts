@@ -84,6 +84,14 @@ import {
 
 import { adminConsoleCalls, adminHubRoutes } from './contract-admin.js';
 import { deskConsoleCalls, deskHubRoutes } from './contract-desk.js';
+import {
+  evidenceConsoleCalls,
+  evidenceConsolePushes,
+  evidenceHubRoutes,
+  evidenceHubSocket,
+} from './contract-evidence.js';
+
+export { ATTACHMENT_CONTENT_ROUTE, ATTACHMENT_UPLOAD_ROUTE } from './contract-evidence.js';
 
 export interface HubRoute {
   readonly method: 'GET' | 'POST';
@@ -261,6 +269,8 @@ export const hubRoutes = {
   ...adminHubRoutes,
   // The verifying desk: duplicate suggestions (common/contract-desk.ts).
   ...deskHubRoutes,
+  // A case's attachments (issue 15 §2): common/contract-evidence.ts.
+  ...evidenceHubRoutes,
   /** Readiness for a load balancer or systemd: database writable, migrations current, ffmpeg found. */
   ready: { method: 'GET', path: '/api/v1/ready', auth: false, body: Empty, response: Ready },
 } as const satisfies Record<string, HubRoute>;
@@ -289,6 +299,7 @@ export const hubSocket = {
   'camera.status': CameraStatusChange,
   'session.ended': SessionEnded,
   'case.changed': CaseChange,
+  ...evidenceHubSocket,
 } as const satisfies Record<string, z.ZodType>;
 export type HubSocketEvent = keyof typeof hubSocket;
 
@@ -351,6 +362,7 @@ export const consoleCalls = {
   // The signed-in user's password and administration: common/contract-admin.ts.
   ...adminConsoleCalls,
   ...deskConsoleCalls,
+  ...evidenceConsoleCalls,
 } as const satisfies Record<string, ConsoleCall>;
 export type ConsoleCallName = keyof typeof consoleCalls;
 export type CallRequest<K extends ConsoleCallName> = z.input<(typeof consoleCalls)[K]['request']>;
@@ -365,6 +377,7 @@ export const consolePushes = {
   'wall.cast': WallCast,
   /** A write queued offline that the hub refused on replay: kept in the outbox until dismissed. */
   'outbox.refused': OutboxRefused,
+  ...evidenceConsolePushes,
 } as const satisfies Record<string, z.ZodType>;
 export type ConsolePushName = keyof typeof consolePushes;
 export type PushPayload<K extends ConsolePushName> = z.output<(typeof consolePushes)[K]>;

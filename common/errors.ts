@@ -53,6 +53,11 @@ export const ERROR_CODES = [
   'category_in_use',
   'calendar_import_invalid',
   'hub_not_ready',
+  'attachment_type_refused',
+  'attachment_too_large',
+  'attachment_unreadable',
+  'video_too_long',
+  'attachments_full',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -108,6 +113,11 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   category_in_use: 409,
   calendar_import_invalid: 400,
   hub_not_ready: 503,
+  attachment_type_refused: 415,
+  attachment_too_large: 413,
+  attachment_unreadable: 422,
+  video_too_long: 422,
+  attachments_full: 409,
 };
 
 export function isErrorCode(value: unknown): value is ErrorCode {

@@ -12,6 +12,7 @@ import { GroupCommit } from './db/group-commit.js';
 import { CasePublisher } from './cases/case-publisher.js';
 import { ReferenceSource } from './reference/reference-source.js';
 import { registerReferenceRoutes } from './reference/reference-routes.js';
+import { registerEvidenceRoutes, type EvidenceOptions } from './evidence/evidence-routes.js';
 import { startSupervisionTimer } from './cases/supervision-timer.js';
 import { seedDemoHistoryIfMissing } from './demo/seed-history.js';
 import { startReportSimulator } from './demo/report-simulator.js';
@@ -85,6 +86,8 @@ export interface HubOptions {
   readonly publicUrl?: string;
   /** First start's steps as they advance (the desktop app's start-up screen): county seeded, history imported. */
   readonly onProgress?: (progress: HubStartProgress) => void;
+  /** Case attachments (hub/evidence/): limits other than resources/attachment-limits.json, another ffmpeg. */
+  readonly evidence?: EvidenceOptions;
 }
 
 /** One step of a hub's start: `done` of `total` units of work (the county: 0/1 → 1/1; the history: chunks). */
@@ -218,6 +221,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   registerUserRoutes(app, context);
   registerCountyAdminRoutes(app, context);
   registerReferenceRoutes(app, context);
+  registerEvidenceRoutes(app, context, options.evidence);
   const metrics = createHubMetrics(context, () => realtime.namespace.sockets.size);
   registerOpsRoutes(app, context, metrics, options.metrics ?? {});
 

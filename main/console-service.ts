@@ -22,6 +22,7 @@ import { OfflineConsole } from './local-store/offline-console.js';
 import { unreachable as isHubUnreachable } from './local-store/store-errors.js';
 import { lastReferenceSnapshot, rememberReference } from './reference-cache.js';
 import { fetchMapEvents } from './map/hub-map-events.js';
+import { fetchAttachmentContent, uploadAttachment } from './evidence/hub-evidence.js';
 import { WALL_DISPLAY_PATH, type WallCast, type WallDisplayInfo } from '../common/wall-schemas.js';
 
 /** Monitors and full-screen wall windows: Electron's main process provides them; the web host has none. */
@@ -215,6 +216,16 @@ export class ConsoleService {
       this.hub.call('adminCameraRetire', { token: this.requireToken(), params: { id }, body: {} }),
     'admin.cameraProbe': async ({ id }) =>
       this.hub.call('adminCameraProbe', { token: this.requireToken(), params: { id }, body: {} }),
+    // A case's evidence (issue 15 §2): the hub checks scope on every call; bytes travel raw to and from the hub.
+    'evidence.list': async ({ caseId }) =>
+      (await this.hub.call('caseAttachments', { token: this.requireToken(), params: { caseId } })).items,
+    'evidence.upload': async ({ dataBase64, ...rest }) =>
+      uploadAttachment(this.options.hubUrl, this.requireToken(), {
+        ...rest,
+        bytes: new Uint8Array(Buffer.from(dataBase64, 'base64')),
+      }),
+    'evidence.content': async ({ attachmentId, variant }) =>
+      fetchAttachmentContent(this.options.hubUrl, this.requireToken(), attachmentId, variant),
     // Kept for the offline store; with the hub away, the last answer (or the shipped tables) serves.
     'reference.get': async () => {
       const token = this.requireToken();
@@ -342,6 +353,10 @@ export class ConsoleService {
       const parsed = hubSocket['case.changed'].safeParse(payload);
       if (parsed.success && this.heldChanges) this.heldChanges.push(parsed.data);
       else if (parsed.success) this.forwardCaseChange(parsed.data);
+    });
+    socket.on('case.attachment', (payload: unknown) => {
+      const parsed = hubSocket['case.attachment'].safeParse(payload);
+      if (parsed.success) this.emit('case.attachment', parsed.data);
     });
     socket.on('session.ended', (payload: unknown) => {
       const parsed = hubSocket['session.ended'].safeParse(payload);

@@ -12,6 +12,7 @@ import { ensurePrivateFile } from '../../node-shared/sqlite/database.js';
 import { userVersion } from '../../node-shared/sqlite/migrate.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { runningHubPid } from './data-dir-lock.js';
+import { backupAttachments, removeBackupAttachments, restoreAttachments } from '../evidence/attachment-backup.js';
 
 const BACKUP_NAME = /^hub-(\d{8}T\d{6}Z)(?:-\d+)?\.sqlite$/;
 const LATEST = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
@@ -20,6 +21,8 @@ export interface BackupResult {
   readonly file: string;
   readonly bytes: number;
   readonly ms: number;
+  /** Attachment files in the backup's `hub-<time>.attachments/` folder (issue 15 §2). */
+  readonly attachments: number;
 }
 
 function stamp(at: number): string {
@@ -73,16 +76,20 @@ export async function backupDatabase(
   for (let n = 2; existsSync(file); n++) file = join(dir, `hub-${stamp(options.now ?? started)}-${n}.sqlite`);
   const partial = `${file}.partial`;
   ensurePrivateFile(partial);
+  let attachments: number;
   try {
     await source.backup(partial, options.wholeStep ? { progress: () => 0x7fffffff } : undefined);
     selfContained(partial, options.nativeBinding);
     checkHubFile(partial, options.nativeBinding);
+    // The evidence files this copy names, beside it, before the copy gets its final name.
+    attachments = backupAttachments(partial, source.name, file, options.nativeBinding);
     renameSync(partial, file);
   } catch (err) {
     rmSync(partial, { force: true });
+    removeBackupAttachments(file);
     throw err;
   }
-  return { file, bytes: statSync(file).size, ms: Date.now() - started };
+  return { file, bytes: statSync(file).size, ms: Date.now() - started, attachments };
 }
 
 /** Deletes backups beyond the newest `keep` and, with `maxAgeDays`, those older than that; returns the deleted. */
@@ -96,7 +103,10 @@ export function pruneBackups(dir: string, keep: number, maxAgeDays: number | und
   const doomed = backups.filter((name, i) => i >= keep || statSync(join(dir, name)).mtimeMs < oldest);
   // The newest backup is never deleted for its age: a hub that stopped backing up still keeps its last copy.
   const deleted = doomed.filter((name) => name !== backups[0]);
-  for (const name of deleted) rmSync(join(dir, name), { force: true });
+  for (const name of deleted) {
+    rmSync(join(dir, name), { force: true });
+    removeBackupAttachments(join(dir, name));
+  }
   return deleted.map((name) => join(dir, name));
 }
 
@@ -171,6 +181,8 @@ export async function restoreDatabase(
   } finally {
     source.close();
   }
+  // The evidence files first: a database naming files that are not there would serve errors.
+  restoreAttachments(backup, partial, dataDir, options.nativeBinding);
   renameSync(partial, dbPath);
   return { dbPath, version, keptAside };
 }

@@ -9,7 +9,13 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { hubRoutes, IMPORT_ROUTE, MAP_EVENTS_ROUTE } from '../../common/contract.js';
+import {
+  ATTACHMENT_CONTENT_ROUTE,
+  ATTACHMENT_UPLOAD_ROUTE,
+  hubRoutes,
+  IMPORT_ROUTE,
+  MAP_EVENTS_ROUTE,
+} from '../../common/contract.js';
 
 export const OPENAPI_PATH = '/api/v1/openapi.json';
 
@@ -102,6 +108,47 @@ function operations(): Array<{ method: 'get' | 'post'; path: string; operation: 
             description: 'OK',
             content: { 'application/json': { schema: schemaOf(IMPORT_ROUTE.response, 'output') } },
           },
+          default: ERROR_ANSWER,
+        },
+      },
+    },
+    {
+      method: 'post',
+      path: ATTACHMENT_UPLOAD_ROUTE.path,
+      operation: {
+        operationId: 'caseAttachmentUpload',
+        summary: 'Attach a file to a case: the body is its bytes; the content decides its type (issue 15 §2)',
+        security: [{ bearer: [] }],
+        parameters: [
+          ...parametersOf('path', ATTACHMENT_UPLOAD_ROUTE.params),
+          ...parametersOf('query', ATTACHMENT_UPLOAD_ROUTE.query),
+        ],
+        requestBody: {
+          required: true,
+          content: { [ATTACHMENT_UPLOAD_ROUTE.contentType]: { schema: { type: 'string', format: 'binary' } } },
+        },
+        responses: {
+          201: {
+            description: 'Created',
+            content: { 'application/json': { schema: schemaOf(ATTACHMENT_UPLOAD_ROUTE.response, 'output') } },
+          },
+          default: ERROR_ANSWER,
+        },
+      },
+    },
+    {
+      method: 'get',
+      path: ATTACHMENT_CONTENT_ROUTE.path,
+      operation: {
+        operationId: 'attachmentContent',
+        summary: 'An attachment’s stored bytes (metadata stripped) or its JPEG thumbnail',
+        security: [{ bearer: [] }],
+        parameters: [
+          ...parametersOf('path', ATTACHMENT_CONTENT_ROUTE.params),
+          ...parametersOf('query', ATTACHMENT_CONTENT_ROUTE.query),
+        ],
+        responses: {
+          200: { description: 'OK', content: { '*/*': { schema: { type: 'string', format: 'binary' } } } },
           default: ERROR_ANSWER,
         },
       },

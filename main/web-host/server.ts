@@ -8,6 +8,7 @@ import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import type { AddressInfo } from 'node:net';
 import { GridCommandError } from '../../common/errors.js';
 import { hubRoutes } from '../../common/contract.js';
+import { EVIDENCE_UPLOAD_CALL_LIMIT } from '../../common/contract-evidence.js';
 import { HubClient } from '../hub-client.js';
 import { HubHealthProbe } from '../hub-health.js';
 import { ConsoleSessions, newSessionId } from './console-sessions.js';
@@ -63,6 +64,8 @@ const COOKIE_ATTRIBUTES = 'HttpOnly; SameSite=Strict; Path=/';
 const LARGE_BODY_CALLS = [
   ['admin.orgImport', hubRoutes.orgImport],
   ['admin.cameraImport', hubRoutes.cameraImport],
+  // A case's photo, video or PDF as base64 (common/contract-evidence.ts).
+  ['evidence.upload', { bodyLimit: EVIDENCE_UPLOAD_CALL_LIMIT }],
 ] as const;
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {

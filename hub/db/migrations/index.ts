@@ -14,6 +14,7 @@ import { migration0012 } from './0012-history-note-codes.js';
 import { migration0013 } from './0013-accounts-admin-audit.js';
 import { migration0014 } from './0014-camera-registry.js';
 import { migration0015 } from './0015-reference-versions.js';
+import { migration0017 } from './0017-attachments.js';
 import { migration0018 } from './0018-verifying-desk.js';
 import { migration0023 } from './0023-wall-layout-2-8.js';
 
@@ -35,6 +36,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0013,
   migration0014,
   migration0015,
+  migration0017,
   migration0018,
   migration0023,
 ];

@@ -37,6 +37,8 @@ import { MovePanel } from './MovePanel.js';
 import { DuplicatesPanel } from './DuplicatesPanel.js';
 import { allowedMoves } from '../../../common/case-machine.js';
 import { NearestCameras } from '../wall/NearestCameras.js';
+import { CaseEvidence } from '../evidence/CaseEvidence.js';
+import { roleAllows } from '../../../common/scope-policy.js';
 
 interface CaseDrawerProps {
   user: User;
@@ -148,6 +150,7 @@ export function CaseDrawer({ user, units, orgUnits, afterClose }: CaseDrawerProp
               {view.description}
             </Typography.Paragraph>
             <Photos urls={view.photos} />
+            <CaseEvidence key={view.id} caseId={view.id} canAdd={roleAllows(user, 'console.use')} />
             <div className="case-location" data-testid="case-location">
               <EnvironmentOutlined />
               <span>

@@ -21,6 +21,9 @@ const DETAIL: Record<DetailCode, (error: CallError) => boolean> = {
   payload_too_large: (e) => e.limit !== undefined,
   password_too_short: (e) => e.limit !== undefined,
   password_too_long: (e) => e.limit !== undefined,
+  attachment_too_large: (e) => e.limit !== undefined,
+  video_too_long: (e) => e.limit !== undefined,
+  attachments_full: (e) => e.limit !== undefined,
 };
 
 function hasDetail(code: ErrorCode, error: CallError): code is DetailCode {

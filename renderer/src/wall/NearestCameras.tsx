@@ -1,8 +1,8 @@
 /**
  * Event-linked cameras: the cameras of the viewer's own scope nearest to a case (the grid-bucket index over the
  * scoped camera list — the hub never lists another area's cameras to this viewer), each draggable onto a tile, and
- * one click to put them all on the wall. Shown in the wall's side panel and in the case drawer; snapshots attached
- * to the case in this console are listed under them.
+ * one click to put them all on the wall. Shown in the wall's side panel and in the case drawer (snapshots attached to
+ * the case are the drawer's evidence, from the hub).
  */
 import { AimOutlined, VideoCameraOutlined } from '@ant-design/icons';
 import { Button, Divider, Empty, List, Typography } from 'antd';
@@ -13,8 +13,6 @@ import { roleAllows } from '../../../common/scope-policy.js';
 import { useSessionStore } from '../session/session-store.js';
 import { useCameraFeed, useCameraStore } from './camera-store.js';
 import { setCameraDrag } from './drag.js';
-import { useEvidenceStore } from './evidence-store.js';
-import { downloadSnapshot } from './snapshot.js';
 import { useWallStore } from './wall-store.js';
 
 export const NEAREST_COUNT = 6;
@@ -37,7 +35,6 @@ export function NearestList({ view, onPlaced }: NearestListProps) {
     () => (index ? index.nearest([view.location.lon, view.location.lat], NEAREST_COUNT) : []),
     [index, view.location.lon, view.location.lat],
   );
-  const evidence = useEvidenceStore((s) => s.byCase.get(view.id));
   const put = (ids: string[]) => {
     const placed = useWallStore.getState().place(ids);
     onPlaced?.(placed);
@@ -88,22 +85,6 @@ export function NearestList({ view, onPlaced }: NearestListProps) {
           </Button>
         </>
       )}
-      {evidence && evidence.length > 0 ? (
-        <div className="wall-evidence" data-testid="case-evidence">
-          <Typography.Text strong>{t('wall:snapshot.evidence')}</Typography.Text>
-          {evidence.map((s) => (
-            <div key={s.id} className="wall-evidence-item">
-              <img src={s.url} alt={s.fileName} className="wall-evidence-thumb" />
-              <Button size="small" type="link" onClick={() => downloadSnapshot(s)}>
-                {s.fileName}
-              </Button>
-            </div>
-          ))}
-          <Typography.Text type="secondary" className="wall-panel-hint">
-            {t('wall:snapshot.limit')}
-          </Typography.Text>
-        </div>
-      ) : null}
     </div>
   );
 }

@@ -1,8 +1,7 @@
 /**
- * This session's snapshots: download again, or attach to an open case as evidence. Attaching keeps the PNG with the
- * case in this console (listed under the case's nearest cameras, in the drawer too) and downloads it once more for
- * handing on: the hub's case photos are short URLs only (see evidence-store.ts), so the image itself cannot ride on
- * a case move — the limit is said on screen.
+ * This session's snapshots: download again, or attach to an open case as evidence. Attaching uploads the picture to
+ * the hub as the case's attachment (kind `snapshot`, with its camera and the moment it shows), where every console
+ * whose scope holds the case sees it in the case drawer (issue 15 §2).
  */
 import { DownloadOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { App, Button, Empty, List, Select, Typography } from 'antd';
@@ -11,6 +10,8 @@ import { useTranslation } from 'react-i18next';
 import { useBoardStore } from '../base/cases/board-store.js';
 import { formatStamp } from '../base/format.js';
 import { useEvidenceStore } from './evidence-store.js';
+import { uploadEvidence } from '../evidence/evidence-files.js';
+import { errorMessage } from '../i18n/error-message.js';
 import { downloadSnapshot, type Snapshot } from './snapshot.js';
 
 export function SnapshotPanel() {
@@ -36,6 +37,7 @@ function SnapshotItem({ snapshot }: { snapshot: Snapshot }) {
   const cases = useBoardStore((s) => s.board.cases);
   const byCase = useEvidenceStore((s) => s.byCase);
   const [caseId, setCaseId] = useState<string | undefined>();
+  const [sending, setSending] = useState(false);
   const options = useMemo(
     () =>
       [...cases.values()]
@@ -47,11 +49,19 @@ function SnapshotItem({ snapshot }: { snapshot: Snapshot }) {
   );
   const attachedTo = [...byCase.entries()].filter(([, list]) => list.some((s) => s.id === snapshot.id));
 
-  const attach = () => {
+  const attach = async () => {
     if (!caseId) return;
-    useEvidenceStore.getState().attach(caseId, snapshot);
-    downloadSnapshot(snapshot);
-    message.success(t('wall:snapshot.attached', { caseNo: cases.get(caseId)?.caseNo ?? caseId }));
+    setSending(true);
+    try {
+      const { cameraId, at } = snapshot.meta;
+      await uploadEvidence(caseId, 'snapshot', snapshot.fileName, snapshot.blob, { cameraId, capturedAt: at });
+      useEvidenceStore.getState().attach(caseId, snapshot);
+      message.success(t('wall:snapshot.attached', { caseNo: cases.get(caseId)?.caseNo ?? caseId }));
+    } catch (err) {
+      message.error(errorMessage(err));
+    } finally {
+      setSending(false);
+    }
   };
 
   return (
@@ -78,7 +88,14 @@ function SnapshotItem({ snapshot }: { snapshot: Snapshot }) {
             className="wall-snapshot-case"
             popupMatchSelectWidth={320}
           />
-          <Button size="small" icon={<PaperClipOutlined />} disabled={!caseId} onClick={attach}>
+          <Button
+            size="small"
+            icon={<PaperClipOutlined />}
+            disabled={!caseId}
+            loading={sending}
+            onClick={() => void attach()}
+            data-testid="snapshot-attach"
+          >
             {t('wall:snapshot.attach')}
           </Button>
         </div>

@@ -54,6 +54,12 @@ export const errors: SameKeys<typeof zh> = {
     category_in_use: 'Cases use this category: it cannot be removed; retire it instead',
     calendar_import_invalid: 'The calendar file has errors; nothing was imported',
     hub_not_ready: 'The county hub is starting or has a problem; try again shortly',
+    attachment_type_refused:
+      'This kind of file is not accepted: photos JPEG/PNG/WebP, videos MP4, documents PDF (judged by content, not name)',
+    attachment_too_large: 'The file is too large; nothing was saved',
+    attachment_unreadable: 'The file is damaged or not what its format says; nothing was saved',
+    video_too_long: 'The video is too long; nothing was saved',
+    attachments_full: 'This case has as many attachments as allowed',
   },
   detail: {
     bad_request: 'Invalid request: {{field}}',
@@ -62,6 +68,9 @@ export const errors: SameKeys<typeof zh> = {
     payload_too_large: 'What you sent is too large (limit {{limit}})',
     password_too_short: 'The password must have at least {{limit}} characters',
     password_too_long: 'The password may have at most {{limit}} characters',
+    attachment_too_large: 'The file is too large (limit {{limit}} MB); nothing was saved',
+    video_too_long: 'The video is longer than the limit of {{limit}} s; nothing was saved',
+    attachments_full: 'This case has as many attachments as allowed ({{limit}})',
   },
   unknown: 'The operation failed: {{message}}',
 };

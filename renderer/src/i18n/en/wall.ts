@@ -99,9 +99,9 @@ export const wall: SameKeys<typeof zh> = {
   snapshot: {
     evidence: 'Video snapshots',
     limit:
-      'Snapshots are PNG files, downloaded to this machine and kept for this sign-in. The county platform takes case photos as web addresses only: upload the image with the feedback, or name the file in it.',
+      'Snapshots are kept for this sign-in; attaching one stores it with the case on the county hub (with its camera and time), where every console covering the case sees it.',
     none: 'No snapshots yet (the camera button on a tile)',
-    attached: 'Attached to case {{caseNo}} (the PNG was downloaded again)',
+    attached: 'Attached to case {{caseNo}} on the county hub',
     download: 'Download',
     pickCase: 'Pick a case',
     attach: 'Attach to case',

@@ -56,6 +56,12 @@ const code = {
   category_in_use: '有案件使用该分类，不能删除，请改为停用',
   calendar_import_invalid: '工作日历文件有误，未导入',
   hub_not_ready: '县级平台正在启动或出现故障，请稍后再试',
+  attachment_type_refused:
+    '不接受此类文件：照片仅限 JPEG/PNG/WebP，视频仅限 MP4，文件仅限 PDF（按文件内容判断，与文件名无关）',
+  attachment_too_large: '文件过大，未保存',
+  attachment_unreadable: '文件已损坏或内容与格式不符，未保存',
+  video_too_long: '视频过长，未保存',
+  attachments_full: '该案件的附件已达上限',
 } satisfies Record<ErrorCode, string>;
 
 const detail = {
@@ -65,6 +71,9 @@ const detail = {
   payload_too_large: '提交的内容过大（上限 {{limit}}）',
   password_too_short: '密码至少 {{limit}} 位',
   password_too_long: '密码最多 {{limit}} 位',
+  attachment_too_large: '文件过大（上限 {{limit}} MB），未保存',
+  video_too_long: '视频超过 {{limit}} 秒的时长上限，未保存',
+  attachments_full: '该案件的附件已达上限（{{limit}} 个）',
 } satisfies Partial<Record<ErrorCode, string>>;
 
 export const errors = {
