@@ -100,6 +100,8 @@ export function deleteBatchCases(db: HubDatabase, id: string, user: User, now: n
   db.run(sql`DELETE FROM case_changes WHERE case_id IN (${ofBatch})`);
   db.run(sql`DELETE FROM supervisions WHERE case_id IN (${ofBatch})`);
   db.run(sql`DELETE FROM case_callbacks WHERE case_id IN (${ofBatch})`);
+  // Their files stay until the next start sweeps what no row names (hub/evidence: stored once, maybe shared).
+  db.run(sql`DELETE FROM case_attachments WHERE case_id IN (${ofBatch})`);
   db.run(sql`DELETE FROM case_holders WHERE case_id IN (${ofBatch})`);
   const deleted = db.run(sql`DELETE FROM cases WHERE import_batch_id = ${id}`).changes;
   db.run(sql`
