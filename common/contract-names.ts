@@ -48,6 +48,8 @@ export const CONSOLE_CALL_NAMES = [
   'admin.cameraEdit',
   'admin.cameraRetire',
   'admin.cameraProbe',
+  'paper.fetch',
+  'paper.open',
 ] as const;
 
 export const CONSOLE_PUSH_NAMES = [

@@ -83,6 +83,7 @@ import {
 } from './outbox.js';
 
 import { adminConsoleCalls, adminHubRoutes } from './contract-admin.js';
+import { paperConsoleCalls, paperHubRoutes } from './contract-paper.js';
 
 export interface HubRoute {
   readonly method: 'GET' | 'POST';
@@ -247,6 +248,8 @@ export const hubRoutes = {
   },
   // Accounts, loading a county, reference data: common/contract-admin.ts.
   ...adminHubRoutes,
+  // Paper (PDFs) is binary: common/contract-paper.ts PAPER_ROUTES.
+  ...paperHubRoutes,
   /** Readiness for a load balancer or systemd: database writable, migrations current, ffmpeg found. */
   ready: { method: 'GET', path: '/api/v1/ready', auth: false, body: Empty, response: Ready },
 } as const satisfies Record<string, HubRoute>;
@@ -336,6 +339,8 @@ export const consoleCalls = {
   'outbox.dismiss': { request: OutboxDismiss, response: Ok },
   // The signed-in user's password and administration: common/contract-admin.ts.
   ...adminConsoleCalls,
+  // The 督办单, the case sheet and the monthly KPI report as PDF: common/contract-paper.ts.
+  ...paperConsoleCalls,
 } as const satisfies Record<string, ConsoleCall>;
 export type ConsoleCallName = keyof typeof consoleCalls;
 export type CallRequest<K extends ConsoleCallName> = z.input<(typeof consoleCalls)[K]['request']>;

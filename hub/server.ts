@@ -19,6 +19,8 @@ import { registerCaseRoutes } from './cases/case-routes.js';
 import { registerImportBatchRoutes } from './cases/import-batches.js';
 import { registerImportRoute } from './cases/import-route.js';
 import { registerMapRoutes } from './map/map-routes.js';
+import { registerPaperRoutes } from './paper/paper-routes.js';
+import type { CasePhotoSource } from './paper/case-photo-source.js';
 import { registerWallLayoutRoutes } from './wall-layouts/wall-layout-routes.js';
 import { GridLocator } from './org/grid-locator.js';
 import { countDemoPasswordUsers } from './auth/users-store.js';
@@ -84,6 +86,8 @@ export interface HubOptions {
   readonly publicUrl?: string;
   /** First start's steps as they advance (the desktop app's start-up screen): county seeded, history imported. */
   readonly onProgress?: (progress: HubStartProgress) => void;
+  /** The case sheet's photos (hub/paper/case-photo-source.ts); default none until the attachments are wired in. */
+  readonly paperPhotos?: CasePhotoSource;
 }
 
 /** One step of a hub's start: `done` of `total` units of work (the county: 0/1 → 1/1; the history: chunks). */
@@ -216,6 +220,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   registerUserRoutes(app, context);
   registerCountyAdminRoutes(app, context);
   registerReferenceRoutes(app, context);
+  registerPaperRoutes(app, context, options.paperPhotos);
   const metrics = createHubMetrics(context, () => realtime.namespace.sockets.size);
   registerOpsRoutes(app, context, metrics, options.metrics ?? {});
 
