@@ -78,7 +78,7 @@ export function buildKpiMonthlyReport(data: KpiMonthlyData, text: PaperText): Re
         margin: [0, 0, 0, 8],
       },
       sectionTitle(text.t('kpiSummary')),
-      s.received === 0 ? { text: text.t('kpiNoData'), color: '#666666', margin: [0, 0, 0, 4] } : '',
+      ...(s.received === 0 ? [{ text: text.t('kpiNoData'), color: '#666666', margin: [0, 0, 0, 4] }] : []),
       gridTable([text.t('kpiFigure'), text.t('kpiValue'), text.t('kpiBasis')], summaryRows, [150, 90, '*'], 9.5),
       sectionTitle(text.t('kpiTrend')),
       lineChart(

@@ -35,6 +35,7 @@ import {
 import { History, Legs, Photos } from './CaseRecord.js';
 import { MovePanel } from './MovePanel.js';
 import { NearestCameras } from '../wall/NearestCameras.js';
+import { CasePaperButtons } from '../paper/PaperButtons.js';
 
 interface CaseDrawerProps {
   user: User;
@@ -114,6 +115,8 @@ export function CaseDrawer({ user, units, orgUnits, afterClose }: CaseDrawerProp
         {view ? (
           <>
             <CaseFacts view={view} units={units} />
+            {/* 打印督办单 / 打印案件单: PDFs from the hub, in the user's language. */}
+            <CasePaperButtons view={view} />
             <Divider titlePlacement="start">{t('dispatch:drawer.actions')}</Divider>
             <MovePanel
               key={view.id}
