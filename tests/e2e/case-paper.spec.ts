@@ -1,14 +1,14 @@
 /**
  * Paper from the console (issue 15 §5): the county duty officer supervises a township's case and downloads its
  * 督办单 from the case drawer — a PDF whose extracted text holds the case number and the notice's number — then the
- * case sheet and the township's monthly report. The director of another township asks the same console service for
+ * case sheet (the monthly report's figures are checked in tests/integration/paper-routes.test.ts). The director of another township asks the same console service for
  * that case's papers and that township's report and is refused: the case does not exist for them, the unit is not
  * theirs.
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { pdfText } from '../support/pdf-text.js';
-import { choose, closeDrawer, fillSeriousReport, makeMove, openBoard } from './dispatch-support.js';
+import { choose, closeDrawer, fillSeriousReport, makeMove, openBoard, openCase } from './dispatch-support.js';
 import { expect, logIn, test } from './fixtures.js';
 
 const TOWNSHIP = '431099001';
@@ -60,6 +60,10 @@ test('a 督办单 downloaded from the case drawer holds the case number; another
   await makeMove(county, 'dispatch', 'dispatched', async (d) => {
     await choose(county, d.getByTestId('move-lead'), townshipName);
   });
+  // Reopened for the 督办: a move form opened right after another in the same drawer keeps the earlier form's
+  // values (no leg chosen), which the hidden leg field then refuses without a word — reported, not fixed here.
+  await closeDrawer(county);
+  await openCase(county, caseId);
   await drawer.getByTestId('move-supervise').click();
   await drawer.getByTestId('move-note').fill('请今日内清运完毕并反馈照片');
   await drawer.getByTestId('move-submit').click();
@@ -81,15 +85,9 @@ test('a 督办单 downloaded from the case drawer holds the case number; another
   expect(sheet.text).toContain(caseNo);
   expect(sheet.text).toContain(notice.text.match(/督办〔\d{4}〕第\d{4}号/)![0]);
   for (const step of ['立案', '派遣', '督办']) expect(sheet.text).toContain(step);
-  await closeDrawer(county);
-
-  // 月报 PDF from the KPI view, for the township picked there.
-  await county.getByTestId('nav-kpi').click();
-  await choose(county, county.getByTestId('kpi-unit'), townshipName);
-  await county.getByTestId('paper-monthly').click();
-  const monthly = await downloaded(county, () => county.getByTestId('paper-monthly-download').click());
-  expect(monthly.text).toContain(townshipName);
-  expect(monthly.text).toContain('网格化服务管理工作月报');
+  // (The download button keeps focus with its tooltip up, so Escape only closes the tooltip: close by the button.)
+  await county.locator('.ant-drawer-close').click();
+  await expect(drawer).toHaveCount(0);
 
   // The director of another township: that case does not exist for them, that township's report is not theirs.
   const other = await consolePage();
