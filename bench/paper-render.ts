@@ -33,7 +33,21 @@ async function jpegPhotos(count: number): Promise<Uint8Array[]> {
   try {
     return Array.from({ length: count }, (_, i) => {
       const file = join(dir, `p${i}.jpg`);
-      execFileSync(ffmpeg, ['-v', 'error', '-f', 'lavfi', '-i', `testsrc2=size=1280x960:rate=1`, '-ss', String(i), '-frames:v', '1', '-q:v', '4', file]);
+      execFileSync(ffmpeg, [
+        '-v',
+        'error',
+        '-f',
+        'lavfi',
+        '-i',
+        `testsrc2=size=1280x960:rate=1`,
+        '-ss',
+        String(i),
+        '-frames:v',
+        '1',
+        '-q:v',
+        '4',
+        file,
+      ]);
       return new Uint8Array(readFileSync(file));
     });
   } finally {
@@ -41,31 +55,47 @@ async function jpegPhotos(count: number): Promise<Uint8Array[]> {
   }
 }
 
-const notice = () => buildSupervisionNotice(
-  {
-    number: '督办〔2026〕第0012号',
-    caseNo: '20261125-004211',
-    category: '城乡建设 · 违法建设',
-    grade: '一般',
-    source: '网格员上报',
-    status: '处置中',
-    place: '城关镇 / 东门社区 / 第07网格',
-    description: '东门社区3组村民在机耕道旁新建砖混棚屋约40平方米，未办理任何手续，已影响农机通行。',
-    reportedAt: now - 72 * HOUR,
-    dueAt: now - 6 * HOUR,
-    supervisedAt: now - 5 * HOUR,
-    replyBy: now + 19 * HOUR,
-    supervisingUnit: 'X县社会治理指挥中心',
-    handlingUnit: '城关镇',
-    automatic: true,
-    printedAt: now,
-    printedBy: '值班员 王敏',
-  },
-  zh,
-);
+const notice = () =>
+  buildSupervisionNotice(
+    {
+      number: '督办〔2026〕第0012号',
+      caseNo: '20261125-004211',
+      category: '城乡建设 · 违法建设',
+      grade: '一般',
+      source: '网格员上报',
+      status: '处置中',
+      place: '城关镇 / 东门社区 / 第07网格',
+      description: '东门社区3组村民在机耕道旁新建砖混棚屋约40平方米，未办理任何手续，已影响农机通行。',
+      reportedAt: now - 72 * HOUR,
+      dueAt: now - 6 * HOUR,
+      supervisedAt: now - 5 * HOUR,
+      replyBy: now + 19 * HOUR,
+      supervisingUnit: 'X县社会治理指挥中心',
+      handlingUnit: '城关镇',
+      automatic: true,
+      printedAt: now,
+      printedBy: '值班员 王敏',
+    },
+    zh,
+  );
 
 function sheet(photos: Uint8Array[]): CaseSheetData {
-  const moves = ['上报', '立案', '派遣', '签收', '申请延期', '延期审批', '督办', '处置反馈', '核查', '处置反馈', '核查', '评价', '督办', '签收'];
+  const moves = [
+    '上报',
+    '立案',
+    '派遣',
+    '签收',
+    '申请延期',
+    '延期审批',
+    '督办',
+    '处置反馈',
+    '核查',
+    '处置反馈',
+    '核查',
+    '评价',
+    '督办',
+    '签收',
+  ];
   return {
     caseNo: '20261125-004211',
     category: '城乡建设 · 违法建设',
@@ -83,8 +113,24 @@ function sheet(photos: Uint8Array[]): CaseSheetData {
     reworkCount: 1,
     rating: '4/5 处置及时',
     legs: [
-      { unit: '城关镇', role: '主办', status: '已办结', dispatchedAt: now - 70 * HOUR, dueAt: now - 6 * HOUR, signedAt: now - 69 * HOUR, result: '已会同住建部门拆除违建，现场恢复通行。' },
-      { unit: '县住房和城乡建设局', role: '协办', status: '已办结', dispatchedAt: now - 70 * HOUR, dueAt: now - 6 * HOUR, signedAt: now - 68 * HOUR, result: '出具违建认定意见。' },
+      {
+        unit: '城关镇',
+        role: '主办',
+        status: '已办结',
+        dispatchedAt: now - 70 * HOUR,
+        dueAt: now - 6 * HOUR,
+        signedAt: now - 69 * HOUR,
+        result: '已会同住建部门拆除违建，现场恢复通行。',
+      },
+      {
+        unit: '县住房和城乡建设局',
+        role: '协办',
+        status: '已办结',
+        dispatchedAt: now - 70 * HOUR,
+        dueAt: now - 6 * HOUR,
+        signedAt: now - 68 * HOUR,
+        result: '出具违建认定意见。',
+      },
     ],
     steps: moves.map((move, i) => ({
       at: now - (72 - i * 5) * HOUR,
@@ -93,10 +139,13 @@ function sheet(photos: Uint8Array[]): CaseSheetData {
       change: '处置中',
       note: i % 3 === 0 ? '城关镇：按要求处理并反馈现场照片' : '',
     })),
-    supervisions: [
-      { at: now - 5 * HOUR, unit: '城关镇', automatic: true, number: '督办〔2026〕第0012号' },
-    ],
-    photos: photos.map((bytes, i) => ({ caption: `现场照片${i + 1}.jpg`, mime: 'image/jpeg' as const, bytes, at: now - 60 * HOUR })),
+    supervisions: [{ at: now - 5 * HOUR, unit: '城关镇', automatic: true, number: '督办〔2026〕第0012号' }],
+    photos: photos.map((bytes, i) => ({
+      caption: `现场照片${i + 1}.jpg`,
+      mime: 'image/jpeg' as const,
+      bytes,
+      at: now - 60 * HOUR,
+    })),
     printedAt: now,
     printedBy: '值班员 王敏',
   };
@@ -104,7 +153,15 @@ function sheet(photos: Uint8Array[]): CaseSheetData {
 
 function monthly() {
   const facts: CaseFacts[] = [];
-  const sources = ['grid_worker', 'grid_worker', 'grid_worker', 'public', 'hotline', 'video_patrol', 'department'] as const;
+  const sources = [
+    'grid_worker',
+    'grid_worker',
+    'grid_worker',
+    'public',
+    'hotline',
+    'video_patrol',
+    'department',
+  ] as const;
   for (let i = 0; i < 4800; i++) {
     const reportedAt = now - Math.floor((i / 4800) * 335) * 24 * HOUR;
     const closed = i % 17 !== 0;
@@ -129,7 +186,12 @@ function monthly() {
   const from = Date.parse('2026-11-01T00:00:00+08:00');
   const to = Date.parse('2026-12-01T00:00:00+08:00');
   const report = computeKpis(facts, { from, to, asOf: now, orgUnit: '431099001' });
-  const trend = computeKpis(facts, { from: Date.parse('2025-12-01T00:00:00+08:00'), to, asOf: now, orgUnit: '431099001' });
+  const trend = computeKpis(facts, {
+    from: Date.parse('2025-12-01T00:00:00+08:00'),
+    to,
+    asOf: now,
+    orgUnit: '431099001',
+  });
   return buildKpiMonthlyReport(
     {
       unitName: '城关镇',
@@ -138,14 +200,21 @@ function monthly() {
       to,
       asOf: now,
       summary: report.summary,
-      sources: report.sourceComposition.map((s) => ({ label: zh.label('source', s.source), count: s.count, share: s.share })),
+      sources: report.sourceComposition.map((s) => ({
+        label: zh.label('source', s.source),
+        count: s.count,
+        share: s.share,
+      })),
       categories: [
         { label: '城乡建设', count: 120 },
         { label: '市容环境', count: 96 },
         { label: '社会治安', count: 71 },
         { label: '矛盾纠纷调处', count: 58 },
       ],
-      units: report.byUnit.map((g) => ({ name: g.key === 'dept:zhujian' ? '县住房和城乡建设局' : '城关镇', figures: g })),
+      units: report.byUnit.map((g) => ({
+        name: g.key === 'dept:zhujian' ? '县住房和城乡建设局' : '城关镇',
+        figures: g,
+      })),
       trend: trend.byMonth.map((g) => ({ month: g.key, received: g.received, closed: g.closed })),
       printedAt: now,
       printedBy: '主任 陈刚',

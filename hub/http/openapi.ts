@@ -115,7 +115,10 @@ function operations(): Array<{ method: 'get' | 'post'; path: string; operation: 
         operationId: `paper${name[0]!.toUpperCase()}${name.slice(1)}`,
         summary: 'A printable PDF (common/contract-paper.ts)',
         security: [{ bearer: [] }],
-        parameters: [...parametersOf('path', 'params' in spec ? spec.params : undefined), ...parametersOf('query', spec.query)],
+        parameters: [
+          ...parametersOf('path', 'params' in spec ? spec.params : undefined),
+          ...parametersOf('query', spec.query),
+        ],
         responses: {
           200: { description: 'OK', content: { [PDF_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } } } },
           default: ERROR_ANSWER,

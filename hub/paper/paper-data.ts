@@ -143,7 +143,9 @@ export async function supervisionNoticeData(
     supervisingUnit: roomName(hub, supervisor?.orgUnitCode ?? countyCode, text),
     handlingUnit: unitName(hub, record.unitCode, lang),
     automatic: record.automatic,
-    ...(supervisor && !record.automatic ? { supervisedBy: displayName(hub, supervisor.userId) ?? supervisor.userId } : {}),
+    ...(supervisor && !record.automatic
+      ? { supervisedBy: displayName(hub, supervisor.userId) ?? supervisor.userId }
+      : {}),
     ...((record.note ?? step?.note) ? { requirement: (record.note ?? step?.note)! } : {}),
     printedAt: hub.now(),
     printedBy: user.displayName,
@@ -267,9 +269,10 @@ export function kpiMonthlyData(
     categories.set(major, (categories.get(major) ?? 0) + g.received);
   }
   return {
-    unitName: levelOfCode(unitCode) === 'county' && report.orgUnit === null
-      ? `${unitName(hub, unitCode, lang)}（${text.t('wholeCounty')}）`
-      : unitName(hub, unitCode, lang),
+    unitName:
+      levelOfCode(unitCode) === 'county' && report.orgUnit === null
+        ? `${unitName(hub, unitCode, lang)}（${text.t('wholeCounty')}）`
+        : unitName(hub, unitCode, lang),
     month,
     from,
     to,

@@ -101,7 +101,8 @@ const zh: PaperWords = {
     noticeBody:
       '你单位承办的案件 {caseNo}（{category}，{grade}）处置时限为 {due}，截至 {at} 仍未办结，已超出时限。现予督办，请于 {reply} 前办结并反馈处置结果；确有困难的，应说明原因并提出办理计划。',
     noticeRequirement: '督办要求',
-    noticeRequirementDefault: '请立即组织力量处置，按要求反馈处置结果及现场照片；逾期未办结的，纳入月度考核并予以通报。',
+    noticeRequirementDefault:
+      '请立即组织力量处置，按要求反馈处置结果及现场照片；逾期未办结的，纳入月度考核并予以通报。',
     noticeReplyBy: '反馈期限',
     noticeSupervisingUnit: '督办单位',
     noticeHandlingUnit: '承办单位',

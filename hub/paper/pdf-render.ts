@@ -59,7 +59,12 @@ export async function renderPdf(doc: Record<string, unknown>, meta: PaperMeta): 
       pageSize: 'A4',
       pageMargins: [50, 56, 50, 56],
       language: meta.lang,
-      info: { title: meta.title, subject: meta.subject, author: 'Grid Command 网格联动指挥台', creator: 'Grid Command' },
+      info: {
+        title: meta.title,
+        subject: meta.subject,
+        author: 'Grid Command 网格联动指挥台',
+        creator: 'Grid Command',
+      },
       defaultStyle: { font: PAPER_FONT, fontSize: 10.5, lineHeight: 1.3 },
       ...doc,
     })

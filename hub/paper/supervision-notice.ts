@@ -46,7 +46,12 @@ export function buildSupervisionNotice(data: SupervisionNoticeData, text: PaperT
     content: [
       { text: data.supervisingUnit, alignment: 'center', fontSize: 13, color: '#b00000', bold: true },
       { text: text.t('noticeTitle'), alignment: 'center', fontSize: 24, bold: true, color: '#b00000', margin: [0, 6] },
-      { text: text.t('noticeNumber', { number: data.number }), alignment: 'center', fontSize: 11, margin: [0, 0, 0, 4] },
+      {
+        text: text.t('noticeNumber', { number: data.number }),
+        alignment: 'center',
+        fontSize: 11,
+        margin: [0, 0, 0, 4],
+      },
       { canvas: [{ type: 'line', x1: 0, y1: 0, x2: 495, y2: 0, lineWidth: 1.5, lineColor: '#b00000' }] },
       { text: text.t('noticeTo', { unit: data.handlingUnit }), bold: true, fontSize: 12, margin: [0, 14, 0, 6] },
       { text: body, fontSize: 11.5, lineHeight: 1.5, leadingIndent: text.lang === 'zh-CN' ? 23 : 0 },

@@ -30,7 +30,9 @@ async function consoleCall(page: Page, method: string, request: unknown) {
         body: JSON.stringify(r),
       });
       const type = res.headers.get('content-type') ?? '';
-      return type.startsWith('application/json') ? await res.json() : { ok: true, bytes: (await res.arrayBuffer()).byteLength };
+      return type.startsWith('application/json')
+        ? await res.json()
+        : { ok: true, bytes: (await res.arrayBuffer()).byteLength };
     },
     [method, request] as const,
   );

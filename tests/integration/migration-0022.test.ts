@@ -36,12 +36,18 @@ describe('0022 supervision-notices', () => {
       ).run(code, level, level, parent);
       parent = code;
     }
-    db.prepare(`
+    db.prepare(
+      `
       INSERT INTO cases (id, case_no, version, status, grade, source, category_code, grid_code, owner_unit_code,
                          handling_level, lon, lat, description, reported_at, snapshot)
-      VALUES (1, 'C1', 1, 'dispatched', 'general', 'hotline', '0201', '431099001001001', '431099', 'county', 0, 0, 'x', 0, '{}')`).run();
-    db.prepare(`INSERT INTO supervisions (id, case_id, unit_code, at, automatic) VALUES (7, 1, '431099001', 5, 1)`).run();
-    db.prepare(`INSERT INTO supervisions (id, case_id, unit_code, at, automatic) VALUES (8, 1, '431099001', 6, 0)`).run();
+      VALUES (1, 'C1', 1, 'dispatched', 'general', 'hotline', '0201', '431099001001001', '431099', 'county', 0, 0, 'x', 0, '{}')`,
+    ).run();
+    db.prepare(
+      `INSERT INTO supervisions (id, case_id, unit_code, at, automatic) VALUES (7, 1, '431099001', 5, 1)`,
+    ).run();
+    db.prepare(
+      `INSERT INTO supervisions (id, case_id, unit_code, at, automatic) VALUES (8, 1, '431099001', 6, 0)`,
+    ).run();
 
     migrate(db, MIGRATIONS, 22);
     expect(currentVersion(db)).toBe(22);

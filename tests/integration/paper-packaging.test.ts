@@ -38,7 +38,10 @@ describe('the PDF font in the shipped hub', () => {
       // The path inside the app (node_modules may be a link here).
       const inApp = `node_modules/${relative(join(repo, 'node_modules'), file).replace(/^.*?(@expo-google-fonts)/, '$1')}`;
       expect(shipped(inApp), inApp).toBe(true);
-      expect(config.asarUnpack.some((glob) => matchesGlob(inApp, glob)), inApp).toBe(true);
+      expect(
+        config.asarUnpack.some((glob) => matchesGlob(inApp, glob)),
+        inApp,
+      ).toBe(true);
     }
     expect(shipped('node_modules/@expo-google-fonts/noto-sans-sc/900Black/NotoSansSC_900Black.ttf')).toBe(false);
     expect(existsSync(join(repo, 'node_modules/@expo-google-fonts/noto-sans-sc/package.json'))).toBe(true);

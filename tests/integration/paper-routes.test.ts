@@ -69,8 +69,7 @@ async function supervisedCase(): Promise<{ id: string; caseNo: string }> {
   return { id, caseNo: supervised.body.caseNo as string };
 }
 
-const noticeCount = () =>
-  hub.context.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM supervision_notices`)!.n;
+const noticeCount = () => hub.context.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM supervision_notices`)!.n;
 
 describe('the 督办单', () => {
   it('prints the case number, its own number, the units and the requirement as real text with the font embedded', async () => {
@@ -88,9 +87,7 @@ describe('the 督办单', () => {
     expect(text).toContain(townshipName);
     expect(text).toContain('社会治理指挥中心');
     expect(text).toContain('请于明日12时前拆除并反馈照片');
-    expect(embeddedFonts(res.bytes)).toEqual(
-      expect.arrayContaining([expect.stringMatching(/\+NotoSansSC-Regular$/)]),
-    );
+    expect(embeddedFonts(res.bytes)).toEqual(expect.arrayContaining([expect.stringMatching(/\+NotoSansSC-Regular$/)]));
   });
 
   it('keeps the number on every printing, and gives the next 督办 the next number', async () => {
@@ -103,8 +100,8 @@ describe('the 督办单', () => {
     expect(english).toContain('Supervision Notice');
     expect(english).toContain(decodeURIComponent(first.headers.get('x-supervision-notice')!));
 
-    let c = (await getCase(hub, duty, id)).body.case;
-    c = (await move(hub, duty, id, c.version, { type: 'supervise', legId: c.legs[0].id })).body;
+    const c = (await getCase(hub, duty, id)).body.case;
+    await move(hub, duty, id, c.version, { type: 'supervise', legId: c.legs[0].id });
     const second = await pdf(`/api/v1/cases/${id}/paper/supervision-notice.pdf`, duty);
     const seq = (h: Headers) => Number(decodeURIComponent(h.get('x-supervision-notice')!).match(/第(\d+)号/)![1]);
     expect(seq(second.headers)).toBe(seq(first.headers) + 1);

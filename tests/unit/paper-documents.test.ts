@@ -131,7 +131,13 @@ describe('the case sheet', () => {
   it('holds the facts, every step of the timeline, the notice number and the photo', async () => {
     const pdf = await render(buildCaseSheet(sheet(), paperText('zh-CN')));
     const { text } = await pdfText(pdf);
-    for (const part of ['案 件 处 置 单', '20261117-004211', '已拆除违建，恢复通行', '督办〔2026〕第0012号', '现场.png'])
+    for (const part of [
+      '案 件 处 置 单',
+      '20261117-004211',
+      '已拆除违建，恢复通行',
+      '督办〔2026〕第0012号',
+      '现场.png',
+    ])
       expect(text).toContain(part);
     for (const step of ['上报', '立案', '督办']) expect(text).toContain(step);
     expect(Buffer.from(pdf).toString('latin1')).toContain('/Subtype /Image');

@@ -172,11 +172,7 @@ function KpiBoard({ user }: { user: User }) {
             />
           </Tooltip>
           {/* 月报 PDF: the unit shown, a month picked (default: the month the period starts in). */}
-          <MonthlyReportButton
-            orgUnit={unitCode}
-            unitName={unitName}
-            month={(period?.from ?? new Date(Date.now() + 8 * 3_600_000).toISOString()).slice(0, 7)}
-          />
+          <MonthlyReportButton orgUnit={unitCode} unitName={unitName} month={period?.from.slice(0, 7)} />
           <Button
             icon={<DownloadOutlined />}
             onClick={exportCsv}

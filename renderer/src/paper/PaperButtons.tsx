@@ -102,19 +102,21 @@ interface MonthlyReportButtonProps {
   /** The unit the KPI view shows (an org code or a department code). */
   readonly orgUnit: string;
   readonly unitName: string;
-  /** 'YYYY-MM' to start from: the month the view's period starts in. */
-  readonly month: string;
+  /** 'YYYY-MM' to start from: the month the view's period starts in (default: this month). */
+  readonly month: string | undefined;
 }
 
 /** 月报 PDF: a month picker with print and download, for the unit the KPI view shows. */
-export function MonthlyReportButton({ orgUnit, unitName, month: initialMonth }: MonthlyReportButtonProps) {
+export function MonthlyReportButton({ orgUnit, unitName, month: periodMonth }: MonthlyReportButtonProps) {
   const { t } = useTranslation(['paper']);
   const lang = useLanguage();
+  const [months] = useState(() => recentMonths(Date.now()));
+  const initialMonth = periodMonth ?? months[0]!;
   const [month, setMonth] = useState(initialMonth);
   const [open, setOpen] = useState(false);
   const content = (
     <Space orientation="vertical" data-testid="paper-monthly-panel">
-      <MonthField month={month} onChange={setMonth} label={t('paper:month')} />
+      <MonthField months={months} month={month} onChange={setMonth} label={t('paper:month')} />
       <PaperPair
         request={{ kind: 'kpiMonthly', month, orgUnit, lang }}
         fileName={t('paper:monthlyFile', { unit: unitName, month })}
@@ -152,8 +154,14 @@ export function recentMonths(nowMs: number, count = 24): string[] {
   });
 }
 
-function MonthField({ month, onChange, label }: { month: string; onChange(m: string): void; label: string }) {
-  const months = recentMonths(Date.now());
+interface MonthFieldProps {
+  readonly months: readonly string[];
+  readonly month: string;
+  onChange(month: string): void;
+  readonly label: string;
+}
+
+function MonthField({ months, month, onChange, label }: MonthFieldProps) {
   const options = (months.includes(month) ? months : [month, ...months]).map((m) => ({ value: m, label: m }));
   return (
     <Select
