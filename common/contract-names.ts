@@ -53,6 +53,8 @@ export const CONSOLE_CALL_NAMES = [
   'evidence.list',
   'evidence.upload',
   'evidence.content',
+  'paper.fetch',
+  'paper.open',
 ] as const;
 
 export const CONSOLE_PUSH_NAMES = [

@@ -92,6 +92,7 @@ import {
 } from './contract-evidence.js';
 
 export { ATTACHMENT_CONTENT_ROUTE, ATTACHMENT_UPLOAD_ROUTE } from './contract-evidence.js';
+import { paperConsoleCalls, paperHubRoutes } from './contract-paper.js';
 
 export interface HubRoute {
   readonly method: 'GET' | 'POST';
@@ -271,6 +272,8 @@ export const hubRoutes = {
   ...deskHubRoutes,
   // A case's attachments (issue 15 §2): common/contract-evidence.ts.
   ...evidenceHubRoutes,
+  // Paper (PDFs) is binary: common/contract-paper.ts PAPER_ROUTES.
+  ...paperHubRoutes,
   /** Readiness for a load balancer or systemd: database writable, migrations current, ffmpeg found. */
   ready: { method: 'GET', path: '/api/v1/ready', auth: false, body: Empty, response: Ready },
 } as const satisfies Record<string, HubRoute>;
@@ -363,6 +366,8 @@ export const consoleCalls = {
   ...adminConsoleCalls,
   ...deskConsoleCalls,
   ...evidenceConsoleCalls,
+  // The 督办单, the case sheet and the monthly KPI report as PDF: common/contract-paper.ts.
+  ...paperConsoleCalls,
 } as const satisfies Record<string, ConsoleCall>;
 export type ConsoleCallName = keyof typeof consoleCalls;
 export type CallRequest<K extends ConsoleCallName> = z.input<(typeof consoleCalls)[K]['request']>;

@@ -21,6 +21,9 @@ import { registerDeskRoutes } from './cases/desk-routes.js';
 import { registerImportBatchRoutes } from './cases/import-batches.js';
 import { registerImportRoute } from './cases/import-route.js';
 import { registerMapRoutes } from './map/map-routes.js';
+import { registerPaperRoutes } from './paper/paper-routes.js';
+import { attachmentPhotoSource } from './paper/attachment-photos.js';
+import type { CasePhotoSource } from './paper/case-photo-source.js';
 import { registerWallLayoutRoutes } from './wall-layouts/wall-layout-routes.js';
 import { GridLocator } from './org/grid-locator.js';
 import { countDemoPasswordUsers } from './auth/users-store.js';
@@ -88,6 +91,8 @@ export interface HubOptions {
   readonly onProgress?: (progress: HubStartProgress) => void;
   /** Case attachments (hub/evidence/): limits other than resources/attachment-limits.json, another ffmpeg. */
   readonly evidence?: EvidenceOptions;
+  /** The case sheet's photos (hub/paper/case-photo-source.ts); default the case's photo and snapshot attachments. */
+  readonly paperPhotos?: CasePhotoSource;
 }
 
 /** One step of a hub's start: `done` of `total` units of work (the county: 0/1 → 1/1; the history: chunks). */
@@ -222,6 +227,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   registerCountyAdminRoutes(app, context);
   registerReferenceRoutes(app, context);
   registerEvidenceRoutes(app, context, options.evidence);
+  registerPaperRoutes(app, context, options.paperPhotos ?? attachmentPhotoSource(context.db));
   const metrics = createHubMetrics(context, () => realtime.namespace.sockets.size);
   registerOpsRoutes(app, context, metrics, options.metrics ?? {});
 

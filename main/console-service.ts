@@ -23,6 +23,7 @@ import { unreachable as isHubUnreachable } from './local-store/store-errors.js';
 import { lastReferenceSnapshot, rememberReference } from './reference-cache.js';
 import { fetchMapEvents } from './map/hub-map-events.js';
 import { fetchAttachmentContent, uploadAttachment } from './evidence/hub-evidence.js';
+import { fetchPaper, type PaperViewer } from './paper/hub-paper.js';
 import { WALL_DISPLAY_PATH, type WallCast, type WallDisplayInfo } from '../common/wall-schemas.js';
 
 /** Monitors and full-screen wall windows: Electron's main process provides them; the web host has none. */
@@ -73,6 +74,7 @@ export class ConsoleService {
   /** What the console's wall shows (`wall.cast`), for a wall display that opens later. */
   private wallCast: WallCast | null = null;
   private wallDisplayHost: WallDisplayHost | null = null;
+  private paperViewer: PaperViewer | null = null;
   private readonly offline: OfflineConsole;
   /** Live case pushes held back while a catch-up runs, so that changes are forwarded in sequence order. */
   private heldChanges: Array<PushPayload<'case.changed'>> | null = null;
@@ -185,6 +187,15 @@ export class ConsoleService {
       return { ok: true as const };
     },
     'wall.castState': async () => (this.requireToken() ? this.wallCast : null),
+    // PDFs rendered by the hub, scoped there: bytes to the renderer, or (Electron) opened in the system viewer.
+    'paper.fetch': async (request) => (await fetchPaper(this.options.hubUrl, this.requireToken(), request)).bytes,
+    'paper.open': async (request) => {
+      const token = this.requireToken();
+      if (!this.paperViewer) return { opened: false };
+      const paper = await fetchPaper(this.options.hubUrl, token, request);
+      await this.paperViewer.open(paper.bytes, paper.fileName);
+      return { opened: true };
+    },
     'admin.users': async (query) =>
       this.hub.call('adminUsers', { token: this.requireToken(), query: definedOnly(query) }),
     'admin.createUser': async (body) => this.hub.call('adminUserCreate', { token: this.requireToken(), body }),
@@ -256,6 +267,11 @@ export class ConsoleService {
   /** Electron's main process lends its monitors and windows here (main/electron/ipc-binding.ts). */
   setWallDisplayHost(host: WallDisplayHost | null): void {
     this.wallDisplayHost = host;
+  }
+
+  /** Electron's main process opens PDFs in the system viewer (main/electron/paper-viewer.ts); the web host has none. */
+  setPaperViewer(viewer: PaperViewer | null): void {
+    this.paperViewer = viewer;
   }
 
   onPush(listener: PushListener): () => void {

@@ -16,6 +16,7 @@ import {
   IMPORT_ROUTE,
   MAP_EVENTS_ROUTE,
 } from '../../common/contract.js';
+import { PAPER_ROUTES, PDF_CONTENT_TYPE } from '../../common/contract-paper.js';
 
 export const OPENAPI_PATH = '/api/v1/openapi.json';
 
@@ -112,6 +113,24 @@ function operations(): Array<{ method: 'get' | 'post'; path: string; operation: 
         },
       },
     },
+    // The papers (common/contract-paper.ts): PDF bodies, scoped like the case and the KPIs they print.
+    ...Object.entries(PAPER_ROUTES).map(([name, spec]) => ({
+      method: 'get' as const,
+      path: spec.path,
+      operation: {
+        operationId: `paper${name[0]!.toUpperCase()}${name.slice(1)}`,
+        summary: 'A printable PDF (common/contract-paper.ts)',
+        security: [{ bearer: [] }],
+        parameters: [
+          ...parametersOf('path', 'params' in spec ? spec.params : undefined),
+          ...parametersOf('query', spec.query),
+        ],
+        responses: {
+          200: { description: 'OK', content: { [PDF_CONTENT_TYPE]: { schema: { type: 'string', format: 'binary' } } } },
+          default: ERROR_ANSWER,
+        },
+      },
+    })),
     {
       method: 'post',
       path: ATTACHMENT_UPLOAD_ROUTE.path,

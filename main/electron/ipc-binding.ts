@@ -10,6 +10,7 @@ import type { ConsoleService } from '../console-service.js';
 import { dispatchConsoleCall } from '../dispatch-call.js';
 import { isTrustedSender } from '../ipc-sender-policy.js';
 import type { WindowRegistry } from './windows.js';
+import { systemPdfViewer } from './paper-viewer.js';
 
 export function bindConsoleIpc(service: ConsoleService, windows: WindowRegistry): () => void {
   const names = Object.keys(consoleCalls) as ConsoleCallName[];
@@ -30,12 +31,15 @@ export function bindConsoleIpc(service: ConsoleService, windows: WindowRegistry)
   }
   // Wall displays: `wall.displays` / `wall.openDisplay` open full-screen wall windows on this machine's monitors.
   service.setWallDisplayHost({ displays: () => windows.displays(), openWall: (id) => void windows.openWall(id) });
+  // Papers (`paper.open`) open in the system's PDF viewer, from which they print.
+  service.setPaperViewer(systemPdfViewer());
   const stopPushes = service.onPush((push, payload) => {
     for (const win of windows.all()) win.webContents.send(IPC_PUSH_CHANNEL, { push, payload });
   });
   return () => {
     stopPushes();
     service.setWallDisplayHost(null);
+    service.setPaperViewer(null);
     for (const name of names) ipcMain.removeHandler(ipcCallChannel(name));
   };
 }

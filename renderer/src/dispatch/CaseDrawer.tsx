@@ -39,6 +39,7 @@ import { allowedMoves } from '../../../common/case-machine.js';
 import { NearestCameras } from '../wall/NearestCameras.js';
 import { CaseEvidence } from '../evidence/CaseEvidence.js';
 import { roleAllows } from '../../../common/scope-policy.js';
+import { CasePaperButtons } from '../paper/PaperButtons.js';
 
 interface CaseDrawerProps {
   user: User;
@@ -118,6 +119,8 @@ export function CaseDrawer({ user, units, orgUnits, afterClose }: CaseDrawerProp
         {view ? (
           <>
             <CaseFacts view={view} units={units} />
+            {/* 打印督办单 / 打印案件单: PDFs from the hub, in the user's language. */}
+            <CasePaperButtons view={view} />
             <Divider titlePlacement="start">{t('dispatch:drawer.actions')}</Divider>
             <MovePanel
               key={view.id}

@@ -24,6 +24,7 @@ import { lastDayOf, periodOfReport, rollUpUnits, type UnitRow } from './kpi-view
 import { toCsv } from '../../../common/csv.js';
 import { csvFileName, kpiCsvRows } from './kpi-csv.js';
 import { PeriodPicker, UnitPicker } from './KpiToolbar.js';
+import { MonthlyReportButton } from '../paper/PaperButtons.js';
 import './kpi.css';
 import { UnitTable } from './UnitTable.js';
 import { useCsvLabels, useKpiNames } from './use-kpi-text.js';
@@ -170,6 +171,8 @@ function KpiBoard({ user }: { user: User }) {
               data-testid="kpi-refresh"
             />
           </Tooltip>
+          {/* 月报 PDF: the unit shown, a month picked (default: the month the period starts in). */}
+          <MonthlyReportButton orgUnit={unitCode} unitName={unitName} month={period?.from.slice(0, 7)} />
           <Button
             icon={<DownloadOutlined />}
             onClick={exportCsv}

@@ -14,6 +14,7 @@ import { shared } from './shared.js';
 import { referenceData } from './reference-data.js';
 import { startup } from './startup.js';
 import { evidence } from './evidence.js';
+import { paper } from './paper.js';
 
 export const zhCN = {
   shell,
@@ -31,4 +32,5 @@ export const zhCN = {
   referenceData,
   startup,
   evidence,
+  paper,
 };
