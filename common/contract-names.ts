@@ -48,6 +48,16 @@ export const CONSOLE_CALL_NAMES = [
   'admin.cameraEdit',
   'admin.cameraRetire',
   'admin.cameraProbe',
+  'duty.roster',
+  'duty.addShift',
+  'duty.removeShift',
+  'duty.now',
+  'duty.writeHandover',
+  'duty.handovers',
+  'duty.handover',
+  'duty.acknowledgeHandover',
+  'alerts.list',
+  'alerts.acknowledge',
 ] as const;
 
 export const CONSOLE_PUSH_NAMES = [
@@ -57,6 +67,7 @@ export const CONSOLE_PUSH_NAMES = [
   'case.changed',
   'wall.cast',
   'outbox.refused',
+  'alert.raised',
 ] as const;
 
 /** IPC channel names: one per call, one for all pushes. */

@@ -83,6 +83,8 @@ import {
 } from './outbox.js';
 
 import { adminConsoleCalls, adminHubRoutes } from './contract-admin.js';
+import { shiftConsoleCalls, shiftHubRoutes } from './contract-shift.js';
+import { HubAlertPush } from './shift-schemas.js';
 
 export interface HubRoute {
   readonly method: 'GET' | 'POST';
@@ -247,6 +249,8 @@ export const hubRoutes = {
   },
   // Accounts, loading a county, reference data: common/contract-admin.ts.
   ...adminHubRoutes,
+  // Duty roster, shift handovers, the hub's alerts: common/contract-shift.ts.
+  ...shiftHubRoutes,
   /** Readiness for a load balancer or systemd: database writable, migrations current, ffmpeg found. */
   ready: { method: 'GET', path: '/api/v1/ready', auth: false, body: Empty, response: Ready },
 } as const satisfies Record<string, HubRoute>;
@@ -275,6 +279,8 @@ export const hubSocket = {
   'camera.status': CameraStatusChange,
   'session.ended': SessionEnded,
   'case.changed': CaseChange,
+  /** An alert the hub knows first (overdue leg, 督办, camera lent), sent to the rooms it is for. */
+  'alert.raised': HubAlertPush,
 } as const satisfies Record<string, z.ZodType>;
 export type HubSocketEvent = keyof typeof hubSocket;
 
@@ -336,6 +342,8 @@ export const consoleCalls = {
   'outbox.dismiss': { request: OutboxDismiss, response: Ok },
   // The signed-in user's password and administration: common/contract-admin.ts.
   ...adminConsoleCalls,
+  // Duty roster, shift handovers, the hub's alerts: common/contract-shift.ts.
+  ...shiftConsoleCalls,
 } as const satisfies Record<string, ConsoleCall>;
 export type ConsoleCallName = keyof typeof consoleCalls;
 export type CallRequest<K extends ConsoleCallName> = z.input<(typeof consoleCalls)[K]['request']>;
@@ -350,6 +358,8 @@ export const consolePushes = {
   'wall.cast': WallCast,
   /** A write queued offline that the hub refused on replay: kept in the outbox until dismissed. */
   'outbox.refused': OutboxRefused,
+  /** An alert from the hub (common/shift-schemas.ts), to add to the alert centre. */
+  'alert.raised': HubAlertPush,
 } as const satisfies Record<string, z.ZodType>;
 export type ConsolePushName = keyof typeof consolePushes;
 export type PushPayload<K extends ConsolePushName> = z.output<(typeof consolePushes)[K]>;

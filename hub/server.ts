@@ -20,6 +20,7 @@ import { registerImportBatchRoutes } from './cases/import-batches.js';
 import { registerImportRoute } from './cases/import-route.js';
 import { registerMapRoutes } from './map/map-routes.js';
 import { registerWallLayoutRoutes } from './wall-layouts/wall-layout-routes.js';
+import { registerShiftRoutes } from './shift/shift-routes.js';
 import { GridLocator } from './org/grid-locator.js';
 import { countDemoPasswordUsers } from './auth/users-store.js';
 import { startCameraSimulator } from './demo/camera-simulator.js';
@@ -213,6 +214,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   registerVideoRoutes(app, context);
   registerMapRoutes(app, context);
   registerWallLayoutRoutes(app, context);
+  registerShiftRoutes(app, context);
   registerUserRoutes(app, context);
   registerCountyAdminRoutes(app, context);
   registerReferenceRoutes(app, context);

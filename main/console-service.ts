@@ -22,6 +22,7 @@ import { OfflineConsole } from './local-store/offline-console.js';
 import { unreachable as isHubUnreachable } from './local-store/store-errors.js';
 import { lastReferenceSnapshot, rememberReference } from './reference-cache.js';
 import { fetchMapEvents } from './map/hub-map-events.js';
+import { shiftHandlers } from './shift-calls.js';
 import { WALL_DISPLAY_PATH, type WallCast, type WallDisplayInfo } from '../common/wall-schemas.js';
 
 /** Monitors and full-screen wall windows: Electron's main process provides them; the web host has none. */
@@ -225,6 +226,11 @@ export class ConsoleService {
       this.hub.call('referenceVersionCreate', { token: this.requireToken(), body: edit }),
     'reference.importCalendarYear': async ({ year, ...body }) =>
       this.hub.call('calendarYearImport', { token: this.requireToken(), params: { year }, body }),
+    // Duty roster, handovers, the hub's alerts (main/shift-calls.ts).
+    ...shiftHandlers(
+      () => this.hub,
+      () => this.requireToken(),
+    ),
   };
 
   /**
@@ -338,6 +344,10 @@ export class ConsoleService {
       const parsed = hubSocket['case.changed'].safeParse(payload);
       if (parsed.success && this.heldChanges) this.heldChanges.push(parsed.data);
       else if (parsed.success) this.forwardCaseChange(parsed.data);
+    });
+    socket.on('alert.raised', (payload: unknown) => {
+      const parsed = hubSocket['alert.raised'].safeParse(payload);
+      if (parsed.success) this.emit('alert.raised', parsed.data);
     });
     socket.on('session.ended', (payload: unknown) => {
       const parsed = hubSocket['session.ended'].safeParse(payload);

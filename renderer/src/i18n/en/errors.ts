@@ -54,6 +54,9 @@ export const errors: SameKeys<typeof zh> = {
     category_in_use: 'Cases use this category: it cannot be removed; retire it instead',
     calendar_import_invalid: 'The calendar file has errors; nothing was imported',
     hub_not_ready: 'The county hub is starting or has a problem; try again shortly',
+    duty_overlap: 'This period overlaps a shift already on the roster',
+    handover_acknowledged: 'This handover has already been acknowledged',
+    own_handover: 'You cannot acknowledge your own handover; the incoming officer does',
   },
   detail: {
     bad_request: 'Invalid request: {{field}}',

@@ -56,6 +56,9 @@ const code = {
   category_in_use: '有案件使用该分类，不能删除，请改为停用',
   calendar_import_invalid: '工作日历文件有误，未导入',
   hub_not_ready: '县级平台正在启动或出现故障，请稍后再试',
+  duty_overlap: '该时段与值班表中已有的班次重叠',
+  handover_acknowledged: '该交接班已被接班人确认',
+  own_handover: '不能确认自己写的交接班，请由接班人确认',
 } satisfies Record<ErrorCode, string>;
 
 const detail = {
