@@ -10,8 +10,8 @@ import { expect, logIn, test } from './fixtures.js';
 
 const TOWNSHIP = '431099001';
 
-// Two consoles on a loaded 2-core machine, the demo simulator running: more than the default minute.
-test.describe.configure({ timeout: 240_000 });
+// Two consoles on a shared, loaded 2-core machine, the demo simulator running: well more than the default minute.
+test.describe.configure({ timeout: 480_000 });
 
 async function openDuty(page: Page): Promise<void> {
   await page.getByTestId('nav-duty').click();
@@ -74,7 +74,7 @@ async function rpc<T>(page: Page, method: string, request: unknown): Promise<T> 
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(r),
       });
-      return response.json();
+      return (await response.json()) as { ok: boolean; value?: unknown; error?: unknown };
     },
     [method, request] as const,
   );
@@ -129,7 +129,7 @@ test('a 督办 against my unit raises an alert that stays acknowledged after a r
   await expect(alertOf(town)).toHaveAttribute('data-acknowledged', 'true');
 
   // After a reload — and even with this console's local list wiped — it is still acknowledged: the hub keeps it.
-  await town.evaluate(() => window.localStorage.clear());
+  await town.evaluate('window.localStorage.clear()');
   await town.reload();
   await expect(town.getByTestId('alert-bell')).toBeVisible();
   await town.getByTestId('alert-bell').click();
