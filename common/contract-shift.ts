@@ -23,7 +23,14 @@ import {
 
 export const shiftHubRoutes = {
   /** A room's shifts overlapping a period (the caller's room unless `room` names one in a county user's scope). */
-  dutyRoster: { method: 'GET', path: '/api/v1/duty/roster', auth: true, body: Empty, query: RosterQuery, response: DutyRoster },
+  dutyRoster: {
+    method: 'GET',
+    path: '/api/v1/duty/roster',
+    auth: true,
+    body: Empty,
+    query: RosterQuery,
+    response: DutyRoster,
+  },
   /** Adds a shift to the caller's room (its director / county duty officers); an overlapping shift is refused. */
   dutyShiftAdd: {
     method: 'POST',
@@ -79,7 +86,13 @@ export const shiftHubRoutes = {
   },
   /** The caller's alerts of the last 7 days (overdue legs, 督办 against its unit, cameras lent to it). */
   alerts: { method: 'GET', path: '/api/v1/alerts', auth: true, body: Empty, response: HubAlertList },
-  alertsAcknowledge: { method: 'POST', path: '/api/v1/alerts/acknowledge', auth: true, body: AlertAckRequest, response: Ok },
+  alertsAcknowledge: {
+    method: 'POST',
+    path: '/api/v1/alerts/acknowledge',
+    auth: true,
+    body: AlertAckRequest,
+    response: Ok,
+  },
 } as const satisfies Record<string, HubRoute>;
 
 const IdCall = zod.strictObject({ id: zod.string().min(1).max(64) });

@@ -26,17 +26,13 @@ export function isDutyRoom(unitCode: string): boolean {
 
 /** May the principal read the duty of `roomCode` (its roster and handovers)? */
 export function mayReadDuty(principal: Principal, roomCode: string): boolean {
-  return (
-    roleAllows(principal, 'console.use') && isDutyRoom(roomCode) && isWithinScope(principal.orgUnitCode, roomCode)
-  );
+  return roleAllows(principal, 'console.use') && isDutyRoom(roomCode) && isWithinScope(principal.orgUnitCode, roomCode);
 }
 
 /** May the principal add or remove shifts of its own room? */
 export function mayEditRoster(principal: Principal): boolean {
   return (
-    isDutyRoom(principal.orgUnitCode) &&
-    ROSTER_EDITORS.includes(principal.role) &&
-    roleAllows(principal, 'console.use')
+    isDutyRoom(principal.orgUnitCode) && ROSTER_EDITORS.includes(principal.role) && roleAllows(principal, 'console.use')
   );
 }
 

@@ -26,9 +26,7 @@ export function supervisionAlertRows(
 ): SupervisionAlertRow[] {
   const select = sql`SELECT s.id, c.case_no, s.unit_code, s.at, s.automatic FROM supervisions s JOIN cases c ON c.id = s.case_id`;
   const own = sql`${select} WHERE s.unit_code = ${unitCode} AND s.at >= ${since}`;
-  const query = allAutomatic
-    ? sql`${own} UNION ${select} WHERE s.automatic = 1 AND s.at >= ${since}`
-    : own;
+  const query = allAutomatic ? sql`${own} UNION ${select} WHERE s.automatic = 1 AND s.at >= ${since}` : own;
   return db.all<SupervisionAlertRow>(sql`SELECT * FROM (${query}) ORDER BY at DESC, id DESC LIMIT ${limit}`);
 }
 

@@ -7,12 +7,7 @@
  * but the writer — acknowledges it once.
  */
 import { randomUUID } from 'node:crypto';
-import {
-  isDutyRoom,
-  isDutyStaff,
-  mayEditRoster,
-  mayReadDuty,
-} from '../../common/duty-policy.js';
+import { isDutyRoom, isDutyStaff, mayEditRoster, mayReadDuty } from '../../common/duty-policy.js';
 import { GridCommandError } from '../../common/errors.js';
 import { levelOfCode } from '../../common/org.js';
 import type { Principal } from '../../common/scope-policy.js';
@@ -137,7 +132,9 @@ function toSummary(row: HandoverRow): HandoverSummary {
     shiftId: row.shift_id,
     note: row.note,
     acknowledgedBy:
-      row.acknowledged_by === null ? null : { userId: row.acknowledged_by, displayName: row.acknowledged_by_name ?? '' },
+      row.acknowledged_by === null
+        ? null
+        : { userId: row.acknowledged_by, displayName: row.acknowledged_by_name ?? '' },
     acknowledgedAt: row.acknowledged_at,
     truncated: row.truncated === 1,
     caseCount: row.case_count,

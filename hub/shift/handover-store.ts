@@ -116,9 +116,7 @@ function likeContaining(text: string): string {
 }
 
 export function searchHandovers(db: HubDatabase, q: HandoverSearch): HandoverRow[] {
-  const where: SqlFragment[] = [
-    q.room ? sql`h.room_code = ${q.room}` : inSubtree(sql`h.room_code`, q.scopeCode),
-  ];
+  const where: SqlFragment[] = [q.room ? sql`h.room_code = ${q.room}` : inSubtree(sql`h.room_code`, q.scopeCode)];
   if (q.from !== undefined) where.push(sql`h.written_at >= ${q.from}`);
   if (q.to !== undefined) where.push(sql`h.written_at < ${q.to}`);
   if (q.officer) {

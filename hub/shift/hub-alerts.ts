@@ -12,12 +12,7 @@ import type { CaseView } from '../../common/case-api.js';
 import { GridCommandError } from '../../common/errors.js';
 import { levelOfCode } from '../../common/org.js';
 import { roleAllows, type Principal } from '../../common/scope-policy.js';
-import {
-  ALERT_WINDOW_MS,
-  MAX_ALERTS_LISTED,
-  type HubAlert,
-  type HubAlertPush,
-} from '../../common/shift-schemas.js';
+import { ALERT_WINDOW_MS, MAX_ALERTS_LISTED, type HubAlert, type HubAlertPush } from '../../common/shift-schemas.js';
 import { getMeta } from '../db/meta-store.js';
 import type { HubContext } from '../hub-context.js';
 import {

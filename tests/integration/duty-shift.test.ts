@@ -19,7 +19,15 @@ const HOUR = 3600_000;
 
 let hub: TestHub;
 const tokens: Record<string, string> = {};
-const USERS = ['county.duty', 'county.duty2', 'county.wall', 'town01.director', 'town01.wall', 'town02.director', 'admin'];
+const USERS = [
+  'county.duty',
+  'county.duty2',
+  'county.wall',
+  'town01.director',
+  'town01.wall',
+  'town02.director',
+  'admin',
+];
 const sockets: Socket[] = [];
 
 beforeAll(async () => {
@@ -54,7 +62,10 @@ describe('the duty roster', () => {
       note: '白班',
     });
     expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ roomCode: COUNTY, officer: { userId: duty2.id, displayName: duty2.displayName } });
+    expect(first.body).toMatchObject({
+      roomCode: COUNTY,
+      officer: { userId: duty2.id, displayName: duty2.displayName },
+    });
     const before = shiftsTable();
     // Starts an hour before the first one ends: refused, whoever the officer is.
     const clash = await post('county.duty', '/api/v1/duty/shifts', {
@@ -210,7 +221,10 @@ describe('shift handover (交接班)', () => {
     expect(ids).not.toContain(routine);
     expect(ids).not.toContain(elsewhere);
     expect(written.body.cases.find((c: any) => c.caseId === overdue)).toMatchObject({ overdue: true, serious: false });
-    expect(written.body.cases.find((c: any) => c.caseId === serious)).toMatchObject({ serious: true, status: 'reported' });
+    expect(written.body.cases.find((c: any) => c.caseId === serious)).toMatchObject({
+      serious: true,
+      status: 'reported',
+    });
 
     // Exactly: the township's board, read independently, holds no other open serious or overdue case, and every
     // attached case is on it.
@@ -219,7 +233,8 @@ describe('shift handover (交接班)', () => {
     const expected = board
       .filter((c) => OPEN.includes(c.status))
       .filter(
-        (c) => c.grade === 'serious' || (['dispatched', 'in_progress'].includes(c.status) && (c.dueAt ?? Infinity) < before),
+        (c) =>
+          c.grade === 'serious' || (['dispatched', 'in_progress'].includes(c.status) && (c.dueAt ?? Infinity) < before),
       )
       .map((c) => c.id)
       .sort();
@@ -310,7 +325,11 @@ describe('alerts the hub knows first', () => {
     const id = await newCase(TOWN01, 'general');
     const c = await dispatched(id, TOWN01);
     const legId = c.legs.find((l: any) => l.role === 'lead').id;
-    const supervised = await move(hub, tokens['county.duty']!, id, c.version, { type: 'supervise', legId, note: '请加快' });
+    const supervised = await move(hub, tokens['county.duty']!, id, c.version, {
+      type: 'supervise',
+      legId,
+      note: '请加快',
+    });
     expect(supervised.status).toBe(200);
     await expect.poll(() => t1.filter((a) => a.caseId === id)).toHaveLength(1);
     const alert = t1.find((a) => a.caseId === id);
@@ -348,7 +367,11 @@ describe('alerts the hub knows first', () => {
 
   it('tells a room that a camera has been lent to it', async () => {
     const t2 = collect(await connect(tokens['town02.director']!));
-    const cameras = (await get('county.duty', '/api/v1/cameras')).body.items as Array<{ id: string; orgUnitCode: string; name: string }>;
+    const cameras = (await get('county.duty', '/api/v1/cameras')).body.items as Array<{
+      id: string;
+      orgUnitCode: string;
+      name: string;
+    }>;
     const camera = cameras.find((cam) => cam.orgUnitCode.startsWith(TOWN01))!;
     const lent = await post('county.duty', '/api/v1/camera-grants', {
       cameraId: camera.id,
@@ -356,10 +379,12 @@ describe('alerts the hub knows first', () => {
       until: iso(Date.now() + 2 * HOUR),
     });
     expect(lent.status).toBe(200);
-    await expect.poll(() => t2.find((a) => a.id === `grant:${lent.body.id}`)).toMatchObject({
-      kind: 'camera_loan',
-      cameraName: camera.name,
-    });
+    await expect
+      .poll(() => t2.find((a) => a.id === `grant:${lent.body.id}`))
+      .toMatchObject({
+        kind: 'camera_loan',
+        cameraName: camera.name,
+      });
     const list = (await get('town02.director', '/api/v1/alerts')).body.items;
     expect(list.find((a: any) => a.id === `grant:${lent.body.id}`)).toMatchObject({ acknowledged: false });
     expect((await get('town01.director', '/api/v1/alerts')).body.items.some((a: any) => a.kind === 'camera_loan')).toBe(
