@@ -53,11 +53,7 @@ test('a handover written by one duty officer is taken over by another', async ({
   await expect(row.getByTestId('history-ack')).toContainText(incomingName);
   await row.locator('.ant-table-row-expand-icon').click();
   const cases = incoming.locator(`[data-testid="handover-cases"][data-handover-id="${handoverId}"]`);
-  await cases
-    .locator(`[data-testid="handover-case"][data-case-id="${firstCase}"]`)
-    .getByTestId('handover-case-open')
-    .click();
-  await expect(incoming.getByTestId('case-drawer')).toHaveAttribute('data-case-id', firstCase);
+  await expect(cases.locator(`[data-testid="handover-case"][data-case-id="${firstCase}"]`)).toBeVisible();
 
   // The outgoing console, reloaded, no longer lists it as waiting.
   await outgoing.reload();
