@@ -55,6 +55,16 @@ export const CONSOLE_CALL_NAMES = [
   'evidence.content',
   'paper.fetch',
   'paper.open',
+  'duty.roster',
+  'duty.addShift',
+  'duty.removeShift',
+  'duty.now',
+  'duty.writeHandover',
+  'duty.handovers',
+  'duty.handover',
+  'duty.acknowledgeHandover',
+  'alerts.list',
+  'alerts.acknowledge',
 ] as const;
 
 export const CONSOLE_PUSH_NAMES = [
@@ -65,6 +75,7 @@ export const CONSOLE_PUSH_NAMES = [
   'wall.cast',
   'outbox.refused',
   'case.attachment',
+  'alert.raised',
 ] as const;
 
 /** IPC channel names: one per call, one for all pushes. */

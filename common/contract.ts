@@ -93,6 +93,8 @@ import {
 
 export { ATTACHMENT_CONTENT_ROUTE, ATTACHMENT_UPLOAD_ROUTE } from './contract-evidence.js';
 import { paperConsoleCalls, paperHubRoutes } from './contract-paper.js';
+import { shiftConsoleCalls, shiftHubRoutes } from './contract-shift.js';
+import { HubAlertPush } from './shift-schemas.js';
 
 export interface HubRoute {
   readonly method: 'GET' | 'POST';
@@ -274,6 +276,8 @@ export const hubRoutes = {
   ...evidenceHubRoutes,
   // Paper (PDFs) is binary: common/contract-paper.ts PAPER_ROUTES.
   ...paperHubRoutes,
+  // Duty roster, shift handovers, the hub's alerts: common/contract-shift.ts.
+  ...shiftHubRoutes,
   /** Readiness for a load balancer or systemd: database writable, migrations current, ffmpeg found. */
   ready: { method: 'GET', path: '/api/v1/ready', auth: false, body: Empty, response: Ready },
 } as const satisfies Record<string, HubRoute>;
@@ -303,6 +307,8 @@ export const hubSocket = {
   'session.ended': SessionEnded,
   'case.changed': CaseChange,
   ...evidenceHubSocket,
+  /** An alert the hub knows first (overdue leg, 督办, camera lent), sent to the rooms it is for. */
+  'alert.raised': HubAlertPush,
 } as const satisfies Record<string, z.ZodType>;
 export type HubSocketEvent = keyof typeof hubSocket;
 
@@ -368,6 +374,8 @@ export const consoleCalls = {
   ...evidenceConsoleCalls,
   // The 督办单, the case sheet and the monthly KPI report as PDF: common/contract-paper.ts.
   ...paperConsoleCalls,
+  // Duty roster, shift handovers, the hub's alerts: common/contract-shift.ts.
+  ...shiftConsoleCalls,
 } as const satisfies Record<string, ConsoleCall>;
 export type ConsoleCallName = keyof typeof consoleCalls;
 export type CallRequest<K extends ConsoleCallName> = z.input<(typeof consoleCalls)[K]['request']>;
@@ -383,6 +391,8 @@ export const consolePushes = {
   /** A write queued offline that the hub refused on replay: kept in the outbox until dismissed. */
   'outbox.refused': OutboxRefused,
   ...evidenceConsolePushes,
+  /** An alert from the hub (common/shift-schemas.ts), to add to the alert centre. */
+  'alert.raised': HubAlertPush,
 } as const satisfies Record<string, z.ZodType>;
 export type ConsolePushName = keyof typeof consolePushes;
 export type PushPayload<K extends ConsolePushName> = z.output<(typeof consolePushes)[K]>;

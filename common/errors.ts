@@ -58,6 +58,9 @@ export const ERROR_CODES = [
   'attachment_unreadable',
   'video_too_long',
   'attachments_full',
+  'duty_overlap',
+  'handover_acknowledged',
+  'own_handover',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -118,6 +121,9 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   attachment_unreadable: 422,
   video_too_long: 422,
   attachments_full: 409,
+  duty_overlap: 409,
+  handover_acknowledged: 409,
+  own_handover: 409,
 };
 
 export function isErrorCode(value: unknown): value is ErrorCode {

@@ -25,6 +25,7 @@ import { registerPaperRoutes } from './paper/paper-routes.js';
 import { attachmentPhotoSource } from './paper/attachment-photos.js';
 import type { CasePhotoSource } from './paper/case-photo-source.js';
 import { registerWallLayoutRoutes } from './wall-layouts/wall-layout-routes.js';
+import { registerShiftRoutes } from './shift/shift-routes.js';
 import { GridLocator } from './org/grid-locator.js';
 import { countDemoPasswordUsers } from './auth/users-store.js';
 import { startCameraSimulator } from './demo/camera-simulator.js';
@@ -223,6 +224,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   registerVideoRoutes(app, context);
   registerMapRoutes(app, context);
   registerWallLayoutRoutes(app, context);
+  registerShiftRoutes(app, context);
   registerUserRoutes(app, context);
   registerCountyAdminRoutes(app, context);
   registerReferenceRoutes(app, context);

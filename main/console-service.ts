@@ -24,6 +24,7 @@ import { lastReferenceSnapshot, rememberReference } from './reference-cache.js';
 import { fetchMapEvents } from './map/hub-map-events.js';
 import { fetchAttachmentContent, uploadAttachment } from './evidence/hub-evidence.js';
 import { fetchPaper, type PaperViewer } from './paper/hub-paper.js';
+import { shiftHandlers } from './shift-calls.js';
 import { WALL_DISPLAY_PATH, type WallCast, type WallDisplayInfo } from '../common/wall-schemas.js';
 
 /** Monitors and full-screen wall windows: Electron's main process provides them; the web host has none. */
@@ -251,6 +252,11 @@ export class ConsoleService {
       this.hub.call('referenceVersionCreate', { token: this.requireToken(), body: edit }),
     'reference.importCalendarYear': async ({ year, ...body }) =>
       this.hub.call('calendarYearImport', { token: this.requireToken(), params: { year }, body }),
+    // Duty roster, handovers, the hub's alerts (main/shift-calls.ts).
+    ...shiftHandlers(
+      () => this.hub,
+      () => this.requireToken(),
+    ),
   };
 
   /**
@@ -373,6 +379,10 @@ export class ConsoleService {
     socket.on('case.attachment', (payload: unknown) => {
       const parsed = hubSocket['case.attachment'].safeParse(payload);
       if (parsed.success) this.emit('case.attachment', parsed.data);
+    });
+    socket.on('alert.raised', (payload: unknown) => {
+      const parsed = hubSocket['alert.raised'].safeParse(payload);
+      if (parsed.success) this.emit('alert.raised', parsed.data);
     });
     socket.on('session.ended', (payload: unknown) => {
       const parsed = hubSocket['session.ended'].safeParse(payload);

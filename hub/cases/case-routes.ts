@@ -15,6 +15,7 @@ import { kpiReport } from './kpi-query.js';
 import { moveCase, readableCase } from './moves.js';
 import type { HubContext } from '../hub-context.js';
 import { route } from '../http/route.js';
+import { publishSupervisionAlert } from '../shift/hub-alerts.js';
 
 const CHANGES_PAGE = 1000;
 
@@ -67,6 +68,7 @@ export function registerCaseRoutes(app: FastifyInstance, hub: HubContext): void 
   route(app, hub, hubRoutes.moveCase, ({ session, params, body, afterCommit }) => {
     const outcome = moveCase(hub, actorOf(session.user), params.caseId, body, hub.now());
     afterCommit(() => outcome.changed.forEach((change) => hub.cases.publishChange(change)));
+    if (body.move.type === 'supervise') afterCommit(() => publishSupervisionAlert(hub, outcome.result));
     return outcome.result;
   });
 }

@@ -10,6 +10,7 @@ import { getMeta } from '../db/meta-store.js';
 import { getCase, overdueOpenCaseIds } from './cases-store.js';
 import type { HubContext } from '../hub-context.js';
 import { moveCase } from './moves.js';
+import { publishSupervisionAlert } from '../shift/hub-alerts.js';
 
 export const SYSTEM_USER_ID = 'system:supervision';
 
@@ -47,6 +48,7 @@ export async function superviseOverdue(
           );
         });
         outcome.changed.forEach((change) => hub.cases.publishChange(change));
+        publishSupervisionAlert(hub, outcome.result);
         raised += 1;
       } catch (err) {
         // Usually the case moved on in between (signed, closed …: a refused move); the next tick looks again.

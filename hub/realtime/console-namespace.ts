@@ -117,6 +117,19 @@ export class ConsoleRealtime {
     this.namespace.to([...rooms]).emit(event, checked);
   }
 
+  /**
+   * Push to the consoles of exactly these units (not the units above them): an alert for a room is that room's
+   * business, not its parents'. The payload is checked against the contract first.
+   */
+  publishToRooms<E extends HubSocketEvent>(
+    unitCodes: readonly string[],
+    event: E,
+    payload: z.input<(typeof hubSocket)[E]>,
+  ): void {
+    const checked = hubSocket[event].parse(payload);
+    this.namespace.to([...new Set(unitCodes)].map(unitRoom)).emit(event, checked);
+  }
+
   /** Tell a session's sockets it is over, and close them. */
   endSession(sessionId: string, reason: 'expired' | 'revoked' | 'logout'): void {
     for (const socket of this.namespace.sockets.values()) {

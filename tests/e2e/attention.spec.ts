@@ -17,9 +17,9 @@ const navItems = (page: Page) =>
   page.locator('[data-testid^="nav-"]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-testid')));
 
 for (const [user, landing, nav] of [
-  ['county.duty', 'dispatch', ['nav-wall', 'nav-map', 'nav-dispatch', 'nav-kpi', 'nav-audit']],
-  ['town01.director', 'dispatch', ['nav-wall', 'nav-map', 'nav-dispatch', 'nav-kpi']],
-  ['county.wall', 'wall', ['nav-wall', 'nav-map', 'nav-dispatch']],
+  ['county.duty', 'dispatch', ['nav-wall', 'nav-map', 'nav-dispatch', 'nav-duty', 'nav-kpi', 'nav-audit']],
+  ['town01.director', 'dispatch', ['nav-wall', 'nav-map', 'nav-dispatch', 'nav-duty', 'nav-kpi']],
+  ['county.wall', 'wall', ['nav-wall', 'nav-map', 'nav-dispatch', 'nav-duty']],
   ['admin', 'admin', ['nav-map', 'nav-dispatch', 'nav-kpi', 'nav-audit', 'nav-admin']],
 ] as const) {
   test(`${user} lands on ${landing} and sees only the views the role can use`, async ({ consolePage }) => {

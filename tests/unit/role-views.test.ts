@@ -14,11 +14,18 @@ describe('views per role', () => {
       'wall',
       'map',
       'dispatch',
+      'duty',
       'kpi',
       'audit',
     ]);
-    expect(viewsFor({ role: 'township_director', orgUnitCode: TOWN })).toEqual(['wall', 'map', 'dispatch', 'kpi']);
-    expect(viewsFor({ role: 'wall_operator', orgUnitCode: COUNTY })).toEqual(['wall', 'map', 'dispatch']);
+    expect(viewsFor({ role: 'township_director', orgUnitCode: TOWN })).toEqual([
+      'wall',
+      'map',
+      'dispatch',
+      'duty',
+      'kpi',
+    ]);
+    expect(viewsFor({ role: 'wall_operator', orgUnitCode: COUNTY })).toEqual(['wall', 'map', 'dispatch', 'duty']);
     expect(viewsFor({ role: 'admin', orgUnitCode: COUNTY })).toEqual(['map', 'dispatch', 'kpi', 'audit', 'admin']);
     // A role held at a level it does not belong to gets nothing.
     expect(viewsFor({ role: 'township_director', orgUnitCode: COUNTY })).toEqual([]);

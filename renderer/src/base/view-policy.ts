@@ -6,7 +6,7 @@
  */
 import { roleAllows, type Action, type Principal } from '../../../common/scope-policy.js';
 
-export const VIEWS = ['wall', 'map', 'dispatch', 'kpi', 'audit', 'admin'] as const;
+export const VIEWS = ['wall', 'map', 'dispatch', 'duty', 'kpi', 'audit', 'admin'] as const;
 export type View = (typeof VIEWS)[number];
 
 /** The action a view is for: shown to exactly the roles the scope policy allows it. */
@@ -14,6 +14,8 @@ export const VIEW_ACTION: Readonly<Record<View, Action>> = {
   wall: 'wall.operate',
   map: 'case.read',
   dispatch: 'case.read',
+  // The roster and handovers are for the people who staff a command room's desk and wall (not administrators).
+  duty: 'wall.operate',
   kpi: 'kpi.read',
   audit: 'audit.read',
   admin: 'user.manage',

@@ -82,6 +82,14 @@ function AlertRow({ alert }: { alert: AlertItem }) {
         {alert.caseNo ? ` · ${alert.caseNo}` : ''}
       </div>
       {alert.detail ? <div className="alert-item-detail">{alert.detail}</div> : null}
+      {alert.cameraName ? (
+        <div className="alert-item-detail">
+          {t('shell:alerts.cameraLoanDetail', {
+            camera: alert.cameraName,
+            until: alert.until ? formatDateTime(alert.until, language) : '',
+          })}
+        </div>
+      ) : null}
       <div className="alert-item-foot">
         <span>{formatDateTime(alert.at, language)}</span>
         {alert.caseId ? (

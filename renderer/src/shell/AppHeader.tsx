@@ -16,6 +16,7 @@ import { HeaderClock } from './HeaderClock.js';
 import { AlertCentre } from './AlertCentre.js';
 import { ProductMark } from '../base/ProductMark.js';
 import { ChangePasswordModal } from '../session/ChangePasswordModal.js';
+import { OnDutyIndicator } from '../duty/OnDutyIndicator.js';
 
 export function AppHeader({ user }: { user: User }) {
   const { t } = useTranslation(['shell', 'admin']);
@@ -34,6 +35,8 @@ export function AppHeader({ user }: { user: User }) {
         <HeaderClock />
         <Divider orientation="vertical" />
         <ConnectionBadge testId="connection-status" />
+        <Divider orientation="vertical" />
+        <OnDutyIndicator userId={user.id} />
       </div>
       <div className="app-header-user">
         <Tooltip title={t('shell:header.scopeLabel')}>

@@ -7,6 +7,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   EnvironmentOutlined,
+  ScheduleOutlined,
   SettingOutlined,
   VideoCameraOutlined,
 } from '@ant-design/icons';
@@ -20,6 +21,7 @@ const ICONS: Record<View, ReactNode> = {
   wall: <VideoCameraOutlined />,
   map: <EnvironmentOutlined />,
   dispatch: <AlertOutlined />,
+  duty: <ScheduleOutlined />,
   kpi: <BarChartOutlined />,
   audit: <AuditOutlined />,
   admin: <SettingOutlined />,

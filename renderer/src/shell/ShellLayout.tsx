@@ -10,6 +10,8 @@ import { OrgTreePanel } from '../org-tree/OrgTreePanel.js';
 import { WallView } from '../wall/WallView.js';
 import { AuditView } from '../audit/AuditView.js';
 import { AdminView } from '../admin/AdminView.js';
+import { DutyView } from '../duty/DutyView.js';
+import { useHubAlertFeed } from '../base/hub-alert-feed.js';
 import { AppHeader } from './AppHeader.js';
 import { NavMenu } from './NavMenu.js';
 import { replaceView, useCurrentView, useHashView, type View } from '../base/routes.js';
@@ -18,6 +20,7 @@ const VIEW_COMPONENTS: Record<View, () => ReactNode> = {
   wall: () => <WallView />,
   map: () => <MapView />,
   dispatch: () => <DispatchView />,
+  duty: () => <DutyView />,
   kpi: () => <KpiView />,
   audit: () => <AuditView />,
   admin: () => <AdminView />,
@@ -33,6 +36,8 @@ export function ShellLayout({ user }: { user: User }) {
   }, [hashView, view]);
   useEffect(() => () => replaceView(null), []);
   const [navCollapsed, setNavCollapsed] = useState(false);
+  // The hub's alerts (overdue legs, 督办 against this unit, cameras lent to it) for the whole session, like the feed.
+  useHubAlertFeed(user.id);
   return (
     <Layout className="app-shell">
       {/* The live case feed runs for the whole session, so no view switch loses a change or an announcement. */}

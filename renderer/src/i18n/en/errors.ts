@@ -60,6 +60,9 @@ export const errors: SameKeys<typeof zh> = {
     attachment_unreadable: 'The file is damaged or not what its format says; nothing was saved',
     video_too_long: 'The video is too long; nothing was saved',
     attachments_full: 'This case has as many attachments as allowed',
+    duty_overlap: 'This period overlaps a shift already on the roster',
+    handover_acknowledged: 'This handover has already been acknowledged',
+    own_handover: 'You cannot acknowledge your own handover; the incoming officer does',
   },
   detail: {
     bad_request: 'Invalid request: {{field}}',

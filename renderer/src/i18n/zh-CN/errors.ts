@@ -62,6 +62,9 @@ const code = {
   attachment_unreadable: '文件已损坏或内容与格式不符，未保存',
   video_too_long: '视频过长，未保存',
   attachments_full: '该案件的附件已达上限',
+  duty_overlap: '该时段与值班表中已有的班次重叠',
+  handover_acknowledged: '该交接班已被接班人确认',
+  own_handover: '不能确认自己写的交接班，请由接班人确认',
 } satisfies Record<ErrorCode, string>;
 
 const detail = {

@@ -15,6 +15,7 @@ import { referenceData } from './reference-data.js';
 import { startup } from './startup.js';
 import { evidence } from './evidence.js';
 import { paper } from './paper.js';
+import { duty } from './duty.js';
 
 export const zhCN = {
   shell,
@@ -33,4 +34,5 @@ export const zhCN = {
   startup,
   evidence,
   paper,
+  duty,
 };
