@@ -18,6 +18,7 @@ import {
   UnitCode,
 } from './cases.js';
 import { BoundedDateTime } from './time-range.js';
+import { DisputeOutcomeInput } from './dispute-outcomes.js';
 
 const Lon = z.number().finite().min(-180).max(180);
 const Lat = z.number().finite().min(-90).max(90);
@@ -84,6 +85,13 @@ export const ImportLine = z.strictObject({
   dueAt: IsoTime.optional(),
   closedAt: IsoTime.optional(),
   handlingUnit: UnitCode.optional(),
+  /** How a dispute ended (矛盾纠纷 lines only, closed ones; common/dispute-outcomes.ts). */
+  disputeOutcome: DisputeOutcomeInput.optional(),
+  /**
+   * 挂账: the case was parked (ledger approved) at this time and is still parked — a long-standing matter that stays
+   * open without running late. Open lines with a handling unit only.
+   */
+  ledgerSince: IsoTime.optional(),
 });
 export type ImportLine = z.infer<typeof ImportLine>;
 

@@ -7,6 +7,7 @@ import { actsForOwner, mayDispatchTo, refusal, type CaseActor, type Refusal } fr
 import type { CaseMove, MoveOf } from './case-moves.js';
 import { backToFiled, endPauses, legsAtClose, levelOf, newLeg, updateLeg, withdrawActive } from './case-leg-ops.js';
 import { currentLeadLeg, type CaseLeg, type CasePause, type CaseSnapshot, type HistoryNoteCode } from './cases.js';
+import { isDisputeCategory } from './dispute-outcomes.js';
 import { parentCode } from './org.js';
 
 /** What a move changed, before the version bump and the history row are added. */
@@ -88,6 +89,38 @@ function check(s: CaseSnapshot, m: MoveOf<'check'>, a: CaseActor, now: number): 
 }
 
 export function transition(
+  s: CaseSnapshot,
+  m: CaseMove,
+  a: CaseActor,
+  now: number,
+  leg: CaseLeg | undefined,
+): Effect | Refusal {
+  const effect = moveEffect(s, m, a, now, leg);
+  if ('code' in effect || !('disputeOutcome' in m) || m.disputeOutcome === undefined) return effect;
+  return withDisputeOutcome(effect, m, leg, now);
+}
+
+/**
+ * Records how a dispute ended (common/dispute-outcomes.ts) on the move that carries it: only on a 矛盾纠纷 case, only
+ * by the lead (an assisting unit does not settle the dispute) and only on a check that closes the case.
+ */
+function withDisputeOutcome(
+  effect: Effect,
+  m: MoveOf<'feedback' | 'handle_on_spot' | 'check'>,
+  leg: CaseLeg | undefined,
+  now: number,
+): Effect | Refusal {
+  const outcome = m.disputeOutcome!;
+  if (!isDisputeCategory(effect.next.categoryCode)) {
+    return refusal('validation_failed', 'only a dispute (矛盾纠纷) has an outcome', 'disputeOutcome');
+  }
+  if ((m.type === 'feedback' && leg?.role !== 'lead') || (m.type === 'check' && m.outcome !== 'pass')) {
+    return refusal('validation_failed', 'the outcome is recorded by the lead or when the case closes', 'disputeOutcome');
+  }
+  return { ...effect, next: { ...effect.next, disputeOutcome: { ...outcome, at: now } } };
+}
+
+function moveEffect(
   s: CaseSnapshot,
   m: CaseMove,
   a: CaseActor,

@@ -8,6 +8,7 @@ import { ImportLine, type ImportResult } from '../../common/case-api.js';
 import type { CaseActor } from '../../common/case-machine.js';
 import { CLOSED_STATUSES, type CaseLeg, type CaseSnapshot, type HandlingLevel } from '../../common/cases.js';
 import { legDeadline } from '../../common/deadline-table.js';
+import { isDisputeCategory } from '../../common/dispute-outcomes.js';
 import { describeZodIssue } from '../../common/errors.js';
 import { isDepartmentCode } from '../../common/departments.js';
 import { levelOfCode, lineageOf } from '../../common/org.js';
@@ -17,6 +18,9 @@ import type { HubContext } from '../hub-context.js';
 
 /** Statuses at which a lead unit has been sent the case. */
 const DISPATCHED: ReadonlySet<string> = new Set(['dispatched', 'in_progress', 'checking', 'closed', 'evaluated']);
+
+/** The reason an imported parked case shows: the old platform kept none. */
+const LEDGER_REASON = '旧平台挂账 (imported ledger)';
 
 type Built = { ok: true; snapshot: Omit<CaseSnapshot, 'id'>; line: ImportLine } | { ok: false; reason: string };
 
@@ -49,6 +53,18 @@ function build(hub: HubContext, actor: CaseActor, raw: unknown): Built {
   }
   if (unit && !isDepartmentCode(unit) && !lineageOf(gridCode).includes(unit) && levelOfCode(unit) !== 'township') {
     return { ok: false, reason: 'handlingUnit: handling unit does not fit the grid' };
+  }
+
+  if (line.disputeOutcome && !isDisputeCategory(category.match.minor.code)) {
+    return { ok: false, reason: 'disputeOutcome: only a dispute (矛盾纠纷) has an outcome' };
+  }
+  if (line.disputeOutcome && !closed) return { ok: false, reason: 'disputeOutcome: only closed disputes have one' };
+  const ledgerSince = line.ledgerSince ? Date.parse(line.ledgerSince) : undefined;
+  if (ledgerSince !== undefined && (closed || unit === undefined || line.status !== 'in_progress')) {
+    return { ok: false, reason: 'ledgerSince: only an open case in progress at a unit can be parked' };
+  }
+  if (ledgerSince !== undefined && ledgerSince < (dispatchedAt ?? reportedAt)) {
+    return { ok: false, reason: 'ledgerSince: times are out of order' };
   }
 
   const grade = line.grade;
@@ -98,7 +114,11 @@ function build(hub: HubContext, actor: CaseActor, raw: unknown): Built {
     handlingLevel,
     ownerUnitCode,
     legs,
-    pauses: [],
+    // A parked case (挂账) stays parked: its ledger was approved and runs until the lead feeds back.
+    pauses:
+      ledgerSince !== undefined
+        ? [{ kind: 'ledger', legId: 'L1', state: 'approved', from: ledgerSince, reason: LEDGER_REASON }]
+        : [],
     supervisions: [],
     reportedAt,
     ...(line.status !== 'reported' && line.status !== 'verifying' ? { filedAt: legStart } : {}),
@@ -108,6 +128,7 @@ function build(hub: HubContext, actor: CaseActor, raw: unknown): Built {
     supervisionCount: 0,
     reworkCount: 0,
     reporters: [{ source: line.source, reportedAt }],
+    ...(line.disputeOutcome && closedAt !== undefined ? { disputeOutcome: { ...line.disputeOutcome, at: closedAt } } : {}),
   };
   return { ok: true, snapshot, line };
 }
