@@ -92,6 +92,8 @@ export const ImportLine = z.strictObject({
    * open without running late. Open lines with a handling unit only.
    */
   ledgerSince: IsoTime.optional(),
+  /** Times the case was sent back at the check (返工). */
+  reworkCount: z.number().int().min(0).max(20).optional(),
 });
 export type ImportLine = z.infer<typeof ImportLine>;
 

@@ -126,7 +126,7 @@ function build(hub: HubContext, actor: CaseActor, raw: unknown): Built {
     ...(legs[0]?.dueAt !== undefined ? { dueAt: legs[0].dueAt } : {}),
     ...(closedAt !== undefined ? { closedAt } : {}),
     supervisionCount: 0,
-    reworkCount: 0,
+    reworkCount: line.reworkCount ?? 0,
     reporters: [{ source: line.source, reportedAt }],
     ...(line.disputeOutcome && closedAt !== undefined ? { disputeOutcome: { ...line.disputeOutcome, at: closedAt } } : {}),
   };
