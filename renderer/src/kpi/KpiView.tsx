@@ -26,6 +26,7 @@ import { csvFileName, kpiCsvRows } from './kpi-csv.js';
 import { PeriodPicker, UnitPicker } from './KpiToolbar.js';
 import './kpi.css';
 import { UnitTable } from './UnitTable.js';
+import { DisputePanel } from './DisputePanel.js';
 import { useCsvLabels, useKpiNames } from './use-kpi-text.js';
 import { LoadState } from '../base/LoadState.js';
 
@@ -201,6 +202,7 @@ function KpiBoard({ user }: { user: User }) {
                   <KpiCharts report={report} names={names} />
                 </Suspense>
                 <UnitTable rows={rows} names={names} current={unitCode} canOpen={canOpen} onOpen={openRow} />
+                <DisputePanel disputes={report.disputes} />
               </div>
             </Spin>
           ) : null}

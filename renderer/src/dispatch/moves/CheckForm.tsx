@@ -1,9 +1,10 @@
 /** 核查: pass (close) or fail (rework) — a failure must say why. */
 import { Form, Input, Radio } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { trimmed, type MoveForm } from './fields.js';
+import { DisputeOutcomeFields, disputeOutcomeOf } from './DisputeOutcomeFields.js';
+import { trimmed, type MoveForm, type MoveFormProps } from './fields.js';
 
-function CheckFields() {
+function CheckFields({ view }: MoveFormProps) {
   const { t } = useTranslation(['dispatch']);
   return (
     <>
@@ -31,11 +32,20 @@ function CheckFields() {
       >
         <Input.TextArea rows={2} maxLength={1000} data-testid="move-note" />
       </Form.Item>
+      {/* Closing a dispute records (or corrects) how it ended; a rework has no outcome yet. */}
+      <Form.Item noStyle dependencies={['outcome']}>
+        {({ getFieldValue }) => (getFieldValue('outcome') === 'pass' ? <DisputeOutcomeFields view={view} /> : null)}
+      </Form.Item>
     </>
   );
 }
 
 export const checkForm: MoveForm<'check'> = {
   Fields: CheckFields,
-  build: (v) => ({ type: 'check', outcome: v.outcome ?? 'pass', note: trimmed(v.note) }),
+  build: (v) => ({
+    type: 'check',
+    outcome: v.outcome ?? 'pass',
+    note: trimmed(v.note),
+    ...(v.outcome === 'fail' ? {} : disputeOutcomeOf(v)),
+  }),
 };
