@@ -115,7 +115,11 @@ function withDisputeOutcome(
     return refusal('validation_failed', 'only a dispute (矛盾纠纷) has an outcome', 'disputeOutcome');
   }
   if ((m.type === 'feedback' && leg?.role !== 'lead') || (m.type === 'check' && m.outcome !== 'pass')) {
-    return refusal('validation_failed', 'the outcome is recorded by the lead or when the case closes', 'disputeOutcome');
+    return refusal(
+      'validation_failed',
+      'the outcome is recorded by the lead or when the case closes',
+      'disputeOutcome',
+    );
   }
   return { ...effect, next: { ...effect.next, disputeOutcome: { ...outcome, at: now } } };
 }

@@ -50,16 +50,14 @@ export function computeDisputeKpis(facts: Iterable<DisputeFact>): DisputeKpis {
   }
   const byYear = [...years.entries()]
     .sort(([a], [b]) => a - b)
-    .map(
-      ([year, t]): DisputeYear => ({
-        year,
-        total: t.total,
-        nonLitigation: t.nonLitigation,
-        litigation: t.litigation,
-        judicialConfirmations: t.judicialConfirmations,
-        mediationSuccess: t.mediationSuccess,
-      }),
-    );
+    .map(([year, t]): DisputeYear => ({
+      year,
+      total: t.total,
+      nonLitigation: t.nonLitigation,
+      litigation: t.litigation,
+      judicialConfirmations: t.judicialConfirmations,
+      mediationSuccess: t.mediationSuccess,
+    }));
   return {
     total: all.total,
     nonLitigation: rate(all.nonLitigation, all.total),

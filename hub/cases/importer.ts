@@ -128,7 +128,9 @@ function build(hub: HubContext, actor: CaseActor, raw: unknown): Built {
     supervisionCount: 0,
     reworkCount: line.reworkCount ?? 0,
     reporters: [{ source: line.source, reportedAt }],
-    ...(line.disputeOutcome && closedAt !== undefined ? { disputeOutcome: { ...line.disputeOutcome, at: closedAt } } : {}),
+    ...(line.disputeOutcome && closedAt !== undefined
+      ? { disputeOutcome: { ...line.disputeOutcome, at: closedAt } }
+      : {}),
   };
   return { ok: true, snapshot, line };
 }

@@ -98,7 +98,12 @@ export function kpiReport(
   // The county's own code means "the whole county": report it as such.
   const reportUnit = levelOfCode(orgUnit) === 'county' ? null : orgUnit;
   const disputes = computeDisputeKpis(
-    disputeOutcomesIn(db, request.from, request.to, department ? sql`c.lead_unit_code = ${orgUnit}` : inSubtree(sql`c.grid_code`, orgUnit)),
+    disputeOutcomesIn(
+      db,
+      request.from,
+      request.to,
+      department ? sql`c.lead_unit_code = ${orgUnit}` : inSubtree(sql`c.grid_code`, orgUnit),
+    ),
   );
   return { ...computeKpis(facts, { from: request.from, to: request.to, asOf: now, orgUnit: reportUnit }), disputes };
 }

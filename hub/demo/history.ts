@@ -169,7 +169,6 @@ function pointIn(rng: Rng, grid: HistoryGrid, locator: GridLocator): { lon: numb
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 const iso = (ms: number) => new Date(ms).toISOString();
 
-
 /** One event as planned over its whole life, before it is cut at "today". */
 interface Planned {
   readonly line: ImportLine;

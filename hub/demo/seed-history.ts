@@ -31,25 +31,7 @@ export function seedDemoHistoryIfMissing(
     return 0;
   }
   onProgress?.({ step: 'history', done: 0, total: HISTORY_CHUNKS });
-  const grids = hub.db
-    .all<{ code: string; name: string; population: number; center_lon: number; center_lat: number; boundary: string }>(
-      sql`SELECT code, name, population, center_lon, center_lat, boundary FROM org_units WHERE level = 'grid' ORDER BY code`,
-    )
-    .map((g): HistoryGrid => {
-      const geometry = JSON.parse(g.boundary) as Polygon | MultiPolygon;
-      const points = (geometry.type === 'Polygon' ? geometry.coordinates : geometry.coordinates.flat()).flat() as Array<
-        [number, number]
-      >;
-      const xs = points.map((p) => p[0]);
-      const ys = points.map((p) => p[1]);
-      return {
-        code: g.code,
-        name: g.name,
-        population: g.population,
-        bbox: [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)],
-        center: [g.center_lon, g.center_lat],
-      };
-    });
+  const grids = historyGrids(hub);
   const generating = progress.step('demo history: generating events from 2015 to today');
   const lines = generateHistory(grids, hub.reference.forCase({}), hub.gridLocator, DEMO_SEED, hub.now());
   generating.done(`${lines.length.toLocaleString('en-US')} events`);
@@ -77,4 +59,27 @@ export function seedDemoHistoryIfMissing(
     );
   }
   return result.imported;
+}
+
+/** The county's grids as the history generator needs them: population, bounding box and centre. */
+export function historyGrids(hub: HubContext): HistoryGrid[] {
+  return hub.db
+    .all<{ code: string; name: string; population: number; center_lon: number; center_lat: number; boundary: string }>(
+      sql`SELECT code, name, population, center_lon, center_lat, boundary FROM org_units WHERE level = 'grid' ORDER BY code`,
+    )
+    .map((g): HistoryGrid => {
+      const geometry = JSON.parse(g.boundary) as Polygon | MultiPolygon;
+      const points = (geometry.type === 'Polygon' ? geometry.coordinates : geometry.coordinates.flat()).flat() as Array<
+        [number, number]
+      >;
+      const xs = points.map((p) => p[0]);
+      const ys = points.map((p) => p[1]);
+      return {
+        code: g.code,
+        name: g.name,
+        population: g.population,
+        bbox: [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)],
+        center: [g.center_lon, g.center_lat],
+      };
+    });
 }

@@ -21,7 +21,11 @@ export interface DisputeValues {
 }
 
 const fits = (path: DisputePath | undefined, result: DisputeResult) =>
-  path === 'judicial_confirmation' ? result === 'mediated' : path === 'litigation' ? result === 'failed_litigation' : true;
+  path === 'judicial_confirmation'
+    ? result === 'mediated'
+    : path === 'litigation'
+      ? result === 'failed_litigation'
+      : true;
 
 export function DisputeOutcomeFields({ view }: { view: CaseView }) {
   const { t } = useTranslation(['disputes']);
