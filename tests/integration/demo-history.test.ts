@@ -169,5 +169,5 @@ describe('a demo that looks like today', () => {
     expect(live.every((l) => Date.parse(l.reportedAt) > today - 120 * 86_400_000)).toBe(true);
     const thisMonth = first.filter((l) => l.reportedAt >= '2026-11-30T16:00:00.000Z');
     expect(thisMonth.length).toBeGreaterThan(100);
-  }, 120_000);
+  }, 600_000);
 });
