@@ -59,7 +59,9 @@ export default defineConfig({
       GRID_MEDIA_CACHE: process.env.GRID_MEDIA_CACHE ?? join(tmpdir(), 'grid-e2e-media-cache'),
     },
     reuseExistingServer: false,
-    timeout: 120_000,
+    // First start seeds the demo county with its history from 2015 to today (~250,000 cases): ~1 min on an idle
+    // 2-core machine, several when the machine is shared.
+    timeout: 420_000,
     stdout: 'pipe',
   },
 });

@@ -19,6 +19,7 @@ import {
 } from './cases.js';
 import { BoundedDateTime } from './time-range.js';
 import { CallbackOutcome } from './cases/callback.js';
+import { DisputeOutcomeInput } from './dispute-outcomes.js';
 
 const Lon = z.number().finite().min(-180).max(180);
 const Lat = z.number().finite().min(-90).max(90);
@@ -94,6 +95,15 @@ export const ImportLine = z.strictObject({
   handlingUnit: UnitCode.optional(),
   /** Call-backs made before closing (public and hotline only; each between the report and the closing). */
   callbacks: z.array(ImportCallback).max(10).optional(),
+  /** How a dispute ended (矛盾纠纷 lines only, closed ones; common/dispute-outcomes.ts). */
+  disputeOutcome: DisputeOutcomeInput.optional(),
+  /**
+   * 挂账: the case was parked (ledger approved) at this time and is still parked — a long-standing matter that stays
+   * open without running late. Open lines with a handling unit only.
+   */
+  ledgerSince: IsoTime.optional(),
+  /** Times the case was sent back at the check (返工). */
+  reworkCount: z.number().int().min(0).max(20).optional(),
 });
 export type ImportLine = z.infer<typeof ImportLine>;
 

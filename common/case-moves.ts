@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { CallbackOutcome } from './cases/callback.js';
+import { DisputeOutcomeInput } from './dispute-outcomes.js';
 import { CaseGrade, CaseId, CategoryCode, EpochMs, Photos, SlaClock, UnitCode, type CaseMoveType } from './cases.js';
 
 const Reason = z.string().trim().min(1, 'a reason is required').max(500);
@@ -39,7 +40,12 @@ export const CaseMove = z.discriminatedUnion('type', [
   /** Mark this case merged into another; the hub moves its reporters onto the target (mergedReporters). */
   z.strictObject({ type: z.literal('merge'), intoCaseId: CaseId, note: Note }),
   /** The grid's own worker settles a small matter on the spot (小事不出网格); goes straight to the check. */
-  z.strictObject({ type: z.literal('handle_on_spot'), result: Result, photos: Photos }),
+  z.strictObject({
+    type: z.literal('handle_on_spot'),
+    result: Result,
+    photos: Photos,
+    disputeOutcome: DisputeOutcomeInput.optional(),
+  }),
   /** 派遣: one lead (主办) and any number of assisting units (协办), each with its own deadline. */
   z.strictObject({
     type: z.literal('dispatch'),
@@ -73,13 +79,22 @@ export const CaseMove = z.discriminatedUnion('type', [
   /** One level up (township → county); the case goes back to filed at the new owner. */
   z.strictObject({ type: z.literal('escalate'), reason: Reason }),
   /** 处置反馈. */
-  z.strictObject({ type: z.literal('feedback'), legId: LegId, result: Result, photos: Photos }),
+  z.strictObject({
+    type: z.literal('feedback'),
+    legId: LegId,
+    result: Result,
+    photos: Photos,
+    /** How a dispute ended (矛盾纠纷 only): the handling unit knows it first. */
+    disputeOutcome: DisputeOutcomeInput.optional(),
+  }),
   /** 核查: pass closes the case; fail (note required) sends the lead back to work, optionally with a new deadline. */
   z.strictObject({
     type: z.literal('check'),
     outcome: z.enum(['pass', 'fail']),
     note: Note,
     reworkDueAt: EpochMs.optional(),
+    /** The centre may record or correct a dispute's outcome when it closes the case. */
+    disputeOutcome: DisputeOutcomeInput.optional(),
   }),
   /** 综合评价 / reverse evaluation of the handling unit. */
   z.strictObject({

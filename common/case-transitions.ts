@@ -9,13 +9,14 @@ import { backToFiled, endPauses, legsAtClose, levelOf, newLeg, updateLeg, withdr
 import { currentLeadLeg, type CaseLeg, type CasePause, type CaseSnapshot, type HistoryNoteCode } from './cases.js';
 import { callbackStanding, type CaseCallback } from './cases/callback.js';
 import { DEFAULT_CALLBACK_TRIES } from './desk-limits.js';
+import { isDisputeCategory } from './dispute-outcomes.js';
+import { parentCode } from './org.js';
 
 /** The thresholds a move is judged by that live in resources/desk-limits.json (the hub passes its loaded file). */
 export interface MoveLimits {
   readonly callbackTries: number;
 }
 export const DEFAULT_MOVE_LIMITS: MoveLimits = { callbackTries: DEFAULT_CALLBACK_TRIES };
-import { parentCode } from './org.js';
 
 /** What a move changed, before the version bump and the history row are added. */
 export interface Effect {
@@ -132,6 +133,43 @@ export function transition(
   now: number,
   leg: CaseLeg | undefined,
   limits: MoveLimits = DEFAULT_MOVE_LIMITS,
+): Effect | Refusal {
+  const effect = moveEffect(s, m, a, now, leg, limits);
+  if ('code' in effect || !('disputeOutcome' in m) || m.disputeOutcome === undefined) return effect;
+  return withDisputeOutcome(effect, m, leg, now);
+}
+
+/**
+ * Records how a dispute ended (common/dispute-outcomes.ts) on the move that carries it: only on a 矛盾纠纷 case, only
+ * by the lead (an assisting unit does not settle the dispute) and only on a check that closes the case.
+ */
+function withDisputeOutcome(
+  effect: Effect,
+  m: MoveOf<'feedback' | 'handle_on_spot' | 'check'>,
+  leg: CaseLeg | undefined,
+  now: number,
+): Effect | Refusal {
+  const outcome = m.disputeOutcome!;
+  if (!isDisputeCategory(effect.next.categoryCode)) {
+    return refusal('validation_failed', 'only a dispute (矛盾纠纷) has an outcome', 'disputeOutcome');
+  }
+  if ((m.type === 'feedback' && leg?.role !== 'lead') || (m.type === 'check' && m.outcome !== 'pass')) {
+    return refusal(
+      'validation_failed',
+      'the outcome is recorded by the lead or when the case closes',
+      'disputeOutcome',
+    );
+  }
+  return { ...effect, next: { ...effect.next, disputeOutcome: { ...outcome, at: now } } };
+}
+
+function moveEffect(
+  s: CaseSnapshot,
+  m: CaseMove,
+  a: CaseActor,
+  now: number,
+  leg: CaseLeg | undefined,
+  limits: MoveLimits,
 ): Effect | Refusal {
   const isLead = leg?.role === 'lead';
   switch (m.type) {

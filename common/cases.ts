@@ -6,6 +6,7 @@
  * All case times are epoch milliseconds (UTC); the working-time clock turns them into Beijing time when it needs to.
  */
 import { z } from 'zod';
+import { DisputeOutcome } from './dispute-outcomes.js';
 import { isDepartmentCode } from './departments.js';
 import { isOrgCode } from './org.js';
 import { ROLES } from './roles.js';
@@ -214,6 +215,8 @@ export const CaseSnapshot = z.strictObject({
   rating: CaseRating.optional(),
   /** 回访 attempts (public and hotline reports), oldest first; absent until the first (common/cases/callback.ts). */
   callbacks: z.array(CaseCallback).optional(),
+  /** How a dispute ended (矛盾纠纷 only; common/dispute-outcomes.ts): set when handled or checked, or imported. */
+  disputeOutcome: DisputeOutcome.optional(),
   /**
    * The reference-data version (taxonomy + deadline table) the case was filed under and is judged by for its whole
    * life; absent on cases stored before versions existed, which means version 1 (common/reference-versions.ts).

@@ -31,6 +31,7 @@ import {
   type CaseSnapshot,
 } from './cases.js';
 import { isDepartmentCode } from './departments.js';
+import { DisputePath } from './dispute-outcomes.js';
 import { isWithinScope } from './org.js';
 import { majorCodeOf } from './taxonomy.js';
 import { callbackResult, needsCallback } from './cases/callback.js';
@@ -126,6 +127,32 @@ export const KpiFigures = z.strictObject({
 });
 export type KpiFigures = z.infer<typeof KpiFigures>;
 
+/**
+ * How the period's disputes ended (common/dispute-outcomes.ts; the seed's Table 2): non-litigation vs litigation,
+ * judicial confirmations and the mediation success rate, overall and by local year of report. Only disputes with a
+ * recorded outcome count; `withoutOutcome` says how many closed disputes still lack one.
+ */
+export const DisputeYear = z.strictObject({
+  year: z.number().int(),
+  total: Count,
+  nonLitigation: Count,
+  litigation: Count,
+  judicialConfirmations: Count,
+  mediationSuccess: Rate,
+});
+export type DisputeYear = z.infer<typeof DisputeYear>;
+export const DisputeKpis = z.strictObject({
+  total: Count,
+  /** Shares of `total`. */
+  nonLitigation: Rate,
+  litigation: Rate,
+  judicialConfirmations: Count,
+  mediationSuccess: Rate,
+  byPath: z.array(z.strictObject({ path: DisputePath, count: Count })),
+  byYear: z.array(DisputeYear),
+});
+export type DisputeKpis = z.infer<typeof DisputeKpis>;
+
 export const KpiGroup = KpiFigures.extend({ key: z.string() });
 export type KpiGroup = z.infer<typeof KpiGroup>;
 
@@ -148,6 +175,8 @@ export const KpiReport = z.strictObject({
   byUnit: z.array(KpiGroup),
   /** Keyed by local month 'YYYY-MM' of the report. */
   byMonth: z.array(KpiGroup),
+  /** Dispute outcomes (the hub always sends them; absent in reports built from case facts alone). */
+  disputes: DisputeKpis.optional(),
 });
 export type KpiReport = z.infer<typeof KpiReport>;
 

@@ -8,6 +8,7 @@ import { caseHolders } from '../../common/cases/case-holders.js';
 import { CLOSED_STATUSES, currentLeadLeg, OPEN_STATUSES, type CaseSnapshot } from '../../common/cases.js';
 import type { HubDatabase } from '../db/database.js';
 import { inSubtree, sql, sqlJoin } from '../db/sql.js';
+import { writeDisputeOutcome } from './dispute-outcomes-store.js';
 
 export interface CaseRow {
   id: number;
@@ -103,6 +104,7 @@ export function insertCase(db: HubDatabase, c: NewCase, effectiveDueAt?: number)
             ${m.filedAt}, ${m.dueAt}, ${m.closedAt}, ${m.closedLevel}, ${m.closedOnTime}, ${m.supervisionCount}, ${m.reworkCount},
             ${m.rating}, ${JSON.stringify(snapshot)})`);
   writeHolders(db, caseNo, snapshot, m.closedAt);
+  if (snapshot.disputeOutcome) writeDisputeOutcome(db, caseNo, snapshot.disputeOutcome);
   return { ...snapshot, caseNo, description: c.description, location: c.location, photos: [...c.photos] };
 }
 
@@ -124,6 +126,7 @@ export function saveCase(
         snapshot = ${JSON.stringify(snapshot)}
       WHERE case_no = ${snapshot.id} AND version = ${fromVersion}`).changes === 1;
   if (saved) writeHolders(db, snapshot.id, snapshot, m.closedAt);
+  if (saved && snapshot.disputeOutcome) writeDisputeOutcome(db, snapshot.id, snapshot.disputeOutcome);
   return saved;
 }
 

@@ -103,6 +103,7 @@ export function deleteBatchCases(db: HubDatabase, id: string, user: User, now: n
   // Their files stay until the next start sweeps what no row names (hub/evidence: stored once, maybe shared).
   db.run(sql`DELETE FROM case_attachments WHERE case_id IN (${ofBatch})`);
   db.run(sql`DELETE FROM case_holders WHERE case_id IN (${ofBatch})`);
+  db.run(sql`DELETE FROM case_dispute_outcomes WHERE case_id IN (${ofBatch})`);
   const deleted = db.run(sql`DELETE FROM cases WHERE import_batch_id = ${id}`).changes;
   db.run(sql`
     UPDATE import_batches SET status = 'rolled_back', rolled_back_at = ${now}, rolled_back_by = ${user.username}

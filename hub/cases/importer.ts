@@ -8,6 +8,7 @@ import { ImportLine, type ImportResult } from '../../common/case-api.js';
 import type { CaseActor } from '../../common/case-machine.js';
 import { CLOSED_STATUSES, type CaseLeg, type CaseSnapshot, type HandlingLevel } from '../../common/cases.js';
 import { legDeadline } from '../../common/deadline-table.js';
+import { isDisputeCategory } from '../../common/dispute-outcomes.js';
 import { describeZodIssue } from '../../common/errors.js';
 import { isDepartmentCode } from '../../common/departments.js';
 import { levelOfCode, lineageOf } from '../../common/org.js';
@@ -19,6 +20,9 @@ import type { HubContext } from '../hub-context.js';
 
 /** Statuses at which a lead unit has been sent the case. */
 const DISPATCHED: ReadonlySet<string> = new Set(['dispatched', 'in_progress', 'checking', 'closed', 'evaluated']);
+
+/** The reason an imported parked case shows: the old platform kept none. */
+const LEDGER_REASON = '旧平台挂账 (imported ledger)';
 
 type Built = { ok: true; snapshot: Omit<CaseSnapshot, 'id'>; line: ImportLine } | { ok: false; reason: string };
 
@@ -64,6 +68,17 @@ function build(hub: HubContext, actor: CaseActor, raw: unknown): Built {
   }
   if (callbacks.some((c) => c.at < reportedAt || (closedAt !== undefined && c.at > closedAt))) {
     return { ok: false, reason: 'callbacks: a call-back lies between the report and the closing' };
+  }
+  if (line.disputeOutcome && !isDisputeCategory(category.match.minor.code)) {
+    return { ok: false, reason: 'disputeOutcome: only a dispute (矛盾纠纷) has an outcome' };
+  }
+  if (line.disputeOutcome && !closed) return { ok: false, reason: 'disputeOutcome: only closed disputes have one' };
+  const ledgerSince = line.ledgerSince ? Date.parse(line.ledgerSince) : undefined;
+  if (ledgerSince !== undefined && (closed || unit === undefined || line.status !== 'in_progress')) {
+    return { ok: false, reason: 'ledgerSince: only an open case in progress at a unit can be parked' };
+  }
+  if (ledgerSince !== undefined && ledgerSince < (dispatchedAt ?? reportedAt)) {
+    return { ok: false, reason: 'ledgerSince: times are out of order' };
   }
 
   const grade = line.grade;
@@ -113,7 +128,11 @@ function build(hub: HubContext, actor: CaseActor, raw: unknown): Built {
     handlingLevel,
     ownerUnitCode,
     legs,
-    pauses: [],
+    // A parked case (挂账) stays parked: its ledger was approved and runs until the lead feeds back.
+    pauses:
+      ledgerSince !== undefined
+        ? [{ kind: 'ledger', legId: 'L1', state: 'approved', from: ledgerSince, reason: LEDGER_REASON }]
+        : [],
     supervisions: [],
     reportedAt,
     ...(line.status !== 'reported' && line.status !== 'verifying' ? { filedAt: legStart } : {}),
@@ -121,9 +140,12 @@ function build(hub: HubContext, actor: CaseActor, raw: unknown): Built {
     ...(legs[0]?.dueAt !== undefined ? { dueAt: legs[0].dueAt } : {}),
     ...(closedAt !== undefined ? { closedAt } : {}),
     supervisionCount: 0,
-    reworkCount: 0,
+    reworkCount: line.reworkCount ?? 0,
     reporters: [{ source: line.source, reportedAt }],
     ...(callbacks.length > 0 ? { callbacks } : {}),
+    ...(line.disputeOutcome && closedAt !== undefined
+      ? { disputeOutcome: { ...line.disputeOutcome, at: closedAt } }
+      : {}),
   };
   return { ok: true, snapshot, line };
 }

@@ -4,6 +4,8 @@
  */
 import { caseFactsOf, computeKpis, type CaseFacts, type KpiReport } from '../../common/kpi.js';
 import type { CaseSnapshot } from '../../common/cases.js';
+import { computeDisputeKpis } from '../../common/dispute-kpi.js';
+import { disputeOutcomesIn } from './dispute-outcomes-store.js';
 import { isDepartmentCode } from '../../common/departments.js';
 import { GridCommandError } from '../../common/errors.js';
 import { canAct, type Principal } from '../../common/scope-policy.js';
@@ -104,5 +106,13 @@ export function kpiReport(
   });
   // The county's own code means "the whole county": report it as such.
   const reportUnit = levelOfCode(orgUnit) === 'county' ? null : orgUnit;
-  return computeKpis(facts, { from: request.from, to: request.to, asOf: now, orgUnit: reportUnit });
+  const disputes = computeDisputeKpis(
+    disputeOutcomesIn(
+      db,
+      request.from,
+      request.to,
+      department ? sql`c.lead_unit_code = ${orgUnit}` : inSubtree(sql`c.grid_code`, orgUnit),
+    ),
+  );
+  return { ...computeKpis(facts, { from: request.from, to: request.to, asOf: now, orgUnit: reportUnit }), disputes };
 }

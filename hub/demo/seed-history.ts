@@ -11,6 +11,7 @@ import { sql } from '../db/sql.js';
 import type { HubContext } from '../hub-context.js';
 import { generateHistory, type HistoryGrid } from './history.js';
 import { DEMO_SEED } from './seed-demo.js';
+import { withIndexesDeferred } from './bulk-load-store.js';
 import { counted, silentProgress, type Progress } from '../progress.js';
 
 const HISTORY_CHUNKS = 20;
@@ -30,7 +31,39 @@ export function seedDemoHistoryIfMissing(
     return 0;
   }
   onProgress?.({ step: 'history', done: 0, total: HISTORY_CHUNKS });
-  const grids = hub.db
+  const grids = historyGrids(hub);
+  const generating = progress.step('demo history: generating events from 2015 to today');
+  const lines = generateHistory(grids, hub.reference.forCase({}), hub.gridLocator, DEMO_SEED, hub.now());
+  generating.done(`${lines.length.toLocaleString('en-US')} events`);
+  const importing = progress.step('demo history: importing', lines.length, 'events');
+  const importer: CaseActor = { userId: 'system:import', role: 'county_duty_officer', orgUnitCode: county };
+  const chunkSize = Math.ceil(lines.length / HISTORY_CHUNKS);
+  const result = hub.db.transaction(() =>
+    withIndexesDeferred(hub.db, () => {
+      const r = { imported: 0, rejected: [] as Array<{ line: number; reason: string }> };
+      for (let chunk = 0; chunk < HISTORY_CHUNKS; chunk += 1) {
+        const start = chunk * chunkSize;
+        const part = importEvents(hub, importer, counted(lines.slice(start, start + chunkSize), importing), hub.now());
+        r.imported += part.imported;
+        r.rejected.push(...part.rejected.map((rejected) => ({ ...rejected, line: rejected.line + start })));
+        onProgress?.({ step: 'history', done: chunk + 1, total: HISTORY_CHUNKS });
+      }
+      setMeta(hub.db, 'demo_history', String(r.imported));
+      return r;
+    }),
+  );
+  importing.done();
+  if (result.rejected.length > 0) {
+    throw new Error(
+      `demo history: ${result.rejected.length} generated lines were rejected, e.g. ${JSON.stringify(result.rejected[0])}`,
+    );
+  }
+  return result.imported;
+}
+
+/** The county's grids as the history generator needs them: population, bounding box and centre. */
+export function historyGrids(hub: HubContext): HistoryGrid[] {
+  return hub.db
     .all<{ code: string; name: string; population: number; center_lon: number; center_lat: number; boundary: string }>(
       sql`SELECT code, name, population, center_lon, center_lat, boundary FROM org_units WHERE level = 'grid' ORDER BY code`,
     )
@@ -49,29 +82,4 @@ export function seedDemoHistoryIfMissing(
         center: [g.center_lon, g.center_lat],
       };
     });
-  const generating = progress.step('demo history: generating 2017–2020 events');
-  const lines = generateHistory(grids, hub.reference.forCase({}), hub.gridLocator, DEMO_SEED);
-  generating.done(`${lines.length.toLocaleString('en-US')} events`);
-  const importing = progress.step('demo history: importing', lines.length, 'events');
-  const importer: CaseActor = { userId: 'system:import', role: 'county_duty_officer', orgUnitCode: county };
-  const chunkSize = Math.ceil(lines.length / HISTORY_CHUNKS);
-  const result = hub.db.transaction(() => {
-    const r = { imported: 0, rejected: [] as Array<{ line: number; reason: string }> };
-    for (let chunk = 0; chunk < HISTORY_CHUNKS; chunk += 1) {
-      const start = chunk * chunkSize;
-      const part = importEvents(hub, importer, counted(lines.slice(start, start + chunkSize), importing), hub.now());
-      r.imported += part.imported;
-      r.rejected.push(...part.rejected.map((rejected) => ({ ...rejected, line: rejected.line + start })));
-      onProgress?.({ step: 'history', done: chunk + 1, total: HISTORY_CHUNKS });
-    }
-    setMeta(hub.db, 'demo_history', String(r.imported));
-    return r;
-  });
-  importing.done();
-  if (result.rejected.length > 0) {
-    throw new Error(
-      `demo history: ${result.rejected.length} generated lines were rejected, e.g. ${JSON.stringify(result.rejected[0])}`,
-    );
-  }
-  return result.imported;
 }

@@ -27,6 +27,7 @@ import { PeriodPicker, UnitPicker } from './KpiToolbar.js';
 import { MonthlyReportButton } from '../paper/PaperButtons.js';
 import './kpi.css';
 import { UnitTable } from './UnitTable.js';
+import { DisputePanel } from './DisputePanel.js';
 import { useCsvLabels, useKpiNames } from './use-kpi-text.js';
 import { LoadState } from '../base/LoadState.js';
 
@@ -204,6 +205,7 @@ function KpiBoard({ user }: { user: User }) {
                   <KpiCharts report={report} names={names} />
                 </Suspense>
                 <UnitTable rows={rows} names={names} current={unitCode} canOpen={canOpen} onOpen={openRow} />
+                <DisputePanel disputes={report.disputes} />
               </div>
             </Spin>
           ) : null}

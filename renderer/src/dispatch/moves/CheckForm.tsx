@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { callbackStanding } from '../../../../common/cases/callback.js';
 import { currentLeadLeg } from '../../../../common/cases.js';
 import { deskLimits } from '../../base/desk-limits.js';
+import { DisputeOutcomeFields, disputeOutcomeOf } from './DisputeOutcomeFields.js';
 import { trimmed, type MoveForm, type MoveFormProps } from './fields.js';
 
 function CheckFields({ view }: MoveFormProps) {
@@ -46,11 +47,20 @@ function CheckFields({ view }: MoveFormProps) {
       >
         <Input.TextArea rows={2} maxLength={1000} data-testid="move-note" />
       </Form.Item>
+      {/* Closing a dispute records (or corrects) how it ended; a rework has no outcome yet. */}
+      <Form.Item noStyle dependencies={['outcome']}>
+        {({ getFieldValue }) => (getFieldValue('outcome') === 'pass' ? <DisputeOutcomeFields view={view} /> : null)}
+      </Form.Item>
     </>
   );
 }
 
 export const checkForm: MoveForm<'check'> = {
   Fields: CheckFields,
-  build: (v) => ({ type: 'check', outcome: v.outcome ?? 'pass', note: trimmed(v.note) }),
+  build: (v) => ({
+    type: 'check',
+    outcome: v.outcome ?? 'pass',
+    note: trimmed(v.note),
+    ...(v.outcome === 'fail' ? {} : disputeOutcomeOf(v)),
+  }),
 };

@@ -1,7 +1,17 @@
 /** 现场处置: the grid worker handled it on the spot — the result and photos. */
-import { photosOf, ResultFields, text, type MoveForm } from './fields.js';
+import { DisputeOutcomeFields, disputeOutcomeOf } from './DisputeOutcomeFields.js';
+import { photosOf, ResultFields, text, type MoveForm, type MoveFormProps } from './fields.js';
+
+function HandleOnSpotFields({ view }: MoveFormProps) {
+  return (
+    <>
+      <ResultFields />
+      <DisputeOutcomeFields view={view} />
+    </>
+  );
+}
 
 export const handleOnSpotForm: MoveForm<'handle_on_spot'> = {
-  Fields: ResultFields,
-  build: (v) => ({ type: 'handle_on_spot', result: text(v.result), photos: photosOf(v) }),
+  Fields: HandleOnSpotFields,
+  build: (v) => ({ type: 'handle_on_spot', result: text(v.result), photos: photosOf(v), ...disputeOutcomeOf(v) }),
 };

@@ -14,9 +14,10 @@ import { useLanguage } from '../../i18n/use-language.js';
 import { parsePhotoUrls } from '../../base/cases/board-model.js';
 import { useBoardStore } from '../../base/cases/board-store.js';
 import { unitLabel, type UnitIndex } from '../../base/labels.js';
+import type { DisputeValues } from './DisputeOutcomeFields.js';
 
 /** Everything any move form asks for; each form reads its own part. */
-export interface MoveValues {
+export interface MoveValues extends DisputeValues {
   legId?: string;
   reason?: string;
   note?: string;

@@ -16,6 +16,7 @@ import { startup } from './startup.js';
 import { evidence } from './evidence.js';
 import { paper } from './paper.js';
 import { duty } from './duty.js';
+import { disputes } from './disputes.js';
 
 export const zhCN = {
   shell,
@@ -35,4 +36,5 @@ export const zhCN = {
   evidence,
   paper,
   duty,
+  disputes,
 };
