@@ -16,6 +16,7 @@ import { HeaderClock } from './HeaderClock.js';
 import { AlertCentre } from './AlertCentre.js';
 import { ProductMark } from '../base/ProductMark.js';
 import { ChangePasswordModal } from '../session/ChangePasswordModal.js';
+import { ScaleSwitch } from './ScaleSwitch.js';
 
 export function AppHeader({ user }: { user: User }) {
   const { t } = useTranslation(['shell', 'admin']);
@@ -56,6 +57,7 @@ export function AppHeader({ user }: { user: User }) {
         </span>
         <Divider orientation="vertical" />
         <AlertCentre userId={user.id} />
+        <ScaleSwitch />
         <LanguageSwitch />
         <Tooltip title={t('admin:password.change')}>
           <Button

@@ -5,7 +5,7 @@
  * to the case in this console are listed under them.
  */
 import { AimOutlined, VideoCameraOutlined } from '@ant-design/icons';
-import { Button, Divider, Empty, List, Typography } from 'antd';
+import { Button, Divider, Empty, List, Tooltip, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseView } from '../../../common/case-api.js';
@@ -15,7 +15,7 @@ import { useCameraFeed, useCameraStore } from './camera-store.js';
 import { setCameraDrag } from './drag.js';
 import { useEvidenceStore } from './evidence-store.js';
 import { downloadSnapshot } from './snapshot.js';
-import { useWallStore } from './wall-store.js';
+import { requestPutMany } from './PutManyDialog.js';
 
 export const NEAREST_COUNT = 6;
 
@@ -38,10 +38,7 @@ export function NearestList({ view, onPlaced }: NearestListProps) {
     [index, view.location.lon, view.location.lat],
   );
   const evidence = useEvidenceStore((s) => s.byCase.get(view.id));
-  const put = (ids: string[]) => {
-    const placed = useWallStore.getState().place(ids);
-    onPlaced?.(placed);
-  };
+  const put = (ids: string[]) => requestPutMany(ids, onPlaced);
 
   return (
     <div className="wall-nearest" data-testid="nearest-cameras">
@@ -67,9 +64,15 @@ export function NearestList({ view, onPlaced }: NearestListProps) {
                     </Button>,
                   ]}
                 >
-                  <span className={`wall-nearest-name${camera.online ? '' : ' wall-tree-offline'}`}>
-                    <VideoCameraOutlined /> {camera.name}
-                  </span>
+                  {/* The full name: wrapped onto a second line where the panel is narrow, and in the tooltip. */}
+                  <Tooltip title={`${camera.name} · ${camera.code}`} placement="left">
+                    <span
+                      className={`wall-nearest-name${camera.online ? '' : ' wall-tree-offline'}`}
+                      data-testid="nearest-camera-name"
+                    >
+                      <VideoCameraOutlined /> {camera.name}
+                    </span>
+                  </Tooltip>
                   <Typography.Text type="secondary" className="wall-nearest-distance">
                     {formatDistance(meters)}
                   </Typography.Text>
