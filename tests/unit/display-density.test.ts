@@ -3,7 +3,7 @@
  * follows the period's own distribution, and the map reports the scope's outline on screen.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DISPLAY_PREFS, parseDisplayPrefs } from '../../renderer/src/base/display-prefs.js';
+import { DEFAULT_DISPLAY_PREFS, parseDisplayPrefs } from '../../renderer/src/base/display-prefs-model.js';
 import { heatIntensity, MAX_INTENSITY } from '../../renderer/src/map/heat-scale.js';
 import { fitView, screenBox } from '../../renderer/src/map/view-fit.js';
 
