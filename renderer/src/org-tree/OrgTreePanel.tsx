@@ -65,7 +65,7 @@ export function OrgTreePanel({ hidden = false }: { hidden?: boolean }) {
 
   const collapsed = useDisplayPrefs((s) => s.orgCollapsed);
   const setPrefs = useDisplayPrefs((s) => s.set);
-  const toggle = (
+  const toggle = (testId: string) => (
     <Tooltip title={t(collapsed ? 'orgTree:expand' : 'orgTree:collapse')} placement="right">
       <Button
         type="text"
@@ -73,7 +73,7 @@ export function OrgTreePanel({ hidden = false }: { hidden?: boolean }) {
         icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
         aria-label={t(collapsed ? 'orgTree:expand' : 'orgTree:collapse')}
         aria-expanded={!collapsed}
-        data-testid="org-panel-toggle"
+        data-testid={testId}
         onClick={() => setPrefs({ orgCollapsed: !collapsed })}
       />
     </Tooltip>
@@ -83,7 +83,7 @@ export function OrgTreePanel({ hidden = false }: { hidden?: boolean }) {
     <>
       {collapsed && !hidden ? (
         <div className="org-panel-rail" data-testid="org-panel-rail">
-          {toggle}
+          {toggle('org-panel-open')}
           <ApartmentOutlined className="org-panel-rail-icon" />
         </div>
       ) : null}
@@ -99,7 +99,7 @@ export function OrgTreePanel({ hidden = false }: { hidden?: boolean }) {
           {status === 'ready' ? (
             <Typography.Text type="secondary">{t('orgTree:units', { count: units.length })}</Typography.Text>
           ) : null}
-          {toggle}
+          {toggle('org-panel-toggle')}
         </div>
         <Input.Search
           allowClear
