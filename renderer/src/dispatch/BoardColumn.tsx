@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseView } from '../../../common/case-api.js';
 import type { BoardStage } from '../base/cases/board-model.js';
-import { CARD_PITCH, CaseCard } from './CaseCard.js';
+import { cardPitch, CaseCard } from './CaseCard.js';
 import type { UnitIndex } from '../base/labels.js';
 
 const OVERSCAN = 4;
@@ -28,9 +28,22 @@ interface BoardColumnProps {
   reveal: RevealRequest | null;
   onOpen(id: string): void;
   onCursor(id: string): void;
+  /** Compact cards on a shorter pitch (display-prefs.ts). */
+  compact?: boolean;
 }
 
-export function BoardColumn({ stage, cases, units, tabStopId, fresh, reveal, onOpen, onCursor }: BoardColumnProps) {
+export function BoardColumn({
+  stage,
+  cases,
+  units,
+  tabStopId,
+  fresh,
+  reveal,
+  onOpen,
+  onCursor,
+  compact = false,
+}: BoardColumnProps) {
+  const CARD_PITCH = cardPitch(compact);
   const { t } = useTranslation(['dispatch']);
   const box = useRef<HTMLDivElement>(null);
   const [height, setHeight] = useState(0);
@@ -64,7 +77,7 @@ export function BoardColumn({ stage, cases, units, tabStopId, fresh, reveal, onO
     if (top < element.scrollTop) element.scrollTo({ top });
     else if (top + CARD_PITCH > element.scrollTop + viewHeight)
       element.scrollTo({ top: top + CARD_PITCH - viewHeight });
-  }, [reveal, stage]);
+  }, [reveal, stage, CARD_PITCH]);
 
   const count = cases.length;
   const viewHeight = height || 800;
@@ -108,6 +121,7 @@ export function BoardColumn({ stage, cases, units, tabStopId, fresh, reveal, onO
                 tabStop={c.id === tabStopId}
                 fresh={fresh.has(c.id)}
                 top={i * CARD_PITCH}
+                compact={compact}
                 onOpen={onOpen}
                 onCursor={onCursor}
               />

@@ -35,6 +35,10 @@ import { useDuplicateStore } from './duplicates-store.js';
 
 /** Card height plus the gap below it: the virtual column lays cards out on this pitch. */
 export const CARD_PITCH = 112;
+/** The compact card (three short lines, no source/age) for a big board: more cards per column (issue 17 §3). */
+export const COMPACT_CARD_PITCH = 70;
+
+export const cardPitch = (compact: boolean) => (compact ? COMPACT_CARD_PITCH : CARD_PITCH);
 
 export const GRADE_COLOURS = { routine: '#3a7bd5', general: '#d48806', serious: '#e5484d' } as const;
 
@@ -113,6 +117,8 @@ export interface CaseCardProps {
   fresh: boolean;
   /** Offset in the virtual column. */
   top: number;
+  /** The compact variant (display-prefs.ts). */
+  compact?: boolean;
   onOpen(id: string): void;
   onCursor(id: string): void;
 }
@@ -127,7 +133,16 @@ function cardLabel(c: CaseView, units: UnitIndex, language: Language): string {
   ].join(' · ');
 }
 
-export const CaseCard = memo(function CaseCard({ c, units, tabStop, fresh, top, onOpen, onCursor }: CaseCardProps) {
+export const CaseCard = memo(function CaseCard({
+  c,
+  units,
+  tabStop,
+  fresh,
+  top,
+  compact = false,
+  onOpen,
+  onCursor,
+}: CaseCardProps) {
   // Category names come from the reference data the hub sends after sign-in: a memoised card must see it arrive.
   useReferenceRevision();
   const { t } = useTranslation(['dispatch']);
@@ -145,7 +160,7 @@ export const CaseCard = memo(function CaseCard({ c, units, tabStop, fresh, top, 
       role="button"
       tabIndex={tabStop ? 0 : -1}
       aria-label={cardLabel(c, units, language)}
-      className={`case-card grade-${c.grade} sla-${sla}${fresh ? ' case-card-fresh' : ''}`}
+      className={`case-card grade-${c.grade} sla-${sla}${fresh ? ' case-card-fresh' : ''}${compact ? ' case-card-compact' : ''}`}
       style={{ top, borderLeftColor: GRADE_COLOURS[c.grade] }}
       data-testid="case-card"
       data-case-id={c.id}
@@ -220,35 +235,93 @@ export const CaseCard = memo(function CaseCard({ c, units, tabStop, fresh, top, 
           {watched ? <StarFilled /> : <StarOutlined />}
         </button>
       </div>
-      <div className="case-card-line">
-        <span className="case-card-category" title={majorLabel(c.categoryCode, language, c.refVersion)}>
-          {categoryLabel(c.categoryCode, language, c.refVersion)}
+      {compact ? (
+        <CompactLines c={c} units={units} language={language} next={next} working={working} />
+      ) : (
+        <>
+          <div className="case-card-line">
+            <span className="case-card-category" title={majorLabel(c.categoryCode, language, c.refVersion)}>
+              {categoryLabel(c.categoryCode, language, c.refVersion)}
+            </span>
+            {next ? (
+              <span className="case-card-next" data-testid="next-move">
+                {t('dispatch:card.nextMove', { move: moveLabel(next, language) })}
+              </span>
+            ) : (
+              <span className="case-card-status">{statusLabel(c.status, language)}</span>
+            )}
+          </div>
+          <div
+            className="case-card-place"
+            title={[unitPath(c.gridCode, units), ...working.map((u) => unitLabel(u, units, language, true))].join(
+              ' → ',
+            )}
+          >
+            {unitLabel(c.gridCode, units, language)}
+            {working.length > 0 ? (
+              <span className="case-card-unit" data-testid="card-unit">
+                {' → '}
+                {unitLabel(working[0]!, units, language)}
+                {working.length > 1 ? ` +${working.length - 1}` : ''}
+              </span>
+            ) : null}
+          </div>
+          <div className="case-card-foot">
+            <span className="case-card-source" title={formatDateTime(c.reportedAt, language)}>
+              {sourceLabel(c.source, language)} · <Age from={c.reportedAt} />
+            </span>
+            {c.closedAt !== undefined ? (
+              <span className="case-card-closed">
+                {t('dispatch:card.closedAt', { time: formatTime(c.closedAt, language) })}
+              </span>
+            ) : (
+              <SlaCountdown c={c} />
+            )}
+          </div>
+        </>
+      )}
+    </div>
+  );
+});
+
+/** The compact card's lower two lines: what and where on one, the viewer's next move and the clock on the other. */
+function CompactLines({
+  c,
+  units,
+  language,
+  next,
+  working,
+}: {
+  c: CaseView;
+  units: UnitIndex;
+  language: Language;
+  next: ReturnType<typeof nextMoveFor>;
+  working: readonly string[];
+}) {
+  const { t } = useTranslation(['dispatch']);
+  const place = unitLabel(c.gridCode, units, language);
+  const unit = working.length > 0 ? unitLabel(working[0]!, units, language) : null;
+  return (
+    <>
+      <div className="case-card-line" title={[unitPath(c.gridCode, units), unit].filter(Boolean).join(' → ')}>
+        <span className="case-card-category">{categoryLabel(c.categoryCode, language, c.refVersion)}</span>
+        <span className="case-card-place">
+          {place}
+          {unit ? (
+            <span className="case-card-unit" data-testid="card-unit">
+              {` → ${unit}`}
+            </span>
+          ) : null}
         </span>
+      </div>
+      <div className="case-card-foot">
         {next ? (
           <span className="case-card-next" data-testid="next-move">
             {t('dispatch:card.nextMove', { move: moveLabel(next, language) })}
           </span>
         ) : (
-          <span className="case-card-status">{statusLabel(c.status, language)}</span>
+          <span className="case-card-source">{statusLabel(c.status, language)}</span>
         )}
-      </div>
-      <div
-        className="case-card-place"
-        title={[unitPath(c.gridCode, units), ...working.map((u) => unitLabel(u, units, language, true))].join(' → ')}
-      >
-        {unitLabel(c.gridCode, units, language)}
-        {working.length > 0 ? (
-          <span className="case-card-unit" data-testid="card-unit">
-            {' → '}
-            {unitLabel(working[0]!, units, language)}
-            {working.length > 1 ? ` +${working.length - 1}` : ''}
-          </span>
-        ) : null}
-      </div>
-      <div className="case-card-foot">
-        <span className="case-card-source" title={formatDateTime(c.reportedAt, language)}>
-          {sourceLabel(c.source, language)} · <Age from={c.reportedAt} />
-        </span>
         {c.closedAt !== undefined ? (
           <span className="case-card-closed">
             {t('dispatch:card.closedAt', { time: formatTime(c.closedAt, language) })}
@@ -257,6 +330,6 @@ export const CaseCard = memo(function CaseCard({ c, units, tabStop, fresh, top, 
           <SlaCountdown c={c} />
         )}
       </div>
-    </div>
+    </>
   );
-});
+}

@@ -43,6 +43,8 @@ import { majorOptions } from '../base/taxonomy-options.js';
 import { useTicking } from '../base/clock.js';
 import { LoadState } from '../base/LoadState.js';
 import { useDuplicateCounts } from './duplicates-store.js';
+import { useDisplayPrefs } from '../base/display-prefs.js';
+import { CompactSwitch } from './CompactSwitch.js';
 
 export function DispatchView() {
   const user = useSessionStore((s) => s.user);
@@ -102,6 +104,7 @@ function DispatchBoard({ user }: { user: User }) {
         </Typography.Title>
         <BoardSummary columns={columns} />
         <div className="dispatch-head-actions">
+          <CompactSwitch />
           <Tooltip title={t('dispatch:board.reload')}>
             <Button
               icon={<ReloadOutlined />}
@@ -314,6 +317,7 @@ function Board({ columns, units, loading }: { columns: BoardColumns; units: Unit
   const [reveal, setReveal] = useState<RevealRequest | null>(null);
   const focusWanted = useRef<string | null>(null);
   const boardRef = useRef<HTMLDivElement>(null);
+  const compact = useDisplayPrefs((s) => s.compactBoard);
 
   const positions = useMemo(() => {
     const map = new Map<string, { stage: (typeof BOARD_STAGES)[number]; index: number }>();
@@ -364,6 +368,7 @@ function Board({ columns, units, loading }: { columns: BoardColumns; units: Unit
       className="dispatch-board"
       data-testid="dispatch-board"
       data-loading={loading}
+      data-compact={compact}
       aria-busy={loading}
       aria-label={t('dispatch:board.label')}
       role="region"
@@ -380,6 +385,7 @@ function Board({ columns, units, loading }: { columns: BoardColumns; units: Unit
           reveal={reveal}
           onOpen={onOpen}
           onCursor={onCursor}
+          compact={compact}
         />
       ))}
     </div>

@@ -19,7 +19,7 @@ import { useMapStore } from './map-store.js';
 import { ScaleBar } from './ScaleBar.js';
 import { softwareRendering } from './software-renderer.js';
 import { useElementSize } from './use-element-size.js';
-import { fitView, INITIAL_VIEW, ZOOM, type MapViewState } from './view-fit.js';
+import { fitView, INITIAL_VIEW, screenBox, ZOOM, type MapViewState } from './view-fit.js';
 import { heatAttributeUploads } from './FilteredHeatmapLayer.js';
 
 export function MapCanvas({ scopeCode }: { scopeCode: string }) {
@@ -40,17 +40,26 @@ export function MapCanvas({ scopeCode }: { scopeCode: string }) {
 
   const outlines = useMemo(() => (boundaries ? boundaryData(boundaries, units) : null), [boundaries, units]);
 
-  // Fit to the picked unit, else to the user's scope, once each becomes known (and the canvas has a size).
+  // Fit to the picked unit, else to the user's scope: when each becomes known, when the canvas changes size, and
+  // when the period changes — the view frames the scope's boundaries, never the period's events (issue 17 §3).
   const focusCode = selectedCode ?? scopeCode;
+  const period = useMapStore((s) => s.period);
+  const fitKey = `${focusCode}|${period.from}|${period.to}|${size.width}x${size.height}`;
   const fitted = useRef<string | null>(null);
   useEffect(() => {
     const feature = outlines?.byCode.get(focusCode);
-    if (!feature || size.width === 0 || fitted.current === focusCode) return;
+    if (!feature || size.width === 0 || fitted.current === fitKey) return;
     const first = fitted.current === null;
-    fitted.current = focusCode;
+    const sameUnit = fitted.current?.startsWith(`${focusCode}|`) ?? false;
+    fitted.current = fitKey;
     const view = fitView(featureBounds(feature), size.width, size.height);
-    setViewState(first ? view : { ...view, transitionDuration: 500 });
-  }, [outlines, focusCode, size.width, size.height]);
+    setViewState(first || sameUnit ? view : { ...view, transitionDuration: 500 });
+  }, [outlines, focusCode, fitKey, size.width, size.height]);
+  // The focused unit's outline on screen, for the tests and the screenshot script: it must not move with the period.
+  const focusBox = useMemo(() => {
+    const feature = outlines?.byCode.get(focusCode);
+    return feature && size.width > 0 ? screenBox(featureBounds(feature), viewState, size) : '';
+  }, [outlines, focusCode, viewState, size]);
 
   const dictionary = data?.events.dictionary;
   const categories = useMemo(
@@ -121,6 +130,7 @@ export function MapCanvas({ scopeCode }: { scopeCode: string }) {
       data-fetches={fetches}
       data-zoom={viewState.zoom.toFixed(2)}
       data-events={data?.events.count ?? 0}
+      data-scope-box={focusBox}
     >
       <DeckGL
         viewState={{ ...viewState, minZoom: ZOOM.min, maxZoom: ZOOM.max }}

@@ -5,6 +5,7 @@
  * changes uniforms, never these arrays.
  */
 import { CATEGORY_SLOT, decodeMapEvents, type MapEvents } from '../../../common/map-events-format.js';
+import { heatIntensity } from './heat-scale.js';
 
 export const DAY_SECONDS = 86_400;
 
@@ -27,6 +28,8 @@ export interface EventData {
   /** Days since the period's start, fractional (float32 is exact to the second for ~190 days, to 10 s over 4 years). */
   readonly day: Float32Array;
   readonly weight: Float32Array;
+  /** The heatmap's intensity for this period (heat-scale.ts): red at a high percentile of its own density. */
+  readonly heatIntensity: number;
   readonly colour: Uint8Array;
   /** First event of each grid (index = dictionary grid index), and one past the last at the end. */
   readonly gridStart: Uint32Array;
@@ -80,6 +83,7 @@ export function eventDataFromEvents(events: MapEvents): EventData {
   while (grid < events.dictionary.grids.length) gridStart[++grid] = n;
   return {
     events,
+    heatIntensity: heatIntensity(events.position, weight, n),
     originSeconds,
     periodDays,
     day,

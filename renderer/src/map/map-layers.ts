@@ -128,9 +128,9 @@ export function mapLayers(input: LayerInput): Layer[] {
         id: 'heat',
         data: data.binary as never,
         ...heatSettings(input.software),
-        // The county seat's density dwarfs the villages': a high intensity and a low threshold keep rural clusters
-        // visible while the town saturates.
-        intensity: 2,
+        // The county seat's density dwarfs the villages': red sits at a high percentile of this period's own
+        // density (heat-scale.ts), and a low threshold keeps rural clusters visible while the town saturates.
+        intensity: data.heatIntensity,
         threshold: 0.01,
         colorRange: HEAT_COLOURS,
         extensions: [EVENT_FILTER],

@@ -45,6 +45,14 @@ export function fitView(bounds: Bounds, width: number, height: number, padding =
   return { longitude, latitude, zoom: Math.min(zoom, ZOOM.max), pitch: 0, bearing: 0 };
 }
 
+/** A unit's bounds on screen under a view, as "x0,y0,x1,y1" in CSS pixels of the canvas (rounded). */
+export function screenBox(bounds: Bounds, view: MapViewState, size: { width: number; height: number }): string {
+  const viewport = new WebMercatorViewport({ ...view, width: size.width, height: size.height });
+  const [x0, y0] = viewport.project([bounds[0], bounds[3]]);
+  const [x1, y1] = viewport.project([bounds[2], bounds[1]]);
+  return [x0, y0, x1, y1].map((v) => Math.round(v ?? 0)).join(',');
+}
+
 /** The finest level drawn (and hovered) at a zoom. */
 export function pickLevel(zoom: number): OrgLevel {
   if (zoom >= ZOOM.grids) return 'grid';

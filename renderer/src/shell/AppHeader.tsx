@@ -17,6 +17,7 @@ import { AlertCentre } from './AlertCentre.js';
 import { ProductMark } from '../base/ProductMark.js';
 import { ChangePasswordModal } from '../session/ChangePasswordModal.js';
 import { OnDutyIndicator } from '../duty/OnDutyIndicator.js';
+import { ScaleSwitch } from './ScaleSwitch.js';
 
 export function AppHeader({ user }: { user: User }) {
   const { t } = useTranslation(['shell', 'admin']);
@@ -59,6 +60,7 @@ export function AppHeader({ user }: { user: User }) {
         </span>
         <Divider orientation="vertical" />
         <AlertCentre userId={user.id} />
+        <ScaleSwitch />
         <LanguageSwitch />
         <Tooltip title={t('admin:password.change')}>
           <Button

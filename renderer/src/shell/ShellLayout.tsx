@@ -1,6 +1,6 @@
 /** The signed-in console: header on top, then navigation, the org tree of the user's scope, and the current view. */
 import { Layout } from 'antd';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, type ReactNode } from 'react';
 import type { User } from '../../../common/schemas.js';
 import { CaseFeed } from '../dispatch/CaseFeed.js';
 import { DispatchView } from '../dispatch/DispatchView.js';
@@ -15,6 +15,8 @@ import { useHubAlertFeed } from '../base/hub-alert-feed.js';
 import { AppHeader } from './AppHeader.js';
 import { NavMenu } from './NavMenu.js';
 import { replaceView, useCurrentView, useHashView, type View } from '../base/routes.js';
+import { useDisplayPrefs } from '../base/display-prefs.js';
+import { PutManyDialog } from '../wall/PutManyDialog.js';
 
 const VIEW_COMPONENTS: Record<View, () => ReactNode> = {
   wall: () => <WallView />,
@@ -35,27 +37,43 @@ export function ShellLayout({ user }: { user: User }) {
     if (hashView !== view) replaceView(view);
   }, [hashView, view]);
   useEffect(() => () => replaceView(null), []);
-  const [navCollapsed, setNavCollapsed] = useState(false);
   // The hub's alerts (overdue legs, 督办 against this unit, cameras lent to it) for the whole session, like the feed.
   useHubAlertFeed(user.id);
+  // The officer's own arrangement of this screen (collapsed panels, wall width, scale) before the first paint.
+  useLayoutEffect(() => useDisplayPrefs.getState().load(user.id), [user.id]);
+  const prefs = useDisplayPrefs();
+  // The wall's full-width mode gives the video grid the whole width: nav and org tree step aside on that view only.
+  const wallWide = view === 'wall' && prefs.wallFullWidth;
+  // The wall-distance scale enlarges text and cards by CSS zoom (layout and hit-testing follow it in Chromium); the
+  // map's WebGL canvas keeps its own pixels, its toolbar and legend are scaled inside the view.
+  const zoom = prefs.scale / 100;
   return (
-    <Layout className="app-shell">
+    <Layout
+      className={`app-shell${wallWide ? ' app-shell-wall-wide' : ''}`}
+      data-scale={prefs.scale}
+      style={{ ['--ui-scale' as string]: String(zoom) }}
+    >
       {/* The live case feed runs for the whole session, so no view switch loses a change or an announcement. */}
       <CaseFeed />
+      <PutManyDialog />
       <AppHeader user={user} />
       <Layout className="app-body">
-        <Layout.Sider
-          className="app-nav"
-          width={188}
-          collapsedWidth={56}
-          collapsible
-          collapsed={navCollapsed}
-          onCollapse={setNavCollapsed}
-        >
-          <NavMenu />
-        </Layout.Sider>
-        <OrgTreePanel />
-        <Layout.Content className="app-content">{VIEW_COMPONENTS[view]()}</Layout.Content>
+        {wallWide ? null : (
+          <Layout.Sider
+            className="app-nav"
+            width={188}
+            collapsedWidth={56}
+            collapsible
+            collapsed={prefs.navCollapsed}
+            onCollapse={(navCollapsed) => prefs.set({ navCollapsed })}
+            data-testid="app-nav"
+            data-collapsed={prefs.navCollapsed}
+          >
+            <NavMenu />
+          </Layout.Sider>
+        )}
+        <OrgTreePanel hidden={wallWide} />
+        <Layout.Content className={`app-content app-content-${view}`}>{VIEW_COMPONENTS[view]()}</Layout.Content>
       </Layout>
     </Layout>
   );

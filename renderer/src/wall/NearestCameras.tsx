@@ -5,7 +5,7 @@
  * the case are the drawer's evidence, from the hub).
  */
 import { AimOutlined, VideoCameraOutlined } from '@ant-design/icons';
-import { Button, Divider, Empty, List, Typography } from 'antd';
+import { Button, Divider, Empty, List, Tooltip, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseView } from '../../../common/case-api.js';
@@ -13,7 +13,7 @@ import { roleAllows } from '../../../common/scope-policy.js';
 import { useSessionStore } from '../session/session-store.js';
 import { useCameraFeed, useCameraStore } from './camera-store.js';
 import { setCameraDrag } from './drag.js';
-import { useWallStore } from './wall-store.js';
+import { requestPutMany } from './PutManyDialog.js';
 
 export const NEAREST_COUNT = 6;
 
@@ -35,10 +35,7 @@ export function NearestList({ view, onPlaced }: NearestListProps) {
     () => (index ? index.nearest([view.location.lon, view.location.lat], NEAREST_COUNT) : []),
     [index, view.location.lon, view.location.lat],
   );
-  const put = (ids: string[]) => {
-    const placed = useWallStore.getState().place(ids);
-    onPlaced?.(placed);
-  };
+  const put = (ids: string[]) => requestPutMany(ids, onPlaced);
 
   return (
     <div className="wall-nearest" data-testid="nearest-cameras">
@@ -64,9 +61,15 @@ export function NearestList({ view, onPlaced }: NearestListProps) {
                     </Button>,
                   ]}
                 >
-                  <span className={`wall-nearest-name${camera.online ? '' : ' wall-tree-offline'}`}>
-                    <VideoCameraOutlined /> {camera.name}
-                  </span>
+                  {/* The full name: wrapped onto a second line where the panel is narrow, and in the tooltip. */}
+                  <Tooltip title={`${camera.name} · ${camera.code}`} placement="left">
+                    <span
+                      className={`wall-nearest-name${camera.online ? '' : ' wall-tree-offline'}`}
+                      data-testid="nearest-camera-name"
+                    >
+                      <VideoCameraOutlined /> {camera.name}
+                    </span>
+                  </Tooltip>
                   <Typography.Text type="secondary" className="wall-nearest-distance">
                     {formatDistance(meters)}
                   </Typography.Text>

@@ -3,7 +3,14 @@
  * sending the wall to a display (a full-screen window on a monitor in Electron, a page of its own in a browser),
  * full screen, and clearing the wall.
  */
-import { ClearOutlined, DesktopOutlined, DashboardOutlined, FullscreenOutlined } from '@ant-design/icons';
+import {
+  ClearOutlined,
+  ColumnWidthOutlined,
+  DesktopOutlined,
+  DashboardOutlined,
+  FullscreenOutlined,
+  UndoOutlined,
+} from '@ant-design/icons';
 import { App, Button, Dropdown, Input, Popconfirm, Segmented, Space, Switch, Tooltip } from 'antd';
 import { useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +21,7 @@ import { useCameraStore } from './camera-store.js';
 import { cellCount } from './layouts.js';
 import { LayoutLibrary } from './LayoutLibrary.js';
 import { useWallStore } from './wall-store.js';
+import { useDisplayPrefs } from '../base/display-prefs.js';
 
 /** A camera from what the operator typed: an id or GB/T 28181 code of its own cameras, else an id as typed. */
 export function resolveCameraInput(
@@ -33,6 +41,8 @@ export function WallToolbar({ unitName, wallRef }: { unitName: string; wallRef: 
   const { message } = App.useApp();
   const kind = useWallStore((s) => s.kind);
   const showStats = useWallStore((s) => s.showStats);
+  const canUndo = useWallStore((s) => s.undo !== null);
+  const fullWidth = useDisplayPrefs((s) => s.wallFullWidth);
   const [code, setCode] = useState('');
   const [displays, setDisplays] = useState<WallDisplayInfo[] | null>(null);
 
@@ -104,6 +114,27 @@ export function WallToolbar({ unitName, wallRef }: { unitName: string; wallRef: 
         data-testid="open-camera"
       />
       <Space className="wall-toolbar-right">
+        {canUndo ? (
+          <Button
+            size="small"
+            icon={<UndoOutlined />}
+            data-testid="wall-undo"
+            onClick={() => useWallStore.getState().undoPlace()}
+          >
+            {t('wall:toolbar.undo')}
+          </Button>
+        ) : null}
+        <Tooltip title={t(fullWidth ? 'wall:toolbar.fullWidthOff' : 'wall:toolbar.fullWidth')}>
+          <Button
+            size="small"
+            type={fullWidth ? 'primary' : 'default'}
+            icon={<ColumnWidthOutlined />}
+            aria-label={t(fullWidth ? 'wall:toolbar.fullWidthOff' : 'wall:toolbar.fullWidth')}
+            aria-pressed={fullWidth}
+            data-testid="wall-full-width"
+            onClick={() => useDisplayPrefs.getState().set({ wallFullWidth: !fullWidth })}
+          />
+        </Tooltip>
         <Tooltip title={t('wall:toolbar.statsHint')}>
           <span className="wall-toolbar-switch">
             <DashboardOutlined />

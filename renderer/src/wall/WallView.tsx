@@ -3,7 +3,8 @@
  * tiles with its toolbar on the right. Every tile's player is made and destroyed by its tile, so leaving the view
  * (or signing out) destroys every hls.js instance; the arrangement itself stays in the wall store for the session.
  */
-import { Alert, Tabs } from 'antd';
+import { MenuFoldOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
+import { Alert, Button, Tabs, Tooltip } from 'antd';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
@@ -11,6 +12,7 @@ import { roleAllows } from '../../../common/scope-policy.js';
 import type { User } from '../../../common/schemas.js';
 import { viewerLabel } from './Watermark.js';
 import { useSessionStore } from '../session/session-store.js';
+import { useDisplayPrefs } from '../base/display-prefs.js';
 import { CameraTree } from './CameraTree.js';
 import { useCameraFeed, useCameraStore } from './camera-store.js';
 import { CasesPanel } from './CasesPanel.js';
@@ -22,6 +24,7 @@ import { useTileActions } from './use-tile-actions.js';
 import { useSeriousProposals, useTourTicker, useWallCast } from './use-wall-effects.js';
 import { WallGrid, type GridTile } from './WallGrid.js';
 import { WallToolbar } from './WallToolbar.js';
+import { requestPutMany } from './PutManyDialog.js';
 import { alertIndex, effectiveCameraIds, proposalShown, useWallStore } from './wall-store.js';
 import './wall.css';
 
@@ -90,7 +93,7 @@ function WallScreen({ user }: { user: User }) {
       store.assign(store.focused, ids[0]!);
       store.focus((store.focused + 1) % cellCount(store.kind));
     } else {
-      store.place(ids);
+      requestPutMany(ids);
     }
   }, []);
 
@@ -108,15 +111,45 @@ function WallScreen({ user }: { user: User }) {
     }
   }, []);
 
+  const sideCollapsed = useDisplayPrefs((s) => s.wallSideCollapsed);
+  const fullWidth = useDisplayPrefs((s) => s.wallFullWidth);
+  const setPrefs = useDisplayPrefs((s) => s.set);
+  const sideShown = !sideCollapsed && !fullWidth;
+  const sideToggle = (where: 'rail' | 'tabs') => (
+    <Tooltip title={t(sideShown ? 'wall:panel.collapse' : 'wall:panel.expand')} placement="right">
+      <Button
+        type="text"
+        size="small"
+        icon={sideShown ? <MenuFoldOutlined /> : <MenuUnfoldOutlined />}
+        aria-label={t(sideShown ? 'wall:panel.collapse' : 'wall:panel.expand')}
+        aria-expanded={sideShown}
+        data-testid={where === 'rail' ? 'wall-side-open' : 'wall-side-toggle'}
+        onClick={() =>
+          // Opening the panel from full-width mode leaves that mode: the operator asked for the cameras back.
+          setPrefs(sideShown ? { wallSideCollapsed: true } : { wallSideCollapsed: false, wallFullWidth: false })
+        }
+      />
+    </Tooltip>
+  );
+
   const onFocus = useCallback((index: number) => useWallStore.getState().focus(index), []);
   const onTouch = useCallback((index: number) => useWallStore.getState().touch(index), []);
   const reasonTile = reasonFor !== null ? gridTiles[reasonFor] : undefined;
 
   return (
     <div className="wall-view" data-testid="wall-view">
-      <aside className="wall-side">
+      {sideShown ? null : (
+        <div className="wall-side-rail" data-testid="wall-side-rail">
+          {sideToggle('rail')}
+        </div>
+      )}
+      {/* Collapsed, the panel stays mounted: the ticked cameras and the open tab are there when it comes back. */}
+      <aside className={`wall-side${sideShown ? '' : ' wall-side-away'}`} data-testid="wall-side">
         <Tabs
           size="small"
+          // Tight gutters: four tabs and the fold button fit 280 px in English too (no "…" overflow menu).
+          tabBarGutter={12}
+          tabBarExtraContent={{ right: sideToggle('tabs') }}
           className="wall-side-tabs"
           items={[
             {
@@ -134,7 +167,11 @@ function WallScreen({ user }: { user: User }) {
               label: <span data-testid="tab-cases">{t('wall:panel.cases')}</span>,
               children: <CasesPanel />,
             },
-            { key: 'snapshots', label: t('wall:panel.snapshots'), children: <SnapshotPanel /> },
+            {
+              key: 'snapshots',
+              label: <span data-testid="tab-snapshots">{t('wall:panel.snapshots')}</span>,
+              children: <SnapshotPanel />,
+            },
           ]}
         />
       </aside>

@@ -7,6 +7,7 @@ import { useEvidenceStore } from './evidence-store.js';
 import { captureSnapshot, downloadSnapshot } from './snapshot.js';
 import type { TileActions } from './TileChrome.js';
 import { effectiveCameraIds, useWallStore } from './wall-store.js';
+import { requestPutMany } from './PutManyDialog.js';
 
 export function useTileActions(viewer: string, askReason: (index: number) => void): TileActions {
   const { t } = useTranslation(['wall']);
@@ -48,10 +49,12 @@ export function useTileActions(viewer: string, askReason: (index: number) => voi
         useWallStore.getState().setTileTour(index, null);
       },
       proposalPutAll() {
-        const { proposal, place, dismissProposal } = useWallStore.getState();
+        const { proposal } = useWallStore.getState();
         if (!proposal) return;
-        place(proposal.run.cameraIds);
-        dismissProposal();
+        // Asks before replacing anything; the proposal stays on the alert tile when the operator cancels.
+        requestPutMany(proposal.run.cameraIds, (count) => {
+          if (count > 0) useWallStore.getState().dismissProposal();
+        });
       },
       proposalNext() {
         useWallStore.getState().nextProposal();

@@ -42,6 +42,32 @@ export interface Proposal {
   readonly meters: readonly number[];
 }
 
+/** Where put-many would go (issue 17 §5): free tiles first; occupied ones only if the operator says so. */
+export interface PlacementPlan {
+  /** The cameras not on the wall yet, in the order asked. */
+  readonly cameraIds: readonly string[];
+  readonly free: readonly number[];
+  /** Tiles showing a camera of their own that the rest would replace, from the focused tile on. */
+  readonly occupied: readonly number[];
+  /** Tiles running their own tour: never replaced by put-many. */
+  readonly tours: readonly number[];
+  /** A whole-wall tour runs: putting cameras up stops it. */
+  readonly pageTour: boolean;
+}
+
+/** Asking is needed when something the operator set up would go: an occupied tile, or the whole-wall tour. */
+export function placementNeedsAsking(plan: PlacementPlan): boolean {
+  return plan.pageTour || (plan.cameraIds.length > plan.free.length && plan.occupied.length > 0);
+}
+
+/** What one put-many changed, to put back with one undo. */
+interface PlacementUndo {
+  readonly tiles: TileSpec[];
+  readonly pageTour: PageTourRun | null;
+  readonly focused: number;
+  readonly proposal: Proposal | null;
+}
+
 interface WallState {
   userId: string | null;
   kind: WallLayoutKind;
@@ -62,8 +88,14 @@ interface WallState {
   ensureUser(userId: string): void;
   setKind(kind: WallLayoutKind): void;
   assign(index: number, cameraId: string | null): void;
-  /** Puts cameras on empty tiles first (never the alert tile), then over tiles from the focused one on. */
-  place(cameraIds: readonly string[]): number;
+  /**
+   * Puts cameras on free tiles first (never the alert tile, never a touring tile); with 'replace', the rest over
+   * occupied tiles from the focused one on. Returns how many were placed; one undo puts the wall back.
+   */
+  place(cameraIds: readonly string[], mode?: 'free' | 'replace'): number;
+  /** The previous wall, while the last put-many can still be undone. */
+  undo: PlacementUndo | null;
+  undoPlace(): boolean;
   focus(index: number): void;
   toggleMaximized(index?: number): void;
   setTileTour(index: number, tour: WallTour | null): void;
@@ -97,6 +129,7 @@ const initial = {
   notPermitted: new Set<string>() as ReadonlySet<string>,
   layoutName: null as string | null,
   casting: false,
+  undo: null as PlacementUndo | null,
 };
 
 /** The alert tile: the one chosen, else the last tile of the layout. */
@@ -126,6 +159,21 @@ export function effectiveCameraIds(state: WallState): Array<string | null> {
   });
 }
 
+export function planPlacement(state: WallState, cameraIds: readonly string[]): PlacementPlan {
+  const n = cellCount(state.kind);
+  const alert = alertIndex(state);
+  const current = effectiveCameraIds(state);
+  const ids = [...new Set(cameraIds)].filter((id) => !current.includes(id));
+  const cells = [...Array(n).keys()].filter((i) => i !== alert);
+  const tile = (i: number) => state.tiles[i];
+  const free = cells.filter((i) => tile(i)?.cameraId === null && !tile(i)?.tour);
+  const tours = cells.filter((i) => Boolean(tile(i)?.tour));
+  const occupied = [...Array(n).keys()]
+    .map((k) => (state.focused + k) % n)
+    .filter((i) => i !== alert && !free.includes(i) && !tours.includes(i));
+  return { cameraIds: ids, free, occupied, tours, pageTour: state.pageTour !== null };
+}
+
 export const useWallStore = create<WallState>()((set, get) => {
   const updateTile = (index: number, patch: Partial<TileSpec>) =>
     set({ tiles: get().tiles.map((t, i) => (i === index ? { ...t, ...patch } : t)) });
@@ -142,6 +190,7 @@ export const useWallStore = create<WallState>()((set, get) => {
       const n = cellCount(kind);
       set({
         kind,
+        undo: null, // an undo is for the wall as put-many left it, not for another layout
         tiles: resizeCells(get().tiles, kind, emptyTile),
         focused: Math.min(get().focused, n - 1),
         maximized: null,
@@ -152,6 +201,7 @@ export const useWallStore = create<WallState>()((set, get) => {
     assign(index, cameraId) {
       if (index < 0 || index >= cellCount(get().kind)) return;
       updateTile(index, { cameraId, tour: null, reason: undefined, caseId: undefined });
+      set({ undo: null }); // the operator has worked on the wall since: undoing would take that back silently
       // Put there by hand: let the hub decide afresh instead of the loaded layout's verdict.
       if (cameraId && get().notPermitted.has(cameraId)) {
         set({ notPermitted: new Set([...get().notPermitted].filter((id) => id !== cameraId)) });
@@ -159,22 +209,42 @@ export const useWallStore = create<WallState>()((set, get) => {
       get().touch(index);
     },
 
-    place(cameraIds) {
-      const n = cellCount(get().kind);
-      const alert = alertIndex(get());
-      const current = effectiveCameraIds(get());
-      const ids = cameraIds.filter((id) => !current.includes(id));
-      const free = [...Array(n).keys()].filter(
-        (i) => i !== alert && get().tiles[i]?.cameraId === null && !get().tiles[i]?.tour,
+    place(cameraIds, mode = 'free') {
+      const state = get();
+      const plan = planPlacement(state, cameraIds);
+      const targets = (mode === 'replace' ? [...plan.free, ...plan.occupied] : plan.free).slice(
+        0,
+        plan.cameraIds.length,
       );
-      const rest = [...Array(n).keys()]
-        .map((k) => (get().focused + k) % n)
-        .filter((i) => i !== alert && !free.includes(i));
-      const targets = [...free, ...rest].slice(0, ids.length);
-      const tiles = [...get().tiles];
-      targets.forEach((tileIndex, k) => (tiles[tileIndex] = { ...emptyTile(), cameraId: ids[k]! }));
-      set({ tiles, pageTour: null });
+      if (targets.length === 0) return 0;
+      const undo: PlacementUndo = {
+        tiles: state.tiles,
+        pageTour: state.pageTour,
+        focused: state.focused,
+        proposal: state.proposal,
+      };
+      const tiles = [...state.tiles];
+      targets.forEach((tileIndex, k) => (tiles[tileIndex] = { ...emptyTile(), cameraId: plan.cameraIds[k]! }));
+      set({ tiles, pageTour: null, undo });
       return targets.length;
+    },
+
+    undoPlace() {
+      const undo = get().undo;
+      if (!undo) return false;
+      const now = Date.now();
+      const current = get().tiles;
+      // Put-many never touches a touring tile, so a tour still running keeps its own progress; the rest come back.
+      const tiles = undo.tiles.map((t, i) => (t.tour && current[i]?.tour ? current[i]! : t));
+      const pageTour = undo.pageTour && { ...undo.pageTour, nextAt: Math.max(undo.pageTour.nextAt, now) };
+      set({
+        tiles: resizeCells(tiles, get().kind, emptyTile),
+        pageTour,
+        focused: Math.min(undo.focused, cellCount(get().kind) - 1),
+        proposal: get().proposal ?? undo.proposal,
+        undo: null,
+      });
+      return true;
     },
 
     focus(index) {
@@ -279,6 +349,7 @@ export const useWallStore = create<WallState>()((set, get) => {
       set({
         kind: layout.kind,
         tiles,
+        undo: null,
         focused: 0,
         maximized: null,
         pageTour: layout.pageTour ? startPageTour(layout.pageTour, now) : null,

@@ -11,6 +11,7 @@ export const dispatch: SameKeys<typeof zh> = {
     closed: 'Closed today',
   },
   board: {
+    density: { full: 'Full cards', compact: 'Compact', hint: 'Compact cards: more cases per column, for a big screen' },
     offline: 'Hub offline: the board shows this console’s copy (as of {{time}}); actions are sent when it is back',
     label: 'Dispatch board',
     emptyColumn: 'No cases',

@@ -11,4 +11,6 @@ export const orgTree: SameKeys<typeof zh> = {
   units: '{{count}} units',
   population: 'Population {{value}}',
   households: 'Households {{value}}',
+  collapse: 'Collapse the organisation panel',
+  expand: 'Show the organisation panel',
 };

@@ -25,6 +25,13 @@ export const shell: SameKeys<typeof zh> = {
     collapse: 'Collapse navigation',
     expand: 'Expand navigation',
   },
+  scale: {
+    label: 'Wall-distance scale',
+    hint: 'Wall-distance scale: larger text and cards for a wall read from 3–5 m (kept on this console)',
+    option100: '100%',
+    option125: 'Wall 125%',
+    option150: 'Wall 150%',
+  },
   alerts: {
     title: 'Alerts',
     badge: '{{count}} unacknowledged alerts',

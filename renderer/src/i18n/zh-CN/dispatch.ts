@@ -10,6 +10,7 @@ export const dispatch = {
     closed: '今日结案',
   },
   board: {
+    density: { full: '标准卡片', compact: '紧凑卡片', hint: '紧凑卡片：每列显示更多案件，适合大屏' },
     offline: '平台离线：看板显示本机缓存（截至 {{time}}），操作将在恢复连接后提交',
     label: '联动处置看板',
     emptyColumn: '暂无案件',

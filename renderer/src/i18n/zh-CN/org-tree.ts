@@ -8,4 +8,6 @@ export const orgTree = {
   units: '{{count}} 个单位',
   population: '人口 {{value}}',
   households: '户数 {{value}}',
+  collapse: '收起组织机构',
+  expand: '展开组织机构',
 };

@@ -22,6 +22,13 @@ export const shell = {
     collapse: '收起导航',
     expand: '展开导航',
   },
+  scale: {
+    label: '大屏字号',
+    hint: '大屏字号：在 3–5 米外看大屏时放大文字和卡片（本机记住）',
+    option100: '100%',
+    option125: '大屏 125%',
+    option150: '大屏 150%',
+  },
   alerts: {
     title: '告警中心',
     badge: '未确认告警 {{count}} 条',
