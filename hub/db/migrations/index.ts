@@ -14,6 +14,7 @@ import { migration0012 } from './0012-history-note-codes.js';
 import { migration0013 } from './0013-accounts-admin-audit.js';
 import { migration0014 } from './0014-camera-registry.js';
 import { migration0015 } from './0015-reference-versions.js';
+import { migration0019 } from './0019-village-department-roles.js';
 
 export type { Migration };
 
@@ -33,4 +34,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0013,
   migration0014,
   migration0015,
+  migration0019,
 ];
