@@ -48,6 +48,12 @@ export const CONSOLE_CALL_NAMES = [
   'admin.cameraEdit',
   'admin.cameraRetire',
   'admin.cameraProbe',
+  'ratings.forCase',
+  'ratings.rate',
+  'stats.departmentRatings',
+  'grants.list',
+  'grants.create',
+  'grants.revoke',
 ] as const;
 
 export const CONSOLE_PUSH_NAMES = [

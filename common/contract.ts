@@ -83,6 +83,7 @@ import {
 } from './outbox.js';
 
 import { adminConsoleCalls, adminHubRoutes } from './contract-admin.js';
+import { rolesConsoleCalls, rolesHubRoutes } from './contract-roles.js';
 
 export interface HubRoute {
   readonly method: 'GET' | 'POST';
@@ -247,6 +248,8 @@ export const hubRoutes = {
   },
   // Accounts, loading a county, reference data: common/contract-admin.ts.
   ...adminHubRoutes,
+  // Village level and departments: ratings, camera loans from a case (common/contract-roles.ts).
+  ...rolesHubRoutes,
   /** Readiness for a load balancer or systemd: database writable, migrations current, ffmpeg found. */
   ready: { method: 'GET', path: '/api/v1/ready', auth: false, body: Empty, response: Ready },
 } as const satisfies Record<string, HubRoute>;
@@ -336,6 +339,7 @@ export const consoleCalls = {
   'outbox.dismiss': { request: OutboxDismiss, response: Ok },
   // The signed-in user's password and administration: common/contract-admin.ts.
   ...adminConsoleCalls,
+  ...rolesConsoleCalls,
 } as const satisfies Record<string, ConsoleCall>;
 export type ConsoleCallName = keyof typeof consoleCalls;
 export type CallRequest<K extends ConsoleCallName> = z.input<(typeof consoleCalls)[K]['request']>;

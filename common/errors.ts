@@ -53,6 +53,9 @@ export const ERROR_CODES = [
   'category_in_use',
   'calendar_import_invalid',
   'hub_not_ready',
+  'department_required',
+  'leg_not_ratable',
+  'already_rated',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -108,6 +111,9 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   category_in_use: 409,
   calendar_import_invalid: 400,
   hub_not_ready: 503,
+  department_required: 400,
+  leg_not_ratable: 409,
+  already_rated: 409,
 };
 
 export function isErrorCode(value: unknown): value is ErrorCode {

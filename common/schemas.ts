@@ -41,7 +41,10 @@ export const User = z.strictObject({
   orgUnitName: z.string(),
   orgLevel: z.enum(ORG_LEVELS),
   /** A department officer's department (its org unit is then the county); absent for every other role. */
-  departmentCode: z.string().refine(isDepartmentCode, 'not a known department').optional(),
+  departmentCode: z
+    .string()
+    .refine((code): boolean => isDepartmentCode(code), 'not a known department')
+    .optional(),
   /** Signed in with a one-time password: the hub answers nothing but the password change until it is changed. */
   mustChangePassword: z.boolean().optional(),
 });

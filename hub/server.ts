@@ -16,6 +16,7 @@ import { startSupervisionTimer } from './cases/supervision-timer.js';
 import { seedDemoHistoryIfMissing } from './demo/seed-history.js';
 import { startReportSimulator } from './demo/report-simulator.js';
 import { registerCaseRoutes } from './cases/case-routes.js';
+import { registerRatingRoutes } from './department-ratings/rating-routes.js';
 import { registerImportBatchRoutes } from './cases/import-batches.js';
 import { registerImportRoute } from './cases/import-route.js';
 import { registerMapRoutes } from './map/map-routes.js';
@@ -216,6 +217,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   registerUserRoutes(app, context);
   registerCountyAdminRoutes(app, context);
   registerReferenceRoutes(app, context);
+  registerRatingRoutes(app, context);
   const metrics = createHubMetrics(context, () => realtime.namespace.sockets.size);
   registerOpsRoutes(app, context, metrics, options.metrics ?? {});
 

@@ -66,7 +66,11 @@ describe('0019 village-department-roles', () => {
     expect(() => insert.run('u8', 'ghost', 'admin', '431000', null)).toThrow(/FOREIGN KEY/);
     // Sessions still point at users, and a changed role still ends them.
     expect(() =>
-      db.prepare(`INSERT INTO sessions (id, token_hash, user_id, created_at, expires_at) VALUES ('s9', 'x', 'nobody', 0, 1)`).run(),
+      db
+        .prepare(
+          `INSERT INTO sessions (id, token_hash, user_id, created_at, expires_at) VALUES ('s9', 'x', 'nobody', 0, 1)`,
+        )
+        .run(),
     ).toThrow(/FOREIGN KEY/);
     db.prepare(`UPDATE users SET role = 'wall_operator' WHERE id = 'u2'`).run();
     expect(db.prepare(`SELECT revoked_at FROM sessions WHERE id = 's1'`).get()).not.toEqual({ revoked_at: null });

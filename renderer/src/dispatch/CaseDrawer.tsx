@@ -55,8 +55,8 @@ export function CaseDrawer({ user, units, orgUnits, afterClose }: CaseDrawerProp
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [refreshes, setRefreshes] = useState(0);
   const actor = useMemo<CaseActor>(
-    () => ({ userId: user.id, role: user.role, orgUnitCode: user.orgUnitCode }),
-    [user.id, user.role, user.orgUnitCode],
+    () => ({ userId: user.id, role: user.role, orgUnitCode: user.orgUnitCode, departmentCode: user.departmentCode }),
+    [user.id, user.role, user.orgUnitCode, user.departmentCode],
   );
 
   // The detail (with its history) on opening, and again whenever the case moves on.

@@ -56,6 +56,9 @@ const code = {
   category_in_use: '有案件使用该分类，不能删除，请改为停用',
   calendar_import_invalid: '工作日历文件有误，未导入',
   hub_not_ready: '县级平台正在启动或出现故障，请稍后再试',
+  department_required: '部门办事员须选定所属部门；其他角色不设部门',
+  leg_not_ratable: '该部门的处置尚未完成（案件未结案或部门未反馈），暂不能评价',
+  already_rated: '该部门的这次处置已评价过，每次处置只评一次',
 } satisfies Record<ErrorCode, string>;
 
 const detail = {
