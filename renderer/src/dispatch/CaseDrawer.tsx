@@ -34,6 +34,8 @@ import {
 } from '../base/labels.js';
 import { History, Legs, Photos } from './CaseRecord.js';
 import { MovePanel } from './MovePanel.js';
+import { CameraLoans } from './CameraLoans.js';
+import { DepartmentRatings } from './DepartmentRatings.js';
 import { NearestCameras } from '../wall/NearestCameras.js';
 
 interface CaseDrawerProps {
@@ -145,6 +147,9 @@ export function CaseDrawer({ user, units, orgUnits, afterClose }: CaseDrawerProp
             <NearestCameras view={view} />
             <Divider titlePlacement="start">{t('dispatch:drawer.legs')}</Divider>
             <Legs view={view} units={units} />
+            {/* The village's ratings of the departments that handled the case; camera loans for the case. */}
+            <DepartmentRatings view={view} principal={actor} units={units} />
+            <CameraLoans view={view} principal={actor} userId={user.id} units={units} />
             <Divider titlePlacement="start">{t('dispatch:drawer.timeline')}</Divider>
             {history ? <History rows={history} units={units} /> : <Skeleton active paragraph={{ rows: 3 }} />}
           </>

@@ -25,6 +25,7 @@ import { toCsv } from '../../../common/csv.js';
 import { csvFileName, kpiCsvRows } from './kpi-csv.js';
 import { PeriodPicker, UnitPicker } from './KpiToolbar.js';
 import './kpi.css';
+import { DepartmentRatingsTable } from './DepartmentRatingsTable.js';
 import { UnitTable } from './UnitTable.js';
 import { useCsvLabels, useKpiNames } from './use-kpi-text.js';
 import { LoadState } from '../base/LoadState.js';
@@ -201,6 +202,12 @@ function KpiBoard({ user }: { user: User }) {
                   <KpiCharts report={report} names={names} />
                 </Suspense>
                 <UnitTable rows={rows} names={names} current={unitCode} canOpen={canOpen} onOpen={openRow} />
+                <DepartmentRatingsTable
+                  from={period.from}
+                  to={period.to}
+                  orgUnit={departmentCode ? undefined : unitCode}
+                  units={units}
+                />
               </div>
             </Spin>
           ) : null}

@@ -55,7 +55,8 @@ export const errors: SameKeys<typeof zh> = {
     calendar_import_invalid: 'The calendar file has errors; nothing was imported',
     hub_not_ready: 'The county hub is starting or has a problem; try again shortly',
     department_required: 'A department officer needs a department; no other role has one',
-    leg_not_ratable: 'The department has not finished this leg yet (case not closed, no feedback): it cannot be rated yet',
+    leg_not_ratable:
+      'The department has not finished this leg yet (case not closed, no feedback): it cannot be rated yet',
     already_rated: 'This department’s leg has already been rated; each leg is rated once',
   },
   detail: {

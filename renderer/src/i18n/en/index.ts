@@ -13,6 +13,7 @@ import { errors } from './errors.js';
 import { shared } from './shared.js';
 import { referenceData } from './reference-data.js';
 import { startup } from './startup.js';
+import { roles } from './roles.js';
 
 export const en = {
   shell,
@@ -29,4 +30,5 @@ export const en = {
   shared,
   referenceData,
   startup,
+  roles,
 };
