@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ROLES } from './roles.js';
+import { isDepartmentCode } from './departments.js';
 import { OrgCode, User } from './schemas.js';
 import { BoundedDateOrTime } from './time-range.js';
 import { ERROR_CODES } from './errors.js';
@@ -61,11 +62,19 @@ export const UserListPage = z.strictObject({
 });
 export type UserListPage = z.infer<typeof UserListPage>;
 
+/** A known department's code (`dept:zhujian`), for department officers. */
+export const DepartmentCodeField = z
+  .string()
+  .refine((code): boolean => isDepartmentCode(code), 'not a known department');
+
 export const UserCreate = z.strictObject({
   username: Username,
   displayName: DisplayName,
   role: z.enum(ROLES),
+  /** For a department officer: the county (the department is a county body). */
   orgUnitCode: OrgCode,
+  /** Required for a department officer, refused for every other role (role_unit_mismatch). */
+  departmentCode: DepartmentCodeField.optional(),
 });
 export type UserCreate = z.infer<typeof UserCreate>;
 
@@ -74,10 +83,17 @@ export const UserUpdate = z
     displayName: DisplayName.optional(),
     role: z.enum(ROLES).optional(),
     orgUnitCode: OrgCode.optional(),
+    /** A department officer's (new) department; with a role change away from department officer, dropped. */
+    departmentCode: DepartmentCodeField.optional(),
   })
-  .refine((u) => u.displayName !== undefined || u.role !== undefined || u.orgUnitCode !== undefined, {
-    message: 'nothing to change',
-  });
+  .refine(
+    (u) =>
+      u.displayName !== undefined ||
+      u.role !== undefined ||
+      u.orgUnitCode !== undefined ||
+      u.departmentCode !== undefined,
+    { message: 'nothing to change' },
+  );
 export type UserUpdate = z.infer<typeof UserUpdate>;
 
 /** A new or reset account and its one-time password: shown to the administrator once, stored only as a hash. */
@@ -118,6 +134,8 @@ export const ImportedUser = z.strictObject({
   displayName: z.string(),
   role: z.enum(ROLES),
   orgUnitCode: z.string(),
+  /** A department officer's department (the file's unit_code); its org unit is then the county. */
+  departmentCode: z.string().optional(),
   oneTimePassword: z.string(),
 });
 export type ImportedUser = z.infer<typeof ImportedUser>;

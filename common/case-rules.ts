@@ -10,9 +10,10 @@
  *   decide, check, escalate). The county acts on a township's case by taking it over first (接管); that is what
  *   makes a takeover visible in the history.
  * - A leg is signed for and fed back by the leg's unit: anyone with case.sign / case.handle whose scope contains the
- *   leg's unit (a township director signs for its villages and grids). Department legs are signed for and fed back
- *   by the county duty officer on the department's behalf until department users exist — concretely, by a county
- *   principal who may dispatch the case (the linked-response group is the department's contact).
+ *   leg's unit — the village/community director for its village, the township director for its township and the
+ *   villages and grids under it. A department's leg is signed for and fed back by that department's own officers
+ *   (`department_officer`, scope = the department's code) and by nobody else: the county duty officer no longer
+ *   stands in for departments, so what a department did is on its own account (and rated as such, 逆向考核).
  */
 import { canSeeCase, caseHolders, type CaseHolderFacts } from './cases/case-holders.js';
 import {
@@ -70,19 +71,16 @@ export function actsForOwner(s: CaseSnapshot, a: CaseActor, action: Action): boo
   return isAtIntake(s) || a.orgUnitCode === s.ownerUnitCode;
 }
 
-/** The county linked-response group standing in for a department (department users do not exist yet). */
-function isDepartmentProxy(s: CaseSnapshot, a: CaseActor): boolean {
-  return levelOfCode(a.orgUnitCode) === 'county' && canAct(a, 'case.dispatch', s.gridCode);
-}
-
-/** May the actor sign for / feed back on this leg as (or for) the leg's unit? */
+/**
+ * May the actor sign for / feed back on this leg as the leg's unit? For a department's leg only that department's
+ * officers pass (`canAct` compares a department officer's scope with the leg's code exactly).
+ */
 export function actsForLegUnit(
-  s: CaseSnapshot,
+  _s: CaseSnapshot,
   a: CaseActor,
   action: 'case.sign' | 'case.handle',
   leg: CaseLeg,
 ): boolean {
-  if (isDepartmentCode(leg.unitCode)) return isDepartmentProxy(s, a);
   return canAct(a, action, leg.unitCode);
 }
 

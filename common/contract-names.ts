@@ -65,6 +65,12 @@ export const CONSOLE_CALL_NAMES = [
   'duty.acknowledgeHandover',
   'alerts.list',
   'alerts.acknowledge',
+  'ratings.forCase',
+  'ratings.rate',
+  'stats.departmentRatings',
+  'grants.list',
+  'grants.create',
+  'grants.revoke',
 ] as const;
 
 export const CONSOLE_PUSH_NAMES = [

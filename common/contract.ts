@@ -95,6 +95,7 @@ export { ATTACHMENT_CONTENT_ROUTE, ATTACHMENT_UPLOAD_ROUTE } from './contract-ev
 import { paperConsoleCalls, paperHubRoutes } from './contract-paper.js';
 import { shiftConsoleCalls, shiftHubRoutes } from './contract-shift.js';
 import { HubAlertPush } from './shift-schemas.js';
+import { rolesConsoleCalls, rolesHubRoutes } from './contract-roles.js';
 
 export interface HubRoute {
   readonly method: 'GET' | 'POST';
@@ -278,6 +279,8 @@ export const hubRoutes = {
   ...paperHubRoutes,
   // Duty roster, shift handovers, the hub's alerts: common/contract-shift.ts.
   ...shiftHubRoutes,
+  // Village level and departments: ratings, camera loans from a case (common/contract-roles.ts).
+  ...rolesHubRoutes,
   /** Readiness for a load balancer or systemd: database writable, migrations current, ffmpeg found. */
   ready: { method: 'GET', path: '/api/v1/ready', auth: false, body: Empty, response: Ready },
 } as const satisfies Record<string, HubRoute>;
@@ -376,6 +379,7 @@ export const consoleCalls = {
   ...paperConsoleCalls,
   // Duty roster, shift handovers, the hub's alerts: common/contract-shift.ts.
   ...shiftConsoleCalls,
+  ...rolesConsoleCalls,
 } as const satisfies Record<string, ConsoleCall>;
 export type ConsoleCallName = keyof typeof consoleCalls;
 export type CallRequest<K extends ConsoleCallName> = z.input<(typeof consoleCalls)[K]['request']>;

@@ -2,8 +2,8 @@
  * The county's functional departments (县直部门) that linked-response dispatch can send a leg to.
  *
  * Departments are not org units: they sit beside the township tree, so they get their own stable codes
- * `dept:<pinyin>` rather than GB/T 2260 digits. Department users are out of scope for now; their legs are signed for
- * and fed back by the county duty officer on the department's behalf (see case-rules.ts).
+ * `dept:<pinyin>` rather than GB/T 2260 digits. A department's legs are signed for and fed back by its own officers
+ * (`department_officer`, whose scope is the department's code; see scope-policy.ts and case-rules.ts).
  */
 
 export interface Department {

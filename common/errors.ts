@@ -61,6 +61,9 @@ export const ERROR_CODES = [
   'duty_overlap',
   'handover_acknowledged',
   'own_handover',
+  'department_required',
+  'leg_not_ratable',
+  'already_rated',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -124,6 +127,9 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   duty_overlap: 409,
   handover_acknowledged: 409,
   own_handover: 409,
+  department_required: 400,
+  leg_not_ratable: 409,
+  already_rated: 409,
 };
 
 export function isErrorCode(value: unknown): value is ErrorCode {

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ERROR_CODES } from './errors.js';
+import { isDepartmentCode } from './departments.js';
 import { ORG_CODE_PATTERN, ORG_LEVELS, ORG_UNIT_KINDS } from './org.js';
 import { ROLES } from './roles.js';
 
@@ -39,6 +40,11 @@ export const User = z.strictObject({
   orgUnitCode: OrgCode,
   orgUnitName: z.string(),
   orgLevel: z.enum(ORG_LEVELS),
+  /** A department officer's department (its org unit is then the county); absent for every other role. */
+  departmentCode: z
+    .string()
+    .refine((code): boolean => isDepartmentCode(code), 'not a known department')
+    .optional(),
   /** Signed in with a one-time password: the hub answers nothing but the password change until it is changed. */
   mustChangePassword: z.boolean().optional(),
 });

@@ -5,12 +5,19 @@
  * role is only valid at the levels it belongs to: a township director assigned to a village, say, is a
  * misconfiguration and gets nothing rather than something surprising.
  */
+import { isDepartmentCode } from './departments.js';
 import { isWithinScope, levelOfCode, type OrgLevel } from './org.js';
 import type { Role } from './roles.js';
 
 export interface Principal {
   readonly role: Role;
   readonly orgUnitCode: string;
+  /**
+   * A department officer's department (`dept:zhujian`). Departments are county bodies beside the township tree, so
+   * the officer's org unit is the county and its scope is exactly this code: the legs sent to its department, no
+   * township's area. Absent for every other role.
+   */
+  readonly departmentCode?: string;
 }
 
 export const ACTIONS = [
@@ -29,6 +36,7 @@ export const ACTIONS = [
   'case.close',
   'case.takeover',
   'case.supervise',
+  'case.rate',
   'camera.grant',
   'kpi.read',
   'audit.read',
@@ -41,6 +49,8 @@ export type Action = (typeof ACTIONS)[number];
 export const ROLE_LEVELS: Readonly<Record<Role, readonly OrgLevel[]>> = {
   county_duty_officer: ['county'],
   township_director: ['township'],
+  village_director: ['village'],
+  department_officer: ['county'],
   wall_operator: ['county', 'township', 'village'],
   grid_worker: ['grid'],
   admin: ['county'],
@@ -80,6 +90,24 @@ const ROLE_ACTIONS: Readonly<Record<Role, ReadonlySet<Action>>> = {
     'case.close',
     'kpi.read',
   ]),
+  // The village/community duty desk (坐班): signs for and handles the legs sent to its village or community, reports,
+  // watches its own cameras and rates the departments that handled its cases (逆向考核). It files and dispatches
+  // nothing: that is the township centre's work.
+  village_director: new Set<Action>([
+    'console.use',
+    'org.read',
+    'camera.view',
+    'wall.operate',
+    'case.read',
+    'case.report',
+    'case.sign',
+    'case.handle',
+    'case.rate',
+    'kpi.read',
+  ]),
+  // A department's own account: signs for and feeds back on its department's legs, nothing else. It reads the org
+  // tree (unit names on its cards) but no cameras and no area's events.
+  department_officer: new Set<Action>(['console.use', 'org.read', 'case.read', 'case.sign', 'case.handle']),
   wall_operator: new Set<Action>(['console.use', 'org.read', 'camera.view', 'wall.operate', 'case.read']),
   grid_worker: new Set<Action>(['org.read', 'case.read', 'case.report', 'case.handle']),
   admin: new Set<Action>([
@@ -93,10 +121,31 @@ const ROLE_ACTIONS: Readonly<Record<Role, ReadonlySet<Action>>> = {
   ]),
 };
 
-/** The role is held at a level it belongs to. */
+/**
+ * The role is held at a level it belongs to; a department officer names a known department and nobody else names
+ * one.
+ */
 export function holdsValidPost(principal: Principal): boolean {
   const level = levelOfCode(principal.orgUnitCode);
-  return level !== null && ROLE_LEVELS[principal.role].includes(level);
+  if (level === null || !ROLE_LEVELS[principal.role].includes(level)) return false;
+  const dept = principal.departmentCode;
+  return principal.role === 'department_officer' ? dept !== undefined && isDepartmentCode(dept) : dept === undefined;
+}
+
+/**
+ * The code a principal's scope is rooted at: its org unit, or for a department officer its department. The hub cuts
+ * case lists by it (case_holders rows carry department codes too) and a console joins that unit's push room.
+ */
+export function scopeCodeOf(principal: Principal): string {
+  return principal.role === 'department_officer' && principal.departmentCode
+    ? principal.departmentCode
+    : principal.orgUnitCode;
+}
+
+/** Does `code` (an org unit or a department) lie in the principal's scope? */
+export function inScope(principal: Principal, code: string): boolean {
+  const scope = scopeCodeOf(principal);
+  return code === scope || isWithinScope(scope, code);
 }
 
 /** Whether the role may perform the action at all, regardless of target. */
@@ -115,7 +164,7 @@ export function canSeeOrgUnit(principal: Principal, unitCode: string): boolean {
  */
 export function canAct(principal: Principal, action: Action, targetUnitCode?: string): boolean {
   if (!roleAllows(principal, action)) return false;
-  return targetUnitCode === undefined || isWithinScope(principal.orgUnitCode, targetUnitCode);
+  return targetUnitCode === undefined || inScope(principal, targetUnitCode);
 }
 
 export interface CameraScopeFacts {

@@ -18,6 +18,7 @@ import { seedDemoHistoryIfMissing } from './demo/seed-history.js';
 import { startReportSimulator } from './demo/report-simulator.js';
 import { registerCaseRoutes } from './cases/case-routes.js';
 import { registerDeskRoutes } from './cases/desk-routes.js';
+import { registerRatingRoutes } from './department-ratings/rating-routes.js';
 import { registerImportBatchRoutes } from './cases/import-batches.js';
 import { registerImportRoute } from './cases/import-route.js';
 import { registerMapRoutes } from './map/map-routes.js';
@@ -230,6 +231,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   registerReferenceRoutes(app, context);
   registerEvidenceRoutes(app, context, options.evidence);
   registerPaperRoutes(app, context, options.paperPhotos ?? attachmentPhotoSource(context.db));
+  registerRatingRoutes(app, context);
   const metrics = createHubMetrics(context, () => realtime.namespace.sockets.size);
   registerOpsRoutes(app, context, metrics, options.metrics ?? {});
 

@@ -257,6 +257,17 @@ export class ConsoleService {
       () => this.hub,
       () => this.requireToken(),
     ),
+    // Village level and departments (common/contract-roles.ts): ratings of departments, camera loans.
+    'ratings.forCase': async ({ caseId }) =>
+      (await this.hub.call('caseDepartmentRatings', { token: this.requireToken(), params: { caseId } })).items,
+    'ratings.rate': async ({ caseId, rating }) =>
+      this.hub.call('caseDepartmentRate', { token: this.requireToken(), params: { caseId }, body: rating }),
+    'stats.departmentRatings': async (query) =>
+      this.hub.call('departmentRatingsKpi', { token: this.requireToken(), query: definedOnly(query) }),
+    'grants.list': async () => (await this.hub.call('cameraGrants', { token: this.requireToken() })).items,
+    'grants.create': async (body) => this.hub.call('cameraGrantCreate', { token: this.requireToken(), body }),
+    'grants.revoke': async ({ id }) =>
+      this.hub.call('cameraGrantRevoke', { token: this.requireToken(), params: { id }, body: {} }),
   };
 
   /**

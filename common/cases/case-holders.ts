@@ -9,15 +9,14 @@
  * The hub mirrors `caseHolders` into the `case_holders` table so SQL can cut by code prefix on an index.
  */
 import type { CaseSnapshot } from '../cases.js';
-import { isWithinScope } from '../org.js';
-import { roleAllows, type Principal } from '../scope-policy.js';
+import { inScope, roleAllows, type Principal } from '../scope-policy.js';
 
 export type CaseHolderFacts = Pick<CaseSnapshot, 'gridCode' | 'ownerUnitCode' | 'legs'> &
   Partial<Pick<CaseSnapshot, 'rating'>>;
 
 /**
  * The units holding the case, each once: org codes and, for department legs, the department's code (a county body:
- * the county already holds every case, and a department user, once there is one, matches its code exactly).
+ * the county already holds every case, and a department officer's scope is its department's code exactly).
  */
 export function caseHolders(c: CaseHolderFacts): string[] {
   const codes = [c.gridCode, c.ownerUnitCode, ...c.legs.map((leg) => leg.unitCode)];
@@ -28,5 +27,5 @@ export function caseHolders(c: CaseHolderFacts): string[] {
 /** May the principal see a case held by these units? (Its role must read cases; one holder in its subtree.) */
 export function canSeeCase(principal: Principal, holders: readonly string[]): boolean {
   if (!roleAllows(principal, 'case.read')) return false;
-  return holders.some((code) => code === principal.orgUnitCode || isWithinScope(principal.orgUnitCode, code));
+  return holders.some((code) => inScope(principal, code));
 }

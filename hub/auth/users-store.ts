@@ -17,6 +17,7 @@ export interface UserRow {
   org_unit_code: string;
   org_unit_name: string;
   org_level: OrgLevel;
+  department_code: string | null;
   password_hash: string;
   disabled: number;
   must_change_password: number;
@@ -24,7 +25,7 @@ export interface UserRow {
 
 const SELECT_USER = sql`
   SELECT u.id, u.username, u.display_name, u.role, u.org_unit_code, o.name AS org_unit_name, o.level AS org_level,
-         u.password_hash, u.disabled, u.must_change_password
+         u.department_code, u.password_hash, u.disabled, u.must_change_password
   FROM users u JOIN org_units o ON o.code = u.org_unit_code`;
 
 const toUser = (row: UserRow): UserRecord => ({
@@ -35,6 +36,7 @@ const toUser = (row: UserRow): UserRecord => ({
   orgUnitCode: row.org_unit_code,
   orgUnitName: row.org_unit_name,
   orgLevel: row.org_level,
+  ...(row.department_code !== null ? { departmentCode: row.department_code } : {}),
   passwordHash: row.password_hash,
   disabled: row.disabled === 1,
   // Only when set, so a user's public view reads as before for everyone else.
@@ -53,6 +55,8 @@ export interface NewUser {
   displayName: string;
   role: Role;
   orgUnitCode: string;
+  /** A department officer's department (migration 0019); absent for every other role. */
+  departmentCode?: string;
   passwordHash: string;
   isDemoPassword: boolean;
   createdAt: number;
@@ -62,9 +66,9 @@ export interface NewUser {
 
 export function insertUser(db: HubDatabase, u: NewUser): void {
   db.run(sql`
-    INSERT INTO users (id, username, display_name, role, org_unit_code, password_hash, is_demo_password, created_at,
-                       must_change_password)
-    VALUES (${u.id}, ${u.username}, ${u.displayName}, ${u.role}, ${u.orgUnitCode}, ${u.passwordHash},
+    INSERT INTO users (id, username, display_name, role, org_unit_code, department_code, password_hash,
+                       is_demo_password, created_at, must_change_password)
+    VALUES (${u.id}, ${u.username}, ${u.displayName}, ${u.role}, ${u.orgUnitCode}, ${u.departmentCode ?? null}, ${u.passwordHash},
             ${u.isDemoPassword ? 1 : 0}, ${u.createdAt}, ${u.mustChangePassword ? 1 : 0})`);
 }
 
@@ -87,6 +91,8 @@ export function countDemoPasswordUsers(db: HubDatabase): number {
 
 export interface UserChanges {
   readonly orgUnitCode?: string;
+  /** With a role change: the department (department officers) or null (everyone else). */
+  readonly departmentCode?: string | null;
   readonly role?: Role;
   readonly disabled?: boolean;
   readonly passwordHash?: string;
@@ -103,9 +109,12 @@ export function updateUser(db: HubDatabase, id: string, changes: UserChanges): b
   const { orgUnitCode = null, role = null, disabled, passwordHash = null, displayName = null } = changes;
   const flag = disabled === undefined ? null : disabled ? 1 : 0;
   const mustChange = changes.mustChangePassword === undefined ? null : changes.mustChangePassword ? 1 : 0;
+  const setDepartment = changes.departmentCode === undefined ? 0 : 1;
+  const department = changes.departmentCode ?? null;
   return (
     db.run(sql`
       UPDATE users SET org_unit_code = coalesce(${orgUnitCode}, org_unit_code), role = coalesce(${role}, role),
+             department_code = CASE WHEN ${setDepartment} = 1 THEN ${department} ELSE department_code END,
              disabled = coalesce(${flag}, disabled), password_hash = coalesce(${passwordHash}, password_hash),
              display_name = coalesce(${displayName}, display_name),
              must_change_password = coalesce(${mustChange}, must_change_password),

@@ -5,7 +5,7 @@ import { boardClosedSince } from '../../common/cases/board-rule.js';
 import type { CaseActor } from '../../common/case-machine.js';
 import { hubRoutes } from '../../common/contract.js';
 import { GridCommandError } from '../../common/errors.js';
-import { roleAllows } from '../../common/scope-policy.js';
+import { roleAllows, scopeCodeOf } from '../../common/scope-policy.js';
 import { instantOf } from '../../common/time-range.js';
 import type { User } from '../../common/schemas.js';
 import { changesSince, lastChangeSeq, listBoard, listHistory } from './cases-store.js';
@@ -19,7 +19,12 @@ import { publishSupervisionAlert } from '../shift/hub-alerts.js';
 
 const CHANGES_PAGE = 1000;
 
-export const actorOf = (user: User): CaseActor => ({ userId: user.id, role: user.role, orgUnitCode: user.orgUnitCode });
+export const actorOf = (user: User): CaseActor => ({
+  userId: user.id,
+  role: user.role,
+  orgUnitCode: user.orgUnitCode,
+  ...(user.departmentCode ? { departmentCode: user.departmentCode } : {}),
+});
 
 function requireRole(user: User, action: 'case.read' | 'case.report'): void {
   if (!roleAllows(user, action)) throw new GridCommandError('forbidden', 'not permitted for your role');
@@ -38,13 +43,13 @@ export function registerCaseRoutes(app: FastifyInstance, hub: HubContext): void 
     const closedSince = boardClosedSince(hub.now(), hub.reference.calendar);
     // Read the sequence first: a change landing in between is then re-sent by the feed, never lost.
     const lastSeq = lastChangeSeq(hub.db);
-    const cases = listBoard(hub.db, session.user.orgUnitCode, closedSince, BOARD_QUERY_LIMIT + 1);
+    const cases = listBoard(hub.db, scopeCodeOf(session.user), closedSince, BOARD_QUERY_LIMIT + 1);
     return { cases: cases.slice(0, BOARD_QUERY_LIMIT), lastSeq, truncated: cases.length > BOARD_QUERY_LIMIT };
   });
 
   route(app, hub, hubRoutes.caseChanges, ({ session, query }) => {
     requireRole(session.user, 'case.read');
-    const changes = changesSince(hub.db, session.user.orgUnitCode, query.since, CHANGES_PAGE);
+    const changes = changesSince(hub.db, scopeCodeOf(session.user), query.since, CHANGES_PAGE);
     return { changes, lastSeq: changes.at(-1)?.seq ?? query.since };
   });
 

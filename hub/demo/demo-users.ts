@@ -1,7 +1,8 @@
 /**
- * Demo accounts for every role at county, township and village level. Their password is published in the README,
+ * Demo accounts for every role at county, township and village level, and one officer per department. Their password is published in the README,
  * so they are flagged `is_demo_password` and the hub refuses to start with them outside demo mode.
  */
+import { DEPARTMENTS } from '../../common/departments.js';
 import type { Role } from '../../common/roles.js';
 
 export const DEMO_PASSWORD = 'Demo@2026';
@@ -11,6 +12,8 @@ export interface DemoUserSpec {
   readonly displayName: string;
   readonly role: Role;
   readonly orgUnitCode: string;
+  /** A department officer's department (its org unit is then the county). */
+  readonly departmentCode?: string;
 }
 
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '周', '吴', '徐', '孙', '朱', '胡', '郭', '何'];
@@ -59,6 +62,30 @@ export function demoUserSpecs(units: DemoUnitsForUsers): DemoUserSpec[] {
     { username: 'village.wall', displayName: next(), role: 'wall_operator', orgUnitCode: units.firstVillageCode },
     { username: 'community.wall', displayName: next(), role: 'wall_operator', orgUnitCode: units.firstCommunityCode },
     { username: 'grid.worker', displayName: next(), role: 'grid_worker', orgUnitCode: units.firstGridCode },
+    // The village/community duty desks (坐班) of the first village and the first community.
+    {
+      username: 'village.director',
+      displayName: next(),
+      role: 'village_director',
+      orgUnitCode: units.firstVillageCode,
+    },
+    {
+      username: 'community.director',
+      displayName: next(),
+      role: 'village_director',
+      orgUnitCode: units.firstCommunityCode,
+    },
   );
+  // One officer per department: the county no longer signs for departments, so every department the dispatch list
+  // offers has someone to sign for its legs ("dept.zhujian" for 住建 …).
+  for (const dept of DEPARTMENTS) {
+    specs.push({
+      username: `dept.${dept.code.slice('dept:'.length)}`,
+      displayName: `${dept.short} ${next()}`,
+      role: 'department_officer',
+      orgUnitCode: units.countyCode,
+      departmentCode: dept.code,
+    });
+  }
   return specs;
 }

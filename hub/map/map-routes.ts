@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { hubRoutes, MAP_EVENTS_ROUTE } from '../../common/contract.js';
 import { GridCommandError } from '../../common/errors.js';
 import { isWithinScope } from '../../common/org.js';
-import { roleAllows } from '../../common/scope-policy.js';
+import { canAct, roleAllows } from '../../common/scope-policy.js';
 import type { HubContext } from '../hub-context.js';
 import { boundariesInScope } from './boundaries.js';
 import { startMapChunkWarmer } from './chunk-warmer.js';
@@ -25,7 +25,8 @@ export function registerMapRoutes(app: FastifyInstance, hub: HubContext): void {
 
   app.get(MAP_EVENTS_ROUTE.path, async (request, reply) => {
     const { user } = hub.auth.authenticate(bearerToken(request));
-    if (!roleAllows(user, 'case.read')) throw forbidden();
+    // Events of an area: a department officer's scope is its department, not an area, so it is refused here.
+    if (!canAct(user, 'case.read', user.orgUnitCode)) throw forbidden();
     const query = parseWith(MAP_EVENTS_ROUTE.query, request.query);
     // A narrower unit may be asked for, never a wider or a neighbouring one.
     const scope = query.orgUnit ?? user.orgUnitCode;

@@ -7,6 +7,7 @@ import type { Namespace, Server, Socket } from 'socket.io';
 import { HUB_SOCKET_NAMESPACE, hubSocket, type HubSocketEvent } from '../../common/contract.js';
 import { GridCommandError } from '../../common/errors.js';
 import { lineageOf } from '../../common/org.js';
+import { scopeCodeOf } from '../../common/scope-policy.js';
 import type { z } from 'zod';
 import type { AuthService, AuthenticatedSession } from '../auth/auth-service.js';
 
@@ -69,7 +70,7 @@ export class ConsoleRealtime {
       const token = (socket.handshake.auth as { token?: unknown }).token;
       try {
         const now = this.auth.authenticate(typeof token === 'string' ? token : undefined);
-        if (now.user.orgUnitCode !== was.user.orgUnitCode || now.user.role !== was.user.role) {
+        if (scopeCodeOf(now.user) !== scopeCodeOf(was.user) || now.user.role !== was.user.role) {
           this.endSocket(socket, 'revoked');
         }
       } catch (err) {
@@ -87,7 +88,8 @@ export class ConsoleRealtime {
 
   private onConnection(socket: Socket): void {
     const session = socket.data.session as AuthenticatedSession;
-    void socket.join([unitRoom(session.user.orgUnitCode), sessionRoom(session.sessionId)]);
+    // A department officer's room is its department's (scope-policy `scopeCodeOf`).
+    void socket.join([unitRoom(scopeCodeOf(session.user)), sessionRoom(session.sessionId)]);
     // The socket must not outlive its token.
     const timer = setTimeout(
       () => this.endSocket(socket, 'expired'),

@@ -17,7 +17,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 const select = (now: number) => sql`
   SELECT u.id, u.username, u.display_name, u.role, u.org_unit_code, o.name AS org_unit_name, o.level AS org_level,
-         u.disabled, (l.user_id IS NOT NULL) AS locked, u.must_change_password, u.created_at,
+         u.department_code, u.disabled, (l.user_id IS NOT NULL) AS locked, u.must_change_password, u.created_at,
          (SELECT max(created_at) FROM sessions s WHERE s.user_id = u.id) AS last_login_at,
          (SELECT count(*) FROM sessions s
            WHERE s.user_id = u.id AND s.revoked_at IS NULL AND s.expires_at > ${now}) AS live_sessions
@@ -31,6 +31,7 @@ const toAdminUser = (r: AdminUserRow): AdminUser => ({
   orgUnitCode: r.org_unit_code,
   orgUnitName: r.org_unit_name,
   orgLevel: r.org_level,
+  ...(r.department_code !== null ? { departmentCode: r.department_code } : {}),
   disabled: r.disabled === 1,
   locked: r.locked === 1,
   mustChangePassword: r.must_change_password === 1,

@@ -10,6 +10,7 @@ import { GridCommandError } from '../../common/errors.js';
 import type { LoginResponse, User } from '../../common/schemas.js';
 import { passwordProblem } from '../../common/password-policy.js';
 import type { Role } from '../../common/roles.js';
+import { isDepartmentCode } from '../../common/departments.js';
 import { canAct, ROLE_LEVELS } from '../../common/scope-policy.js';
 import { recordAdminAct } from '../admin-audit/admin-audit-store.js';
 import { hashOneTimePassword, hashPassword, newOneTimePassword, verifyPassword } from '../auth/passwords.js';
@@ -41,8 +42,17 @@ function targetOf(hub: HubContext, acting: Acting, userId: string): UserRecord {
   return target;
 }
 
-/** The unit exists, lies in the administrator's scope, and the role may be held at its level. */
-export function checkPost(hub: HubContext, manager: User, role: Role, orgUnitCode: string): void {
+/**
+ * The unit exists, lies in the administrator's scope, and the role may be held at its level; a department officer
+ * names a known department and nobody else names one.
+ */
+export function checkPost(
+  hub: HubContext,
+  manager: User,
+  role: Role,
+  orgUnitCode: string,
+  departmentCode?: string,
+): void {
   const unit = getOrgUnit(hub.db, orgUnitCode);
   if (!unit || !canAct(manager, 'user.manage', unit.code)) {
     throw new GridCommandError('unknown_unit', 'no such org unit', 'orgUnitCode');
@@ -52,6 +62,15 @@ export function checkPost(hub: HubContext, manager: User, role: Role, orgUnitCod
       role,
       level: unit.level,
     });
+  }
+  if ((role === 'department_officer') !== (departmentCode !== undefined && isDepartmentCode(departmentCode))) {
+    throw new GridCommandError(
+      'department_required',
+      role === 'department_officer' ? 'a department officer needs a department' : 'only department officers have one',
+      'departmentCode',
+      400,
+      { role },
+    );
   }
 }
 
@@ -69,7 +88,7 @@ const answerUser = (hub: HubContext, id: string): AdminUser => {
 };
 
 export async function createUser(hub: HubContext, acting: Acting, input: UserCreate): Promise<OneTimePasswordAnswer> {
-  checkPost(hub, acting.user, input.role, input.orgUnitCode);
+  checkPost(hub, acting.user, input.role, input.orgUnitCode, input.departmentCode);
   const oneTimePassword = newOneTimePassword();
   const passwordHash = await hashOneTimePassword(oneTimePassword);
   const id = await hub.writes.run(() => {
@@ -90,7 +109,12 @@ export async function createUser(hub: HubContext, acting: Acting, input: UserCre
       actor: actor(acting),
       action: 'user.created',
       target: input.username,
-      detail: { role: input.role, orgUnitCode: input.orgUnitCode, displayName: input.displayName },
+      detail: {
+        role: input.role,
+        orgUnitCode: input.orgUnitCode,
+        displayName: input.displayName,
+        ...(input.departmentCode ? { departmentCode: input.departmentCode } : {}),
+      },
       ip: acting.ip,
       at,
     });
@@ -107,15 +131,23 @@ export async function changeUser(
 ): Promise<AdminUser> {
   await hub.writes.run(() => {
     const target = targetOf(hub, acting, userId);
-    if (changes.role !== undefined || changes.orgUnitCode !== undefined) refuseOwn(acting, target);
+    if (changes.role !== undefined || changes.orgUnitCode !== undefined || changes.departmentCode !== undefined) {
+      refuseOwn(acting, target);
+    }
     const role = changes.role ?? target.role;
     const unit = changes.orgUnitCode ?? target.orgUnitCode;
-    if (role !== target.role || unit !== target.orgUnitCode) checkPost(hub, acting.user, role, unit);
+    // Only a department officer keeps (or gets) a department; moving to another role drops it.
+    const department = role === 'department_officer' ? (changes.departmentCode ?? target.departmentCode) : undefined;
+    const departmentChanged = department !== target.departmentCode;
+    if (role !== target.role || unit !== target.orgUnitCode || departmentChanged) {
+      checkPost(hub, acting.user, role, unit, department);
+    }
     const before = { displayName: target.displayName, role: target.role, orgUnitCode: target.orgUnitCode };
     updateUser(hub.db, target.id, {
       displayName: changes.displayName,
       role: changes.role,
       orgUnitCode: changes.orgUnitCode,
+      ...(departmentChanged ? { departmentCode: department ?? null } : {}),
     });
     recordAdminAct(hub.db, {
       actor: actor(acting),
@@ -123,7 +155,12 @@ export async function changeUser(
       target: target.username,
       detail: {
         before,
-        after: { displayName: changes.displayName, role: changes.role, orgUnitCode: changes.orgUnitCode },
+        after: {
+          displayName: changes.displayName,
+          role: changes.role,
+          orgUnitCode: changes.orgUnitCode,
+          ...(departmentChanged ? { departmentCode: department ?? null } : {}),
+        },
       },
       ip: acting.ip,
       at: hub.now(),

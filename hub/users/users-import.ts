@@ -30,6 +30,7 @@ interface Candidate {
   readonly displayName: string;
   readonly role: Role;
   readonly orgUnitCode: string;
+  readonly departmentCode?: string;
 }
 
 /** Reads and checks the file; writes nothing. */
@@ -65,13 +66,15 @@ export function checkUsersCsv(
     const username = Username.safeParse(rawName);
     const displayName = DisplayName.safeParse(rawDisplay);
     const role = rawRole.trim() as Role;
-    const unit = rawUnit.trim();
+    // A department officer's unit_code is its department (`dept:zhujian`); its org unit is the county.
+    const department = rawUnit.trim().startsWith('dept:') ? rawUnit.trim() : undefined;
+    const unit = department !== undefined ? acting.user.orgUnitCode : rawUnit.trim();
     if (!username.success) problems.push({ line, field: 'username', code: 'validation_failed' });
     if (!displayName.success) problems.push({ line, field: 'display_name', code: 'validation_failed' });
     if (!(ROLES as readonly string[]).includes(role)) problems.push({ line, field: 'role', code: 'validation_failed' });
     else {
       try {
-        checkPost(hub, acting.user, role, unit);
+        checkPost(hub, acting.user, role, unit, department);
       } catch (err) {
         if (!(err instanceof GridCommandError) || !isErrorCode(err.code)) throw err;
         problems.push({
@@ -89,7 +92,14 @@ export function checkUsersCsv(
       else seen.set(username.data, line);
     }
     if (problems.length === before && username.success && displayName.success) {
-      candidates.push({ line, username: username.data, displayName: displayName.data, role, orgUnitCode: unit });
+      candidates.push({
+        line,
+        username: username.data,
+        displayName: displayName.data,
+        role,
+        orgUnitCode: unit,
+        ...(department !== undefined ? { departmentCode: department } : {}),
+      });
     }
   }
   const taken = existingUsernames(
@@ -134,6 +144,7 @@ export async function importUsers(
         displayName: c.displayName,
         role: c.role,
         orgUnitCode: c.orgUnitCode,
+        ...(c.departmentCode !== undefined ? { departmentCode: c.departmentCode } : {}),
         oneTimePassword,
         hash: await hashOneTimePassword(oneTimePassword),
       };
@@ -155,6 +166,7 @@ export async function importUsers(
           displayName: r.displayName,
           role: r.role,
           orgUnitCode: r.orgUnitCode,
+          ...(r.departmentCode !== undefined ? { departmentCode: r.departmentCode } : {}),
           passwordHash: r.hash,
           isDemoPassword: false,
           createdAt: at,
@@ -164,7 +176,12 @@ export async function importUsers(
           actor,
           action: 'user.created',
           target: r.username,
-          detail: { role: r.role, orgUnitCode: r.orgUnitCode, via: 'import' },
+          detail: {
+            role: r.role,
+            orgUnitCode: r.orgUnitCode,
+            ...(r.departmentCode !== undefined ? { departmentCode: r.departmentCode } : {}),
+            via: 'import',
+          },
           ip: acting.ip,
           at,
         });

@@ -44,7 +44,12 @@ export function optimisticMove(cached: CaseView, request: MoveRequest, user: Use
   }
   const { caseNo, description, location, photos, ...snapshot } = cached;
   const move = completeMove(request.move as CaseMoveDraft, snapshot, now, consoleReferenceForCase(snapshot));
-  const actor = { userId: user.id, role: user.role, orgUnitCode: user.orgUnitCode };
+  const actor = {
+    userId: user.id,
+    role: user.role,
+    orgUnitCode: user.orgUnitCode,
+    departmentCode: user.departmentCode,
+  };
   const outcome = applyMove(snapshot, move, actor, now);
   if (!outcome.ok) throw new GridCommandError(outcome.code, outcome.message, outcome.field);
   return { ...outcome.next, caseNo, description, location, photos };

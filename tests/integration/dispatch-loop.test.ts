@@ -64,10 +64,12 @@ describe('the case loop', () => {
     expect((await move(hub, town2, id, c.version, { type: 'sign', legId: lead.id })).status).toBe(404);
     c = (await move(hub, town1, id, c.version, { type: 'sign', legId: lead.id })).body;
     expect(c.status).toBe('in_progress');
-    // The county signs and feeds back for the department (department users do not exist yet).
-    c = (await move(hub, duty, id, c.version, { type: 'sign', legId: assist.id })).body;
+    // 住建's own officer signs and feeds back for the department; the county may not stand in for it.
+    const zhujian = await login(hub, 'dept.zhujian');
+    expect((await move(hub, duty, id, c.version, { type: 'sign', legId: assist.id })).status).toBe(403);
+    c = (await move(hub, zhujian, id, c.version, { type: 'sign', legId: assist.id })).body;
     c = (
-      await move(hub, duty, id, c.version, {
+      await move(hub, zhujian, id, c.version, {
         type: 'feedback',
         legId: assist.id,
         result: '住建局已出具拆除意见',

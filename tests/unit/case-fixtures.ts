@@ -22,6 +22,14 @@ export const ACTORS = {
   county: { userId: 'u-county', role: 'county_duty_officer', orgUnitCode: COUNTY },
   t1: { userId: 'u-t1', role: 'township_director', orgUnitCode: T1 },
   t2: { userId: 'u-t2', role: 'township_director', orgUnitCode: T2 },
+  v1: { userId: 'u-v1', role: 'village_director', orgUnitCode: V1 },
+  zhujian: { userId: 'u-zhujian', role: 'department_officer', orgUnitCode: COUNTY, departmentCode: 'dept:zhujian' },
+  chengguan: {
+    userId: 'u-chengguan',
+    role: 'department_officer',
+    orgUnitCode: COUNTY,
+    departmentCode: 'dept:chengguan',
+  },
   gw: { userId: 'u-gw', role: 'grid_worker', orgUnitCode: GRID },
   gwB: { userId: 'u-gwb', role: 'grid_worker', orgUnitCode: GRID_B },
   wall: { userId: 'u-wall', role: 'wall_operator', orgUnitCode: COUNTY },
@@ -111,7 +119,7 @@ export const FIXTURES = {
     assists: [{ unitCode: T2, dueAt: due }],
   }),
   inProgressCounty,
-  inProgressDeptLead: must(deptLeadDispatched, 'county', {
+  inProgressDeptLead: must(deptLeadDispatched, 'chengguan', {
     type: 'sign',
     legId: legOf(deptLeadDispatched, 'dept:chengguan').id,
   }),

@@ -68,10 +68,10 @@ describe('joint dispatch (主办 + 协办)', () => {
     expect(s.status).toBe('dispatched');
     expect(legOf(s, T2).status).toBe('feedback');
 
-    // The lead signs: in progress. The county signs for 住建 on the department's behalf.
+    // The lead signs: in progress. 住建's own officer signs for its leg.
     s = must(s, 't1', { type: 'sign', legId: legOf(s, T1).id });
     expect(s.status).toBe('in_progress');
-    s = must(s, 'county', { type: 'sign', legId: legOf(s, 'dept:zhujian').id });
+    s = must(s, 'zhujian', { type: 'sign', legId: legOf(s, 'dept:zhujian').id });
     expect(legOf(s, 'dept:zhujian').signedAt).toBeDefined();
 
     s = must(s, 't1', { type: 'feedback', legId: legOf(s, T1).id, result: '违建已拆除', photos: ['b.jpg'] });

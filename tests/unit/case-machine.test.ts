@@ -49,30 +49,35 @@ const EXPECTED: Record<FixtureName, Partial<Record<ActorName, CaseMoveType[]>>> 
   filedT1: { county: ['takeover'], t1: ['void', 'merge', 'dispatch', 'escalate'] },
   filedCounty: { county: ['void', 'merge', 'dispatch'] },
   // Township dispatched to its village (lead) and another grid (assist): the director signs for both.
-  dispatchedT1: { county: ['takeover', 'supervise'], t1: ['sign', 'return', 'escalate'] },
-  // County dispatched to township 1 (lead) and 住建 (assist): the county signs for the department.
-  dispatchedCounty: { county: ['sign', 'return', 'supervise'], t1: ['sign', 'return'] },
+  // The village's own director signs for the village's leg (not for the other village's grid).
+  dispatchedT1: { county: ['takeover', 'supervise'], t1: ['sign', 'return', 'escalate'], v1: ['sign', 'return'] },
+  // County dispatched to township 1 (lead) and 住建 (assist): 住建's own officer signs for its leg, not the county.
+  dispatchedCounty: { county: ['supervise'], t1: ['sign', 'return'], zhujian: ['sign', 'return'] },
   jointWithT2: { county: ['supervise'], t1: ['sign', 'return'], t2: ['sign', 'return'] },
   inProgressCounty: {
-    county: ['sign', 'return', 'supervise'],
+    county: ['supervise'],
     t1: ['return', 'request_extension', 'request_ledger', 'feedback'],
+    zhujian: ['sign', 'return'],
   },
   inProgressDeptLead: {
-    county: ['return', 'request_extension', 'request_ledger', 'feedback', 'supervise'],
+    county: ['supervise'],
     t1: ['sign', 'return'],
+    chengguan: ['return', 'request_extension', 'request_ledger', 'feedback'],
   },
   extensionPending: {
-    county: ['sign', 'return', 'decide_extension', 'supervise'],
+    county: ['decide_extension', 'supervise'],
     t1: ['return', 'request_ledger', 'feedback'],
+    zhujian: ['sign', 'return'],
   },
   ledgerPending: {
-    county: ['sign', 'return', 'decide_ledger', 'supervise'],
+    county: ['decide_ledger', 'supervise'],
     t1: ['return', 'request_extension', 'feedback'],
+    zhujian: ['sign', 'return'],
   },
-  checkingCounty: { county: ['sign', 'return', 'check', 'supervise'] },
+  checkingCounty: { county: ['check', 'supervise'], zhujian: ['sign', 'return'] },
   checkingOnSpot: { county: ['check', 'takeover'], t1: ['check'] },
   // The reporting side rates the handler: the grid worker for the community, or the county.
-  closed: { county: ['evaluate'], gw: ['evaluate'] },
+  closed: { county: ['evaluate'], gw: ['evaluate'], v1: ['evaluate'] },
   evaluated: {},
   void: {},
   merged: {},

@@ -7,6 +7,7 @@ import { landingView, viewsFor } from '../../renderer/src/base/view-policy.js';
 
 const COUNTY = '431099';
 const TOWN = '431099001';
+const VILLAGE = '431099001001';
 
 describe('views per role', () => {
   it('shows each role exactly the views its actions allow', () => {
@@ -27,6 +28,11 @@ describe('views per role', () => {
     ]);
     expect(viewsFor({ role: 'wall_operator', orgUnitCode: COUNTY })).toEqual(['wall', 'map', 'dispatch', 'duty']);
     expect(viewsFor({ role: 'admin', orgUnitCode: COUNTY })).toEqual(['map', 'dispatch', 'kpi', 'audit', 'admin']);
+    expect(viewsFor({ role: 'village_director', orgUnitCode: VILLAGE })).toEqual(['wall', 'map', 'dispatch', 'kpi']);
+    // A department officer's scope is its department's legs: the board, no area's map, cameras or KPIs.
+    expect(viewsFor({ role: 'department_officer', orgUnitCode: COUNTY, departmentCode: 'dept:zhujian' })).toEqual([
+      'dispatch',
+    ]);
     // A role held at a level it does not belong to gets nothing.
     expect(viewsFor({ role: 'township_director', orgUnitCode: COUNTY })).toEqual([]);
   });
@@ -36,5 +42,9 @@ describe('views per role', () => {
     expect(landingView({ role: 'township_director', orgUnitCode: TOWN })).toBe('dispatch');
     expect(landingView({ role: 'wall_operator', orgUnitCode: TOWN })).toBe('wall');
     expect(landingView({ role: 'admin', orgUnitCode: COUNTY })).toBe('admin');
+    expect(landingView({ role: 'village_director', orgUnitCode: VILLAGE })).toBe('dispatch');
+    expect(landingView({ role: 'department_officer', orgUnitCode: COUNTY, departmentCode: 'dept:gongan' })).toBe(
+      'dispatch',
+    );
   });
 });

@@ -27,6 +27,9 @@ const UNITS: Array<{ code: string; level: OrgLevel; kind: OrgUnitKind }> = [
 const VALID_POSTS: Record<Role, OrgLevel[]> = {
   county_duty_officer: ['county'],
   township_director: ['township'],
+  village_director: ['village'],
+  // Only with a department named (see the department officers' tests below): without one, no post is valid.
+  department_officer: [],
   wall_operator: ['county', 'township', 'village'],
   grid_worker: ['grid'],
   admin: ['county'],
@@ -66,6 +69,19 @@ const EXPECTED: Record<Role, Action[]> = {
     'case.close',
     'kpi.read',
   ],
+  village_director: [
+    'console.use',
+    'org.read',
+    'camera.view',
+    'wall.operate',
+    'case.read',
+    'case.report',
+    'case.sign',
+    'case.handle',
+    'case.rate',
+    'kpi.read',
+  ],
+  department_officer: [],
   wall_operator: ['console.use', 'org.read', 'camera.view', 'wall.operate', 'case.read'],
   grid_worker: ['org.read', 'case.read', 'case.report', 'case.handle'],
   admin: ['console.use', 'org.read', 'case.read', 'kpi.read', 'audit.read', 'user.manage', 'settings.edit'],
@@ -122,9 +138,18 @@ describe('scope policy', () => {
       grid: '431099001001001',
     };
     const consoleRoles = ROLES.filter((role) =>
-      canAct({ role, orgUnitCode: postAt[VALID_POSTS[role][0]!] }, 'console.use'),
+      role === 'department_officer'
+        ? canAct({ role, orgUnitCode: COUNTY, departmentCode: 'dept:zhujian' }, 'console.use')
+        : canAct({ role, orgUnitCode: postAt[VALID_POSTS[role][0]!] }, 'console.use'),
     );
-    expect(consoleRoles).toEqual(['county_duty_officer', 'township_director', 'wall_operator', 'admin']);
+    expect(consoleRoles).toEqual([
+      'county_duty_officer',
+      'township_director',
+      'village_director',
+      'department_officer',
+      'wall_operator',
+      'admin',
+    ]);
   });
 
   it('refuses malformed unit codes rather than matching them as prefixes', () => {

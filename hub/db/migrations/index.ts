@@ -16,6 +16,7 @@ import { migration0014 } from './0014-camera-registry.js';
 import { migration0015 } from './0015-reference-versions.js';
 import { migration0017 } from './0017-attachments.js';
 import { migration0018 } from './0018-verifying-desk.js';
+import { migration0019 } from './0019-village-department-roles.js';
 import { migration0020 } from './0020-duty-shift.js';
 import { migration0021 } from './0021-dispute-outcomes.js';
 import { migration0022 } from './0022-supervision-notices.js';
@@ -41,6 +42,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0015,
   migration0017,
   migration0018,
+  migration0019,
   migration0020,
   migration0021,
   migration0022,

@@ -1,11 +1,13 @@
 /**
  * Creating or editing a user: username (new users only), name, role and unit. The unit list offers only units whose
- * level the role may be held at (the scope policy's ROLE_LEVELS); the hub checks the same and refuses otherwise.
+ * level the role may be held at (the scope policy's ROLE_LEVELS); the hub checks the same and refuses otherwise. A
+ * department officer also names its department (its unit is then the county).
  */
 import { Alert, Form, Input, Modal, Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { USERNAME_PATTERN, type AdminUser, type OneTimePasswordAnswer } from '../../../common/admin-schemas.js';
+import { DEPARTMENTS } from '../../../common/departments.js';
 import { ROLES, type Role } from '../../../common/roles.js';
 import { ROLE_LEVELS } from '../../../common/scope-policy.js';
 import { roleLabel } from '../base/labels.js';
@@ -19,6 +21,7 @@ interface Values {
   displayName: string;
   role: Role;
   orgUnitCode: string;
+  departmentCode?: string;
 }
 
 export function UserFormModal({
@@ -58,11 +61,17 @@ export function UserFormModal({
             displayName: values.displayName === user.displayName ? undefined : values.displayName,
             role: values.role === user.role ? undefined : values.role,
             orgUnitCode: values.orgUnitCode === user.orgUnitCode ? undefined : values.orgUnitCode,
+            departmentCode:
+              values.role !== 'department_officer' || values.departmentCode === user.departmentCode
+                ? undefined
+                : values.departmentCode,
           },
         });
         onSaved(null);
       } else {
-        onSaved(await call('admin.createUser', values));
+        const { departmentCode, ...rest } = values;
+        const post = values.role === 'department_officer' ? { ...rest, departmentCode } : rest;
+        onSaved(await call('admin.createUser', post));
       }
     } catch (failure) {
       setError(failure);
@@ -119,9 +128,21 @@ export function UserFormModal({
           <Select
             data-testid="user-form-role"
             options={ROLES.map((r) => ({ value: r, label: roleLabel(r, language) }))}
-            onChange={() => form.setFieldValue('orgUnitCode', undefined)}
+            onChange={() => {
+              form.setFieldValue('orgUnitCode', undefined);
+              form.setFieldValue('departmentCode', undefined);
+            }}
           />
         </Form.Item>
+        {role === 'department_officer' ? (
+          <Form.Item name="departmentCode" label={t('admin:users.department')} rules={[{ required: true }]}>
+            <Select
+              data-testid="user-form-department"
+              placeholder={t('admin:users.departmentPlaceholder')}
+              options={DEPARTMENTS.map((d) => ({ value: d.code, label: language === 'en' ? d.en : d.zh }))}
+            />
+          </Form.Item>
+        ) : null}
         <Form.Item name="orgUnitCode" label={t('admin:users.unit')} rules={[{ required: true }]}>
           <Select
             showSearch

@@ -4,7 +4,7 @@
  * what. Each role lands on the view of its main work: administration, the dispatch board, or the wall. Pure (no DOM),
  * unit-tested in tests/unit/role-views.test.ts.
  */
-import { roleAllows, type Action, type Principal } from '../../../common/scope-policy.js';
+import { canAct, roleAllows, type Action, type Principal } from '../../../common/scope-policy.js';
 
 export const VIEWS = ['wall', 'map', 'dispatch', 'duty', 'kpi', 'audit', 'admin'] as const;
 export type View = (typeof VIEWS)[number];
@@ -28,11 +28,18 @@ export const VIEW_ACTION: Readonly<Record<View, Action>> = {
 const LANDING: ReadonlyArray<readonly [Action, View]> = [
   ['user.manage', 'admin'],
   ['case.dispatch', 'dispatch'],
+  // Village/community directors and department officers sign for and handle legs: their work is on the board too.
+  ['case.sign', 'dispatch'],
   ['wall.operate', 'wall'],
 ];
 
 export function viewsFor(principal: Principal): View[] {
-  return VIEWS.filter((view) => roleAllows(principal, VIEW_ACTION[view]));
+  return VIEWS.filter(
+    (view) =>
+      roleAllows(principal, VIEW_ACTION[view]) &&
+      // The map shows an area's events: a department officer's scope is its department's legs, not an area.
+      (view !== 'map' || canAct(principal, 'case.read', principal.orgUnitCode)),
+  );
 }
 
 export function landingView(principal: Principal): View {

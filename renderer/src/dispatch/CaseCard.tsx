@@ -150,7 +150,14 @@ export const CaseCard = memo(function CaseCard({
   const sla = useSlaName(c);
   const supervised = c.supervisionCount > 0;
   const user = useSessionStore((st) => st.user);
-  const next = user ? nextMoveFor(c, { userId: user.id, role: user.role, orgUnitCode: user.orgUnitCode }) : null;
+  const next = user
+    ? nextMoveFor(c, {
+        userId: user.id,
+        role: user.role,
+        orgUnitCode: user.orgUnitCode,
+        departmentCode: user.departmentCode,
+      })
+    : null;
   const watched = useWatchStore((st) => st.watched.has(c.id));
   const toggleWatch = useWatchStore((st) => st.toggle);
   const working = c.closedAt === undefined ? workingUnits(c) : [];

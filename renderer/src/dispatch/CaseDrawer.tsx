@@ -36,6 +36,8 @@ import { History, Legs, Photos } from './CaseRecord.js';
 import { MovePanel } from './MovePanel.js';
 import { DuplicatesPanel } from './DuplicatesPanel.js';
 import { allowedMoves } from '../../../common/case-machine.js';
+import { CameraLoans } from './CameraLoans.js';
+import { DepartmentRatings } from './DepartmentRatings.js';
 import { NearestCameras } from '../wall/NearestCameras.js';
 import { CaseEvidence } from '../evidence/CaseEvidence.js';
 import { roleAllows } from '../../../common/scope-policy.js';
@@ -60,8 +62,8 @@ export function CaseDrawer({ user, units, orgUnits, afterClose }: CaseDrawerProp
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [refreshes, setRefreshes] = useState(0);
   const actor = useMemo<CaseActor>(
-    () => ({ userId: user.id, role: user.role, orgUnitCode: user.orgUnitCode }),
-    [user.id, user.role, user.orgUnitCode],
+    () => ({ userId: user.id, role: user.role, orgUnitCode: user.orgUnitCode, departmentCode: user.departmentCode }),
+    [user.id, user.role, user.orgUnitCode, user.departmentCode],
   );
 
   // The detail (with its history) on opening, and again whenever the case moves on.
@@ -167,6 +169,9 @@ export function CaseDrawer({ user, units, orgUnits, afterClose }: CaseDrawerProp
             <NearestCameras view={view} />
             <Divider titlePlacement="start">{t('dispatch:drawer.legs')}</Divider>
             <Legs view={view} units={units} />
+            {/* The village's ratings of the departments that handled the case; camera loans for the case. */}
+            <DepartmentRatings view={view} principal={actor} units={units} />
+            <CameraLoans view={view} principal={actor} userId={user.id} units={units} />
             <Divider titlePlacement="start">{t('dispatch:drawer.timeline')}</Divider>
             {history ? <History rows={history} units={units} /> : <Skeleton active paragraph={{ rows: 3 }} />}
           </>

@@ -81,7 +81,7 @@ function DispatchBoard({ user }: { user: User }) {
       now: slot,
       calendar: referenceData().calendar,
       intake: intakeLimits(),
-      actor: { userId: user.id, role: user.role, orgUnitCode: user.orgUnitCode },
+      actor: { userId: user.id, role: user.role, orgUnitCode: user.orgUnitCode, departmentCode: user.departmentCode },
       watched,
     };
     return buildColumns(cases.values(), { ...filter, text, unitCode: selectedUnit?.code ?? null }, today, {

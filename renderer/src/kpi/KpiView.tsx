@@ -26,6 +26,7 @@ import { csvFileName, kpiCsvRows } from './kpi-csv.js';
 import { PeriodPicker, UnitPicker } from './KpiToolbar.js';
 import { MonthlyReportButton } from '../paper/PaperButtons.js';
 import './kpi.css';
+import { DepartmentRatingsTable } from './DepartmentRatingsTable.js';
 import { UnitTable } from './UnitTable.js';
 import { DisputePanel } from './DisputePanel.js';
 import { useCsvLabels, useKpiNames } from './use-kpi-text.js';
@@ -206,6 +207,12 @@ function KpiBoard({ user }: { user: User }) {
                 </Suspense>
                 <UnitTable rows={rows} names={names} current={unitCode} canOpen={canOpen} onOpen={openRow} />
                 <DisputePanel disputes={report.disputes} />
+                <DepartmentRatingsTable
+                  from={period.from}
+                  to={period.to}
+                  orgUnit={departmentCode ? undefined : unitCode}
+                  units={units}
+                />
               </div>
             </Spin>
           ) : null}

@@ -14,6 +14,7 @@ import { useCameraStore } from './camera-store.js';
 import { buildCameraTree, camerasUnder, unitKeys, type CameraTreeNode } from './camera-tree-model.js';
 import { setCameraDrag } from './drag.js';
 import { LoadState } from '../base/LoadState.js';
+import { LentCameras } from './LentCameras.js';
 
 interface TreeItem {
   key: string;
@@ -104,6 +105,7 @@ export function CameraTree({ user, checked, onCheck, onPut }: CameraTreeProps) {
           </Button>
         ) : null}
       </div>
+      <LentCameras onPut={onPut} />
       <div className="wall-tree-body" ref={box}>
         {body}
       </div>

@@ -16,8 +16,15 @@ interface CameraState {
   cameras: Camera[];
   byId: ReadonlyMap<string, Camera>;
   index: GridBucketIndex<Camera> | null;
+  /**
+   * Cameras outside the viewer's scope lent to its unit (借调, live grants only): in `byId` so a tile can play them,
+   * never in `cameras` (the scoped tree and the nearest-camera index).
+   */
+  lent: Camera[];
   ensureLoaded(userId: string): Promise<void>;
   reload(): Promise<void>;
+  /** The live loans again (the camera tree asks now and then; a loan may start or end at any time). */
+  reloadLent(): Promise<void>;
   setOnline(cameraId: string, online: boolean): void;
 }
 
@@ -30,12 +37,14 @@ export const useCameraStore = create<CameraState>()((set, get) => ({
   cameras: [],
   byId: new Map(),
   index: null,
+  lent: [],
 
   async ensureLoaded(userId) {
     if (get().userId === userId && get().status !== 'idle' && get().status !== 'failed') return;
     // Another user's cameras must never show, not even for a moment.
-    set({ userId, status: 'idle', cameras: [], byId: new Map(), index: null, error: null });
+    set({ userId, status: 'idle', cameras: [], byId: new Map(), index: null, error: null, lent: [] });
     await get().reload();
+    await get().reloadLent();
   },
 
   async reload() {
@@ -47,13 +56,28 @@ export const useCameraStore = create<CameraState>()((set, get) => ({
       set({
         status: 'ready',
         cameras,
-        byId: new Map(cameras.map((c) => [c.id, c])),
+        byId: new Map([...get().lent, ...cameras].map((c) => [c.id, c])),
         index: new GridBucketIndex(cameras),
       });
     } catch (error) {
       if (load !== loads) return;
       set({ status: 'failed', error });
     }
+  },
+
+  async reloadLent() {
+    let lent: Camera[];
+    try {
+      const grants = await call('grants.list', {});
+      const own = new Set(get().cameras.map((c) => c.id));
+      // A lender's list holds its own cameras lent out; only what is outside this viewer's scope was lent to it.
+      lent = grants.filter((g) => g.active && !own.has(g.camera.id)).map((g) => g.camera);
+    } catch {
+      lent = []; // a role without cameras, or the hub away: nothing on loan to show
+    }
+    const byId = new Map(get().cameras.map((c) => [c.id, c]));
+    for (const camera of lent) byId.set(camera.id, camera);
+    set({ lent, byId });
   },
 
   setOnline(cameraId, online) {

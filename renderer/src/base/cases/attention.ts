@@ -35,7 +35,7 @@ const nextMoves = new WeakMap<CaseView, Map<string, CaseMoveType | null>>();
 export function nextMoveFor(c: CaseView, actor: CaseActor): CaseMoveType | null {
   let byActor = nextMoves.get(c);
   if (!byActor) nextMoves.set(c, (byActor = new Map()));
-  const key = `${actor.userId}|${actor.role}|${actor.orgUnitCode}`;
+  const key = `${actor.userId}|${actor.role}|${actor.orgUnitCode}|${actor.departmentCode ?? ''}`;
   if (byActor.has(key)) return byActor.get(key)!;
   const allowed = new Set(allowedMoves(c, actor));
   // Evaluation waits on the closed column for days; it is a turn, but not "action now" on an open case.
@@ -78,7 +78,8 @@ export function matchesAttention(c: CaseView, filter: AttentionFilter, ctx: Atte
       return OPEN_STATUSES.includes(c.status) && c.supervisionCount > 0;
     case 'mine':
       return (
-        OPEN_STATUSES.includes(c.status) && (hasOwnLeg(c, ctx.actor.orgUnitCode) || nextMoveFor(c, ctx.actor) !== null)
+        OPEN_STATUSES.includes(c.status) &&
+        (hasOwnLeg(c, ctx.actor.departmentCode ?? ctx.actor.orgUnitCode) || nextMoveFor(c, ctx.actor) !== null)
       );
     case 'watched':
       return ctx.watched.has(c.id);

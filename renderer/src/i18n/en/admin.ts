@@ -49,6 +49,8 @@ export const admin: SameKeys<typeof zh> = {
     saved: 'Saved',
     total: '{{count}} users',
     unitPlaceholder: 'Unit code, e.g. 431099001',
+    department: 'Department',
+    departmentPlaceholder: 'Choose a county department',
     oneTimeTitle: 'One-time password',
     oneTimeHint: 'Give this password to {{name}}. It is shown only now and must be changed at the first sign-in.',
     copy: 'Copy',
@@ -68,7 +70,7 @@ export const admin: SameKeys<typeof zh> = {
   import: {
     title: 'Import users (CSV)',
     format:
-      'Header: username,display_name,role,unit_code (UTF-8). Check first; import only when every line is fine — with any bad line nothing is written.',
+      'Header: username,display_name,role,unit_code (UTF-8); a department_officer’s unit_code is its department, e.g. dept:zhujian. Check first; import only when every line is fine — with any bad line nothing is written.',
     choose: 'Choose a CSV file',
     check: 'Check',
     run: 'Import {{count}} users',

@@ -63,6 +63,10 @@ export const errors: SameKeys<typeof zh> = {
     duty_overlap: 'This period overlaps a shift already on the roster',
     handover_acknowledged: 'This handover has already been acknowledged',
     own_handover: 'You cannot acknowledge your own handover; the incoming officer does',
+    department_required: 'A department officer needs a department; no other role has one',
+    leg_not_ratable:
+      'The department has not finished this leg yet (case not closed, no feedback): it cannot be rated yet',
+    already_rated: 'This department’s leg has already been rated; each leg is rated once',
   },
   detail: {
     bad_request: 'Invalid request: {{field}}',

@@ -17,6 +17,7 @@ import { evidence } from './evidence.js';
 import { paper } from './paper.js';
 import { duty } from './duty.js';
 import { disputes } from './disputes.js';
+import { roles } from './roles.js';
 
 export const en = {
   shell,
@@ -37,4 +38,5 @@ export const en = {
   paper,
   duty,
   disputes,
+  roles,
 };

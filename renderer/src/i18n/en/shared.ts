@@ -14,6 +14,8 @@ export const shared: SameKeys<typeof zh> = {
   role: {
     county_duty_officer: 'County duty officer',
     township_director: 'Township grid centre director',
+    village_director: 'Village / community director',
+    department_officer: 'County department officer',
     wall_operator: 'Video-wall operator',
     grid_worker: 'Grid worker',
     admin: 'Administrator',

@@ -46,6 +46,8 @@ export const admin = {
     saved: '已保存',
     total: '共 {{count}} 个用户',
     unitPlaceholder: '单位代码，如 431099001',
+    department: '所属部门',
+    departmentPlaceholder: '选择县直部门',
     oneTimeTitle: '一次性密码',
     oneTimeHint: '请将此密码交给 {{name}}。它只显示这一次，首次登录后必须修改。',
     copy: '复制',
@@ -65,7 +67,7 @@ export const admin = {
   import: {
     title: '导入用户（CSV）',
     format:
-      '表头：username,display_name,role,unit_code（UTF-8）。先检查，全部无误后才能导入；有任何错误行时不写入任何内容。',
+      '表头：username,display_name,role,unit_code（UTF-8）。部门办事员（department_officer）的 unit_code 填部门代码，如 dept:zhujian。先检查，全部无误后才能导入；有任何错误行时不写入任何内容。',
     choose: '选择 CSV 文件',
     check: '检查',
     run: '导入 {{count}} 个用户',

@@ -65,6 +65,9 @@ const code = {
   duty_overlap: '该时段与值班表中已有的班次重叠',
   handover_acknowledged: '该交接班已被接班人确认',
   own_handover: '不能确认自己写的交接班，请由接班人确认',
+  department_required: '部门办事员须选定所属部门；其他角色不设部门',
+  leg_not_ratable: '该部门的处置尚未完成（案件未结案或部门未反馈），暂不能评价',
+  already_rated: '该部门的这次处置已评价过，每次处置只评一次',
 } satisfies Record<ErrorCode, string>;
 
 const detail = {

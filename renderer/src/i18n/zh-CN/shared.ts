@@ -19,6 +19,8 @@ export const shared = {
   role: {
     county_duty_officer: '县联动处置值班员',
     township_director: '乡镇网格管理中心主任',
+    village_director: '村（社区）便民服务站站长',
+    department_officer: '县直部门办事员',
     wall_operator: '大屏操作员',
     grid_worker: '网格员',
     admin: '系统管理员',
