@@ -253,8 +253,13 @@ describe('camera loans (借调) for the case', () => {
       );
     expect(await borrowed()).toMatchObject({ active: true, caseId, camera: { id: camera.id } });
 
-    const c = await current(caseId);
-    const closed = await move(hub, as('county.duty'), caseId, c.version, { type: 'check', outcome: 'pass' });
+    // A hotline case closes only after the caller was called back (回访).
+    const called = await move(hub, as('county.duty'), caseId, (await current(caseId)).version, {
+      type: 'callback',
+      outcome: 'satisfied',
+    });
+    expect(called.status, JSON.stringify(called.body)).toBe(200);
+    const closed = await move(hub, as('county.duty'), caseId, called.body.version, { type: 'check', outcome: 'pass' });
     expect(closed.status, JSON.stringify(closed.body)).toBe(200);
     expect(closed.body.status).toBe('closed');
     expect(await borrowed()).toMatchObject({ active: false, endReason: 'case_closed' });

@@ -4,6 +4,7 @@
  * what. Each role lands on the view of its main work: administration, the dispatch board, or the wall. Pure (no DOM),
  * unit-tested in tests/unit/role-views.test.ts.
  */
+import { isDutyStaff } from '../../../common/duty-policy.js';
 import { canAct, roleAllows, type Action, type Principal } from '../../../common/scope-policy.js';
 
 export const VIEWS = ['wall', 'map', 'dispatch', 'duty', 'kpi', 'audit', 'admin'] as const;
@@ -38,7 +39,9 @@ export function viewsFor(principal: Principal): View[] {
     (view) =>
       roleAllows(principal, VIEW_ACTION[view]) &&
       // The map shows an area's events: a department officer's scope is its department's legs, not an area.
-      (view !== 'map' || canAct(principal, 'case.read', principal.orgUnitCode)),
+      (view !== 'map' || canAct(principal, 'case.read', principal.orgUnitCode)) &&
+      // Duty is kept by command rooms (county and township centres): a village's desk has no roster.
+      (view !== 'duty' || isDutyStaff(principal)),
   );
 }
 
