@@ -45,7 +45,7 @@ async function reportSerious(page: Page, description: string): Promise<string> {
   const receipt = page.getByTestId('report-receipt');
   await expect(receipt).toBeVisible();
   const caseId = (await receipt.getAttribute('data-case-id'))!;
-  await page.keyboard.press('Escape');
+  await receipt.getByRole('button', { name: /关\s*闭|Close/ }).click();
   await expect(receipt).toHaveCount(0);
   return caseId;
 }

@@ -48,7 +48,9 @@ test('a duplicate report is merged with one click from the verifying centre’s 
   const second = await reportRubbish(county, name, '热线：菜市场后面又有人反映垃圾没清', '13900000012');
   // The receipt already names the earlier case as a possible duplicate.
   await expect(county.locator(`[data-testid="report-duplicate"][data-case-id="${first}"]`)).toBeVisible();
-  await county.keyboard.press('Escape');
+  // Closed by its button: with a toast up, Escape goes to the toast's layer, not the dialog (antd's Esc stack).
+  await county.getByTestId('report-receipt').getByRole('button', { name: /关\s*闭|Close/ }).click();
+  await expect(county.getByTestId('report-receipt')).toHaveCount(0);
 
   // The township (the centre that verifies its reports) sees the marker on both cards, live.
   const card = columnCard(town, 'reported', second);
