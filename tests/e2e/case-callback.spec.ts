@@ -49,7 +49,10 @@ test('a duplicate report is merged with one click from the verifying centre’s 
   // The receipt already names the earlier case as a possible duplicate.
   await expect(county.locator(`[data-testid="report-duplicate"][data-case-id="${first}"]`)).toBeVisible();
   // Closed by its button: with a toast up, Escape goes to the toast's layer, not the dialog (antd's Esc stack).
-  await county.getByTestId('report-receipt').getByRole('button', { name: /关\s*闭|Close/ }).click();
+  await county
+    .getByTestId('report-receipt')
+    .getByRole('button', { name: /关\s*闭|Close/ })
+    .click();
   await expect(county.getByTestId('report-receipt')).toHaveCount(0);
 
   // The township (the centre that verifies its reports) sees the marker on both cards, live.
