@@ -8,8 +8,8 @@
  * The demo simulator may add reports meanwhile, so the test only ever looks at its own case, by id.
  */
 import type { Page } from '@playwright/test';
-import { choose, closeDrawer, columnCard, makeMove, openBoard, openCase } from './dispatch-support.js';
-import { expect as baseExpect, logIn, test } from './fixtures.js';
+import { choose, closeDrawer, columnCard, makeMove, openBoard, openCase } from '../e2e/dispatch-support.js';
+import { expect as baseExpect, logIn, test } from '../e2e/fixtures.js';
 
 // Three consoles and the hub share a busy machine: first loads can take longer than the suite's 15 s.
 const expect = baseExpect.configure({ timeout: 60_000 });

@@ -8,8 +8,8 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { pdfText } from '../support/pdf-text.js';
-import { choose, closeDrawer, fillSeriousReport, makeMove, openBoard, openCase } from './dispatch-support.js';
-import { expect, logIn, test } from './fixtures.js';
+import { choose, closeDrawer, fillSeriousReport, makeMove, openBoard, openCase } from '../e2e/dispatch-support.js';
+import { expect, logIn, test } from '../e2e/fixtures.js';
 
 const TOWNSHIP = '431099001';
 

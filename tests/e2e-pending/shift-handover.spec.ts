@@ -6,7 +6,7 @@
  *   and is still acknowledged after a reload (the acknowledgement is the user's, kept on the hub).
  */
 import type { Page } from '@playwright/test';
-import { expect, logIn, test } from './fixtures.js';
+import { expect, logIn, test } from '../e2e/fixtures.js';
 
 const TOWNSHIP = '431099001';
 
