@@ -8,8 +8,8 @@
  * The demo simulator may add reports meanwhile, so the test only ever looks at its own cases, by id.
  */
 import type { Page } from '@playwright/test';
-import { choose, closeDrawer, columnCard, makeMove, openBoard, openCase } from './dispatch-support.js';
-import { expect, logIn, test } from './fixtures.js';
+import { choose, closeDrawer, columnCard, makeMove, openBoard, openCase } from '../e2e/dispatch-support.js';
+import { expect, logIn, test } from '../e2e/fixtures.js';
 
 /** Types a hotline call about exposed rubbish at the township's centre into the report form; returns the case id. */
 async function reportRubbish(page: Page, townshipName: string, description: string, phone: string): Promise<string> {
@@ -44,7 +44,12 @@ test('a duplicate report is merged with one click from the verifying centre’s 
   const name = TOWNSHIP_NAME;
 
   const first = await reportRubbish(county, name, '热线：菜市场后门垃圾堆积', '13900000011');
-  await county.getByTestId('report-another').click();
+  // A second caller about the same heap: a new report (the receipt closed by its button first).
+  await county
+    .getByTestId('report-receipt')
+    .getByRole('button', { name: /关\s*闭|Close/ })
+    .click();
+  await expect(county.getByTestId('report-receipt')).toHaveCount(0);
   const second = await reportRubbish(county, name, '热线：菜市场后面又有人反映垃圾没清', '13900000012');
   // The receipt already names the earlier case as a possible duplicate.
   await expect(county.locator(`[data-testid="report-duplicate"][data-case-id="${first}"]`)).toBeVisible();
