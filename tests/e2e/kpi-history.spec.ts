@@ -40,10 +40,12 @@ test('a county duty officer reads the published figures from the 2017–2020 his
   const share = Number(await gridWorkers.getAttribute('data-share'));
   expect(share).toBeGreaterThan(0.92);
   expect(share).toBeLessThan(0.94);
-  // Every headline rate rests on thousands of cases: no small-sample flag on the cards.
-  await expect(page.locator('.kpi-cards').getByTestId('kpi-small-sample')).toHaveCount(0);
-  for (const card of ['onTimeRate', 'reworkRate', 'gridLevelShare'])
+  // Every published rate rests on thousands of cases: no small-sample flag on those cards. (The imported history
+  // carries no call-backs, so the call-back cards may say their sample is small: that is what the data says.)
+  for (const card of ['onTimeRate', 'reworkRate', 'gridLevelShare']) {
     await expect(page.getByTestId(`kpi-card-${card}`)).toHaveText(/^\d+\.\d%$/);
+    await expect(page.locator(`.kpi-card[data-kpi="${card}"]`).getByTestId('kpi-small-sample')).toHaveCount(0);
+  }
 
   // The unit table: the twelve townships and the departments.
   const table = page.getByTestId('kpi-unit-table');
