@@ -110,6 +110,8 @@ test.describe('consoles on other hosts (network namespaces)', () => {
     const made = JSON.parse(
       await rig.runInHub('tests/support/netns-dispatch.ts', [rig.hubUrl, TOWNS[0]!, '跨主机推送测试']),
     ) as { caseId: string };
+    // The columns are virtualised and the demo board is full: narrow it to the case so its card is rendered.
+    await pages[0]!.getByTestId('board-search').fill(made.caseId);
     await expect(pages[0]!.locator(`[data-testid="case-card"][data-case-id="${made.caseId}"]`)).toBeVisible({
       timeout: 15_000,
     });
@@ -122,6 +124,7 @@ test.describe('consoles on other hosts (network namespaces)', () => {
     const made = JSON.parse(
       await rig.runInHub('tests/support/netns-dispatch.ts', [rig.hubUrl, TOWNS[0]!, '断网期间签收反馈']),
     ) as { caseId: string; version: number; legId: string };
+    await page.getByTestId('board-search').fill(made.caseId);
     await expect(page.locator(`[data-testid="case-card"][data-case-id="${made.caseId}"]`)).toBeVisible({
       timeout: 15_000,
     });
@@ -224,6 +227,7 @@ test.describe('consoles on other hosts (network namespaces)', () => {
     const made = JSON.parse(
       await rig.runInHub('tests/support/netns-dispatch.ts', [rig.hubUrl, TOWNS[1]!, '迁址后推送']),
     ) as { caseId: string };
+    await page.getByTestId('board-search').fill(made.caseId);
     await expect(page.locator(`[data-testid="case-card"][data-case-id="${made.caseId}"]`)).toBeVisible({
       timeout: 15_000,
     });
