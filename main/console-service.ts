@@ -22,9 +22,11 @@ import { OfflineConsole } from './local-store/offline-console.js';
 import { unreachable as isHubUnreachable } from './local-store/store-errors.js';
 import { lastReferenceSnapshot, rememberReference } from './reference-cache.js';
 import { fetchMapEvents } from './map/hub-map-events.js';
-import { fetchAttachmentContent, uploadAttachment } from './evidence/hub-evidence.js';
+import { evidenceHandlers } from './evidence/evidence-calls.js';
 import { fetchPaper, type PaperViewer } from './paper/hub-paper.js';
 import { shiftHandlers } from './shift-calls.js';
+import { rolesHandlers } from './roles-calls.js';
+import { definedOnly } from './defined-only.js';
 import { WALL_DISPLAY_PATH, type WallCast, type WallDisplayInfo } from '../common/wall-schemas.js';
 
 /** Monitors and full-screen wall windows: Electron's main process provides them; the web host has none. */
@@ -53,11 +55,6 @@ export interface ConsoleServiceOptions {
 /** The audit filter as a query string (undefined fields left out). */
 function auditQuery(filter: CallRequest<'audit.views'>): Record<string, string | number> {
   return definedOnly(filter) as Record<string, string | number>;
-}
-
-/** A query object without its undefined fields (they would travel as the text "undefined"). */
-function definedOnly<T extends object>(query: T): T {
-  return Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined)) as T;
 }
 
 export class ConsoleService {
@@ -229,15 +226,12 @@ export class ConsoleService {
     'admin.cameraProbe': async ({ id }) =>
       this.hub.call('adminCameraProbe', { token: this.requireToken(), params: { id }, body: {} }),
     // A case's evidence (issue 15 §2): the hub checks scope on every call; bytes travel raw to and from the hub.
-    'evidence.list': async ({ caseId }) =>
-      (await this.hub.call('caseAttachments', { token: this.requireToken(), params: { caseId } })).items,
-    'evidence.upload': async ({ dataBase64, ...rest }) =>
-      uploadAttachment(this.options.hubUrl, this.requireToken(), {
-        ...rest,
-        bytes: new Uint8Array(Buffer.from(dataBase64, 'base64')),
-      }),
-    'evidence.content': async ({ attachmentId, variant }) =>
-      fetchAttachmentContent(this.options.hubUrl, this.requireToken(), attachmentId, variant),
+    // A case's attachments (main/evidence/evidence-calls.ts): the bytes travel as their own HTTP bodies.
+    ...evidenceHandlers(
+      () => this.hub,
+      () => this.options.hubUrl,
+      () => this.requireToken(),
+    ),
     // Kept for the offline store; with the hub away, the last answer (or the shipped tables) serves.
     'reference.get': async () => {
       const token = this.requireToken();
@@ -257,17 +251,11 @@ export class ConsoleService {
       () => this.hub,
       () => this.requireToken(),
     ),
-    // Village level and departments (common/contract-roles.ts): ratings of departments, camera loans.
-    'ratings.forCase': async ({ caseId }) =>
-      (await this.hub.call('caseDepartmentRatings', { token: this.requireToken(), params: { caseId } })).items,
-    'ratings.rate': async ({ caseId, rating }) =>
-      this.hub.call('caseDepartmentRate', { token: this.requireToken(), params: { caseId }, body: rating }),
-    'stats.departmentRatings': async (query) =>
-      this.hub.call('departmentRatingsKpi', { token: this.requireToken(), query: definedOnly(query) }),
-    'grants.list': async () => (await this.hub.call('cameraGrants', { token: this.requireToken() })).items,
-    'grants.create': async (body) => this.hub.call('cameraGrantCreate', { token: this.requireToken(), body }),
-    'grants.revoke': async ({ id }) =>
-      this.hub.call('cameraGrantRevoke', { token: this.requireToken(), params: { id }, body: {} }),
+    // Village level and departments (main/roles-calls.ts): ratings of departments, camera loans.
+    ...rolesHandlers(
+      () => this.hub,
+      () => this.requireToken(),
+    ),
   };
 
   /**

@@ -4,15 +4,11 @@
  */
 import type { CallRequest, CallResponse } from '../common/contract.js';
 import type { shiftConsoleCalls } from '../common/contract-shift.js';
+import { definedOnly } from './defined-only.js';
 import type { HubClient } from './hub-client.js';
 
 type ShiftCallName = keyof typeof shiftConsoleCalls;
 type ShiftHandlers = { [K in ShiftCallName]: (request: CallRequest<K>) => Promise<CallResponse<K>> };
-
-/** A query object without its undefined fields (they would travel as the text "undefined"). */
-function definedOnly<T extends object>(query: T): T {
-  return Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined)) as T;
-}
 
 export function shiftHandlers(client: () => HubClient, token: () => string): ShiftHandlers {
   const hub = { call: ((...args: Parameters<HubClient['call']>) => client().call(...args)) as HubClient['call'] };
