@@ -51,14 +51,11 @@ import {
   CameraIdParams,
   CameraStreamCall,
   GrantIdParams,
-  MediaAuthorizeRequest,
   StreamRequest,
   StreamTicket,
   ViewAuditFilter,
   ViewAuditList,
   ViewAuditQuery,
-  ZlmHookAnswer,
-  ZlmPlayHook,
 } from './video-schemas.js';
 import { MAP_EVENTS_CONTENT_TYPE } from './map-events-format.js';
 import { MapBoundaries, MapBoundary, MapEventsQuery, MapEventsRequest } from './map-schemas.js';
@@ -84,6 +81,7 @@ import {
 
 import { adminConsoleCalls, adminHubRoutes } from './contract-admin.js';
 import { deskConsoleCalls, deskHubRoutes } from './contract-desk.js';
+import { mediaHubRoutes } from './contract-media.js';
 import {
   evidenceConsoleCalls,
   evidenceConsolePushes,
@@ -193,33 +191,8 @@ export const hubRoutes = {
     params: GrantIdParams,
     response: CameraGrant,
   },
-  /** The stream-token check for an external media server (MediaMTX `authMethod: http`); 200 allows, 401/403 refuse. */
-  mediaAuthorize: {
-    method: 'POST',
-    path: '/api/v1/media/authorize',
-    auth: false,
-    body: MediaAuthorizeRequest,
-    response: Ok,
-  },
-  /**
-   * The same check as nginx's `auth_request`: a GET with the client's request in `X-Original-URI` (read with the
-   * external media URL template) and its address in `X-Real-IP`; 200 allows, 401/403 refuse.
-   */
-  mediaAuthorizeNginx: {
-    method: 'GET',
-    path: '/api/v1/media/authorize/nginx',
-    auth: false,
-    body: Empty,
-    response: Ok,
-  },
-  /** The same check as a ZLMediaKit `on_play` hook: always 200, `code` 0 allows. */
-  mediaAuthorizeZlm: {
-    method: 'POST',
-    path: '/api/v1/media/authorize/zlmediakit',
-    auth: false,
-    body: ZlmPlayHook,
-    response: ZlmHookAnswer,
-  },
+  // The token checks external media servers call (common/contract-media.ts).
+  ...mediaHubRoutes,
   /** JSON here; `format=csv` in the query answers a CSV download instead. */
   auditViews: {
     method: 'GET',
