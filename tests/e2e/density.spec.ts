@@ -5,7 +5,7 @@
  * wall back), the map keeps the scope's extent when the period changes, and English case numbers are not cut.
  */
 import type { Page } from '@playwright/test';
-import { openBoard } from './dispatch-support.js';
+import { fillSeriousReport, openBoard } from './dispatch-support.js';
 import { expect, logIn, test } from './fixtures.js';
 import { chooseLayout, openWall, tiles } from './wall-support.js';
 
@@ -181,6 +181,46 @@ test('全部上墙 asks before replacing tiles, keeps a running tour, and one un
   await expect(page.getByTestId('wall-undo')).toHaveCount(0);
 });
 
+test('accepting a serious case’s proposal puts every proposed camera up, the alert tile’s own too', async ({
+  consolePage,
+}) => {
+  const wall = await consolePage();
+  await openWall(wall, 'county.wall');
+  await chooseLayout(wall, '9'); // eight free tiles, the alert tile is tile 9
+  const duty = await consolePage();
+  await logIn(duty, 'county.duty');
+  await openBoard(duty);
+  const townshipName = (await duty
+    .getByTestId('org-tree')
+    .locator('[data-code="431099001"]')
+    .getAttribute('title'))!.split(' · ')[0]!;
+  const form = await fillSeriousReport(duty, townshipName, `提议全部上墙 ${Date.now()}`);
+  await form.getByTestId('report-submit').click();
+  await expect(duty.getByTestId('report-receipt')).toBeVisible();
+
+  const alertTile = tiles(wall).nth(8);
+  const banner = alertTile.getByTestId('tile-proposal');
+  await expect(banner).toBeVisible({ timeout: 60_000 });
+  const total = Number(/1\s*\/\s*(\d+)/.exec((await banner.textContent()) ?? '')![1]);
+  expect(total).toBeGreaterThan(1);
+  const onAlertTile = (await alertTile.getAttribute('data-camera-id'))!;
+  expect(onAlertTile).not.toBe('');
+
+  await banner.getByTestId('proposal-put-all').click();
+  await expect(banner).toHaveCount(0);
+  const shown = async () =>
+    (await tiles(wall).evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-camera-id') ?? ''))).filter(
+      Boolean,
+    );
+  await expect.poll(async () => (await shown()).length).toBe(total);
+  expect(await shown()).toContain(onAlertTile);
+  // Each tile that got a camera says which: number and name in its head.
+  for (let i = 0; i < total; i++) {
+    await expect(tiles(wall).nth(i).locator('.wall-tile-no')).toHaveText(String(i + 1));
+    await expect(tiles(wall).nth(i).locator('.wall-tile-name')).not.toBeEmpty();
+  }
+});
+
 test('the map keeps the scope’s extent when the period changes', async ({ consolePage }) => {
   const page = await consolePage();
   await logIn(page, 'county.duty');
@@ -218,4 +258,11 @@ test('English: case numbers are not cut and the wall’s Snapshots tab keeps its
   await page.getByTestId('nav-wall').click();
   await expect(page.getByTestId('tab-snapshots')).toBeVisible();
   await expect(page.getByTestId('tab-snapshots')).toHaveText('Snapshots');
+  // Not folded into antd's "…" overflow menu: the menu button is hidden and the tab lies inside the tab bar.
+  await expect(page.locator('.wall-side-tabs .ant-tabs-nav-operations')).toHaveClass(/ant-tabs-nav-operations-hidden/);
+  const [bar, tab] = await Promise.all([
+    page.locator('.wall-side-tabs .ant-tabs-nav-wrap').boundingBox(),
+    page.getByTestId('tab-snapshots').boundingBox(),
+  ]);
+  expect(tab!.x + tab!.width).toBeLessThanOrEqual(bar!.x + bar!.width);
 });

@@ -30,6 +30,22 @@ describe('put-many', () => {
     expect(effectiveCameraIds(store())[8]).toBeNull();
   });
 
+  it('accepting a proposal puts up every proposed camera, the one the alert tile is showing too', () => {
+    store().propose({
+      caseId: 'c1',
+      caseNo: '20261204-000001',
+      description: '',
+      cameraIds: ['p1', 'p2', 'p3'],
+      meters: [10, 20, 30],
+    });
+    expect(effectiveCameraIds(store())[8]).toBe('p1'); // the alert tile shows the first proposed camera
+    expect(store().place(['p1', 'p2', 'p3'])).toBe(3);
+    store().dismissProposal();
+    const shown = effectiveCameraIds(store());
+    expect(shown.slice(0, 3)).toEqual(['p1', 'p2', 'p3']);
+    expect(shown[8]).toBeNull();
+  });
+
   it('asks before replacing occupied tiles and never replaces a touring tile', () => {
     for (let i = 0; i < 8; i++) store().assign(i, `own-${i}`);
     store().setTileTour(2, { cameraIds: ['t1', 't2'], dwellSeconds: 30 });

@@ -147,8 +147,8 @@ function WallScreen({ user }: { user: User }) {
       <aside className={`wall-side${sideShown ? '' : ' wall-side-away'}`} data-testid="wall-side">
         <Tabs
           size="small"
-          // Tight gutters: four tabs and the fold button fit 280 px in English too (no "…" overflow menu).
-          tabBarGutter={12}
+          // Tight gutters: four tabs and the fold button fit the panel in English too (no "…" overflow menu).
+          tabBarGutter={10}
           tabBarExtraContent={{ right: sideToggle('tabs') }}
           className="wall-side-tabs"
           items={[

@@ -162,7 +162,10 @@ export function effectiveCameraIds(state: WallState): Array<string | null> {
 export function planPlacement(state: WallState, cameraIds: readonly string[]): PlacementPlan {
   const n = cellCount(state.kind);
   const alert = alertIndex(state);
-  const current = effectiveCameraIds(state);
+  // "Already on the wall" means kept there: the camera a proposal shows on the alert tile is passing through, and
+  // accepting the proposal must put it up too (it used to be skipped and vanished with the proposal — the alert
+  // tile lost its camera's name and picture).
+  const current = effectiveCameraIds({ ...state, proposal: null });
   const ids = [...new Set(cameraIds)].filter((id) => !current.includes(id));
   const cells = [...Array(n).keys()].filter((i) => i !== alert);
   const tile = (i: number) => state.tiles[i];
