@@ -13,10 +13,12 @@ import { call } from '../bridge/index.js';
 import { errorMessage } from '../i18n/error-message.js';
 import { navigateTo } from '../base/routes.js';
 import { wallHlsConfig } from '../wall/hls-config.js';
+import { setCameraDrag } from '../wall/drag.js';
 import { refreshDelay, tokenOf } from '../wall/tile-state.js';
 import { useWallStore } from '../wall/wall-store.js';
 import { viewerLabel, Watermark } from '../wall/Watermark.js';
 import { useSessionStore } from '../session/session-store.js';
+import { useMapStore } from './map-store.js';
 
 type TileState = { phase: 'loading' } | { phase: 'playing' } | { phase: 'failed'; error: unknown };
 
@@ -80,7 +82,18 @@ export function CameraTile({ camera, onClose }: { camera: Camera; onClose(): voi
 
   return (
     <div className="map-camera-tile" data-testid="map-camera-tile" data-camera-id={camera.id}>
-      <div className="map-camera-head">
+      {/* The head is the drag handle: dragged onto the miniature wall (WallDropDock), the camera goes on that tile. */}
+      <div
+        className="map-camera-head"
+        draggable
+        data-testid="map-camera-drag"
+        title={t('map:camera.dragHint')}
+        onDragStart={(event) => {
+          setCameraDrag(event, [camera.id]);
+          useMapStore.getState().setDragging(true);
+        }}
+        onDragEnd={() => useMapStore.getState().setDragging(false)}
+      >
         <span className="map-camera-name" title={camera.name}>
           {camera.name}
         </span>

@@ -18,6 +18,7 @@ import { MapLegend } from './MapLegend.js';
 import { useMapStore } from './map-store.js';
 import { MapToolbar } from './MapToolbar.js';
 import { TimePlayer } from './TimePlayer.js';
+import { WallDropDock } from './WallDropDock.js';
 import './map.css';
 import { LoadState } from '../base/LoadState.js';
 
@@ -59,6 +60,7 @@ export default function EventMap({ user }: { user: User }) {
         <MapCanvas scopeCode={user.orgUnitCode} />
         <MapLegend />
         {camera ? <CameraTile camera={camera} onClose={() => useMapStore.getState().openCamera(null)} /> : null}
+        <WallDropDock />
       </div>
       <TimePlayer />
       <CaseDrawer user={user} units={units} orgUnits={orgUnits} afterClose={() => undefined} />

@@ -55,6 +55,13 @@ export function MapCanvas({ scopeCode }: { scopeCode: string }) {
     const view = fitView(featureBounds(feature), size.width, size.height);
     setViewState(first || sameUnit ? view : { ...view, transitionDuration: 500 });
   }, [outlines, focusCode, fitKey, size.width, size.height]);
+  // A camera located by name flies the view to it (the fit above runs only when the focus or the period changes).
+  const flyTo = useMapStore((s) => s.flyTo);
+  useEffect(() => {
+    if (!flyTo) return;
+    useMapStore.getState().takeFlyTo();
+    setViewState((view) => ({ ...view, ...flyTo, transitionDuration: 600 }));
+  }, [flyTo]);
   // The focused unit's outline on screen, for the tests and the screenshot script: it must not move with the period.
   const focusBox = useMemo(() => {
     const feature = outlines?.byCode.get(focusCode);
@@ -129,6 +136,7 @@ export function MapCanvas({ scopeCode }: { scopeCode: string }) {
       data-testid="map-canvas"
       data-fetches={fetches}
       data-zoom={viewState.zoom.toFixed(2)}
+      data-center={`${viewState.longitude.toFixed(5)},${viewState.latitude.toFixed(5)}`}
       data-events={data?.events.count ?? 0}
       data-scope-box={focusBox}
     >

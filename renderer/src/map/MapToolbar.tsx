@@ -7,6 +7,7 @@ import { Button, DatePicker, Select, Tag, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../i18n/use-language.js';
+import { CameraLocator } from './CameraLocator.js';
 import { filterOptions } from './map-labels.js';
 import { customPeriod, periodOf, periodPresets, type PeriodPreset } from './map-period.js';
 import { useMapStore } from './map-store.js';
@@ -89,6 +90,7 @@ export function MapToolbar() {
           {t('map:filter.clear')}
         </Button>
       ) : null}
+      <CameraLocator />
       <Typography.Text type="secondary" className="map-status" data-testid="map-status" data-status={status}>
         {status === 'loading'
           ? t('map:loading')

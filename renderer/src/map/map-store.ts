@@ -11,6 +11,7 @@ import { call } from '../bridge/index.js';
 import { eventDataFromBytes, type EventData } from './event-attributes.js';
 import { NO_FILTER, type MapFilter } from './event-filter.js';
 import { periodOf, type Period } from './map-period.js';
+import { ZOOM } from './view-fit.js';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'failed';
 
@@ -48,6 +49,14 @@ interface MapState {
   step(): void;
   setShowCameras(show: boolean): void;
   openCamera(camera: Camera | null): void;
+  /** Where the canvas should fly next (a located camera); the canvas takes it and clears it. */
+  flyTo: { longitude: number; latitude: number; zoom: number } | null;
+  /** Fly to a camera found by name or code, close enough to see its icon, and open its player. */
+  locateCamera(camera: Camera): void;
+  takeFlyTo(): void;
+  /** A camera is being dragged from the map: the wall's tiles show as drop targets meanwhile. */
+  dragging: boolean;
+  setDragging(dragging: boolean): void;
 }
 
 let loadSequence = 0;
@@ -66,6 +75,8 @@ const fresh = () => ({
   playback: { playing: false, windowDays: 7 },
   showCameras: true,
   camera: null as Camera | null,
+  flyTo: null as MapState['flyTo'],
+  dragging: false,
 });
 
 export const useMapStore = create<MapState>()((set, get) => ({
@@ -161,5 +172,22 @@ export const useMapStore = create<MapState>()((set, get) => ({
 
   openCamera(camera) {
     set({ camera });
+  },
+
+  locateCamera(camera) {
+    // One step inside the zoom where camera icons appear, so the located camera is seen among its neighbours.
+    set({
+      camera,
+      showCameras: true,
+      flyTo: { longitude: camera.position[0], latitude: camera.position[1], zoom: ZOOM.cameras + 1 },
+    });
+  },
+
+  takeFlyTo() {
+    set({ flyTo: null });
+  },
+
+  setDragging(dragging) {
+    set({ dragging });
   },
 }));

@@ -59,6 +59,8 @@ export const map: SameKeys<typeof zh> = {
     clear: 'Clear selection',
   },
   camera: {
+    locate: 'Find a camera (name or code)',
+    dragHint: 'Drag the title onto a tile of the video wall',
     close: 'Close',
     toWall: 'Send to the video wall',
     online: 'Online',
@@ -66,6 +68,12 @@ export const map: SameKeys<typeof zh> = {
     sensitive: 'Sensitive camera: give a reason on the video wall to view it',
     loading: 'Connecting…',
     failed: 'Cannot play: {{message}}',
+  },
+  dock: {
+    title: 'Drop on a tile of the video wall',
+    empty: 'Free',
+    placed: 'On video-wall tile {{tile}}: {{name}}',
+    toWall: 'Open the wall',
   },
   fit: 'Back to my area',
   softwareRendering: 'Software rendering',

@@ -56,6 +56,8 @@ export const map = {
     clear: '取消选择',
   },
   camera: {
+    locate: '定位监控点（名称或编码）',
+    dragHint: '拖动标题到视频墙的分屏上',
     close: '关闭',
     toWall: '送上视频墙',
     online: '在线',
@@ -63,6 +65,12 @@ export const map = {
     sensitive: '敏感点位：请在视频墙说明调阅事由后查看',
     loading: '正在连接视频…',
     failed: '视频无法播放：{{message}}',
+  },
+  dock: {
+    title: '拖到视频墙的分屏上',
+    empty: '空闲',
+    placed: '已放到视频墙第 {{tile}} 分屏：{{name}}',
+    toWall: '去视频墙',
   },
   fit: '回到管辖范围',
   softwareRendering: '软件渲染',
