@@ -56,12 +56,15 @@ export function MapCanvas({ scopeCode }: { scopeCode: string }) {
     setViewState(first || sameUnit ? view : { ...view, transitionDuration: 500 });
   }, [outlines, focusCode, fitKey, size.width, size.height]);
   // A camera located by name flies the view to it (the fit above runs only when the focus or the period changes).
-  const flyTo = useMapStore((s) => s.flyTo);
   useEffect(() => {
-    if (!flyTo) return;
-    useMapStore.getState().takeFlyTo();
-    setViewState((view) => ({ ...view, ...flyTo, transitionDuration: 600 }));
-  }, [flyTo]);
+    const fly = ({ flyTo }: { flyTo: { longitude: number; latitude: number; zoom: number } | null }) => {
+      if (!flyTo) return;
+      useMapStore.getState().takeFlyTo();
+      setViewState((view) => ({ ...view, ...flyTo, transitionDuration: 600 }));
+    };
+    fly(useMapStore.getState()); // asked for before the canvas mounted (the map opened by the locate itself)
+    return useMapStore.subscribe(fly);
+  }, []);
   // The focused unit's outline on screen, for the tests and the screenshot script: it must not move with the period.
   const focusBox = useMemo(() => {
     const feature = outlines?.byCode.get(focusCode);
