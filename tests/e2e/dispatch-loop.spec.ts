@@ -59,7 +59,17 @@ test('a serious report runs the whole loop between the county and a township, li
   const drawer = county.getByTestId('case-drawer');
   await expect(drawer).toHaveAttribute('data-case-id', caseId);
   await expect(drawer.getByTestId('case-description')).toContainText('<script>x</script>');
-  await makeMove(county, 'file', 'filed');
+  // A move form cancelled with something typed in opens empty again (nothing of it is sent by the next one).
+  await drawer.getByTestId('move-file').click();
+  await drawer.getByTestId('move-note').fill('草稿：不该留下');
+  await drawer
+    .getByTestId('move-form-file')
+    .getByRole('button', { name: /取\s*消/ })
+    .click();
+  await expect(drawer.getByTestId('move-form-file')).toHaveCount(0);
+  await makeMove(county, 'file', 'filed', async (d) => {
+    await expect(d.getByTestId('move-note')).toHaveValue('');
+  });
   await expect(columnCard(town, 'filed', caseId)).toBeVisible();
   await makeMove(county, 'dispatch', 'dispatched', async (d) => {
     await choose(county, d.getByTestId('move-lead'), townshipName);

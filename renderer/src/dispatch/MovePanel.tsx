@@ -45,9 +45,10 @@ export function MovePanel({ view, actor, units, orgUnits, onMoved, onStale }: Mo
   const { t } = useTranslation(['dispatch']);
   const language = useLanguage();
   const { message } = App.useApp();
-  const [form] = Form.useForm<MoveValues>();
   const allowed = useMemo(() => allowedMoves(view, actor), [view, actor]);
   const [selected, setSelected] = useState<CaseMoveType | null>(null);
+  // Counts the forms opened, so reopening the same move after 取消 starts empty.
+  const [opened, setOpened] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   // A move that the case no longer allows (someone acted, or this move went through) closes its form.
@@ -106,6 +107,7 @@ export function MovePanel({ view, actor, units, orgUnits, onMoved, onStale }: Mo
             aria-pressed={active === type}
             onClick={() => {
               setSelected(active === type ? null : type);
+              setOpened((n) => n + 1);
               setError(null);
             }}
           >
@@ -115,8 +117,9 @@ export function MovePanel({ view, actor, units, orgUnits, onMoved, onStale }: Mo
       </Space>
       {active && Fields ? (
         <Form<MoveValues>
-          key={`${view.id}:${active}`}
-          form={form}
+          // A fresh form (and form store) per case and move: a shared Form.useForm instance kept what was typed
+          // into a cancelled form, or into another case's, and offered it again.
+          key={`${view.id}:${active}:${opened}`}
           layout="vertical"
           className="move-form"
           data-testid={`move-form-${active}`}
