@@ -154,7 +154,7 @@ export async function supervisionNoticeData(
 
 function stepNote(row: CaseHistoryRow, text: PaperText): string {
   const coded = row.noteCode
-    ? text.label('historyNote', row.noteCode).replace(/\{(\w+)\}/g, (_, k: string) => row.noteParams?.[k] ?? '')
+    ? text.label('historyNote', row.noteCode).replace(/\{\{(\w+)\}\}/g, (_, k: string) => row.noteParams?.[k] ?? '')
     : '';
   return [coded, row.note ?? ''].filter(Boolean).join('；');
 }

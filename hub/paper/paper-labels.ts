@@ -1,9 +1,9 @@
 /**
- * The words printed on the hub's papers, zh-CN first and English, by the user's console language. The console's own
- * i18n lives in the renderer (which the hub may not import); these repeat its labels for statuses, moves and the like
- * so the paper says what the screen says. Lookups fall back to the code itself, so a status or role added later
- * still prints (as its code) until it is named here.
+ * The words printed on the hub's papers, zh-CN first and English, by the user's console language. The names of
+ * codes (statuses, moves, roles …) come from common/code-names.ts, the table the console's catalogues use, so the
+ * paper says what the screen says; the sentences below are the papers' own. Lookups fall back to the code itself.
  */
+import { CODE_NAMES_EN, CODE_NAMES_ZH } from '../../common/code-names.js';
 import type { PaperLanguage } from '../../common/contract-paper.js';
 
 type Words = Readonly<Record<string, string>>;
@@ -22,75 +22,15 @@ interface PaperWords {
 }
 
 const zh: PaperWords = {
-  status: {
-    reported: '待受理',
-    verifying: '核实中',
-    filed: '待派遣',
-    dispatched: '待签收',
-    in_progress: '处置中',
-    checking: '待核查',
-    closed: '已结案',
-    evaluated: '已评价',
-    void: '已作废',
-    merged: '已合并',
-  },
-  grade: { routine: '日常', general: '一般', serious: '严重' },
-  source: {
-    grid_worker: '网格员上报',
-    public: '公众随手拍',
-    video_patrol: '视频巡查',
-    hotline: '热线',
-    department: '部门移交',
-  },
-  move: {
-    report: '上报',
-    import: '历史导入',
-    request_verification: '核实',
-    file: '立案',
-    void: '作废',
-    merge: '合并',
-    handle_on_spot: '自行处置',
-    dispatch: '派遣',
-    sign: '签收',
-    return: '回退',
-    request_extension: '申请延期',
-    decide_extension: '延期审批',
-    request_ledger: '申请挂账',
-    decide_ledger: '挂账审批',
-    escalate: '上报升级',
-    feedback: '处置反馈',
-    check: '核查',
-    evaluate: '评价',
-    takeover: '接管',
-    supervise: '督办',
-    callback: '回访',
-  },
-  role: {
-    county_duty_officer: '县联动处置值班员',
-    township_director: '乡镇网格管理中心主任',
-    wall_operator: '大屏操作员',
-    village_director: '村（社区）便民服务站站长',
-    department_officer: '县直部门办事员',
-    grid_worker: '网格员',
-    admin: '系统管理员',
-  },
-  legRole: { lead: '主办', assist: '协办' },
-  legStatus: {
-    dispatched: '待签收',
-    signed: '处置中',
-    returned: '已回退',
-    feedback: '已反馈',
-    done: '已办结',
-    withdrawn: '已撤回',
-    ended: '随案结束',
-  },
-  level: { county: '县', township: '乡镇/街道', village: '村/社区', grid: '网格' },
-  historyNote: {
-    automatic_overdue: '超时自动督办',
-    possible_duplicate: '疑似重复：{caseIds}',
-    merged_in: '并入 {caseId}',
-    imported_from: '自旧平台导入：{externalId}',
-  },
+  status: CODE_NAMES_ZH.caseStatus,
+  grade: CODE_NAMES_ZH.grade,
+  source: CODE_NAMES_ZH.source,
+  move: { report: '上报', import: '历史导入', ...CODE_NAMES_ZH.moveType },
+  role: CODE_NAMES_ZH.role,
+  legRole: CODE_NAMES_ZH.legRole,
+  legStatus: CODE_NAMES_ZH.legStatus,
+  level: CODE_NAMES_ZH.level,
+  historyNote: CODE_NAMES_ZH.historyNote,
   text: {
     product: '网格联动指挥台',
     page: '第 {page} 页 / 共 {pages} 页',
@@ -191,75 +131,15 @@ const zh: PaperWords = {
 };
 
 const en: PaperWords = {
-  status: {
-    reported: 'Reported',
-    verifying: 'Verifying',
-    filed: 'Filed',
-    dispatched: 'Dispatched',
-    in_progress: 'In progress',
-    checking: 'Awaiting check',
-    closed: 'Closed',
-    evaluated: 'Evaluated',
-    void: 'Void',
-    merged: 'Merged',
-  },
-  grade: { routine: 'Routine', general: 'General', serious: 'Serious' },
-  source: {
-    grid_worker: 'Grid worker',
-    public: 'Public report',
-    video_patrol: 'Video patrol',
-    hotline: 'Hotline',
-    department: 'Department referral',
-  },
-  move: {
-    report: 'Reported',
-    import: 'Imported',
-    request_verification: 'Request verification',
-    file: 'File',
-    void: 'Void',
-    merge: 'Merge',
-    handle_on_spot: 'Handle on the spot',
-    dispatch: 'Dispatch',
-    sign: 'Sign for',
-    return: 'Return',
-    request_extension: 'Request extension',
-    decide_extension: 'Decide extension',
-    request_ledger: 'Request ledger',
-    decide_ledger: 'Decide ledger',
-    escalate: 'Escalate',
-    feedback: 'Feed back',
-    check: 'Check',
-    evaluate: 'Evaluate',
-    takeover: 'Take over',
-    supervise: 'Supervise',
-    callback: 'Call-back',
-  },
-  role: {
-    county_duty_officer: 'County duty officer',
-    township_director: 'Township grid centre director',
-    wall_operator: 'Video-wall operator',
-    village_director: 'Village/community director',
-    department_officer: 'Department officer',
-    grid_worker: 'Grid worker',
-    admin: 'Administrator',
-  },
-  legRole: { lead: 'Lead', assist: 'Assist' },
-  legStatus: {
-    dispatched: 'To sign for',
-    signed: 'Handling',
-    returned: 'Returned',
-    feedback: 'Fed back',
-    done: 'Done',
-    withdrawn: 'Withdrawn',
-    ended: 'Closed with the case',
-  },
-  level: { county: 'County', township: 'Township', village: 'Village', grid: 'Grid' },
-  historyNote: {
-    automatic_overdue: 'Automatic supervision: overdue',
-    possible_duplicate: 'Possible duplicate of {caseIds}',
-    merged_in: 'Merged in {caseId}',
-    imported_from: 'Imported from the old platform: {externalId}',
-  },
+  status: CODE_NAMES_EN.caseStatus,
+  grade: CODE_NAMES_EN.grade,
+  source: CODE_NAMES_EN.source,
+  move: { report: 'Reported', import: 'Imported', ...CODE_NAMES_EN.moveType },
+  role: CODE_NAMES_EN.role,
+  legRole: CODE_NAMES_EN.legRole,
+  legStatus: CODE_NAMES_EN.legStatus,
+  level: CODE_NAMES_EN.level,
+  historyNote: CODE_NAMES_EN.historyNote,
   text: {
     product: 'Grid Command',
     page: 'Page {page} of {pages}',

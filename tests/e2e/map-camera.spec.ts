@@ -29,7 +29,9 @@ test('a camera found on the map plays under a watermark and is dragged onto wall
   await expect.poll(async () => Number(await canvas.getAttribute('data-zoom'))).toBeGreaterThanOrEqual(14);
   // It plays, under the same watermark as the wall's tiles: who is watching.
   await expect
-    .poll(() => player.locator('video').evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 90_000 })
+    .poll(() => player.locator('video').evaluate((v) => (v as unknown as { currentTime: number }).currentTime), {
+      timeout: 90_000,
+    })
     .toBeGreaterThan(0.5);
   await expect(player.getByTestId('tile-watermark')).toContainText('county.wall');
 

@@ -15,6 +15,7 @@ import {
 } from '../../common/cases.js';
 import { ORG_LEVELS } from '../../common/org.js';
 import { ROLES } from '../../common/roles.js';
+import { paperText } from '../../hub/paper/paper-labels.js';
 import { en } from '../../renderer/src/i18n/en/index.js';
 import { zhCN } from '../../renderer/src/i18n/zh-CN/index.js';
 
@@ -48,6 +49,29 @@ describe('names of codes', () => {
     expect(zhCN.shared.caseStatus).toMatchObject({ reported: '待受理', filed: '待派遣', dispatched: '待签收' });
     expect(zhCN.dispatch.moveType).toMatchObject({ dispatch: '派遣', file: '立案', supervise: '督办' });
     expect(zhCN.shared.role.county_duty_officer).toBe('县联动处置值班员');
+  });
+
+  it('prints on paper the names the console shows, for every code', () => {
+    // The papers once kept their own copy of these names and printed the call-back notes as raw codes.
+    for (const [language, catalogue] of [
+      ['zh-CN', zhCN],
+      ['en', en],
+    ] as const) {
+      const text = paperText(language);
+      const groups = [
+        ['status', CASE_STATUSES, catalogue.shared.caseStatus],
+        ['grade', CASE_GRADES, catalogue.shared.grade],
+        ['source', CASE_SOURCES, catalogue.shared.source],
+        ['role', ROLES, catalogue.shared.role],
+        ['level', ORG_LEVELS, catalogue.shared.level],
+        ['legStatus', LEG_STATUSES, catalogue.dispatch.leg.status],
+        ['historyNote', HISTORY_NOTE_CODES, catalogue.dispatch.historyNote],
+        ['move', CASE_MOVE_TYPES, catalogue.dispatch.moveType],
+      ] as const;
+      for (const [group, codes, names] of groups)
+        for (const code of codes)
+          expect(text.label(group, code), `${language} ${group}.${code}`).toBe((names as Record<string, string>)[code]);
+    }
   });
 
   it('words each history note with the params the hub sends', () => {

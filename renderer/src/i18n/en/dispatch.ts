@@ -1,4 +1,5 @@
 /** Linked-response dispatch (联动处置): the board, the case drawer, the move forms, new reports. English; typed against zh-CN/dispatch.ts, so a missing or extra key fails the type check. */
+import { CODE_NAMES_EN } from '../../../../common/code-names.js';
 import type { SameKeys } from '../same-keys.js';
 import type { dispatch as zh } from '../zh-CN/dispatch.js';
 
@@ -93,16 +94,8 @@ export const dispatch: SameKeys<typeof zh> = {
     noLegs: 'Not dispatched yet',
   },
   leg: {
-    role: { lead: 'Lead', assist: 'Assist' },
-    status: {
-      dispatched: 'To sign for',
-      signed: 'Handling',
-      returned: 'Returned',
-      feedback: 'Fed back',
-      done: 'Done',
-      withdrawn: 'Withdrawn',
-      ended: 'Closed with the case',
-    },
+    role: CODE_NAMES_EN.legRole,
+    status: CODE_NAMES_EN.legStatus,
     clock: { working: 'Working time', wall: 'Wall clock' },
     dispatchedAt: 'Dispatched {{time}}',
     dueAt: 'Due {{time}}',
@@ -127,38 +120,8 @@ export const dispatch: SameKeys<typeof zh> = {
     merged: '{{caseNo}} merged into {{into}}',
     queued: 'Merging {{caseNo}} into {{into}} is saved and will be sent when the hub is back',
   },
-  historyNote: {
-    automatic_overdue: 'Automatic supervision: overdue',
-    possible_duplicate: 'Possible duplicate of {{caseIds}}',
-    merged_in: 'Merged in {{caseId}}',
-    imported_from: 'Imported from the old platform: {{externalId}}',
-    merged_into: 'Merged as a duplicate into {{caseId}}',
-    callback_satisfied: 'Call-back: reached, satisfied',
-    callback_unsatisfied: 'Call-back: reached, not satisfied',
-    callback_not_reached: 'Call-back: not reached',
-    callback_reopened: 'Call-back not satisfied: sent back to the handling unit',
-  },
-  moveType: {
-    request_verification: 'Request verification',
-    file: 'File',
-    void: 'Void',
-    merge: 'Merge',
-    handle_on_spot: 'Handle on the spot',
-    dispatch: 'Dispatch',
-    sign: 'Sign for',
-    return: 'Return',
-    request_extension: 'Request extension',
-    decide_extension: 'Decide extension',
-    request_ledger: 'Request ledger',
-    decide_ledger: 'Decide ledger',
-    escalate: 'Escalate',
-    feedback: 'Feed back',
-    check: 'Check',
-    evaluate: 'Evaluate',
-    takeover: 'Take over',
-    supervise: 'Supervise',
-    callback: 'Call back',
-  },
+  historyNote: CODE_NAMES_EN.historyNote,
+  moveType: CODE_NAMES_EN.moveType,
   limit: {
     working_hours: '{{amount}} working hours',
     working_days: '{{amount}} working days',

@@ -1,5 +1,5 @@
 /** Linked-response dispatch (联动处置): the board, the case drawer, the move forms, new reports. zh-CN, the console's primary language; en/dispatch.ts is typed against it. */
-import type { CaseMoveType, HistoryNoteCode, LegStatus } from '../../../../common/cases.js';
+import { CODE_NAMES_ZH } from '../../../../common/code-names.js';
 
 export const dispatch = {
   stage: {
@@ -89,16 +89,8 @@ export const dispatch = {
     noLegs: '尚未派遣',
   },
   leg: {
-    role: { lead: '主办', assist: '协办' },
-    status: {
-      dispatched: '待签收',
-      signed: '处置中',
-      returned: '已回退',
-      feedback: '已反馈',
-      done: '已办结',
-      withdrawn: '已撤回',
-      ended: '随案结束',
-    } satisfies Record<LegStatus, string>,
+    role: CODE_NAMES_ZH.legRole,
+    status: CODE_NAMES_ZH.legStatus,
     clock: { working: '按工作时间计', wall: '按自然时间计' },
     dispatchedAt: '派遣 {{time}}',
     dueAt: '时限 {{time}}',
@@ -124,38 +116,8 @@ export const dispatch = {
     queued: '{{caseNo}} 并入 {{into}} 已保存，平台恢复连接后自动提交',
   },
   /** The note the hub writes on a history row as a code (common/cases.ts HISTORY_NOTE_CODES), with its params. */
-  historyNote: {
-    automatic_overdue: '超时自动督办',
-    possible_duplicate: '疑似重复：{{caseIds}}',
-    merged_in: '并入 {{caseId}}',
-    imported_from: '自旧平台导入：{{externalId}}',
-    merged_into: '已作为重复件并入 {{caseId}}',
-    callback_satisfied: '回访：已联系，满意',
-    callback_unsatisfied: '回访：已联系，不满意',
-    callback_not_reached: '回访：未接通',
-    callback_reopened: '回访不满意，退回承办单位重新处置',
-  } satisfies Record<HistoryNoteCode, string>,
-  moveType: {
-    request_verification: '核实',
-    file: '立案',
-    void: '作废',
-    merge: '合并',
-    handle_on_spot: '自行处置',
-    dispatch: '派遣',
-    sign: '签收',
-    return: '回退',
-    request_extension: '申请延期',
-    decide_extension: '延期审批',
-    request_ledger: '申请挂账',
-    decide_ledger: '挂账审批',
-    escalate: '上报升级',
-    feedback: '处置反馈',
-    check: '核查',
-    evaluate: '评价',
-    takeover: '接管',
-    supervise: '督办',
-    callback: '回访',
-  } satisfies Record<CaseMoveType, string>,
+  historyNote: CODE_NAMES_ZH.historyNote,
+  moveType: CODE_NAMES_ZH.moveType,
   limit: {
     working_hours: '{{amount}} 个工作时',
     working_days: '{{amount}} 个工作日',
