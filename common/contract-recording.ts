@@ -5,7 +5,14 @@
  * like `/media`), outside the JSON contract.
  */
 import type { HubRoute } from './contract.js';
-import { PlaybackRequest, PlaybackTicket, RecordingRangeQuery, RecordingSpans } from './recording-schemas.js';
+import { Attachment } from './evidence-schemas.js';
+import {
+  ClipExportRequest,
+  PlaybackRequest,
+  PlaybackTicket,
+  RecordingRangeQuery,
+  RecordingSpans,
+} from './recording-schemas.js';
 import { Empty } from './schemas.js';
 import { CameraIdParams } from './video-schemas.js';
 
@@ -28,5 +35,17 @@ export const recordingHubRoutes = {
     body: PlaybackRequest,
     params: CameraIdParams,
     response: PlaybackTicket,
+  },
+  /**
+   * Cuts [from, to] (≤ 10 min) to an MP4 with the exporter and the export time burnt in, and attaches it to the case
+   * (scope-checked on the camera and the case); audited like a playback ticket with `{"export":<attachment id>}`.
+   */
+  cameraClipExport: {
+    method: 'POST',
+    path: '/api/v1/cameras/:id/clips',
+    auth: true,
+    body: ClipExportRequest,
+    params: CameraIdParams,
+    response: Attachment,
   },
 } as const satisfies Record<string, HubRoute>;

@@ -38,3 +38,20 @@ export type PlaybackRequest = z.input<typeof PlaybackRequest>;
 /** An HLS VOD playlist of [from, to] (EXT-X-PROGRAM-DATE-TIME per segment, a discontinuity at every gap). */
 export const PlaybackTicket = z.strictObject({ url: z.string(), expiresAt: z.string(), spans: z.array(Span) });
 export type PlaybackTicket = z.infer<typeof PlaybackTicket>;
+
+/** A clip is evidence of a moment, not an archive copy: at most ten minutes. */
+export const MAX_CLIP_MS = 10 * 60_000;
+
+export const ClipExportRequest = z
+  .strictObject({
+    caseId: CaseId,
+    from: BoundedDateTime,
+    to: BoundedDateTime,
+    reason: z.string().trim().max(200).optional(),
+  })
+  .refine((q) => Date.parse(q.to) > Date.parse(q.from), { message: 'to must be after from', path: ['to'] })
+  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= MAX_CLIP_MS, {
+    message: 'at most 10 minutes per clip',
+    path: ['to'],
+  });
+export type ClipExportRequest = z.input<typeof ClipExportRequest>;

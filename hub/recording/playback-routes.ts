@@ -10,35 +10,19 @@ import { join } from 'node:path';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { hubRoutes } from '../../common/contract.js';
 import { GridCommandError } from '../../common/errors.js';
-import { isWithinScope } from '../../common/org.js';
 import { mergeSpans, type TimeSpan } from '../../common/recording-spans.js';
-import { canViewCamera, roleAllows } from '../../common/scope-policy.js';
-import type { User } from '../../common/schemas.js';
 import { MIN_VIEW_REASON_LENGTH } from '../../common/video-schemas.js';
-import type { CameraRecord } from '../cameras/cameras-store.js';
 import { requireCitedCase } from '../cases/held-case.js';
 import { sql } from '../db/sql.js';
 import type { HubContext } from '../hub-context.js';
 import { route } from '../http/route.js';
-import { getCameraWithSources, grantedSetFor } from '../video-access/access-facts.js';
 import { normalizeAddress } from '../video-access/stream-token.js';
 import { appendAudit } from '../video-access/view-audit-store.js';
+import { viewableCamera } from './camera-scope.js';
+import { registerClipRoutes } from './clip-routes.js';
 import { checkPlaybackAccess, signPlaybackToken } from './playback-token.js';
 import { segmentsBetween, type SegmentRow } from './recording-store.js';
 import { renderVodPlaylist } from './vod-playlist.js';
-
-const forbidden = () => new GridCommandError('forbidden', 'camera outside your scope');
-
-/** The camera, if the user may watch it live now (own subtree, or lent by a grant); else `forbidden`. */
-export function viewableCamera(hub: HubContext, user: User, cameraId: string): CameraRecord {
-  const camera = getCameraWithSources(hub.db, cameraId);
-  if (!roleAllows(user, 'camera.view') || !camera) throw forbidden();
-  const lent = !isWithinScope(user.orgUnitCode, camera.orgUnitCode);
-  if (!canViewCamera(user, camera, lent ? grantedSetFor(hub.db, camera.id, user.orgUnitCode, hub.now()) : undefined)) {
-    throw forbidden();
-  }
-  return camera;
-}
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const clip = (s: TimeSpan, from: number, to: number) => ({
@@ -62,6 +46,7 @@ function baseUrlOf(hub: HubContext, request: FastifyRequest): string {
 const PLAYBACK_PATH = /^([A-Za-z0-9_-]{1,64})\/([A-Za-z0-9_.-]{20,4200})\/(?:index\.m3u8|seg\/(\d{1,15})\.ts)$/;
 
 export function registerPlaybackRoutes(app: FastifyInstance, hub: HubContext, recordingsRoot: string): void {
+  registerClipRoutes(app, hub, recordingsRoot);
   route(app, hub, hubRoutes.cameraRecordings, ({ session, params, query }) => {
     viewableCamera(hub, session.user, params.id);
     return { cameraId: params.id, ...spansOf(hub, params.id, Date.parse(query.from), Date.parse(query.to)) };

@@ -16,6 +16,12 @@ import {
   type VideoTestHub,
 } from '../support/video-test-hub.js';
 import { api, login } from '../support/test-hub.js';
+import { openCaseIn } from '../support/cases.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { resolveFfmpegPath } from '../../hub/media/ffmpeg-binary.js';
+import { probe } from '../../hub/evidence/media-process.js';
 
 let hub: VideoTestHub;
 let own: string;
@@ -182,5 +188,70 @@ describe('recording playback', () => {
     expect((await getMedia(ticket.body.url)).status).toBe(200);
     expect((await api(hub, 'POST', '/api/v1/auth/logout', { token })).status).toBe(200);
     expect((await getMedia(ticket.body.url)).status).toBe(401);
+  });
+
+  it('exports a watermarked MP4 clip of the range onto the case; a neighbour camera or case is refused, writing nothing', async () => {
+    const token = tokens['town01.director']!;
+    const county = tokens['county.duty']!;
+    const ownCase = await openCaseIn(hub, county, '431099001');
+    const neighbourCase = await openCaseIn(hub, county, '431099002');
+    const listed = await api(
+      hub,
+      'GET',
+      `/api/v1/cameras/${own}/recordings?${range(Date.now() - 120_000, Date.now())}`,
+      {
+        token,
+      },
+    );
+    const from = Date.parse(listed.body.spans[0].from) + 1000;
+    const to = from + 3000;
+    const body = (caseId: string) => ({
+      caseId,
+      from: new Date(from).toISOString(),
+      to: new Date(to).toISOString(),
+      reason: '取证',
+    });
+    const attachments = () =>
+      (hub.context.db.raw.prepare(`SELECT count(*) AS n FROM case_attachments`).get() as { n: number }).n;
+    const before = { audit: auditCount(), attachments: attachments() };
+    const foreignCamera = await api(hub, 'POST', `/api/v1/cameras/${neighbour}/clips`, { token, body: body(ownCase) });
+    expect(foreignCamera.status).toBe(403);
+    expect(foreignCamera.body.error.code).toBe('forbidden');
+    const foreignCase = await api(hub, 'POST', `/api/v1/cameras/${own}/clips`, { token, body: body(neighbourCase) });
+    expect(foreignCase.status).toBe(404);
+    expect(foreignCase.body.error.code).toBe('not_found');
+    expect({ audit: auditCount(), attachments: attachments() }).toEqual(before);
+
+    const exported = await api(hub, 'POST', `/api/v1/cameras/${own}/clips`, { token, body: body(ownCase) });
+    expect(exported.status).toBe(200);
+    expect(exported.body).toMatchObject({ kind: 'video', mime: 'video/mp4', cameraId: own });
+    const list = await api(hub, 'GET', `/api/v1/cases/${ownCase}/attachments`, { token });
+    expect(list.body.items.map((a: { id: string }) => a.id)).toContain(exported.body.id);
+    // The stored file is an MP4 of the asked three seconds (within a frame or two of the 10 fps recording).
+    const file = await fetch(`${hub.url}/api/v1/attachments/${exported.body.id}/content`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(file.status).toBe(200);
+    const dir = mkdtempSync(join(tmpdir(), 'grid-clip-test-'));
+    try {
+      const path = join(dir, 'clip.mp4');
+      writeFileSync(path, Buffer.from(await file.arrayBuffer()));
+      const facts = await probe(await resolveFfmpegPath(), path);
+      expect(facts.hasVideo).toBe(true);
+      expect(facts.durationMs!).toBeGreaterThan(2700);
+      expect(facts.durationMs!).toBeLessThan(3400);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const audit = hub.context.db.raw
+      .prepare(`SELECT * FROM view_audit WHERE detail = ? LIMIT 1`)
+      .get(JSON.stringify({ export: exported.body.id })) as Record<string, unknown>;
+    expect(audit).toMatchObject({
+      username: 'town01.director',
+      from_at: from,
+      to_at: to,
+      case_id: ownCase,
+      reason: '取证',
+    });
   });
 });
