@@ -7,9 +7,13 @@ import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { withConfigFile } from './config-file.js';
 import { hubLogFromEnv, type HubLogOptions } from './logging.js';
+import { recordingFromEnv } from './recording/recording-config.js';
+import type { RecordingOptions } from './recording/recording-services.js';
 import { checkExternalMediaTemplate } from './video-access/external-media.js';
 
 export interface HubEnvConfig {
+  /** GRID_RECORDING and GRID_RECORDING_* (hub/recording/recording-config.ts); absent: off. */
+  readonly recording?: RecordingOptions;
   readonly host: string;
   readonly port: number;
   readonly dataDir: string;
@@ -157,7 +161,9 @@ export function hubConfigFromEnv(
   const tls = tlsFromEnv(env);
   const trustedProxies = parseTrustedProxies(env.GRID_TRUSTED_PROXIES);
   const publicUrl = publicUrlFromEnv(env.GRID_PUBLIC_URL);
+  const recording = recordingFromEnv(env);
   return {
+    ...(recording ? { recording } : {}),
     host: env.GRID_HUB_HOST ?? '127.0.0.1',
     port,
     dataDir,

@@ -47,6 +47,8 @@ import { createHubMetrics, registerOpsRoutes, type MetricsAccess } from './http/
 import { startBackupSchedule, type BackupSchedule } from './db/backup.js';
 import { markDatabaseInUse } from './db/data-dir-lock.js';
 import type { Progress } from './progress.js';
+import { registerPlaybackRoutes } from './recording/playback-routes.js';
+import { createRecordingServices, type RecordingOptions } from './recording/recording-services.js';
 
 export interface HubOptions {
   /** SQLite file; created and migrated if missing. */
@@ -95,6 +97,8 @@ export interface HubOptions {
   readonly evidence?: EvidenceOptions;
   /** The case sheet's photos (hub/paper/case-photo-source.ts); default the case's photo and snapshot attachments. */
   readonly paperPhotos?: CasePhotoSource;
+  /** Recording and playback (hub/recording/): off unless `enabled` (GRID_RECORDING=on). */
+  readonly recording?: RecordingOptions;
 }
 
 /** One step of a hub's start: `done` of `total` units of work (the county: 0/1 → 1/1; the history: chunks). */
@@ -232,6 +236,12 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   registerEvidenceRoutes(app, context, options.evidence);
   registerPaperRoutes(app, context, options.paperPhotos ?? attachmentPhotoSource(context.db));
   registerRatingRoutes(app, context);
+  const recording = createRecordingServices(
+    { db, now, log: app.log, dataDir: dirname(options.dbPath) },
+    () => video.gateway.ffmpegExecutable(),
+    options.recording,
+  );
+  registerPlaybackRoutes(app, context, recording.root);
   const metrics = createHubMetrics(context, () => realtime.namespace.sockets.size);
   registerOpsRoutes(app, context, metrics, options.metrics ?? {});
 
@@ -246,6 +256,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       : [startSupervisionTimer(context, options.supervisionIntervalMs, (n) => metrics.supervisionPass(n))]),
     ...(options.backup && options.backup.intervalMs > 0 ? [startBackupSchedule(db.raw, options.backup, app.log)] : []),
   ];
+  await recording.start();
   const { port, address } = app.server.address() as AddressInfo;
   const host = address.includes(':') ? `[${address}]` : address;
 
@@ -265,6 +276,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       await new Promise<void>((resolve) => void io.close(() => resolve()));
       await app.close();
       clearTimeout(force);
+      await recording.close();
       await video.close();
       db.close();
       releaseDatabase();

@@ -16,6 +16,7 @@ import { moveCase, readableCase } from './moves.js';
 import type { HubContext } from '../hub-context.js';
 import { route } from '../http/route.js';
 import { publishSupervisionAlert } from '../shift/hub-alerts.js';
+import { markCamerasNear } from '../recording/event-marks.js';
 
 const CHANGES_PAGE = 1000;
 
@@ -34,6 +35,7 @@ export function registerCaseRoutes(app: FastifyInstance, hub: HubContext): void 
   route(app, hub, hubRoutes.reportEvent, ({ body, session, afterCommit }) => {
     requireRole(session.user, 'case.report');
     const outcome = reportEvent(hub, session.user, body, hub.now());
+    markCamerasNear(hub.db, body.location, outcome.change.case.reportedAt, outcome.receipt.caseId);
     afterCommit(() => hub.cases.publishChange(outcome.change));
     return outcome.receipt;
   });
