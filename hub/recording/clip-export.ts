@@ -18,7 +18,7 @@ export interface ClipInput {
   readonly segments: readonly SegmentRow[];
   readonly fromMs: number;
   readonly toMs: number;
-  /** ASCII only: the demo fonts have no CJK glyphs, and a box of tofu would not identify anyone. */
+  /** Who exported, when, which camera; drawn with a CJK font (Noto Sans SC), so names print as they are. */
   readonly watermark: string;
 }
 

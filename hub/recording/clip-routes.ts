@@ -16,7 +16,7 @@ import { ATTACHMENT_LIMITS } from '../evidence/attachment-limits.js';
 import { prepareUpload } from '../evidence/case-attachments.js';
 import type { HubContext } from '../hub-context.js';
 import { refuseWhenOverloaded, route } from '../http/route.js';
-import { findDrawtextFont } from '../media/ffmpeg-binary.js';
+import { paperFontPaths } from '../paper/pdf-render.js';
 import { normalizeAddress } from '../video-access/stream-token.js';
 import { appendAudit } from '../video-access/view-audit-store.js';
 import { cutClip } from './clip-export.js';
@@ -41,12 +41,14 @@ export function registerClipRoutes(app: FastifyInstance, hub: HubContext, record
     const to = Date.parse(body.to);
     const segments = segmentsBetween(hub.db, camera.id, from, to);
     if (segments.length === 0) throw new GridCommandError('not_found', 'nothing was recorded in this range');
-    const font = findDrawtextFont();
-    if (!font) throw new GridCommandError('stream_unavailable', 'no font for the watermark: clips cannot be exported');
+    // The papers' Noto Sans SC (an npm dependency, always there): the watermark names the exporter and the camera
+    // in Chinese, which the system fonts ffmpeg finds here cannot draw.
+    const font = paperFontPaths().regular;
     refuseWhenOverloaded(hub);
     const ffmpegPath = await hub.video.gateway.ffmpegExecutable();
     const now = hub.now();
-    const stamp = new Date(now).toISOString().replace(/\.\d+Z$/, 'Z');
+    // Beijing time, as the console shows it.
+    const stamp = `${new Date(now + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ')} 北京时间`;
     const bytes = await cutClip({
       ffmpegPath,
       font,
@@ -54,7 +56,7 @@ export function registerClipRoutes(app: FastifyInstance, hub: HubContext, record
       segments,
       fromMs: from,
       toMs: to,
-      watermark: `${user.username} ${stamp} ${camera.code}`,
+      watermark: `${user.displayName}（${user.username}）导出 ${stamp} ${camera.name} ${camera.code}`,
     });
     const fileName = `clip-${camera.code}-${new Date(from).toISOString().replace(/[:.]/g, '')}.mp4`;
     const prepared = await prepareUpload(
