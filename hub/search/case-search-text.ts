@@ -23,9 +23,8 @@ export function caseSearchText(gridCode: string, description: string, snapshotJs
   for (const leg of s.legs ?? []) parts.push(leg.feedback?.result ?? '', leg.returnReason ?? '');
   if (s.rating?.comment) parts.push(s.rating.comment);
   for (const c of s.callbacks ?? []) parts.push(c.note ?? '');
-  // A separator word between parts keeps a phrase from matching across the end of one and the start of the next.
   return parts
     .filter((p) => p !== '')
     .map(searchTokens)
-    .join(' ¦ ');
+    .join(' ');
 }

@@ -56,7 +56,8 @@ export function SearchView() {
   const set = (patch: Partial<SearchForm>) => setForm((f) => ({ ...f, ...patch }));
 
   const run = async (page?: { after: string; previous: Result }) => {
-    if (!wordsAccepted(form.q)) {
+    // The hub's own rule, checked here so a single character is explained without a round trip.
+    if (!page && !wordsAccepted(form.q)) {
       setError(t('errors:code.search_text_too_short'));
       return;
     }
