@@ -54,13 +54,18 @@ const HIT_COLUMNS = (now: number) => sql`
   substr(c.description, 1, 120) AS excerpt, c.due_at, c.closed_at, c.supervision_count,
   (c.closed_on_time = 0 OR (c.closed_at IS NULL AND c.due_at < ${now})) AS overdue`;
 
-const heldIn = (code: string) =>
-  sql`EXISTS (SELECT 1 FROM case_holders h WHERE h.case_id = c.id AND ${inSubtree(sql`h.org_code`, code)})`;
+/** The case a holder row must belong to: `c.id`, or on the word path the FTS row id's low bits (no row fetch). */
+const heldIn = (caseId: SqlFragment, code: string) =>
+  sql`EXISTS (SELECT 1 FROM case_holders h WHERE h.case_id = ${caseId} AND ${inSubtree(sql`h.org_code`, code)})`;
 
-/** The filters as conditions on `cases c` (the scope always among them). */
-function conditions(q: SearchCriteria): SqlFragment[] {
-  const where: SqlFragment[] = [heldIn(q.scopeCode)];
-  if (q.unit) where.push(heldIn(q.unit));
+/** The scope and unit cuts: they need only the case id, so on the word path they run before the case row is read. */
+function holderConditions(q: SearchCriteria, caseId: SqlFragment): SqlFragment[] {
+  return [heldIn(caseId, q.scopeCode), ...(q.unit ? [heldIn(caseId, q.unit)] : [])];
+}
+
+/** The filters on the case's own columns (`cases c`). */
+function caseConditions(q: SearchCriteria): SqlFragment[] {
+  const where: SqlFragment[] = [];
   if (q.from !== undefined) where.push(sql`c.reported_at >= ${q.from}`);
   if (q.to !== undefined) where.push(sql`c.reported_at < ${q.to}`);
   if (q.category) where.push(sql`c.category_code = ${q.category}`);
@@ -80,20 +85,33 @@ function conditions(q: SearchCriteria): SqlFragment[] {
 const cursorKey = (after: { reportedAt: number; id: number }) =>
   sql`((CAST(${after.reportedAt} AS INTEGER) / 1000) * 2147483648 + CAST(${after.id} AS INTEGER))`;
 
-function pageQuery(q: SearchCriteria, limit: number): SqlFragment {
-  const where = conditions(q);
+const FTS_CASE_ID = sql`(case_search.rowid % 2147483648)`;
+
+/**
+ * The page (or, `counting`, the rows a count walks). A count by words with no filter on the case's columns
+ * reads no case row at all: the FTS index and the holders answer it.
+ */
+function pageQuery(q: SearchCriteria, limit: number, counting = false): SqlFragment {
+  const columns = counting ? sql`1` : HIT_COLUMNS(q.now);
   const desc = q.sort === 'newest';
+  const filters = caseConditions(q);
   if (q.mode.kind === 'text') {
-    if (q.after)
+    const where = [sql`case_search MATCH ${q.mode.match}`, ...holderConditions(q, FTS_CASE_ID), ...filters];
+    if (q.after) {
       where.push(
         desc ? sql`case_search.rowid < ${cursorKey(q.after)}` : sql`case_search.rowid > ${cursorKey(q.after)}`,
       );
+    }
+    const order = sql`ORDER BY case_search.rowid ${desc ? sql`DESC` : sql`ASC`} LIMIT ${limit}`;
+    if (filters.length === 0 && counting) {
+      return sql`SELECT 1 FROM case_search WHERE ${sqlJoin(where, ' AND ')} ${order}`;
+    }
     // CROSS JOIN keeps the FTS table outermost: its row-id order is the result's order, so the walk stops at a page.
     return sql`
-      SELECT ${HIT_COLUMNS(q.now)} FROM case_search CROSS JOIN cases c ON c.id = case_search.rowid % 2147483648
-      WHERE case_search MATCH ${q.mode.match} AND ${sqlJoin(where, ' AND ')}
-      ORDER BY case_search.rowid ${desc ? sql`DESC` : sql`ASC`} LIMIT ${limit}`;
+      SELECT ${columns} FROM case_search CROSS JOIN cases c ON c.id = ${FTS_CASE_ID}
+      WHERE ${sqlJoin(where, ' AND ')} ${order}`;
   }
+  const where = [...holderConditions(q, sql`c.id`), ...filters];
   if (q.mode.kind === 'caseNo') where.push(sql`c.case_no >= ${q.mode.prefix} AND c.case_no < ${q.mode.prefix + ':'}`);
   if (q.after) {
     const { reportedAt, id } = q.after;
@@ -104,7 +122,7 @@ function pageQuery(q: SearchCriteria, limit: number): SqlFragment {
     );
   }
   return sql`
-    SELECT ${HIT_COLUMNS(q.now)} FROM cases c WHERE ${sqlJoin(where, ' AND ')}
+    SELECT ${columns} FROM cases c WHERE ${sqlJoin(where, ' AND ')}
     ORDER BY c.reported_at ${desc ? sql`DESC` : sql`ASC`}, c.id ${desc ? sql`DESC` : sql`ASC`} LIMIT ${limit}`;
 }
 
@@ -141,10 +159,12 @@ export function searchCases(
 
 /** How many hits there are, counted up to `cap` + 1 (more than `cap` reads as "cap+"). */
 export function countCases(db: HubDatabase, q: SearchCriteria, cap: number): number {
-  return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (${pageQuery({ ...q, after: undefined }, cap + 1)})`)!.n;
+  const walk = pageQuery({ ...q, after: undefined }, cap + 1, true);
+  return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (${walk})`)!.n;
 }
 
 /** The plan SQLite picks for a page (the bench prints it beside the timings). */
-export function searchPlan(db: HubDatabase, q: SearchCriteria, limit: number): string[] {
-  return db.all<{ detail: string }>(sql`EXPLAIN QUERY PLAN ${pageQuery(q, limit + 1)}`).map((row) => row.detail);
+export function searchPlan(db: HubDatabase, q: SearchCriteria, limit: number, counting = false): string[] {
+  const query = pageQuery(q, limit + 1, counting);
+  return db.all<{ detail: string }>(sql`EXPLAIN QUERY PLAN ${query}`).map((row) => row.detail);
 }
