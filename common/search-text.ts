@@ -11,8 +11,9 @@
 
 /** Han ideographs (basic + extension A + compatibility), the characters bigrams are made of. */
 const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/u;
-/** Runs of CJK characters, or of letters/digits (ASCII and other alphabets kept whole). */
-const RUNS = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[\p{L}\p{N}]+/gu;
+/** Runs of CJK characters, or of other letters/digits (ASCII and other alphabets kept whole; "A4纸" is two runs). */
+const RUNS =
+  /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|(?:(?![\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])[\p{L}\p{N}])+/gu;
 
 /** The run as index tokens: bigrams of a CJK run (a lone character as itself), a word run lowercased. */
 function runTokens(run: string): string[] {
