@@ -13,6 +13,7 @@ export const CONSOLE_CALL_NAMES = [
   'cases.get',
   'cases.move',
   'cases.report',
+  'cases.search',
   'cases.duplicates',
   'cases.duplicateCounts',
   'stats.kpis',

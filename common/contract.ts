@@ -93,6 +93,7 @@ import {
 export { ATTACHMENT_CONTENT_ROUTE, ATTACHMENT_UPLOAD_ROUTE } from './contract-evidence.js';
 import { paperConsoleCalls, paperHubRoutes } from './contract-paper.js';
 import { shiftConsoleCalls, shiftHubRoutes } from './contract-shift.js';
+import { searchConsoleCalls, searchHubRoutes } from './contract-search.js';
 import { HubAlertPush } from './shift-schemas.js';
 import { rolesConsoleCalls, rolesHubRoutes } from './contract-roles.js';
 
@@ -256,6 +257,8 @@ export const hubRoutes = {
   ...shiftHubRoutes,
   // Village level and departments: ratings, camera loans from a case (common/contract-roles.ts).
   ...rolesHubRoutes,
+  // Case search and archive (issue 15 §1): common/contract-search.ts.
+  ...searchHubRoutes,
   /** Readiness for a load balancer or systemd: database writable, migrations current, ffmpeg found. */
   ready: { method: 'GET', path: '/api/v1/ready', auth: false, body: Empty, response: Ready },
 } as const satisfies Record<string, HubRoute>;
@@ -355,6 +358,7 @@ export const consoleCalls = {
   // Duty roster, shift handovers, the hub's alerts: common/contract-shift.ts.
   ...shiftConsoleCalls,
   ...rolesConsoleCalls,
+  ...searchConsoleCalls,
 } as const satisfies Record<string, ConsoleCall>;
 export type ConsoleCallName = keyof typeof consoleCalls;
 export type CallRequest<K extends ConsoleCallName> = z.input<(typeof consoleCalls)[K]['request']>;

@@ -64,6 +64,7 @@ export const ERROR_CODES = [
   'department_required',
   'leg_not_ratable',
   'already_rated',
+  'search_text_too_short',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -130,6 +131,7 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   department_required: 400,
   leg_not_ratable: 409,
   already_rated: 409,
+  search_text_too_short: 400,
 };
 
 export function isErrorCode(value: unknown): value is ErrorCode {

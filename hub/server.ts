@@ -27,6 +27,7 @@ import { attachmentPhotoSource } from './paper/attachment-photos.js';
 import type { CasePhotoSource } from './paper/case-photo-source.js';
 import { registerWallLayoutRoutes } from './wall-layouts/wall-layout-routes.js';
 import { registerShiftRoutes } from './shift/shift-routes.js';
+import { registerSearchRoutes } from './search/search-routes.js';
 import { GridLocator } from './org/grid-locator.js';
 import { countDemoPasswordUsers } from './auth/users-store.js';
 import { startCameraSimulator } from './demo/camera-simulator.js';
@@ -230,6 +231,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   registerMapRoutes(app, context);
   registerWallLayoutRoutes(app, context);
   registerShiftRoutes(app, context);
+  registerSearchRoutes(app, context);
   registerUserRoutes(app, context);
   registerCountyAdminRoutes(app, context);
   registerReferenceRoutes(app, context);

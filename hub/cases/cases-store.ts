@@ -9,6 +9,7 @@ import { CLOSED_STATUSES, currentLeadLeg, OPEN_STATUSES, type CaseSnapshot } fro
 import type { HubDatabase } from '../db/database.js';
 import { inSubtree, sql, sqlJoin } from '../db/sql.js';
 import { writeDisputeOutcome } from './dispute-outcomes-store.js';
+import { indexCase } from '../search/search-index-store.js';
 
 export interface CaseRow {
   id: number;
@@ -76,6 +77,8 @@ function mirrored(s: Omit<CaseSnapshot, 'id'>, effectiveDueAt: number | undefine
 function writeHolders(db: HubDatabase, caseNo: string, s: Omit<CaseSnapshot, 'id'>, closedAt: number | null): void {
   const row = db.get<{ id: number }>(sql`SELECT id FROM cases WHERE case_no = ${caseNo}`);
   if (!row) return;
+  // The word index follows every write of the case (its results and reporters change with moves).
+  indexCase(db.raw, row.id);
   const open = BOARD_OPEN_STATUSES.includes(s.status) && closedAt === null ? 1 : 0;
   db.run(sql`DELETE FROM case_holders WHERE case_id = ${row.id}`);
   for (const code of caseHolders(s)) {

@@ -104,6 +104,10 @@ export function deleteBatchCases(db: HubDatabase, id: string, user: User, now: n
   db.run(sql`DELETE FROM case_attachments WHERE case_id IN (${ofBatch})`);
   db.run(sql`DELETE FROM case_holders WHERE case_id IN (${ofBatch})`);
   db.run(sql`DELETE FROM case_dispute_outcomes WHERE case_id IN (${ofBatch})`);
+  // The word index's rows are keyed by the sort key (hub/search/search-index-store.ts), not the case id.
+  db.run(sql`
+    DELETE FROM case_search WHERE rowid IN (
+      SELECT (c.reported_at / 1000) * 2147483648 + c.id FROM cases c WHERE c.import_batch_id = ${id})`);
   const deleted = db.run(sql`DELETE FROM cases WHERE import_batch_id = ${id}`).changes;
   db.run(sql`
     UPDATE import_batches SET status = 'rolled_back', rolled_back_at = ${now}, rolled_back_by = ${user.username}

@@ -7,6 +7,7 @@
  */
 import type { HubDatabase } from '../db/database.js';
 import { ident, sql, sqlJoin } from '../db/sql.js';
+import { withSearchDeferred } from '../search/search-index-store.js';
 
 const BULK_TABLES = ['cases', 'case_history', 'case_holders', 'case_changes', 'case_dispute_outcomes'];
 const BULK_CACHE_KIB = 262_144;
@@ -22,7 +23,8 @@ export function withIndexesDeferred<T>(db: HubDatabase, work: () => T): T {
   db.raw.pragma(`cache_size = -${BULK_CACHE_KIB}`);
   try {
     for (const index of indexes) db.run(sql`DROP INDEX ${ident(index.name)}`);
-    const result = work();
+    // The word index is built once at the end too (INSERT … SELECT), not row by row.
+    const result = withSearchDeferred(db.raw, work);
     // The statements were written by the migrations (sqlite_master keeps them verbatim), not by any user.
     for (const index of indexes) db.raw.exec(index.sql);
     return result;

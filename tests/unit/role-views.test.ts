@@ -15,6 +15,7 @@ describe('views per role', () => {
       'wall',
       'map',
       'dispatch',
+      'search',
       'duty',
       'kpi',
       'audit',
@@ -23,15 +24,36 @@ describe('views per role', () => {
       'wall',
       'map',
       'dispatch',
+      'search',
       'duty',
       'kpi',
     ]);
-    expect(viewsFor({ role: 'wall_operator', orgUnitCode: COUNTY })).toEqual(['wall', 'map', 'dispatch', 'duty']);
-    expect(viewsFor({ role: 'admin', orgUnitCode: COUNTY })).toEqual(['map', 'dispatch', 'kpi', 'audit', 'admin']);
-    expect(viewsFor({ role: 'village_director', orgUnitCode: VILLAGE })).toEqual(['wall', 'map', 'dispatch', 'kpi']);
+    expect(viewsFor({ role: 'wall_operator', orgUnitCode: COUNTY })).toEqual([
+      'wall',
+      'map',
+      'dispatch',
+      'search',
+      'duty',
+    ]);
+    expect(viewsFor({ role: 'admin', orgUnitCode: COUNTY })).toEqual([
+      'map',
+      'dispatch',
+      'search',
+      'kpi',
+      'audit',
+      'admin',
+    ]);
+    expect(viewsFor({ role: 'village_director', orgUnitCode: VILLAGE })).toEqual([
+      'wall',
+      'map',
+      'dispatch',
+      'search',
+      'kpi',
+    ]);
     // A department officer's scope is its department's legs: the board, no area's map, cameras or KPIs.
     expect(viewsFor({ role: 'department_officer', orgUnitCode: COUNTY, departmentCode: 'dept:zhujian' })).toEqual([
       'dispatch',
+      'search',
     ]);
     // A role held at a level it does not belong to gets nothing.
     expect(viewsFor({ role: 'township_director', orgUnitCode: COUNTY })).toEqual([]);

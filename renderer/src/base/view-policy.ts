@@ -7,7 +7,7 @@
 import { isDutyStaff } from '../../../common/duty-policy.js';
 import { canAct, roleAllows, type Action, type Principal } from '../../../common/scope-policy.js';
 
-export const VIEWS = ['wall', 'map', 'dispatch', 'duty', 'kpi', 'audit', 'admin'] as const;
+export const VIEWS = ['wall', 'map', 'dispatch', 'search', 'duty', 'kpi', 'audit', 'admin'] as const;
 export type View = (typeof VIEWS)[number];
 
 /** The action a view is for: shown to exactly the roles the scope policy allows it. */
@@ -15,6 +15,8 @@ export const VIEW_ACTION: Readonly<Record<View, Action>> = {
   wall: 'wall.operate',
   map: 'case.read',
   dispatch: 'case.read',
+  // Every case ever filed in the scope (issue 15 §1): whoever reads cases may search them.
+  search: 'case.read',
   // The roster and handovers are for the people who staff a command room's desk and wall (not administrators).
   duty: 'wall.operate',
   kpi: 'kpi.read',

@@ -8,6 +8,7 @@ import {
   BarChartOutlined,
   EnvironmentOutlined,
   ScheduleOutlined,
+  SearchOutlined,
   SettingOutlined,
   VideoCameraOutlined,
 } from '@ant-design/icons';
@@ -21,6 +22,7 @@ const ICONS: Record<View, ReactNode> = {
   wall: <VideoCameraOutlined />,
   map: <EnvironmentOutlined />,
   dispatch: <AlertOutlined />,
+  search: <SearchOutlined />,
   duty: <ScheduleOutlined />,
   kpi: <BarChartOutlined />,
   audit: <AuditOutlined />,

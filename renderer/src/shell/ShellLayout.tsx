@@ -11,6 +11,7 @@ import { WallView } from '../wall/WallView.js';
 import { AuditView } from '../audit/AuditView.js';
 import { AdminView } from '../admin/AdminView.js';
 import { DutyView } from '../duty/DutyView.js';
+import { SearchView } from '../search/SearchView.js';
 import { useHubAlertFeed } from '../base/hub-alert-feed.js';
 import { AppHeader } from './AppHeader.js';
 import { NavMenu } from './NavMenu.js';
@@ -22,6 +23,7 @@ const VIEW_COMPONENTS: Record<View, () => ReactNode> = {
   wall: () => <WallView />,
   map: () => <MapView />,
   dispatch: () => <DispatchView />,
+  search: () => <SearchView />,
   duty: () => <DutyView />,
   kpi: () => <KpiView />,
   audit: () => <AuditView />,

@@ -67,6 +67,7 @@ export const errors: SameKeys<typeof zh> = {
     leg_not_ratable:
       'The department has not finished this leg yet (case not closed, no feedback): it cannot be rated yet',
     already_rated: 'This department’s leg has already been rated; each leg is rated once',
+    search_text_too_short: 'Type at least two Chinese characters (or a case number)',
   },
   detail: {
     bad_request: 'Invalid request: {{field}}',

@@ -18,6 +18,7 @@ import { paper } from './paper.js';
 import { duty } from './duty.js';
 import { disputes } from './disputes.js';
 import { roles } from './roles.js';
+import { search } from './search.js';
 
 export const en = {
   shell,
@@ -39,4 +40,5 @@ export const en = {
   duty,
   disputes,
   roles,
+  search,
 };

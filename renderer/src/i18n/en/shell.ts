@@ -22,6 +22,7 @@ export const shell: SameKeys<typeof zh> = {
     audit: 'View audit',
     admin: 'Administration',
     duty: 'Duty',
+    search: 'Case search',
     collapse: 'Collapse navigation',
     expand: 'Expand navigation',
   },

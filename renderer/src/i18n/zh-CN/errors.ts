@@ -68,6 +68,7 @@ const code = {
   department_required: '部门办事员须选定所属部门；其他角色不设部门',
   leg_not_ratable: '该部门的处置尚未完成（案件未结案或部门未反馈），暂不能评价',
   already_rated: '该部门的这次处置已评价过，每次处置只评一次',
+  search_text_too_short: '请至少输入两个汉字（或案件编号）',
 } satisfies Record<ErrorCode, string>;
 
 const detail = {

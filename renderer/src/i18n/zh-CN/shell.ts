@@ -19,6 +19,7 @@ export const shell = {
     audit: '调阅审计',
     admin: '系统管理',
     duty: '值班',
+    search: '案件检索',
     collapse: '收起导航',
     expand: '展开导航',
   },
