@@ -21,8 +21,8 @@ import { migration0020 } from './0020-duty-shift.js';
 import { migration0021 } from './0021-dispute-outcomes.js';
 import { migration0022 } from './0022-supervision-notices.js';
 import { migration0023 } from './0023-wall-layout-2-8.js';
-import { migration0028 } from './0028-recording.js';
 import { migration0024 } from './0024-case-search.js';
+import { migration0028 } from './0028-recording.js';
 
 export type { Migration };
 
@@ -49,6 +49,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0021,
   migration0022,
   migration0023,
-  migration0028,
   migration0024,
+  migration0028,
 ];
