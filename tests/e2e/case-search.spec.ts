@@ -4,6 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { expect, HOST, logIn, test } from './fixtures.js';
+import { hubQuery } from './wall-support.js';
 
 const SEARCH_TIMEOUT = 30_000;
 
@@ -68,4 +69,32 @@ test('a duty officer finds an old case by a word, filters, opens its timeline an
     expect(lines[1]).toMatch(new RegExp(`^${caseNo},20(1\\d|20)-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,`));
     expect(lines.slice(1).every((line) => line.split(',')[3] === '严重')).toBe(true);
   }
+});
+
+test('a township director finds only its own township’s cases: a neighbour’s case number finds nothing', async ({
+  consolePage,
+}) => {
+  test.setTimeout(180_000);
+  // A case of the neighbouring township (431099002), and one of the director's own (431099001), from the hub.
+  const [theirs] = hubQuery<{ case_no: string }>(
+    `SELECT case_no FROM cases WHERE grid_code LIKE '431099002%' ORDER BY reported_at DESC LIMIT 1`,
+  );
+  const [ours] = hubQuery<{ case_no: string }>(
+    `SELECT case_no FROM cases WHERE grid_code LIKE '431099001%' ORDER BY reported_at DESC LIMIT 1`,
+  );
+  const page = await consolePage();
+  await logIn(page, 'town01.director');
+  await page.getByTestId('nav-search').click();
+  const rows = page.locator('tr.search-hit');
+
+  await page.getByTestId('search-q').fill(theirs!.case_no);
+  await page.getByTestId('search-submit').click();
+  await expect(page.getByTestId('search-total')).toHaveText('共 0 条', { timeout: SEARCH_TIMEOUT });
+  await expect(rows).toHaveCount(0);
+
+  // The same search for one of its own cases finds it: the empty answer above is the scope, not the search.
+  await page.getByTestId('search-q').fill(ours!.case_no);
+  await page.getByTestId('search-submit').click();
+  await expect(page.getByTestId('search-total')).toHaveText('共 1 条', { timeout: SEARCH_TIMEOUT });
+  await expect(rows.first()).toContainText(ours!.case_no);
 });
