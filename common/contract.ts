@@ -82,6 +82,7 @@ import {
 import { adminConsoleCalls, adminHubRoutes } from './contract-admin.js';
 import { deskConsoleCalls, deskHubRoutes } from './contract-desk.js';
 import { mediaHubRoutes } from './contract-media.js';
+import { ptzHubRoutes } from './contract-ptz.js';
 import {
   evidenceConsoleCalls,
   evidenceConsolePushes,
@@ -193,6 +194,8 @@ export const hubRoutes = {
   },
   // The token checks external media servers call (common/contract-media.ts).
   ...mediaHubRoutes,
+  // PTZ: steer, lock, presets, audit (common/contract-ptz.ts).
+  ...ptzHubRoutes,
   /** JSON here; `format=csv` in the query answers a CSV download instead. */
   auditViews: {
     method: 'GET',

@@ -64,6 +64,10 @@ export const ERROR_CODES = [
   'department_required',
   'leg_not_ratable',
   'already_rated',
+  'ptz_not_supported',
+  'ptz_not_permitted',
+  'ptz_locked',
+  'ptz_failed',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -130,6 +134,10 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   department_required: 400,
   leg_not_ratable: 409,
   already_rated: 409,
+  ptz_not_supported: 409,
+  ptz_not_permitted: 403,
+  ptz_locked: 409,
+  ptz_failed: 502,
 };
 
 export function isErrorCode(value: unknown): value is ErrorCode {

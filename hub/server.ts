@@ -47,6 +47,8 @@ import { createHubMetrics, registerOpsRoutes, type MetricsAccess } from './http/
 import { startBackupSchedule, type BackupSchedule } from './db/backup.js';
 import { markDatabaseInUse } from './db/data-dir-lock.js';
 import type { Progress } from './progress.js';
+import { registerPtzRoutes } from './ptz/ptz-routes.js';
+import type { PtzOptions } from './ptz/ptz-service.js';
 
 export interface HubOptions {
   /** SQLite file; created and migrated if missing. */
@@ -73,6 +75,8 @@ export interface HubOptions {
   readonly simulateOutages?: boolean;
   /** Video wall: stream-token lifetime, media gateway (clips, ffmpeg), view idle time. */
   readonly video?: VideoOptions;
+  /** PTZ lock timeout (tests shorten it). */
+  readonly ptz?: PtzOptions;
   /** Who may read /metrics besides an unproxied loopback client (hub/http/ops-routes.ts). */
   readonly metrics?: MetricsAccess;
   /** Scheduled online backups (hub/db/backup.ts); absent or intervalMs 0: none. */
@@ -223,6 +227,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   registerImportRoute(app, context);
   registerImportBatchRoutes(app, context);
   registerVideoRoutes(app, context);
+  registerPtzRoutes(app, context, options.ptz);
   registerMapRoutes(app, context);
   registerWallLayoutRoutes(app, context);
   registerShiftRoutes(app, context);

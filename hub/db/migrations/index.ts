@@ -21,6 +21,7 @@ import { migration0020 } from './0020-duty-shift.js';
 import { migration0021 } from './0021-dispute-outcomes.js';
 import { migration0022 } from './0022-supervision-notices.js';
 import { migration0023 } from './0023-wall-layout-2-8.js';
+import { migration0026 } from './0026-ptz.js';
 
 export type { Migration };
 
@@ -47,4 +48,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0021,
   migration0022,
   migration0023,
+  migration0026,
 ];
