@@ -215,6 +215,7 @@ export class MediaGateway {
       return;
     }
     entry.reaiming = true;
+    entry.waiting++; // a re-aim in progress counts as watching: the idle sweeper leaves the stream alone
     try {
       do {
         entry.reaimAgain = false;
@@ -230,6 +231,10 @@ export class MediaGateway {
           await next.stop();
           throw err;
         }
+        if (this.active.get(`${entry.cameraId}|${entry.quality}`) !== entry) {
+          await next.stop(); // the stream was stopped meanwhile (gateway closing)
+          return;
+        }
         const previous = entry.retired;
         entry.retired = old;
         entry.process = next;
@@ -242,6 +247,8 @@ export class MediaGateway {
       } while (entry.reaimAgain);
     } finally {
       entry.reaiming = false;
+      entry.waiting--;
+      entry.lastAccessAt = Date.now();
     }
   }
 
