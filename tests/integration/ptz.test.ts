@@ -23,10 +23,10 @@ import {
 let hub: VideoTestHub;
 const tokens: Record<string, string> = {};
 const names: Record<string, string> = {};
-let town01Ptz: string; // a PTZ camera in township 01
-let town02Ptz: string; // a PTZ camera in township 02 (town01's neighbour)
-let town02Ptz2: string; // another one there, lent to township 01 in the loan tests
-let fixedCam: string; // a fixed camera in township 01
+let town01Ptz: string | undefined; // a PTZ camera in township 01
+let town02Ptz: string | undefined; // a PTZ camera in township 02 (town01's neighbour)
+let town02Ptz2: string | undefined; // another one there, lent to township 01 in the loan tests
+let fixedCam: string | undefined; // a fixed camera in township 01
 
 const ptz = (user: string, cameraId: string, body: Record<string, unknown>) =>
   api(hub, 'POST', `/api/v1/cameras/${cameraId}/ptz`, { token: tokens[user]!, body });
