@@ -1,6 +1,8 @@
 /** PTZ routes (issue 16 §3): steer a camera, read its lock and presets, read its PTZ audit. Rules in hub/ptz/. */
 import type { HubRoute } from './contract.js';
 import { PtzAuditList, PtzCommand, PtzStatus } from './ptz-schemas.js';
+import { z } from 'zod';
+import type { ConsoleCall } from './contract.js';
 import { Empty } from './schemas.js';
 import { CameraIdParams } from './video-schemas.js';
 
@@ -36,3 +38,11 @@ export const ptzHubRoutes = {
     response: PtzAuditList,
   },
 } as const satisfies Record<string, HubRoute>;
+
+const CameraRef = z.strictObject({ cameraId: z.string().min(1).max(64) });
+
+/** The console's PTZ calls: straight through to the hub (main/ptz-calls.ts), which decides who may. */
+export const ptzConsoleCalls = {
+  'ptz.status': { request: CameraRef, response: PtzStatus },
+  'ptz.command': { request: CameraRef.extend({ command: PtzCommand }), response: PtzStatus },
+} as const satisfies Record<string, ConsoleCall>;

@@ -82,7 +82,7 @@ import {
 import { adminConsoleCalls, adminHubRoutes } from './contract-admin.js';
 import { deskConsoleCalls, deskHubRoutes } from './contract-desk.js';
 import { mediaHubRoutes } from './contract-media.js';
-import { ptzHubRoutes } from './contract-ptz.js';
+import { ptzConsoleCalls, ptzHubRoutes } from './contract-ptz.js';
 import {
   evidenceConsoleCalls,
   evidenceConsolePushes,
@@ -356,6 +356,7 @@ export const consoleCalls = {
   // Duty roster, shift handovers, the hub's alerts: common/contract-shift.ts.
   ...shiftConsoleCalls,
   ...rolesConsoleCalls,
+  ...ptzConsoleCalls,
 } as const satisfies Record<string, ConsoleCall>;
 export type ConsoleCallName = keyof typeof consoleCalls;
 export type CallRequest<K extends ConsoleCallName> = z.input<(typeof consoleCalls)[K]['request']>;

@@ -29,6 +29,8 @@ export const PtzLock = z.strictObject({
   expiresAt: z.string(),
   /** Whole seconds left at the time of the answer (the console counts down from it). */
   secondsLeft: z.number().int().nonnegative(),
+  /** The asking user holds it. */
+  heldByYou: z.boolean(),
 });
 export type PtzLock = z.infer<typeof PtzLock>;
 

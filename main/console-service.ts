@@ -26,6 +26,7 @@ import { evidenceHandlers } from './evidence/evidence-calls.js';
 import { fetchPaper, type PaperViewer } from './paper/hub-paper.js';
 import { shiftHandlers } from './shift-calls.js';
 import { rolesHandlers } from './roles-calls.js';
+import { ptzHandlers } from './ptz-calls.js';
 import { definedOnly } from './defined-only.js';
 import { WALL_DISPLAY_PATH, type WallCast, type WallDisplayInfo } from '../common/wall-schemas.js';
 
@@ -253,6 +254,11 @@ export class ConsoleService {
     ),
     // Village level and departments (main/roles-calls.ts): ratings of departments, camera loans.
     ...rolesHandlers(
+      () => this.hub,
+      () => this.requireToken(),
+    ),
+    // PTZ on the wall (main/ptz-calls.ts).
+    ...ptzHandlers(
       () => this.hub,
       () => this.requireToken(),
     ),

@@ -21,8 +21,9 @@ export interface PtzOptions {
   readonly lockMs?: number;
 }
 
-const toLock = (h: LockHolder | null, now: number): PtzLock | null =>
+const toLock = (h: LockHolder | null, now: number, userId: string): PtzLock | null =>
   h && {
+    heldByYou: h.userId === userId,
     userId: h.userId,
     displayName: h.displayName,
     expiresAt: new Date(h.expiresAt).toISOString(),
@@ -101,7 +102,7 @@ export class PtzService {
       cameraId: camera.id,
       driver: driver.kind,
       maySteer: true,
-      lock: toLock(this.locks.holder(camera.id, now), now),
+      lock: toLock(this.locks.holder(camera.id, now), now, user.id),
       presets,
       position: driver.position(),
     };
