@@ -72,6 +72,8 @@ export const CONSOLE_CALL_NAMES = [
   'grants.list',
   'grants.create',
   'grants.revoke',
+  'ptz.status',
+  'ptz.command',
 ] as const;
 
 export const CONSOLE_PUSH_NAMES = [

@@ -83,6 +83,7 @@ import { adminConsoleCalls, adminHubRoutes } from './contract-admin.js';
 import { deskConsoleCalls, deskHubRoutes } from './contract-desk.js';
 import { mediaHubRoutes } from './contract-media.js';
 import { recordingHubRoutes } from './contract-recording.js';
+import { ptzConsoleCalls, ptzHubRoutes } from './contract-ptz.js';
 import {
   evidenceConsoleCalls,
   evidenceConsolePushes,
@@ -196,6 +197,8 @@ export const hubRoutes = {
   // The token checks external media servers call (common/contract-media.ts).
   ...mediaHubRoutes,
   ...recordingHubRoutes,
+  // PTZ: steer, lock, presets, audit (common/contract-ptz.ts).
+  ...ptzHubRoutes,
   /** JSON here; `format=csv` in the query answers a CSV download instead. */
   auditViews: {
     method: 'GET',
@@ -359,6 +362,7 @@ export const consoleCalls = {
   ...shiftConsoleCalls,
   ...rolesConsoleCalls,
   ...searchConsoleCalls,
+  ...ptzConsoleCalls,
 } as const satisfies Record<string, ConsoleCall>;
 export type ConsoleCallName = keyof typeof consoleCalls;
 export type CallRequest<K extends ConsoleCallName> = z.input<(typeof consoleCalls)[K]['request']>;

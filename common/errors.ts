@@ -65,6 +65,10 @@ export const ERROR_CODES = [
   'leg_not_ratable',
   'already_rated',
   'search_text_too_short',
+  'ptz_not_supported',
+  'ptz_not_permitted',
+  'ptz_locked',
+  'ptz_failed',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -132,6 +136,10 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   leg_not_ratable: 409,
   already_rated: 409,
   search_text_too_short: 400,
+  ptz_not_supported: 409,
+  ptz_not_permitted: 403,
+  ptz_locked: 409,
+  ptz_failed: 502,
 };
 
 export function isErrorCode(value: unknown): value is ErrorCode {

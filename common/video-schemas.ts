@@ -42,6 +42,8 @@ export const CameraGrantRequest = z.strictObject({
   granteeUnitCode: OrgCode,
   caseId: CaseId.optional(),
   until: IsoTime,
+  /** The borrowing room may also steer the camera (PTZ); a loan lends viewing only unless it says so. */
+  maySteer: z.boolean().optional(),
 });
 export type CameraGrantRequest = z.input<typeof CameraGrantRequest>;
 
@@ -61,6 +63,8 @@ export const CameraGrant = z.strictObject({
   endReason: z.enum(GRANT_END_REASONS).nullable(),
   /** Not ended and `until` still ahead. */
   active: z.boolean(),
+  /** The borrowing room may steer the camera (PTZ). */
+  maySteer: z.boolean(),
 });
 export type CameraGrant = z.infer<typeof CameraGrant>;
 export const CameraGrantList = z.strictObject({ items: z.array(CameraGrant) });

@@ -50,6 +50,8 @@ import { markDatabaseInUse } from './db/data-dir-lock.js';
 import type { Progress } from './progress.js';
 import { registerPlaybackRoutes } from './recording/playback-routes.js';
 import { createRecordingServices, type RecordingOptions } from './recording/recording-services.js';
+import { registerPtzRoutes } from './ptz/ptz-routes.js';
+import type { PtzOptions } from './ptz/ptz-service.js';
 
 export interface HubOptions {
   /** SQLite file; created and migrated if missing. */
@@ -76,6 +78,8 @@ export interface HubOptions {
   readonly simulateOutages?: boolean;
   /** Video wall: stream-token lifetime, media gateway (clips, ffmpeg), view idle time. */
   readonly video?: VideoOptions;
+  /** PTZ lock timeout (tests shorten it). */
+  readonly ptz?: PtzOptions;
   /** Who may read /metrics besides an unproxied loopback client (hub/http/ops-routes.ts). */
   readonly metrics?: MetricsAccess;
   /** Scheduled online backups (hub/db/backup.ts); absent or intervalMs 0: none. */
@@ -228,6 +232,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   registerImportRoute(app, context);
   registerImportBatchRoutes(app, context);
   registerVideoRoutes(app, context);
+  registerPtzRoutes(app, context, options.ptz);
   registerMapRoutes(app, context);
   registerWallLayoutRoutes(app, context);
   registerShiftRoutes(app, context);

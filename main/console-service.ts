@@ -27,6 +27,7 @@ import { fetchPaper, type PaperViewer } from './paper/hub-paper.js';
 import { shiftHandlers } from './shift-calls.js';
 import { searchHandlers } from './search-calls.js';
 import { rolesHandlers } from './roles-calls.js';
+import { ptzHandlers } from './ptz-calls.js';
 import { definedOnly } from './defined-only.js';
 import { WALL_DISPLAY_PATH, type WallCast, type WallDisplayInfo } from '../common/wall-schemas.js';
 
@@ -259,6 +260,11 @@ export class ConsoleService {
     ),
     // Case search and archive (main/search-calls.ts).
     ...searchHandlers(
+      () => this.hub,
+      () => this.requireToken(),
+    ),
+    // PTZ on the wall (main/ptz-calls.ts).
+    ...ptzHandlers(
       () => this.hub,
       () => this.requireToken(),
     ),

@@ -17,10 +17,10 @@ export interface PatternSpec {
   readonly sub: Rendition;
 }
 
-const even = (n: number) => Math.max(2, Math.round(n / 2) * 2);
+export const even = (n: number) => Math.max(2, Math.round(n / 2) * 2);
 
 /** Source k (0..7) at w×h; the slow generators (mandelbrot, life) render smaller and scale up. */
-function source(k: number, w: number, h: number, fps: number): string {
+export function patternSource(k: number, w: number, h: number, fps: number): string {
   const size = (f: number) => `${even(w * f)}x${even(h * f)}`;
   const sources = [
     `testsrc2=size=${size(1)}:rate=${fps}`,
@@ -37,7 +37,7 @@ function source(k: number, w: number, h: number, fps: number): string {
 
 export const DEMO_PATTERN_COUNT = 8;
 
-function label(font: string | null, text: string, w: number): string {
+export function label(font: string | null, text: string, w: number): string {
   if (!font) return '';
   const size = even(w / 28);
   return `,drawtext=fontfile=${filterPath(font)}:text='${text}':x=${size}:y=h-${size * 2}:fontsize=${size}:fontcolor=white:box=1:boxcolor=black@0.55`;
@@ -60,7 +60,7 @@ export function patternFiltergraph(
   const tail =
     options.outputs === 'both' ? `split=2[main][s0];[s0]scale=${spec.sub.width}:${spec.sub.height}[sub]` : 'null[main]';
   return [
-    `${source(k, w, h, spec.fps)}[bg]`,
+    `${patternSource(k, w, h, spec.fps)}[bg]`,
     `testsrc2=size=${box}:rate=${spec.fps}[inset]`,
     `[bg][inset]overlay=x='mod(t*${even(w / 6)},W-w)':y='(H-h)/2+(H-h)/3*sin(t*1.3)'` +
       `${label(font, text, w)},format=yuv420p,${tail}`,

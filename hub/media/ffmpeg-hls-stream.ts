@@ -19,6 +19,11 @@ export interface FfmpegHlsOptions {
   readonly dir: string;
   readonly segmentSeconds: number;
   readonly listSize: number;
+  /**
+   * First segment number, when this process continues another's window (a demo PTZ camera re-aimed): the playlist
+   * then starts with a discontinuity so the player resets its decoder at the seam.
+   */
+  readonly startNumber?: number;
 }
 
 const unavailable = (message: string, code: ErrorCode = 'stream_unavailable') =>
@@ -39,6 +44,18 @@ export class FfmpegHlsStream {
     return this.child?.pid;
   }
 
+  /** The newest segment number listed so far (-1 before the first). */
+  get lastSegment(): number {
+    this.refresh();
+    return this.listed.size > 0 ? Math.max(...this.listed) : -1;
+  }
+
+  /** Whether a segment is listed now or was in the previous playlist. */
+  lists(n: number): boolean {
+    this.refresh();
+    return this.listed.has(n) || this.previouslyListed.has(n);
+  }
+
   /** The end of ffmpeg's stderr, for error answers and logs: a source's `user:password@` or token is redacted. */
   get lastError(): string {
     return redactSecrets(this.stderrTail.trim().split('\n').slice(-3).join(' | '));
@@ -53,7 +70,14 @@ export class FfmpegHlsStream {
         ...['-hide_banner', '-loglevel', 'warning', '-nostdin', '-y'],
         ...this.options.args,
         ...['-f', 'hls', '-hls_time', String(segmentSeconds), '-hls_list_size', String(listSize)],
-        ...['-hls_flags', 'delete_segments+program_date_time+temp_file'],
+        ...(this.options.startNumber
+          ? [
+              '-start_number',
+              String(this.options.startNumber),
+              '-hls_flags',
+              'delete_segments+program_date_time+temp_file+discont_start',
+            ]
+          : ['-hls_flags', 'delete_segments+program_date_time+temp_file']),
         ...['-hls_segment_filename', join(dir, 'seg-%d.ts'), join(dir, 'index.m3u8')],
       ],
       { stdio: ['ignore', 'ignore', 'pipe'] },

@@ -14,6 +14,7 @@ import type { CameraRecord } from '../cameras/cameras-store.js';
 import { cameraPhase, clipSegmentAt, isSequenceServable, renderClipPlaylist } from './clip-playlist.js';
 import { DEFAULT_CLIP_SPEC, DemoClipLibrary, type ClipSpec } from './demo-clip-library.js';
 import { liveEncodeArgs } from './demo-patterns.js';
+import { HOME_VIEW, ptzLiveEncodeArgs, type PtzView } from './demo-ptz-view.js';
 import { findDrawtextFont, resolveFfmpegPath } from './ffmpeg-binary.js';
 import { FfmpegHlsStream } from './ffmpeg-hls-stream.js';
 import { sweepOrphanedStreams, WORK_DIR_PREFIX } from './orphan-sweep.js';
@@ -66,6 +67,10 @@ interface Active {
   startedAt: number;
   lastAccessAt: number;
   reportedOnline: boolean | null;
+  /** A demo PTZ camera being re-aimed: the replaced encoder, still serving the segments its last playlist listed. */
+  retired: FfmpegHlsStream | null;
+  reaiming: boolean;
+  reaimAgain: boolean;
 }
 
 const RESTART_BACKOFF_MS = 5000;
@@ -74,6 +79,8 @@ export class MediaGateway {
   readonly clips: DemoClipLibrary;
   private readonly active = new Map<string, Active>();
   private readonly liveEncoded: ReadonlySet<string>;
+  /** Where each demo PTZ camera points (set by hub/ptz/demo-ptz-driver.ts); home when absent. */
+  private readonly ptzViews = new Map<string, PtzView>();
   private readonly ffmpegPath: () => Promise<string>;
   private readonly workDir: string;
   private readonly sweeper: NodeJS.Timeout;
@@ -134,7 +141,7 @@ export class MediaGateway {
 
   async playlist(camera: CameraRecord, quality: StreamQuality): Promise<string> {
     const source = this.sourceOf(camera, quality);
-    const entry = this.touch(camera.id, quality, source);
+    const entry = this.touch(camera, quality, source);
     if (entry.kind === 'clip') {
       await this.clipReady((source as { pattern: number }).pattern % this.clips.spec.count);
       return renderClipPlaylist(this.deps.now(), this.windowSpec, cameraPhase(camera.id, this.clips.segmentsPerClip));
@@ -159,7 +166,7 @@ export class MediaGateway {
 
   async segment(camera: CameraRecord, quality: StreamQuality, seq: number): Promise<Buffer> {
     const source = this.sourceOf(camera, quality);
-    const entry = this.touch(camera.id, quality, source);
+    const entry = this.touch(camera, quality, source);
     if (entry.kind === 'clip') {
       const pattern = (source as { pattern: number }).pattern % this.clips.spec.count;
       if (!this.clips.isClipReady(pattern) || !isSequenceServable(seq, this.deps.now(), this.windowSpec)) {
@@ -169,6 +176,7 @@ export class MediaGateway {
       return this.clips.segment(pattern, quality, clipSegmentAt(seq, phase, this.clips.segmentsPerClip));
     }
     if (!entry.process) throw segmentGone();
+    if (entry.retired && !entry.process.lists(seq) && entry.retired.lists(seq)) return entry.retired.segment(seq);
     return entry.process.segment(seq);
   }
 
@@ -185,6 +193,65 @@ export class MediaGateway {
     return probeStream(await this.ffmpegPath(), source);
   }
 
+  /** Where a demo PTZ camera points now. */
+  ptzView(cameraId: string): PtzView {
+    return this.ptzViews.get(cameraId) ?? HOME_VIEW;
+  }
+
+  /**
+   * Points a demo PTZ camera: remembered for its next start, and each running encode of it is replaced by one with
+   * the new crop (demo-ptz-view.ts says why a restart). Resolves once every running quality shows the new view.
+   */
+  async aimDemoPtz(camera: CameraRecord, view: PtzView): Promise<void> {
+    this.ptzViews.set(camera.id, view);
+    const running = [...this.active.values()].filter((a) => a.cameraId === camera.id && a.process && !a.process.exited);
+    await Promise.all(running.map((entry) => this.reaim(entry, camera)));
+  }
+
+  /** One re-aim at a time per stream; commands arriving meanwhile are folded into one more with the latest view. */
+  private async reaim(entry: Active, camera: CameraRecord): Promise<void> {
+    if (entry.reaiming) {
+      entry.reaimAgain = true;
+      return;
+    }
+    entry.reaiming = true;
+    entry.waiting++; // a re-aim in progress counts as watching: the idle sweeper leaves the stream alone
+    try {
+      do {
+        entry.reaimAgain = false;
+        const old = entry.process;
+        if (!old || old.exited) return;
+        const source = this.sourceOf(camera, entry.quality);
+        // A gap in the numbers keeps the new window clear of whatever the old encoder writes while this one starts;
+        // players align the seam by the discontinuity and the program date-times.
+        const next = await this.spawnStream(entry, camera, source, old.lastSegment + 10);
+        try {
+          await next.playlist(this.options.startTimeoutMs ?? 8000);
+        } catch (err) {
+          await next.stop();
+          throw err;
+        }
+        if (this.active.get(`${entry.cameraId}|${entry.quality}`) !== entry) {
+          await next.stop(); // the stream was stopped meanwhile (gateway closing)
+          return;
+        }
+        const previous = entry.retired;
+        entry.retired = old;
+        entry.process = next;
+        void previous?.stop();
+        const linger = this.clips.spec.segmentSeconds * 3000;
+        setTimeout(() => {
+          if (entry.retired === old) entry.retired = null;
+          void old.stop();
+        }, linger).unref();
+      } while (entry.reaimAgain);
+    } finally {
+      entry.reaiming = false;
+      entry.waiting--;
+      entry.lastAccessAt = Date.now();
+    }
+  }
+
   /** What runs now (tests, bench, diagnostics). */
   activeStreams(): ActiveStreamInfo[] {
     return [...this.active.values()].map((a) => ({
@@ -199,7 +266,7 @@ export class MediaGateway {
   async close(): Promise<void> {
     clearInterval(this.sweeper);
     this.clips.close();
-    await Promise.all([...this.active.values()].map((a) => a.process?.stop()));
+    await Promise.all([...this.active.values()].flatMap((a) => [a.process?.stop(), a.retired?.stop()]));
     this.active.clear();
     rmSync(this.workDir, { recursive: true, force: true });
   }
@@ -210,7 +277,7 @@ export class MediaGateway {
     for (const [key, entry] of this.active) {
       if (entry.lastAccessAt > cutoff || entry.waiting > 0) continue;
       this.active.delete(key);
-      await entry.process?.stop();
+      await Promise.all([entry.process?.stop(), entry.retired?.stop()]);
     }
   }
 
@@ -225,11 +292,14 @@ export class MediaGateway {
     return source;
   }
 
-  private touch(cameraId: string, quality: StreamQuality, source: StreamSource): Active {
+  private touch(camera: CameraRecord, quality: StreamQuality, source: StreamSource): Active {
+    const cameraId = camera.id;
     const key = `${cameraId}|${quality}`;
     let entry = this.active.get(key);
     if (!entry) {
-      const kind = source.kind !== 'demo' ? 'remux' : this.liveEncoded.has(cameraId) ? 'live-encode' : 'clip';
+      // A demo PTZ camera is always encoded live: its picture follows its PTZ position.
+      const live = this.liveEncoded.has(cameraId) || camera.kind === 'ptz';
+      const kind = source.kind !== 'demo' ? 'remux' : live ? 'live-encode' : 'clip';
       entry = {
         cameraId,
         quality,
@@ -240,6 +310,9 @@ export class MediaGateway {
         startedAt: 0,
         lastAccessAt: 0,
         reportedOnline: null,
+        retired: null,
+        reaiming: false,
+        reaimAgain: false,
       };
       this.active.set(key, entry);
     }
@@ -280,28 +353,36 @@ export class MediaGateway {
       throw new GridCommandError('stream_unavailable', `stream source failed (${entry.process.lastError})`);
     }
     await entry.process?.stop();
+    const process = await this.spawnStream(entry, camera, source);
+    entry.process = process;
+    entry.startedAt = Date.now();
+    return process;
+  }
+
+  private async spawnStream(
+    entry: Active,
+    camera: CameraRecord,
+    source: StreamSource,
+    startNumber?: number,
+  ): Promise<FfmpegHlsStream> {
     const spec = this.clips.spec;
     const rendition = entry.quality === 'main' ? spec.main : spec.sub;
+    const font = findDrawtextFont(this.options.fontPath);
     const args =
-      source.kind === 'demo'
-        ? liveEncodeArgs(
-            source.pattern,
-            rendition,
-            spec.fps,
-            spec.segmentSeconds,
-            findDrawtextFont(this.options.fontPath),
-          )
-        : remuxArgs(source as Extract<StreamSource, { kind: 'rtsp' | 'standin-file' }>);
+      source.kind !== 'demo'
+        ? remuxArgs(source as Extract<StreamSource, { kind: 'rtsp' | 'standin-file' }>)
+        : camera.kind === 'ptz'
+          ? ptzLiveEncodeArgs(source.pattern, rendition, spec.fps, spec.segmentSeconds, font, this.ptzView(camera.id))
+          : liveEncodeArgs(source.pattern, rendition, spec.fps, spec.segmentSeconds, font);
     const process = new FfmpegHlsStream({
       ffmpegPath: await this.ffmpegPath(),
       args,
       dir: join(this.workDir, `${camera.id}-${entry.quality}-${++this.runs}`),
       segmentSeconds: spec.segmentSeconds,
       listSize: this.windowSpec.windowSize,
+      ...(startNumber !== undefined ? { startNumber } : {}),
     });
     process.start();
-    entry.process = process;
-    entry.startedAt = Date.now();
     return process;
   }
 

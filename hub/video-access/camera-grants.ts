@@ -61,6 +61,7 @@ export function createGrant(hub: HubContext, user: User, body: CameraGrantReques
       by: user.id,
       at: now,
       until,
+      maySteer: body.maySteer === true,
     });
     appendAudit(hub.db, {
       kind: 'grant_created',
@@ -70,7 +71,7 @@ export function createGrant(hub: HubContext, user: User, body: CameraGrantReques
       caseId: body.caseId ?? null,
       from: now,
       to: until,
-      detail: JSON.stringify({ grantId: id, granteeUnitCode: grantee.code }),
+      detail: JSON.stringify({ grantId: id, granteeUnitCode: grantee.code, maySteer: body.maySteer === true }),
     });
   });
   return toGrant(hub.db, findGrant(hub.db, id)!, now);

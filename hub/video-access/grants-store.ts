@@ -15,11 +15,13 @@ export interface GrantRow {
   until: number;
   ended_at: number | null;
   end_reason: 'revoked' | 'case_closed' | null;
+  may_steer: number;
 }
 
 const SELECT_GRANT = sql`
   SELECT g.id, g.camera_id, g.grantee_unit_code, o.name AS grantee_unit_name, g.case_id,
-         u.display_name AS granted_by_name, g.granted_at, g.until, g.ended_at, g.end_reason
+         u.display_name AS granted_by_name, g.granted_at, g.until, g.ended_at, g.end_reason,
+         g.may_steer
   FROM camera_grants g
   JOIN org_units o ON o.code = g.grantee_unit_code
   JOIN users u ON u.id = g.granted_by
@@ -42,6 +44,7 @@ export function toGrant(db: HubDatabase, row: GrantRow, now: number): CameraGran
     endedAt: row.ended_at === null ? null : iso(row.ended_at),
     endReason: row.end_reason,
     active: row.ended_at === null && row.until > now,
+    maySteer: row.may_steer === 1,
   };
 }
 
@@ -55,11 +58,13 @@ export function insertGrant(
     by: string;
     at: number;
     until: number;
+    maySteer: boolean;
   },
 ): void {
   db.run(sql`
-    INSERT INTO camera_grants (id, camera_id, grantee_unit_code, case_id, granted_by, granted_at, until)
-    VALUES (${g.id}, ${g.cameraId}, ${g.granteeUnitCode}, ${g.caseId}, ${g.by}, ${g.at}, ${g.until})`);
+    INSERT INTO camera_grants (id, camera_id, grantee_unit_code, case_id, granted_by, granted_at, until, may_steer)
+    VALUES (${g.id}, ${g.cameraId}, ${g.granteeUnitCode}, ${g.caseId}, ${g.by}, ${g.at}, ${g.until},
+            ${g.maySteer ? 1 : 0})`);
 }
 
 export function findGrant(db: HubDatabase, id: string): GrantRow | undefined {

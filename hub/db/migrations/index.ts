@@ -22,6 +22,7 @@ import { migration0021 } from './0021-dispute-outcomes.js';
 import { migration0022 } from './0022-supervision-notices.js';
 import { migration0023 } from './0023-wall-layout-2-8.js';
 import { migration0024 } from './0024-case-search.js';
+import { migration0026 } from './0026-ptz.js';
 import { migration0028 } from './0028-recording.js';
 
 export type { Migration };
@@ -50,5 +51,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0022,
   migration0023,
   migration0024,
+  migration0026,
   migration0028,
 ];

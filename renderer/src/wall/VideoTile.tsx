@@ -11,6 +11,7 @@ import { onCameraOnline } from './camera-store.js';
 import { cameraDragIds, hasCameraDrag } from './drag.js';
 import type { CellArea } from './layouts.js';
 import { countPlayer, type PlayerBudget } from './player-budget.js';
+import { PtzPad } from './PtzPad.js';
 import { TileChrome, type TileChromeProps } from './TileChrome.js';
 import { TilePlayer, type TileStateInfo } from './tile-player.js';
 import type { TileState } from './tile-state.js';
@@ -161,6 +162,9 @@ export const VideoTile = memo(function VideoTile(props: VideoTileProps) {
         player={player}
         video={videoRef}
       />
+      {cameraId && props.camera?.kind === 'ptz' && !blocked ? (
+        <PtzPad cameraId={cameraId} focused={props.focused} />
+      ) : null}
     </div>
   );
 });

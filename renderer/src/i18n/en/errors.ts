@@ -68,6 +68,10 @@ export const errors: SameKeys<typeof zh> = {
       'The department has not finished this leg yet (case not closed, no feedback): it cannot be rated yet',
     already_rated: 'This department’s leg has already been rated; each leg is rated once',
     search_text_too_short: 'Type at least two Chinese characters (or a case number)',
+    ptz_not_supported: 'This camera cannot be steered (not a PTZ camera, or no PTZ driver configured)',
+    ptz_not_permitted: 'You may not steer this camera (outside your area, or lent without steering)',
+    ptz_locked: 'Another operator is steering this camera',
+    ptz_failed: 'The camera did not accept the command',
   },
   detail: {
     bad_request: 'Invalid request: {{field}}',

@@ -36,6 +36,18 @@ export const wall: SameKeys<typeof zh> = {
     loadFailed: 'Could not load the cameras: {{message}}',
     empty: 'No cameras you may view',
   },
+  ptz: {
+    lockMine: 'You are steering · {{s}} s left',
+    lockOther: '{{name}} is steering, {{s}} s left',
+    up: 'Up',
+    down: 'Down',
+    left: 'Left',
+    right: 'Right',
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
+    preset: 'Preset {{n}}',
+    release: 'Hand back',
+  },
   tile: {
     snapshot: 'Snapshot',
     maximize: 'Maximise',

@@ -69,6 +69,10 @@ const code = {
   leg_not_ratable: '该部门的处置尚未完成（案件未结案或部门未反馈），暂不能评价',
   already_rated: '该部门的这次处置已评价过，每次处置只评一次',
   search_text_too_short: '请至少输入两个汉字（或案件编号）',
+  ptz_not_supported: '该摄像机不能转动（不是云台摄像机，或未配置云台驱动）',
+  ptz_not_permitted: '无权操控该摄像机（不在本辖区，或借调时未允许操控）',
+  ptz_locked: '其他操作员正在操控该摄像机',
+  ptz_failed: '摄像机未接受该指令',
 } satisfies Record<ErrorCode, string>;
 
 const detail = {

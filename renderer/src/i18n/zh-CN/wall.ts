@@ -32,6 +32,18 @@ export const wall = {
     loadFailed: '监控点加载失败：{{message}}',
     empty: '没有可调看的监控点',
   },
+  ptz: {
+    lockMine: '您正在操控 · 剩 {{s}} 秒',
+    lockOther: '由 {{name}} 操控中，剩 {{s}} 秒',
+    up: '向上',
+    down: '向下',
+    left: '向左',
+    right: '向右',
+    zoomIn: '放大',
+    zoomOut: '缩小',
+    preset: '预置位 {{n}}',
+    release: '交还',
+  },
   tile: {
     snapshot: '截图',
     maximize: '最大化',
