@@ -16,6 +16,8 @@ import { DEFAULT_CLIP_SPEC, DemoClipLibrary, type ClipSpec } from './demo-clip-l
 import { liveEncodeArgs } from './demo-patterns.js';
 import { findDrawtextFont, resolveFfmpegPath } from './ffmpeg-binary.js';
 import { FfmpegHlsStream } from './ffmpeg-hls-stream.js';
+import { FlvGateway } from './flv-gateway.js';
+import type { FlvLiveStream } from './flv-live-stream.js';
 import { sweepOrphanedStreams, WORK_DIR_PREFIX } from './orphan-sweep.js';
 import { parseStreamSource, remuxArgs, type StreamSource } from './stream-source.js';
 import { probeStream, type ProbeOutcome } from './stream-probe.js';
@@ -72,6 +74,8 @@ const RESTART_BACKOFF_MS = 5000;
 
 export class MediaGateway {
   readonly clips: DemoClipLibrary;
+  /** HTTP-FLV, the wall's low-latency transport (flv-gateway.ts); HLS below stays for fallback and playback. */
+  readonly flv: FlvGateway;
   private readonly active = new Map<string, Active>();
   private readonly liveEncoded: ReadonlySet<string>;
   private readonly ffmpegPath: () => Promise<string>;
@@ -92,6 +96,13 @@ export class MediaGateway {
       options.fontPath,
     );
     this.liveEncoded = new Set(options.liveEncodedCameraIds ?? []);
+    this.flv = new FlvGateway({
+      ffmpegPath: this.ffmpegPath,
+      clips: this.clips,
+      fontPath: options.fontPath,
+      idleStopMs: this.idleStopMs,
+      startTimeoutMs: options.startTimeoutMs ?? 8000,
+    });
     if (!options.workDir) sweepOrphanedStreams(tmpdir());
     this.workDir = options.workDir ?? join(tmpdir(), `${WORK_DIR_PREFIX}${process.pid}-${Date.now().toString(36)}`);
     const idle = this.idleStopMs;
@@ -108,7 +119,7 @@ export class MediaGateway {
   get runningFfmpeg(): number {
     let n = this.clips.encoding ? 1 : 0;
     for (const entry of this.active.values()) if (entry.process && !entry.process.exited) n++;
-    return n;
+    return n + this.flv.running;
   }
 
   private get idleStopMs(): number {
@@ -157,6 +168,11 @@ export class MediaGateway {
     }
   }
 
+  /** The camera's shared FLV stream, running and holding a keyframe, for one more viewer. */
+  liveFlv(camera: CameraRecord, quality: StreamQuality): Promise<FlvLiveStream> {
+    return this.flv.stream(camera.id, quality, this.sourceOf(camera, quality), this.liveEncoded.has(camera.id));
+  }
+
   async segment(camera: CameraRecord, quality: StreamQuality, seq: number): Promise<Buffer> {
     const source = this.sourceOf(camera, quality);
     const entry = this.touch(camera.id, quality, source);
@@ -199,6 +215,7 @@ export class MediaGateway {
   async close(): Promise<void> {
     clearInterval(this.sweeper);
     this.clips.close();
+    await this.flv.close();
     await Promise.all([...this.active.values()].map((a) => a.process?.stop()));
     this.active.clear();
     rmSync(this.workDir, { recursive: true, force: true });
@@ -206,6 +223,7 @@ export class MediaGateway {
 
   /** Stops every stream nobody asked for within `idleStopMs`. */
   async stopIdle(): Promise<void> {
+    await this.flv.stopIdle();
     const cutoff = Date.now() - this.idleStopMs;
     for (const [key, entry] of this.active) {
       if (entry.lastAccessAt > cutoff || entry.waiting > 0) continue;
