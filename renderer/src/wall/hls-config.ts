@@ -15,10 +15,21 @@ import {
   type PlaylistLoaderConstructor,
   type RetryConfig,
 } from 'hls.js';
+import hlsWorkerUrl from 'hls.js/dist/hls.worker.js?url';
 import { WALL_LATENCY_SETTINGS } from './latency-settings.js';
 import { rebaseDiscontinuitySequence, withToken } from './tile-state.js';
 
 export { WALL_LATENCY_SETTINGS };
+
+/**
+ * hls.js's transmuxing worker, a file the renderer's build ships beside its scripts (Vite copies it), so the CSP's
+ * `worker-src 'self'` covers it with no blob: code. hls.js's ES module build carries no inline worker; without a
+ * `workerPath` it would transmux on the main thread. A page loaded from file:// (Electron's embedded hub) cannot
+ * start a worker from a file, so there it stays on the main thread.
+ */
+export function hlsWorkerPath(protocol = typeof location === 'undefined' ? '' : location.protocol): string | null {
+  return protocol === 'http:' || protocol === 'https:' ? hlsWorkerUrl : null;
+}
 
 const retry = (maxNumRetry: number, shouldRetry?: RetryConfig['shouldRetry']): RetryConfig => ({
   maxNumRetry,
@@ -79,12 +90,11 @@ export function rebasingPlaylistLoader(): PlaylistLoaderConstructor {
  * the next playlist and segment without reloading anything.
  */
 export function wallHlsConfig(currentToken: () => string | null): Partial<HlsConfig> {
+  const workerPath = hlsWorkerPath();
   return {
     ...WALL_LATENCY_SETTINGS,
-    // hls.js's ES module build (what `import 'hls.js'` resolves to) carries no worker bundle, so without a
-    // `workerPath` it transmuxes on the main thread whatever this says; say so rather than ask for a worker that
-    // never starts. A wall of small sub-stream tiles has not needed one (README, "The video wall").
-    enableWorker: false,
+    // Transmuxing off the main thread where the page can start the served worker (hlsWorkerPath).
+    ...(workerPath ? { enableWorker: true, workerPath } : { enableWorker: false }),
     lowLatencyMode: false,
     startFragPrefetch: true,
     capLevelToPlayerSize: false,
