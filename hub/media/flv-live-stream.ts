@@ -25,7 +25,7 @@ const MAX_VIEWER_BACKLOG_BYTES = 8 * 1024 * 1024;
 export class FlvLiveStream {
   private child: ChildProcess | null = null;
   private stderrTail = '';
-  private pending = Buffer.alloc(0);
+  private pending: Buffer = Buffer.alloc(0);
   private header: Buffer | null = null;
   private metadata: Buffer | null = null;
   private videoConfig: Buffer | null = null;
@@ -34,6 +34,8 @@ export class FlvLiveStream {
   private readonly viewers = new Set<FlvViewer>();
   private readonly firstKeyframe: Promise<void>;
   private keyframeSeen!: () => void;
+  /** Wall-clock ms of FLV timestamp 0: when the first tag arrived minus its timestamp (ffmpeg reads at native rate). */
+  private epochMs: number | null = null;
   exited = false;
   lastViewerAt = Date.now();
 
@@ -90,6 +92,15 @@ export class FlvLiveStream {
     return Promise.race([this.firstKeyframe.then(() => true), late]);
   }
 
+  /**
+   * When the first frame a joiner gets now was produced (wall-clock ms): the bench's glass-to-glass measure for FLV,
+   * as EXT-X-PROGRAM-DATE-TIME is for HLS. The player's timeline starts at that frame (mpegts.js rebases to it).
+   */
+  joinFrameAt(): number | null {
+    const first = this.gop[0];
+    return this.epochMs === null || !first ? null : this.epochMs + timestampOf(first);
+  }
+
   /** Adds a viewer, starting it at the last keyframe; returns the function that removes it. */
   join(viewer: FlvViewer): () => void {
     if (this.exited) {
@@ -141,6 +152,7 @@ export class FlvLiveStream {
       return; // joiners get it first; viewers already playing have it
     }
     if (type !== 9) return; // video only: walls are silent
+    this.epochMs ??= Date.now() - timestampOf(tag);
     const frameType = (tag[TAG_HEADER_BYTES] ?? 0) >> 4;
     const packetType = tag[TAG_HEADER_BYTES + 1];
     if (packetType === 0) {
@@ -169,5 +181,8 @@ export class FlvLiveStream {
     }
   }
 }
+
+/** An FLV tag's timestamp in ms (24 bits plus an extension byte). */
+const timestampOf = (tag: Buffer) => tag.readUIntBE(4, 3) + ((tag[7] ?? 0) << 24);
 
 export { MAX_VIEWER_BACKLOG_BYTES };

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { flvUrlOf } from '../../renderer/src/wall/flv-config.js';
-import { hlsWorkerPath } from '../../renderer/src/wall/hls-config.js';
+import { hlsWorkerPath } from '../../renderer/src/wall/hls-worker.js';
 
 describe('the wall players', () => {
   it('use hls.js’s served worker on http(s) pages and the main thread on file://', () => {

@@ -15,21 +15,11 @@ import {
   type PlaylistLoaderConstructor,
   type RetryConfig,
 } from 'hls.js';
-import hlsWorkerUrl from 'hls.js/dist/hls.worker.js?url';
+import { hlsWorkerPath } from './hls-worker.js';
 import { WALL_LATENCY_SETTINGS } from './latency-settings.js';
 import { rebaseDiscontinuitySequence, withToken } from './tile-state.js';
 
 export { WALL_LATENCY_SETTINGS };
-
-/**
- * hls.js's transmuxing worker, a file the renderer's build ships beside its scripts (Vite copies it), so the CSP's
- * `worker-src 'self'` covers it with no blob: code. hls.js's ES module build carries no inline worker; without a
- * `workerPath` it would transmux on the main thread. A page loaded from file:// (Electron's embedded hub) cannot
- * start a worker from a file, so there it stays on the main thread.
- */
-export function hlsWorkerPath(protocol = typeof location === 'undefined' ? '' : location.protocol): string | null {
-  return protocol === 'http:' || protocol === 'https:' ? hlsWorkerUrl : null;
-}
 
 const retry = (maxNumRetry: number, shouldRetry?: RetryConfig['shouldRetry']): RetryConfig => ({
   maxNumRetry,
@@ -90,7 +80,7 @@ export function rebasingPlaylistLoader(): PlaylistLoaderConstructor {
  * the next playlist and segment without reloading anything.
  */
 export function wallHlsConfig(currentToken: () => string | null): Partial<HlsConfig> {
-  const workerPath = hlsWorkerPath();
+  const workerPath = hlsWorkerPath(location.protocol);
   return {
     ...WALL_LATENCY_SETTINGS,
     // Transmuxing off the main thread where the page can start the served worker (hlsWorkerPath).
