@@ -132,13 +132,14 @@ describe('HTTP-FLV live streams', () => {
     const first = await openFlv(await ticketFor('county.wall', live));
     expect(await waitFor(() => first.bytes().length > 5000, 20_000)).toBe(true);
     await sleep(1500); // well into the stream: the joiner must not start mid-GOP
-    const running = hub.context.video.gateway.runningFfmpeg;
+    // Counted on the FLV side: the ticket also warms the camera's HLS stream (stream-routes.ts).
+    const running = hub.context.video.gateway.flv.running;
     const second = await openFlv(await ticketFor('county.duty', live));
     expect(await waitFor(() => tags(second.bytes()).filter((t) => t.type === 9).length >= 3, 10_000)).toBe(true);
     const video = tags(second.bytes()).filter((t) => t.type === 9);
     expect(video[0]!.avcPacket).toBe(0);
     expect(video[1]).toMatchObject({ avcPacket: 1, keyframe: true });
-    expect(hub.context.video.gateway.runningFfmpeg).toBe(running); // no second encode for the second viewer
+    expect(hub.context.video.gateway.flv.running).toBe(running); // no second encode for the second viewer
     first.request.destroy();
     second.request.destroy();
   });
