@@ -127,7 +127,7 @@ describe('HTTP-FLV live streams', () => {
     const file = join(work, 'first.flv');
     writeFileSync(file, data);
     await runFfmpeg(await resolveFfmpegPath(), ['-i', file, '-map', '0:v', '-f', 'null', '-']);
-  });
+  }, 90_000);
 
   it('let a second viewer join the same ffmpeg at a keyframe', async () => {
     const first = await openFlv(await ticketFor('county.wall', live));
