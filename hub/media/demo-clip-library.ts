@@ -126,6 +126,11 @@ export class DemoClipLibrary {
     return data;
   }
 
+  /** Clip k's HLS playlist on disk (the FLV path loops it through ffmpeg without re-encoding). */
+  playlistPath(k: number, quality: StreamQuality): string {
+    return join(this.clipDir(k), `${quality}.m3u8`);
+  }
+
   private clipDir(k: number): string {
     return join(this.dir, String(k));
   }

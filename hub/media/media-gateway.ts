@@ -17,6 +17,8 @@ import { liveEncodeArgs } from './demo-patterns.js';
 import { HOME_VIEW, ptzLiveEncodeArgs, type PtzView } from './demo-ptz-view.js';
 import { findDrawtextFont, resolveFfmpegPath } from './ffmpeg-binary.js';
 import { FfmpegHlsStream } from './ffmpeg-hls-stream.js';
+import { FlvGateway } from './flv-gateway.js';
+import type { FlvLiveStream } from './flv-live-stream.js';
 import { sweepOrphanedStreams, WORK_DIR_PREFIX } from './orphan-sweep.js';
 import { parseStreamSource, remuxArgs, type StreamSource } from './stream-source.js';
 import { probeStream, type ProbeOutcome } from './stream-probe.js';
@@ -77,6 +79,8 @@ const RESTART_BACKOFF_MS = 5000;
 
 export class MediaGateway {
   readonly clips: DemoClipLibrary;
+  /** HTTP-FLV, the wall's low-latency transport (flv-gateway.ts); HLS below stays for fallback and playback. */
+  readonly flv: FlvGateway;
   private readonly active = new Map<string, Active>();
   private readonly liveEncoded: ReadonlySet<string>;
   /** Where each demo PTZ camera points (set by hub/ptz/demo-ptz-driver.ts); home when absent. */
@@ -99,6 +103,13 @@ export class MediaGateway {
       options.fontPath,
     );
     this.liveEncoded = new Set(options.liveEncodedCameraIds ?? []);
+    this.flv = new FlvGateway({
+      ffmpegPath: this.ffmpegPath,
+      clips: this.clips,
+      fontPath: options.fontPath,
+      idleStopMs: this.idleStopMs,
+      startTimeoutMs: options.startTimeoutMs ?? 8000,
+    });
     if (!options.workDir) sweepOrphanedStreams(tmpdir());
     this.workDir = options.workDir ?? join(tmpdir(), `${WORK_DIR_PREFIX}${process.pid}-${Date.now().toString(36)}`);
     const idle = this.idleStopMs;
@@ -115,7 +126,7 @@ export class MediaGateway {
   get runningFfmpeg(): number {
     let n = this.clips.encoding ? 1 : 0;
     for (const entry of this.active.values()) if (entry.process && !entry.process.exited) n++;
-    return n;
+    return n + this.flv.running;
   }
 
   private get idleStopMs(): number {
@@ -162,6 +173,20 @@ export class MediaGateway {
       entry.waiting--;
       entry.lastAccessAt = Date.now();
     }
+  }
+
+  /** The camera's shared FLV stream, running and holding a keyframe, for one more viewer. */
+  liveFlv(camera: CameraRecord, quality: StreamQuality): Promise<FlvLiveStream> {
+    const source = this.sourceOf(camera, quality);
+    // A demo PTZ camera is steered by re-aiming its HLS encoder (demo-ptz-view.ts); its FLV stream would not move.
+    // Refusing FLV here sends the tile to its HLS fallback for that camera. A real PTZ camera turns physically, so
+    // FLV shows it as well as HLS.
+    if (camera.kind === 'ptz' && source.kind === 'demo') {
+      return Promise.reject(
+        new GridCommandError('stream_unavailable', 'a demo PTZ camera is played over HLS, where it is steered'),
+      );
+    }
+    return this.flv.stream(camera.id, quality, this.sourceOf(camera, quality), this.liveEncoded.has(camera.id));
   }
 
   async segment(camera: CameraRecord, quality: StreamQuality, seq: number): Promise<Buffer> {
@@ -266,6 +291,7 @@ export class MediaGateway {
   async close(): Promise<void> {
     clearInterval(this.sweeper);
     this.clips.close();
+    await this.flv.close();
     await Promise.all([...this.active.values()].flatMap((a) => [a.process?.stop(), a.retired?.stop()]));
     this.active.clear();
     rmSync(this.workDir, { recursive: true, force: true });
@@ -273,6 +299,7 @@ export class MediaGateway {
 
   /** Stops every stream nobody asked for within `idleStopMs`. */
   async stopIdle(): Promise<void> {
+    await this.flv.stopIdle();
     const cutoff = Date.now() - this.idleStopMs;
     for (const [key, entry] of this.active) {
       if (entry.lastAccessAt > cutoff || entry.waiting > 0) continue;

@@ -1,5 +1,6 @@
 /**
- * `GET /media/<cameraId>/<streamToken>/index.m3u8` and `GET /media/<cameraId>/<streamToken>/seg/<n>.ts`.
+ * `GET /media/<cameraId>/<streamToken>/index.m3u8` and `GET /media/<cameraId>/<streamToken>/seg/<n>.ts`, and the
+ * live HTTP-FLV stream `GET /media/<cameraId>/<streamToken>/live.flv` (flv-route.ts).
  *
  * The token sits in the path, so the playlist's relative segment URIs carry it and hls.js needs no headers; every
  * request, playlist or segment, passes the full access check first. A wildcard route because tokens are longer than
@@ -9,10 +10,12 @@
 import type { FastifyInstance } from 'fastify';
 import { GridCommandError } from '../../common/errors.js';
 import type { HubContext } from '../hub-context.js';
+import { serveLiveFlv } from './flv-route.js';
 import { checkMediaAccess, touchView } from '../video-access/media-access.js';
 
-const MEDIA_PATH = /^([A-Za-z0-9_-]{1,64})\/([A-Za-z0-9_.-]{20,4200})\/(?:index\.m3u8|seg\/(\d{1,15})\.ts)$/;
-const TOKENLESS_PATH = /^[A-Za-z0-9_-]{1,64}\/(?:index\.m3u8|seg\/\d{1,15}\.ts)$/;
+const MEDIA_PATH =
+  /^([A-Za-z0-9_-]{1,64})\/([A-Za-z0-9_.-]{20,4200})\/(?:index\.m3u8|(live\.flv)|seg\/(\d{1,15})\.ts)$/;
+const TOKENLESS_PATH = /^[A-Za-z0-9_-]{1,64}\/(?:index\.m3u8|live\.flv|seg\/\d{1,15}\.ts)$/;
 
 export function registerMediaRoutes(app: FastifyInstance, hub: HubContext): void {
   app.get('/media/*', async (request, reply) => {
@@ -25,10 +28,11 @@ export function registerMediaRoutes(app: FastifyInstance, hub: HubContext): void
       }
       throw new GridCommandError('not_found', 'no such media');
     }
-    const [, cameraId = '', token, seq] = match;
+    const [, cameraId = '', token = '', flv, seq] = match;
     const access = checkMediaAccess(hub.video.access, { token, cameraId, ip: request.ip });
     const { camera, claims } = access;
     touchView(hub.video.views, access);
+    if (flv) return serveLiveFlv(hub, request, reply, access, token);
     if (seq === undefined) {
       const playlist = await hub.video.gateway.playlist(camera, claims.q);
       return reply.type('application/vnd.apple.mpegurl').send(playlist);

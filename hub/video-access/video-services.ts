@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import type { HubDatabase } from '../db/database.js';
 import { sql } from '../db/sql.js';
 import type { HubContext } from '../hub-context.js';
+import { DEFAULT_LIVE_RECHECK_MS } from '../media/flv-route.js';
 import { MediaGateway, type MediaGatewayOptions } from '../media/media-gateway.js';
 import { registerMediaRoutes } from '../media/media-routes.js';
 import { registerAuditRoutes } from './audit-routes.js';
@@ -22,6 +23,8 @@ import { silentProgress, type Progress } from '../progress.js';
 export interface VideoOptions {
   /** Lifetime of a stream token (default 5 min); clients refresh before it ends. */
   readonly streamTokenTtlMs?: number;
+  /** How often a live (FLV) stream's access is checked again; a failed check cuts it (media/flv-route.ts). */
+  readonly liveRecheckMs?: number;
   /** Refuse a stream token used from another address than the one it was issued to (default on). */
   readonly bindTokensToClientAddress?: boolean;
   /** Base of ticket URLs when clients reach the hub through another address than the one they called. */
@@ -40,6 +43,7 @@ export interface VideoServices {
   readonly views: ViewSessions;
   readonly access: MediaAccessDeps;
   readonly streamTokenTtlMs: number;
+  readonly liveRecheckMs: number;
   readonly publicBaseUrl: string | undefined;
   readonly externalMedia: ExternalMedia | undefined;
   close(): Promise<void>;
@@ -107,6 +111,7 @@ export function createVideoServices(
       bindToAddress: options.bindTokensToClientAddress ?? true,
     },
     streamTokenTtlMs: options.streamTokenTtlMs ?? DEFAULT_STREAM_TOKEN_TTL_MS,
+    liveRecheckMs: options.liveRecheckMs ?? DEFAULT_LIVE_RECHECK_MS,
     publicBaseUrl: options.publicBaseUrl,
     externalMedia: options.externalMedia
       ? { urlTemplate: checkExternalMediaTemplate(options.externalMedia.urlTemplate) }

@@ -41,7 +41,7 @@ export class ViewSessions {
   constructor(
     private readonly db: HubDatabase,
     private readonly now: () => number,
-    private readonly idleMs: number,
+    readonly idleMs: number,
   ) {}
 
   /** Called on every authorised media request: a map lookup and nothing else. */

@@ -78,6 +78,17 @@ describe('the Content-Security-Policy builder', () => {
     expect(() => buildContentSecurityPolicy({ hubUrls: [], appSchemes: ['x y'], target: 'meta' })).toThrow();
   });
 
+  it('lets the wall play: hls.js’s worker served by the page, FLV fetched from the hub and fed to MSE', () => {
+    const policy = buildContentSecurityPolicy({ hubUrls: ['http://10.77.0.1:7300'], target: 'header' });
+    // hlsWorkerPath() (renderer/src/wall/hls-config.ts) is a file of the page's own origin: 'self' covers it.
+    expect(directive(policy, 'worker-src')).toContain("'self'");
+    expect(directive(policy, 'worker-src')).not.toContain('http://10.77.0.1:7300'); // never a worker from the hub
+    expect(directive(policy, 'script-src')).toEqual(["'self'"]); // and still no eval for it
+    // mpegts.js fetches /media/<camera>/<token>/live.flv from the hub and plays it through a blob: MediaSource.
+    expect(directive(policy, 'connect-src')).toContain('http://10.77.0.1:7300');
+    expect(directive(policy, 'media-src')).toEqual(expect.arrayContaining(['blob:']));
+  });
+
   it('is what the built renderer carries, and what hosts write over it', () => {
     const html = readFileSync(new URL('../../renderer/index.html', import.meta.url), 'utf8');
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html)?.[1];

@@ -15,6 +15,7 @@ import {
   type PlaylistLoaderConstructor,
   type RetryConfig,
 } from 'hls.js';
+import { hlsWorkerPath } from './hls-worker.js';
 import { WALL_LATENCY_SETTINGS } from './latency-settings.js';
 import { rebaseDiscontinuitySequence, withToken } from './tile-state.js';
 
@@ -79,12 +80,11 @@ export function rebasingPlaylistLoader(): PlaylistLoaderConstructor {
  * the next playlist and segment without reloading anything.
  */
 export function wallHlsConfig(currentToken: () => string | null): Partial<HlsConfig> {
+  const workerPath = hlsWorkerPath(location.protocol);
   return {
     ...WALL_LATENCY_SETTINGS,
-    // hls.js's ES module build (what `import 'hls.js'` resolves to) carries no worker bundle, so without a
-    // `workerPath` it transmuxes on the main thread whatever this says; say so rather than ask for a worker that
-    // never starts. A wall of small sub-stream tiles has not needed one (README, "The video wall").
-    enableWorker: false,
+    // Transmuxing off the main thread where the page can start the served worker (hlsWorkerPath).
+    ...(workerPath ? { enableWorker: true, workerPath } : { enableWorker: false }),
     lowLatencyMode: false,
     startFragPrefetch: true,
     capLevelToPlayerSize: false,

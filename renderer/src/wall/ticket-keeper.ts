@@ -25,6 +25,8 @@ export class TicketKeeper {
   constructor(
     private readonly ask: () => Promise<StreamTicket>,
     private readonly onRefused: (state: TileState) => void,
+    /** A refreshed ticket was accepted (a player that cannot swap tokens in rebuilds with it). */
+    private readonly onRenewed: (ticket: StreamTicket) => void = () => undefined,
   ) {}
 
   accept(ticket: StreamTicket): void {
@@ -47,7 +49,10 @@ export class TicketKeeper {
     clearTimeout(this.timer);
     try {
       const ticket = await this.ask();
-      if (epoch === this.epoch) this.accept(ticket);
+      if (epoch === this.epoch) {
+        this.accept(ticket);
+        this.onRenewed(ticket);
+      }
     } catch (error) {
       if (epoch !== this.epoch) return;
       const action = classifyFailure({ status: 0, code: codeOf(error), attempt: this.attempt++ });

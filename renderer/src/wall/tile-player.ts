@@ -1,5 +1,6 @@
 /**
- * One tile's player: a stream ticket (`cameras.stream`), hls.js on the tile's <video>, and everything that keeps it
+ * One tile's player: a stream ticket (`cameras.stream`), the live HTTP-FLV stream through mpegts.js (flv-engine.ts;
+ * hls.js when FLV is not offered or fails) on the tile's <video>, and everything that keeps it
  * honest for a whole night — the ticket refreshed at ~80 % of its life with the new token swapped into later
  * requests (no reload), the hub's refusals mapped to plain tile states (tile-state.ts), reconnects with backoff, a
  * watchdog for a picture that stopped moving, pausing while not visible, and a rebuild on demand (the budget's
@@ -7,6 +8,8 @@
  */
 import Hls, { type ErrorData, type FragLoadedData } from 'hls.js';
 import type { StreamQuality, StreamTicket } from '../../../common/video-schemas.js';
+import { FlvEngine, flvSupported, type FlvFailure } from './flv-engine.js';
+import { flvUrlOf } from './flv-config.js';
 import { wallHlsConfig } from './hls-config.js';
 import { holdFrameAsPoster } from './snapshot.js';
 import { codeOf, TicketKeeper } from './ticket-keeper.js';
@@ -31,6 +34,8 @@ export interface TilePlayerOptions extends TicketRequest {
   readonly onState: (state: TileState, info: TileStateInfo) => void;
   /** Milliseconds from asking the ticket to the first frame, once per build. */
   readonly onFirstFrame?: (ms: number) => void;
+  /** Play HLS even where the hub offers FLV (the bench's side-by-side runs; a console setting). */
+  readonly transport?: 'auto' | 'hls';
 }
 
 export interface TileStats {
@@ -46,6 +51,9 @@ export interface TileStats {
 const RESUME_LIMIT_MS = 20_000;
 export class TilePlayer {
   private hls: Hls | null = null;
+  private flv: FlvEngine | null = null;
+  /** FLV failed on this tile for another reason than access: it plays HLS from now on. */
+  private flvBroken = false;
   private readonly ticket: TicketKeeper;
   private generation = 0;
   private attempt = 0;
@@ -77,6 +85,12 @@ export class TilePlayer {
         this.teardownHls();
         this.setState(state);
       },
+      // A running FLV response keeps the token it was opened with: play the renewed ticket from the hub's keyframe.
+      (ticket) => {
+        if (!this.flv || !this.active) return;
+        holdFrameAsPoster(this.options.video);
+        void this.build(true, ticket);
+      },
     );
     this.watchdogTimer = setInterval(() => this.checkProgress(), 1000);
     void this.build();
@@ -90,6 +104,11 @@ export class TilePlayer {
       this.inactiveSince = Date.now();
       this.hls?.stopLoad();
       this.options.video.pause();
+      if (this.flv) {
+        // A hidden live tile holds no connection: it reconnects at the live edge (a keyframe) when shown.
+        this.teardownHls();
+        this.needsBuild = true;
+      }
       return;
     }
     this.lastProgressAt = Date.now();
@@ -121,10 +140,10 @@ export class TilePlayer {
   stats(): TileStats {
     const video = this.options.video;
     const quality = typeof video.getVideoPlaybackQuality === 'function' ? video.getVideoPlaybackQuality() : null;
-    const latency = this.hls?.latency;
+    const latency = this.flv ? this.flv.latency(video) : this.hls?.latency;
     return {
       latency: typeof latency === 'number' && Number.isFinite(latency) && latency > 0 ? latency : null,
-      bitrateKbps: this.bitrate === null ? null : Math.round(this.bitrate / 1000),
+      bitrateKbps: this.flv ? this.flv.bitrateKbps() : this.bitrate === null ? null : Math.round(this.bitrate / 1000),
       droppedFrames: quality?.droppedVideoFrames ?? 0,
       decodedFrames: quality?.totalVideoFrames ?? 0,
       width: video.videoWidth,
@@ -159,7 +178,7 @@ export class TilePlayer {
   }
 
   /** `quiet`: a scheduled rebuild of a playing tile keeps saying "playing" (its last frame stays up). */
-  private async build(quiet = false): Promise<void> {
+  private async build(quiet = false, renewed?: StreamTicket): Promise<void> {
     const generation = ++this.generation;
     clearTimeout(this.retryTimer);
     this.ticket.reset();
@@ -176,7 +195,7 @@ export class TilePlayer {
     this.lastProgressAt = Date.now();
     let ticket: StreamTicket;
     try {
-      ticket = await this.options.requestTicket(this.ticketRequest());
+      ticket = renewed ?? (await this.options.requestTicket(this.ticketRequest()));
     } catch (error) {
       if (generation === this.generation) this.fail({ status: 0, code: codeOf(error), attempt: this.attempt });
       return;
@@ -187,6 +206,11 @@ export class TilePlayer {
       return;
     }
     this.ticket.accept(ticket);
+    const flvUrl = this.options.transport === 'hls' || this.flvBroken ? null : flvUrlOf(ticket.url);
+    if (flvUrl && flvSupported()) {
+      this.flv = new FlvEngine(flvUrl, this.options.video, (failure) => this.onFlvFailure(generation, failure));
+      return;
+    }
     const hls = new Hls(wallHlsConfig(() => this.ticket.token));
     this.hls = hls;
     hls.on(Hls.Events.ERROR, (_event, data) => this.onError(generation, data));
@@ -196,10 +220,31 @@ export class TilePlayer {
     hls.attachMedia(this.options.video);
   }
 
+  /** Tears down whichever player runs (hls.js or FLV). */
   private teardownHls(): void {
     const hls = this.hls;
     this.hls = null;
     hls?.destroy();
+    const flv = this.flv;
+    this.flv = null;
+    flv?.destroy();
+  }
+
+  private get running(): boolean {
+    return this.hls !== null || this.flv !== null;
+  }
+
+  private onFlvFailure(generation: number, failure: FlvFailure): void {
+    if (generation !== this.generation || this.destroyed) return;
+    console.warn(`wall tile ${this.options.cameraId}: flv ${failure.status} ${failure.message}`);
+    if (failure.status === 401 || failure.status === 403) {
+      this.fail({ status: failure.status, code: undefined, attempt: this.attempt });
+      return;
+    }
+    // A stream that never played here (no MSE for it, a server without FLV): HLS from now on.
+    if (!this.firstFrameSeen || failure.status === -1) this.flvBroken = true;
+    // Cut or dropped after playing: a new ticket (refused if access ended, which the tile then shows).
+    this.fail({ status: 0, code: undefined, attempt: this.attempt });
   }
 
   private fail(failure: Failure): void {
@@ -260,19 +305,19 @@ export class TilePlayer {
     if (video.currentTime === this.lastTime || video.paused) return;
     this.lastTime = video.currentTime;
     this.lastProgressAt = Date.now();
-    if (!this.firstFrameSeen && this.hls) {
+    if (!this.firstFrameSeen && this.running) {
       this.firstFrameSeen = true;
       this.options.onFirstFrame?.(Math.round(performance.now() - this.buildStartedAt));
       if (video.hasAttribute('poster')) video.removeAttribute('poster');
     }
-    if (this.state !== 'playing' && this.hls) {
+    if (this.state !== 'playing' && this.running) {
       this.attempt = 0;
       this.setState('playing');
     }
   }
 
   private checkProgress(): void {
-    if (this.destroyed || !this.active || !this.hls) return;
+    if (this.destroyed || !this.active || !this.running) return;
     const verdict = watchdog(this.state, Date.now() - this.lastProgressAt, this.bufferedAhead());
     if (verdict === 'stalled' && this.state !== 'stalled') this.setState('stalled');
     else if (verdict === 'rebuild') {

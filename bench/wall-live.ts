@@ -1,0 +1,235 @@
+/**
+ * The wall's live transports side by side in one run, on the same web console and cameras: HLS (hls.js with the
+ * wall's settings, renderer/src/wall/latency-settings.ts) and HTTP-FLV (mpegts.js with renderer/src/wall/flv-config.ts),
+ * one after the other so each has the machine to itself. Prints, per transport:
+ *   - live latency p50/p95 on the live-encoded (clock) cameras: wall clock minus when the frame on screen was
+ *     produced — HLS from EXT-X-PROGRAM-DATE-TIME, FLV from the hub's x-first-frame-at plus the playhead (both are
+ *     glass-to-glass minus the camera's capture, which the demo cameras do not have);
+ *   - time to first frame of one tile (ticket asked → first frame), p50/p95 over `--rounds` starts;
+ *   - switching a 16-tile wall to 16 other cameras until all play, p50/p95 over `--switches`;
+ *   - dropped frames on the 16-tile wall (getVideoPlaybackQuality) over `--seconds`.
+ *
+ *   npx tsx bench/wall-live.ts [--rounds=10] [--switches=4] [--seconds=30]
+ */
+import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { loadavg } from 'node:os';
+import { WALL_FLV_SETTINGS } from '../renderer/src/wall/flv-config.js';
+import { WALL_LATENCY_SETTINGS } from '../renderer/src/wall/latency-settings.js';
+import { flag, fmt, launchChromium, percentile, playableCameras, startWebConsole } from './lib/wall-bench.js';
+import { openHarness } from './lib/wall-harness.js';
+
+const rounds = flag('rounds', 10);
+const switches = flag('switches', 4);
+const seconds = flag('seconds', 30);
+const mpegtsScript = readFileSync(createRequire(import.meta.url).resolve('mpegts.js/dist/mpegts.js'), 'utf8');
+
+type Transport = 'hls' | 'flv';
+
+/** Page side: start one player (a fresh ticket, then hls.js or mpegts.js) in a new <video>; returns its index. */
+async function startTile(page: Page, transport: Transport, cameraId: string, config: object): Promise<number> {
+  return page.evaluate(
+    async ({ transport, cameraId, config }) => {
+      const w = globalThis as any;
+      w.tiles ??= [];
+      const askedAt = performance.now();
+      const answer: any = await (
+        await fetch('/rpc/cameras.stream', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ cameraId, quality: 'sub' }),
+        })
+      ).json();
+      if (!answer.ok) throw new Error(`${cameraId}: ${answer.error.code}`);
+      const video = w.document.createElement('video');
+      video.muted = true;
+      video.style.cssText = 'width:320px;height:180px;object-fit:contain';
+      w.document.body.append(video);
+      const url: string = answer.value.url;
+      const flvUrl = url.replace(/index\.m3u8$/, 'live.flv');
+      const tile: any = { transport, video, askedAt, firstFrameMs: null, flvUrl, player: null };
+      video.addEventListener('timeupdate', () => {
+        if (tile.firstFrameMs === null && video.currentTime > 0) tile.firstFrameMs = performance.now() - askedAt;
+      });
+      if (transport === 'hls') {
+        const hls = new w.Hls({ ...config, pLoader: w.rebasingLoader(w.Hls) });
+        hls.on(w.Hls.Events.MANIFEST_PARSED, () => void video.play().catch(() => undefined));
+        hls.loadSource(url);
+        hls.attachMedia(video);
+        tile.player = hls;
+      } else {
+        const player = w.mpegts.createPlayer(
+          { type: 'flv', isLive: true, url: flvUrl, hasAudio: false, hasVideo: true, cors: true },
+          config,
+        );
+        player.attachMediaElement(video);
+        player.load();
+        void Promise.resolve(player.play()).catch(() => undefined);
+        tile.player = player;
+      }
+      w.tiles.push(tile);
+      return w.tiles.length - 1;
+    },
+    { transport, cameraId, config },
+  );
+}
+
+/** Page side: destroys every tile (as the wall's recycling does) and empties the page. */
+function clearTiles(page: Page): Promise<void> {
+  return page.evaluate(() => {
+    const w = globalThis as any;
+    for (const tile of w.tiles ?? []) {
+      if (tile.transport === 'hls') tile.player.destroy();
+      else {
+        tile.player.pause();
+        tile.player.unload();
+        tile.player.detachMediaElement();
+        tile.player.destroy();
+      }
+      tile.video.remove();
+    }
+    w.tiles = [];
+  });
+}
+
+interface TileSample {
+  firstFrameMs: number | null;
+  /** Seconds between now and when the frame on screen was produced; null until known. */
+  age: number | null;
+  dropped: number;
+  decoded: number;
+}
+
+function sampleTiles(page: Page): Promise<TileSample[]> {
+  return page.evaluate(() =>
+    ((globalThis as any).tiles as any[]).map((tile) => {
+      const video = tile.video;
+      const quality = video.getVideoPlaybackQuality();
+      let age: number | null = null;
+      if (tile.transport === 'hls') {
+        const playing = tile.player.playingDate as Date | null;
+        age = playing ? (Date.now() - playing.getTime()) / 1000 : null;
+      } else {
+        const frameAt = (globalThis as any).frameAtByUrl?.[tile.flvUrl] ?? null;
+        if (frameAt !== null && video.currentTime > 0) age = (Date.now() - (frameAt + video.currentTime * 1000)) / 1000;
+      }
+      return {
+        firstFrameMs: tile.firstFrameMs,
+        age,
+        dropped: quality.droppedVideoFrames,
+        decoded: quality.totalVideoFrames,
+      };
+    }),
+  );
+}
+
+/** Page side: records the x-first-frame-at header of every FLV response (mpegts.js fetches with window.fetch). */
+async function watchFlvHeaders(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = globalThis as any;
+    const original = w.fetch.bind(w);
+    w.fetch = async (input: any, init: any) => {
+      const response = await original(input, init);
+      const url = typeof input === 'string' ? input : input.url;
+      if (url.endsWith('live.flv')) {
+        w.frameAtByUrl ??= {};
+        w.frameAtByUrl[url] = Number(response.headers.get('x-first-frame-at')) || null;
+      }
+      return response;
+    };
+  });
+}
+
+async function waitAllPlaying(page: Page, timeoutMs: number): Promise<number[]> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const samples = await sampleTiles(page);
+    if (samples.every((s) => s.firstFrameMs !== null) || Date.now() > end) {
+      return samples.map((s) => s.firstFrameMs ?? timeoutMs);
+    }
+    await page.waitForTimeout(100);
+  }
+}
+
+const web = await startWebConsole(5400 + Math.floor(Math.random() * 500));
+const browser = await launchChromium();
+try {
+  const page = await openHarness(browser, web.url, 'county.wall');
+  await page.addScriptTag({ content: mpegtsScript });
+  await watchFlvHeaders(page);
+  const cameras = playableCameras(web.dataDir, 2 + 32 + rounds);
+  const clock = cameras.slice(0, 2); // the two cameras the demo hub encodes live, with a clock
+  const wallA = cameras.slice(2, 18);
+  const wallB = cameras.slice(18, 34);
+  const singles = cameras.slice(34);
+  const configs: Record<Transport, object> = {
+    hls: { ...WALL_LATENCY_SETTINGS, enableWorker: true },
+    flv: { ...WALL_FLV_SETTINGS },
+  };
+  const rows: string[] = [];
+  for (const transport of ['hls', 'flv'] as const) {
+    const config = configs[transport];
+    // 1. Latency on the clock cameras, 20 s after they start.
+    for (const id of clock) await startTile(page, transport, id, config);
+    await page.waitForTimeout(15_000);
+    const ages: number[] = [];
+    for (let s = 0; s < seconds; s++) {
+      await page.waitForTimeout(1000);
+      for (const x of await sampleTiles(page)) if (x.age !== null) ages.push(x.age);
+    }
+    await clearTiles(page);
+    // 2. One tile, first frame: a camera not yet running (`singles`) then a running one (the clock cameras).
+    const ttff: number[] = [];
+    for (let r = 0; r < rounds; r++) {
+      await startTile(page, transport, r % 2 === 0 ? singles[r % singles.length]! : clock[r % 2]!, config);
+      ttff.push(...(await waitAllPlaying(page, 15_000)));
+      await clearTiles(page);
+      await page.waitForTimeout(500);
+    }
+    // 3. A 16-tile wall switched to 16 other cameras, until all play; 4. its dropped frames.
+    for (const id of wallA) await startTile(page, transport, id, config);
+    await waitAllPlaying(page, 30_000);
+    const switchMs: number[] = [];
+    let dropped = 0;
+    let decoded = 0;
+    for (let k = 0; k < switches; k++) {
+      await clearTiles(page);
+      const startedAt = Date.now();
+      await Promise.all((k % 2 === 0 ? wallB : wallA).map((id) => startTile(page, transport, id, config)));
+      await waitAllPlaying(page, 30_000);
+      switchMs.push(Date.now() - startedAt);
+      if (k === switches - 1) {
+        const before = await sampleTiles(page);
+        await page.waitForTimeout(seconds * 1000);
+        const after = await sampleTiles(page);
+        dropped = after.reduce((n, x, i) => n + x.dropped - (before[i]?.dropped ?? 0), 0);
+        decoded = after.reduce((n, x, i) => n + x.decoded - (before[i]?.decoded ?? 0), 0);
+      }
+    }
+    await clearTiles(page);
+    rows.push(
+      `| ${transport === 'hls' ? 'HLS (hls.js, 2-s segments)' : 'HTTP-FLV (mpegts.js, 1-s GOP)'} | ` +
+        `${fmt(percentile(ages, 50), 2)} / ${fmt(percentile(ages, 95), 2)} s | ` +
+        `${fmt(percentile(ttff, 50))} / ${fmt(percentile(ttff, 95))} ms | ` +
+        `${fmt(percentile(switchMs, 50))} / ${fmt(percentile(switchMs, 95))} ms | ` +
+        `${decoded > 0 ? ((100 * dropped) / decoded).toFixed(1) : '–'} % |`,
+    );
+    await page.waitForTimeout(2000);
+  }
+  console.log(
+    `\nlive transports, one run: latency over ${seconds} s on ${clock.length} clock cameras; first frame over ` +
+      `${rounds} single tiles; ${switches} switches of a 16-tile wall; dropped frames over ${seconds} s of 16 tiles\n`,
+  );
+  console.log('| transport | latency p50 / p95 | first frame p50 / p95 | 16-tile switch p50 / p95 | dropped |');
+  console.log('| --- | --- | --- | --- | --- |');
+  for (const row of rows) console.log(row);
+  console.log(
+    `\nload average: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
+} finally {
+  await browser.close();
+  await web.stop();
+}

@@ -1,0 +1,68 @@
+/**
+ * `GET /media/<cameraId>/<streamToken>/live.flv`: the camera's live HTTP-FLV stream, one long response.
+ *
+ * A segment request is checked one by one; a continuous stream is checked at connect and then again every
+ * `recheckMs` (2 s) with the same check (media-access.ts): the token's expiry, the session (logged out, expired, another
+ * user), the account, the camera's scope or loan. The first failed check CUTS the connection — the viewer's picture
+ * stops within `recheckMs` of the session ending, the grant ending or the ticket expiring, and the player asks a new
+ * ticket (or shows why not). Each passed check touches the view, so the audit records a stream as it records
+ * segments: one view from its first to its last authorised moment.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { HubContext } from '../hub-context.js';
+import { checkMediaAccess, touchView, type MediaAccess } from '../video-access/media-access.js';
+import { MAX_VIEWER_BACKLOG_BYTES } from './flv-live-stream.js';
+
+export const DEFAULT_LIVE_RECHECK_MS = 2000;
+
+export async function serveLiveFlv(
+  hub: HubContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  access: MediaAccess,
+  token: string,
+): Promise<void> {
+  const { camera, claims } = access;
+  const stream = await hub.video.gateway.liveFlv(camera, claims.q);
+  const frameAt = stream.joinFrameAt();
+  const res = reply.hijack().raw;
+  res.writeHead(200, {
+    // When this viewer's first frame was produced: with the playhead, the picture's age (bench/wall-live.ts).
+    ...(frameAt === null ? {} : { 'x-first-frame-at': String(frameAt) }),
+    'access-control-expose-headers': 'x-first-frame-at',
+    'content-type': 'video/x-flv',
+    'cache-control': 'no-store',
+    'access-control-allow-origin': '*',
+  });
+  res.flushHeaders();
+  let closed = false;
+  const cut = () => {
+    if (closed) return;
+    closed = true;
+    clearInterval(recheck);
+    leave();
+    // destroy, not end: the player must see the stream stop now, not drain what the socket still holds.
+    res.destroy();
+  };
+  const leave = stream.join({
+    write: (chunk) => {
+      if (closed) return true;
+      res.write(chunk);
+      return res.writableLength < MAX_VIEWER_BACKLOG_BYTES; // a viewer that cannot keep up is cut, not buffered for
+    },
+    end: cut,
+  });
+  const recheck = setInterval(
+    () => {
+      try {
+        touchView(hub.video.views, checkMediaAccess(hub.video.access, { token, cameraId: camera.id, ip: request.ip }));
+      } catch (err) {
+        request.log.info({ cameraId: camera.id, code: (err as { code?: string }).code }, 'live stream cut');
+        cut();
+      }
+      // Never less often than half the view's idle time: an open stream is one view, not one per re-check.
+    },
+    Math.min(hub.video.liveRecheckMs, hub.video.views.idleMs / 2),
+  );
+  res.on('close', cut);
+}

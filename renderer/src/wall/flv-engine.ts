@@ -1,0 +1,78 @@
+/**
+ * One tile's HTTP-FLV player (mpegts.js), the wall's live transport: a long response from the hub fed to MSE. The
+ * hub cuts the response when access ends (hub/media/flv-route.ts); the tile then asks a new ticket, whose refusal
+ * says why. A token cannot be swapped into a running response, so a renewed ticket rebuilds the player (the last
+ * frame held as the poster; a new viewer starts at the hub's last keyframe, well under a second).
+ */
+import mpegts from 'mpegts.js';
+import { WALL_FLV_SETTINGS } from './flv-config.js';
+
+export interface FlvFailure {
+  /** HTTP status of a refused connect, 0 for a dropped or ended stream, -1 for a media (decode) error. */
+  readonly status: number;
+  readonly message: string;
+}
+
+export function flvSupported(): boolean {
+  return typeof window !== 'undefined' && mpegts.isSupported();
+}
+
+export class FlvEngine {
+  private player: mpegts.Player | null;
+
+  constructor(url: string, video: HTMLVideoElement, onFailure: (failure: FlvFailure) => void) {
+    const player = mpegts.createPlayer(
+      { type: 'flv', isLive: true, url, hasAudio: false, hasVideo: true, cors: true },
+      { ...WALL_FLV_SETTINGS },
+    );
+    this.player = player;
+    let failed = false;
+    const fail = (failure: FlvFailure) => {
+      if (failed || this.player !== player) return;
+      failed = true;
+      onFailure(failure);
+    };
+    player.on(mpegts.Events.ERROR, (type: string, detail: string, info: { code?: number; msg?: string }) => {
+      const status =
+        type === mpegts.ErrorTypes.MEDIA_ERROR
+          ? -1
+          : detail === mpegts.ErrorDetails.NETWORK_STATUS_CODE_INVALID
+            ? (info?.code ?? 0)
+            : 0;
+      fail({ status, message: `${type}/${detail} ${info?.msg ?? ''}` });
+    });
+    // A live response that ends was cut by the hub (or the hub stopped): the tile asks again.
+    player.on(mpegts.Events.LOADING_COMPLETE, () => fail({ status: 0, message: 'stream ended' }));
+    player.attachMediaElement(video);
+    player.load();
+    void Promise.resolve(player.play()).catch(() => undefined);
+  }
+
+  /** Seconds of media buffered past the playhead: how far behind the hub's live edge the picture is. */
+  latency(video: HTMLVideoElement): number | null {
+    const { buffered } = video;
+    if (buffered.length === 0) return null;
+    const ahead = buffered.end(buffered.length - 1) - video.currentTime;
+    return ahead >= 0 ? ahead : null;
+  }
+
+  /** Kilobits per second the response currently delivers. */
+  bitrateKbps(): number | null {
+    const speed = (this.player?.statisticsInfo as { speed?: number } | undefined)?.speed; // KB/s
+    return typeof speed === 'number' && speed > 0 ? Math.round(speed * 8) : null;
+  }
+
+  stopLoad(): void {
+    this.player?.unload();
+  }
+
+  destroy(): void {
+    const player = this.player;
+    this.player = null;
+    if (!player) return;
+    player.pause();
+    player.unload();
+    player.detachMediaElement();
+    player.destroy();
+  }
+}
