@@ -12,6 +12,12 @@ export interface DisplayPrefs {
   readonly wallFullWidth: boolean;
   readonly scale: UiScale;
   readonly compactBoard: boolean;
+  /**
+   * The wall plays live over HTTP-FLV (~0.7 s behind live) instead of HLS (~7 s). Off by default: on this 2-core
+   * reference machine a 16-tile wall over FLV starts one ffmpeg per camera and tiles wait in "reconnecting" (README,
+   * "Live, faster"); an operator following one incident turns it on.
+   */
+  readonly wallLowLatency: boolean;
 }
 
 export const DEFAULT_DISPLAY_PREFS: DisplayPrefs = {
@@ -21,6 +27,7 @@ export const DEFAULT_DISPLAY_PREFS: DisplayPrefs = {
   wallFullWidth: false,
   scale: 100,
   compactBoard: false,
+  wallLowLatency: false,
 };
 
 /** A stored value as far as it is still valid; anything else falls back to the default, field by field. */
@@ -35,5 +42,6 @@ export function parseDisplayPrefs(value: unknown): DisplayPrefs {
     wallFullWidth: flag('wallFullWidth'),
     scale: UI_SCALES.includes(raw.scale as UiScale) ? (raw.scale as UiScale) : DEFAULT_DISPLAY_PREFS.scale,
     compactBoard: flag('compactBoard'),
+    wallLowLatency: flag('wallLowLatency'),
   };
 }

@@ -6,6 +6,7 @@
 import { memo, useCallback, useEffect, useRef, useState, type CSSProperties } from 'react';
 import type { Camera } from '../../../common/schemas.js';
 import type { StreamQuality } from '../../../common/video-schemas.js';
+import { useDisplayPrefs } from '../base/display-prefs.js';
 import { call } from '../bridge/index.js';
 import { onCameraOnline } from './camera-store.js';
 import { cameraDragIds, hasCameraDrag } from './drag.js';
@@ -45,6 +46,7 @@ export const VideoTile = memo(function VideoTile(props: VideoTileProps) {
   const { index, cameraId, quality, blocked, reason, caseId, budget } = props;
   const tileRef = useRef<HTMLDivElement>(null);
   const videoRef = useRef<HTMLVideoElement>(null);
+  const lowLatency = useDisplayPrefs((s) => s.wallLowLatency);
   const [player, setPlayer] = useState<TilePlayer | null>(null);
   const [status, setStatus] = useState<{ state: TileState; info: TileStateInfo }>({ state: 'empty', info: {} });
   const [inView, setInView] = useState(true);
@@ -74,7 +76,12 @@ export const VideoTile = memo(function VideoTile(props: VideoTileProps) {
       ...(caseId ? { caseId } : {}),
       requestTicket,
       onState: (state, info) => setStatus({ state, info }),
-      onFirstFrame: (ms) => tile?.setAttribute('data-ttff', String(ms)),
+      onFirstFrame: (ms) => {
+        tile?.setAttribute('data-ttff', String(ms));
+        tile?.setAttribute('data-transport', created.transport() ?? '');
+      },
+      // HTTP-FLV only when the operator chose low latency (the toolbar's 低延时); HLS otherwise.
+      transport: lowLatency ? 'auto' : 'hls',
     });
     created.setActive(activeRef.current);
     countPlayer(1);
@@ -88,7 +95,7 @@ export const VideoTile = memo(function VideoTile(props: VideoTileProps) {
       countPlayer(-1);
       setPlayer(null);
     };
-  }, [cameraId, quality, blocked, reason, caseId, budget, index]);
+  }, [cameraId, quality, blocked, reason, caseId, budget, index, lowLatency]);
 
   useEffect(() => player?.setActive(active), [player, active]);
 

@@ -10,6 +10,7 @@ import {
   DashboardOutlined,
   FullscreenOutlined,
   UndoOutlined,
+  ThunderboltOutlined,
 } from '@ant-design/icons';
 import { App, Button, Dropdown, Input, Popconfirm, Segmented, Space, Switch, Tooltip } from 'antd';
 import { useState, type RefObject } from 'react';
@@ -43,6 +44,7 @@ export function WallToolbar({ unitName, wallRef }: { unitName: string; wallRef: 
   const showStats = useWallStore((s) => s.showStats);
   const canUndo = useWallStore((s) => s.undo !== null);
   const fullWidth = useDisplayPrefs((s) => s.wallFullWidth);
+  const lowLatency = useDisplayPrefs((s) => s.wallLowLatency);
   const [code, setCode] = useState('');
   const [displays, setDisplays] = useState<WallDisplayInfo[] | null>(null);
 
@@ -134,6 +136,18 @@ export function WallToolbar({ unitName, wallRef }: { unitName: string; wallRef: 
             data-testid="wall-full-width"
             onClick={() => useDisplayPrefs.getState().set({ wallFullWidth: !fullWidth })}
           />
+        </Tooltip>
+        <Tooltip title={t('wall:toolbar.lowLatencyHint')}>
+          <Button
+            size="small"
+            type={lowLatency ? 'primary' : 'default'}
+            icon={<ThunderboltOutlined />}
+            aria-pressed={lowLatency}
+            data-testid="wall-low-latency"
+            onClick={() => useDisplayPrefs.getState().set({ wallLowLatency: !lowLatency })}
+          >
+            {t('wall:toolbar.lowLatency')}
+          </Button>
         </Tooltip>
         <Tooltip title={t('wall:toolbar.statsHint')}>
           <span className="wall-toolbar-switch">

@@ -137,6 +137,11 @@ export class TilePlayer {
     void this.build();
   }
 
+  /** Which transport plays now: the tile shows it (data-transport) for the operator's stats and the tests. */
+  transport(): 'flv' | 'hls' | null {
+    return this.flv ? 'flv' : this.hls ? 'hls' : null;
+  }
+
   stats(): TileStats {
     const video = this.options.video;
     const quality = typeof video.getVideoPlaybackQuality === 'function' ? video.getVideoPlaybackQuality() : null;

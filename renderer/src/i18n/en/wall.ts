@@ -150,6 +150,9 @@ export const wall: SameKeys<typeof zh> = {
     updated: 'saved by {{name}} at {{time}}',
   },
   toolbar: {
+    lowLatency: 'Low latency',
+    lowLatencyHint:
+      'Low-latency live (HTTP-FLV, under ~1 s behind): for a few tiles following one incident; many tiles start slowly on this machine',
     openCamera: 'Camera id or GB/T 28181 code',
     open: 'Open',
     unknownCamera: 'No such camera, or you may not view it',
