@@ -24,6 +24,7 @@ import type { ReferenceData } from '../../common/cases/reference-data.js';
 import type { GridLocator } from '../org/grid-locator.js';
 import { createRng, type Rng } from './rng.js';
 import { disputeOutcomes, disputeTarget, TABLE2 } from './dispute-history.js';
+import { withFollowUps } from './history-followups.js';
 
 export interface HistoryGrid {
   readonly code: string;
@@ -259,7 +260,8 @@ function historyOfYear(p: Pickers, year: number, rng: Rng, today: number): Impor
   if (year >= PLATFORM_FROM_YEAR) {
     for (let i = 0; i < Math.round(valid * VOID_SHARE); i++) lines.push(voidLine(p, rng, id(), at()));
   }
-  return lines;
+  // Call-backs and department ratings: their own stream, so the cases themselves stay as they were.
+  return withFollowUps(lines, rng.fork('follow-ups'), today);
 }
 
 /** An event's whole life as the published shares make it: who handled it, its deadline, when it closes. */

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateHistory, type HistoryGrid } from '../../hub/demo/history.js';
+import { CALLBACK_SHARE, RATED_SHARE, SATISFIED_SHARE } from '../../hub/demo/history-followups.js';
 import { DEMO_SEED } from '../../hub/demo/seed-demo.js';
 import { historyGrids } from '../../hub/demo/seed-history.js';
 import { pointInTownship } from '../support/cases.js';
@@ -170,4 +171,63 @@ describe('a demo that looks like today', () => {
     const thisMonth = first.filter((l) => l.reportedAt >= '2026-11-30T16:00:00.000Z');
     expect(thisMonth.length).toBeGreaterThan(100);
   }, 600_000);
+});
+
+describe('call-backs and department ratings in the demo history', () => {
+  it('calls back most closed public and hotline reports, mostly satisfied, and the KPIs count exactly those', async () => {
+    // The KPIs first: generating the history below holds this process (and the hub in it) for a while.
+    const { summary } = await kpis('from=2020-01-01&to=2021-01-01');
+    // 2020 is the same whatever "today" is: its lines are the ones the hub imported at its first start.
+    const lines = generateHistory(
+      historyGrids(hub.context),
+      hub.context.reference.forCase({}),
+      hub.context.gridLocator,
+      DEMO_SEED,
+      Date.now(),
+    ).filter((l) => l.reportedAt >= '2019-12-31T16:00:00.000Z' && l.reportedAt < '2020-12-31T16:00:00.000Z');
+    const due = lines.filter((l) => l.status === 'closed' && ['public', 'hotline'].includes(l.source));
+    const called = due.filter((l) => (l.callbacks ?? []).length > 0);
+    const reached = called.filter((l) => l.callbacks!.some((c) => c.outcome !== 'not_reached'));
+    const satisfied = reached.filter((l) => l.callbacks!.at(-1)!.outcome === 'satisfied');
+    expect(due.length).toBeGreaterThan(500);
+    // Plausible: most called back, some never reached, a few not satisfied.
+    expect(called.length / due.length).toBeGreaterThan(CALLBACK_SHARE - 0.04);
+    expect(called.length / due.length).toBeLessThan(CALLBACK_SHARE + 0.04);
+    expect(reached.length).toBeLessThan(called.length);
+    expect(called.length - reached.length).toBeGreaterThan(0.005 * called.length);
+    expect(satisfied.length / reached.length).toBeGreaterThan(SATISFIED_SHARE - 0.04);
+    expect(satisfied.length / reached.length).toBeLessThan(SATISFIED_SHARE + 0.04);
+
+    expect(summary.callbackRate).toMatchObject({ numerator: called.length, denominator: due.length });
+    expect(summary.callbackRate.value).toBeCloseTo(called.length / due.length, 6);
+    expect(summary.satisfactionRate).toMatchObject({ numerator: satisfied.length, denominator: reached.length });
+    expect(summary.satisfactionRate.value).toBeGreaterThan(0.85);
+    expect(summary.satisfactionRate.value).toBeLessThan(0.97);
+  }, 600_000);
+
+  it('has the villages rate most department cases, each department with its own standing', async () => {
+    const report = (
+      await api(hub, 'GET', '/api/v1/stats/department-ratings?from=2020-01-01&to=2021-01-01', {
+        token: duty,
+      })
+    ).body;
+    const rows = report.rows.filter((r: any) => r.count > 0);
+    expect(rows.length).toBeGreaterThanOrEqual(8);
+    const ratings = rows.reduce((n: number, r: any) => n + r.count, 0);
+    // Of 2020's cases closed by departments (~12 % of those sent to a unit), about RATED_SHARE were rated (a rating
+    // counts in the period it was given, a case in the period it was reported: the year's edges blur it a little).
+    const { byUnit } = await kpis('from=2020-01-01&to=2021-01-01');
+    const closedByDepartments = byUnit
+      .filter((u: any) => u.key.startsWith('dept:'))
+      .reduce((n: number, u: any) => n + u.closed, 0);
+    expect(ratings / closedByDepartments).toBeGreaterThan(RATED_SHARE - 0.1);
+    expect(ratings / closedByDepartments).toBeLessThan(RATED_SHARE + 0.1);
+    for (const row of rows) {
+      expect(row.smallSample).toBe(false);
+      expect(row.average).toBeGreaterThan(3.2);
+      expect(row.average).toBeLessThan(4.6);
+    }
+    const averages = rows.map((r: any) => r.average as number);
+    expect(Math.max(...averages) - Math.min(...averages)).toBeGreaterThan(0.1);
+  });
 });
