@@ -114,6 +114,8 @@ export const ImportLine = z.strictObject({
    * open without running late. Open lines with a handling unit only.
    */
   ledgerSince: IsoTime.optional(),
+  /** A duplicate merged into an earlier case: that case's externalId (status 'merged' only; imported before it). */
+  mergedInto: z.string().trim().min(1).max(64).optional(),
   /** Times the case was sent back at the check (返工). */
   reworkCount: z.number().int().min(0).max(20).optional(),
 });

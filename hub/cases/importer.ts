@@ -4,16 +4,22 @@
  * who handled it, when it was due, when it closed. Re-importing an `externalId` is a no-op. One line's problem
  * rejects that line only, with its line number and reason.
  */
-import { ImportLine, type ImportResult } from '../../common/case-api.js';
+import { ImportLine, type CaseView, type ImportResult } from '../../common/case-api.js';
 import type { CaseActor } from '../../common/case-machine.js';
-import { CLOSED_STATUSES, type CaseLeg, type CaseSnapshot, type HandlingLevel } from '../../common/cases.js';
+import {
+  CLOSED_STATUSES,
+  mergedReporters,
+  type CaseLeg,
+  type CaseSnapshot,
+  type HandlingLevel,
+} from '../../common/cases.js';
 import { legDeadline } from '../../common/deadline-table.js';
 import { isDisputeCategory } from '../../common/dispute-outcomes.js';
 import { describeZodIssue } from '../../common/errors.js';
 import { isDepartmentCode } from '../../common/departments.js';
 import { CODE_LENGTH, levelOfCode, lineageOf } from '../../common/org.js';
 import { resolveCategory } from '../../common/taxonomy.js';
-import { appendHistory, caseIdByExternalId, insertCase, nextCaseNo } from './cases-store.js';
+import { appendHistory, caseIdByExternalId, getCase, insertCase, nextCaseNo, saveCase } from './cases-store.js';
 import { insertRating } from '../department-ratings/ratings-store.js';
 import { appendCallback } from './callbacks-store.js';
 import { needsCallback, type CaseCallback } from '../../common/cases/callback.js';
@@ -75,6 +81,13 @@ function build(hub: HubContext, actor: CaseActor, raw: unknown, now: number): Bu
   }
   if (callbacks.some((c) => c.at < reportedAt || (closedAt !== undefined && c.at > closedAt))) {
     return { ok: false, reason: 'callbacks: a call-back lies between the report and the closing' };
+  }
+  if ((line.status === 'merged') !== (line.mergedInto !== undefined)) {
+    return { ok: false, reason: 'mergedInto: a merged line names the case it was merged into, and only it' };
+  }
+  const mergedInto = line.mergedInto === undefined ? undefined : caseIdByExternalId(hub.db, line.mergedInto);
+  if (line.mergedInto !== undefined && mergedInto === undefined) {
+    return { ok: false, reason: 'mergedInto: no such case imported before this line' };
   }
   const rating = line.departmentRating;
   if (rating && (!closed || unit === undefined || !isDepartmentCode(unit))) {
@@ -149,7 +162,7 @@ function build(hub: HubContext, actor: CaseActor, raw: unknown, now: number): Bu
         : [],
     supervisions: [],
     reportedAt,
-    ...(line.status !== 'reported' && line.status !== 'verifying' ? { filedAt: legStart } : {}),
+    ...(!['reported', 'verifying', 'merged'].includes(line.status) ? { filedAt: legStart } : {}),
     ...(dispatchedAt !== undefined ? { dispatchedAt } : {}),
     ...(legs[0]?.dueAt !== undefined ? { dueAt: legs[0].dueAt } : {}),
     ...(closedAt !== undefined ? { closedAt } : {}),
@@ -157,6 +170,7 @@ function build(hub: HubContext, actor: CaseActor, raw: unknown, now: number): Bu
     reworkCount: line.reworkCount ?? 0,
     reporters: [{ source: line.source, reportedAt }],
     ...(callbacks.length > 0 ? { callbacks } : {}),
+    ...(mergedInto !== undefined ? { mergedInto } : {}),
     ...(line.disputeOutcome && closedAt !== undefined
       ? { disputeOutcome: { ...line.disputeOutcome, at: closedAt } }
       : {}),
@@ -226,6 +240,7 @@ export function importEvents(
     });
     // The call-back log the KPIs count from (回访率, 满意率), as for a live call-back.
     for (const callback of snapshot.callbacks ?? []) appendCallback(hub.db, view.id, callback);
+    if (snapshot.mergedInto !== undefined) mergeReportersInto(hub, actor, snapshot.mergedInto, view, now);
     // The village's rating of the department, on the village's behalf: the old platform kept no rater account.
     if (line.departmentRating && line.handlingUnit) {
       insertRating(hub.db, {
@@ -243,6 +258,29 @@ export function importEvents(
     result.imported += 1;
   }
   return result;
+}
+
+/** The case a duplicate was merged into keeps its reporters too, and says so, as after a live merge. */
+function mergeReportersInto(hub: HubContext, actor: CaseActor, targetId: string, merged: CaseView, now: number) {
+  const target = getCase(hub.db, targetId)!;
+  const { description: _d, location: _l, photos: _p, caseNo: _n, ...snapshot } = target;
+  const next = {
+    ...snapshot,
+    version: snapshot.version + 1,
+    reporters: mergedReporters(snapshot.reporters, merged.reporters),
+  };
+  saveCase(hub.db, next, target.version);
+  appendHistory(hub.db, {
+    caseId: targetId,
+    version: next.version,
+    at: now,
+    actor: { userId: actor.userId, role: actor.role, orgUnitCode: actor.orgUnitCode },
+    move: 'merge',
+    from: target.status,
+    to: target.status,
+    noteCode: 'merged_in',
+    noteParams: { caseId: merged.id },
+  });
 }
 
 /** Marks a blank NDJSON line: counted for line numbers, otherwise ignored. */

@@ -4,7 +4,9 @@
  *   (three attempts, then "cannot be reached"), a few were not satisfied. The KPIs' 回访率 and 满意率 count these.
  * - 逆向考核: the village or community a department's case happened in rated the department afterwards (1–5) for
  *   most such cases; each department has its own standing, so the roll-up by department is not flat.
- * Drawn from its own random stream (forked per year), so adding these leaves the rest of the history as it was.
+ * - 重复上报: a few reports were the same matter reported again within the day (another caller, or the grid worker
+ *   after a call), merged into the first one at the verifying desk.
+ * Drawn from their own random streams (forked per year), so adding these leaves the rest of the history as it was.
  */
 import type { ImportLine } from '../../common/case-api.js';
 import { needsCallback, type CallbackOutcome } from '../../common/cases/callback.js';
@@ -22,7 +24,12 @@ export const SATISFIED_SHARE = 0.91;
 /** Closed department cases the village/community rated. */
 export const RATED_SHARE = 0.6;
 
+/** Reports merged into an earlier one as duplicates, per valid event (part of the 1.5 % dropped at intake). */
+export const MERGED_SHARE = 0.005;
+
 const HOUR_MS = 3_600_000;
+const DUPLICATE_SOURCES = ['public', 'hotline', 'grid_worker'] as const;
+const DUPLICATE_WORDS = ['群众再次反映：', '又有群众来电：', '重复上报：'];
 /** Scores 1–5 as villages give them: mostly 4 and 5. */
 const SCORE_WEIGHTS = [0.03, 0.05, 0.12, 0.35, 0.45] as const;
 const NOT_REACHED_NOTES = ['电话无人接听', '关机', '号码停机', '占线'];
@@ -89,4 +96,35 @@ function rating(rng: Rng, department: string, at: number): NonNullable<ImportLin
     score,
     ...(score <= 2 ? { note: rng.pick(LOW_SCORE_NOTES) } : {}),
   };
+}
+
+/**
+ * `count` duplicates of this year's cases: each the same matter at the same place, reported again 10 minutes to a
+ * day after the first report (and before today), merged into it.
+ */
+export function mergedDuplicates(
+  lines: readonly ImportLine[],
+  rng: Rng,
+  count: number,
+  externalId: () => string,
+  today: number,
+): ImportLine[] {
+  const candidates = lines.filter((l) => l.status !== 'void' && Date.parse(l.reportedAt) + 2 * HOUR_MS < today);
+  return rng
+    .shuffled(candidates)
+    .slice(0, count)
+    .map((first): ImportLine => {
+      const at = Math.min(Date.parse(first.reportedAt) + rng.range(0.2, 24) * HOUR_MS, today - 60_000);
+      return {
+        externalId: externalId(),
+        source: rng.pick(DUPLICATE_SOURCES),
+        ...(first.categoryCode !== undefined ? { categoryCode: first.categoryCode } : {}),
+        grade: first.grade,
+        location: first.location,
+        description: `${rng.pick(DUPLICATE_WORDS)}${first.description}`,
+        status: 'merged',
+        reportedAt: new Date(Math.round(at)).toISOString(),
+        mergedInto: first.externalId,
+      };
+    });
 }

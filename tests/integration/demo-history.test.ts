@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateHistory, type HistoryGrid } from '../../hub/demo/history.js';
-import { CALLBACK_SHARE, RATED_SHARE, SATISFIED_SHARE } from '../../hub/demo/history-followups.js';
+import { CALLBACK_SHARE, MERGED_SHARE, RATED_SHARE, SATISFIED_SHARE } from '../../hub/demo/history-followups.js';
+import { sql } from '../../hub/db/sql.js';
 import { DEMO_SEED } from '../../hub/demo/seed-demo.js';
 import { historyGrids } from '../../hub/demo/seed-history.js';
 import { pointInTownship } from '../support/cases.js';
@@ -173,7 +174,7 @@ describe('a demo that looks like today', () => {
   }, 600_000);
 });
 
-describe('call-backs and department ratings in the demo history', () => {
+describe('call-backs, department ratings and merged duplicates in the demo history', () => {
   it('calls back most closed public and hotline reports, mostly satisfied, and the KPIs count exactly those', async () => {
     // The KPIs first: generating the history below holds this process (and the hub in it) for a while.
     const { summary } = await kpis('from=2020-01-01&to=2021-01-01');
@@ -203,7 +204,26 @@ describe('call-backs and department ratings in the demo history', () => {
     expect(summary.satisfactionRate).toMatchObject({ numerator: satisfied.length, denominator: reached.length });
     expect(summary.satisfactionRate.value).toBeGreaterThan(0.85);
     expect(summary.satisfactionRate.value).toBeLessThan(0.97);
+
+    // A few duplicates, merged into the first report: the KPIs count them apart from the voids.
+    const merged = lines.filter((l) => l.status === 'merged');
+    expect(summary.merged).toBe(merged.length);
+    expect(summary.merged / summary.received).toBeGreaterThan(MERGED_SHARE * 0.8);
+    expect(summary.merged / summary.received).toBeLessThan(MERGED_SHARE * 1.2);
   }, 600_000);
+
+  it('keeps both callers on the case a duplicate was merged into, and says so in its timeline', async () => {
+    const [row] = hub.context.db.all<{ case_no: string }>(
+      sql`SELECT case_no FROM cases WHERE status = 'merged' ORDER BY id DESC LIMIT 1`,
+    );
+    const duplicate = (await api(hub, 'GET', `/api/v1/cases/${row!.case_no}`, { token: duty })).body;
+    expect(duplicate.case.status).toBe('merged');
+    const first = (await api(hub, 'GET', `/api/v1/cases/${duplicate.case.mergedInto}`, { token: duty })).body;
+    expect(first.case.reporters.length).toBeGreaterThanOrEqual(2);
+    expect(first.history).toContainEqual(
+      expect.objectContaining({ noteCode: 'merged_in', noteParams: { caseId: duplicate.case.id } }),
+    );
+  });
 
   it('has the villages rate most department cases, each department with its own standing', async () => {
     const report = (
