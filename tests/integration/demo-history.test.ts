@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateHistory, type HistoryGrid } from '../../hub/demo/history.js';
 import { CALLBACK_SHARE, MERGED_SHARE, RATED_SHARE, SATISFIED_SHARE } from '../../hub/demo/history-followups.js';
+import type { ImportLine } from '../../common/case-api.js';
 import { sql } from '../../hub/db/sql.js';
 import { DEMO_SEED } from '../../hub/demo/seed-demo.js';
 import { historyGrids } from '../../hub/demo/seed-history.js';
@@ -164,7 +165,8 @@ describe('a demo that looks like today', () => {
     const again = generateHistory(grids, ref, hub.context.gridLocator, DEMO_SEED, today);
     expect(again).toEqual(first);
     expect(first.every((line) => Date.parse(line.reportedAt) < today)).toBe(true);
-    const open = first.filter((l) => !['closed', 'void'].includes(l.status));
+    // Merged duplicates are done with at intake, like voids.
+    const open = first.filter((l) => !['closed', 'void', 'merged'].includes(l.status));
     const live = open.filter((l) => l.ledgerSince === undefined);
     expect(live.length).toBeGreaterThanOrEqual(20);
     expect(live.length).toBeLessThanOrEqual(300);
@@ -175,17 +177,24 @@ describe('a demo that looks like today', () => {
 });
 
 describe('call-backs, department ratings and merged duplicates in the demo history', () => {
-  it('calls back most closed public and hotline reports, mostly satisfied, and the KPIs count exactly those', async () => {
-    // The KPIs first: generating the history below holds this process (and the hub in it) for a while.
-    const { summary } = await kpis('from=2020-01-01&to=2021-01-01');
-    // 2020 is the same whatever "today" is: its lines are the ones the hub imported at its first start.
-    const lines = generateHistory(
+  // 2020 is the same whatever "today" is: its lines are the ones the hub imported at its first start.
+  let lines2020: ImportLine[];
+  beforeAll(async () => {
+    lines2020 = generateHistory(
       historyGrids(hub.context),
       hub.context.reference.forCase({}),
       hub.context.gridLocator,
       DEMO_SEED,
       Date.now(),
     ).filter((l) => l.reportedAt >= '2019-12-31T16:00:00.000Z' && l.reportedAt < '2020-12-31T16:00:00.000Z');
+    // The hub shares this process and could not close its idle connections while the history was generated: let it,
+    // before a request reuses one of them (and meets a reset).
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }, 600_000);
+
+  it('calls back most closed public and hotline reports, mostly satisfied, and the KPIs count exactly those', async () => {
+    const { summary } = await kpis('from=2020-01-01&to=2021-01-01');
+    const lines = lines2020;
     const due = lines.filter((l) => l.status === 'closed' && ['public', 'hotline'].includes(l.source));
     const called = due.filter((l) => (l.callbacks ?? []).length > 0);
     const reached = called.filter((l) => l.callbacks!.some((c) => c.outcome !== 'not_reached'));
