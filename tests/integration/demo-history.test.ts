@@ -121,6 +121,106 @@ describe('the NDJSON import carries how a dispute ended, and a parked case', () 
   });
 });
 
+describe('the NDJSON import carries a department rating and a merged duplicate', () => {
+  it('records them as on a live case, and refuses them where they do not fit', async () => {
+    const admin = await login(hub, 'admin');
+    const place = await pointInTownship(hub, duty, '431099005');
+    const base = { source: 'hotline', grade: 'general', location: place.location, categoryName: '暴露垃圾' };
+    // 2016: a year whose figures no other test here counts (2020's call-backs and ratings are checked below).
+    const closed = { status: 'closed', reportedAt: '2016-03-02T09:00:00+08:00', closedAt: '2016-03-04T09:00:00+08:00' };
+    const lines = [
+      {
+        ...base,
+        ...closed,
+        externalId: 'R-1',
+        description: '垃圾堆放',
+        dispatchedAt: '2016-03-02T10:00:00+08:00',
+        handlingUnit: 'dept:zhujian',
+        departmentRating: { at: '2016-03-05T09:00:00+08:00', score: 2, note: '反馈不及时' },
+      },
+      // A grid's own case has no department to rate; a rating cannot come before the closing.
+      {
+        ...base,
+        ...closed,
+        externalId: 'R-2',
+        description: '垃圾堆放',
+        departmentRating: { at: closed.closedAt, score: 4 },
+      },
+      {
+        ...base,
+        ...closed,
+        externalId: 'R-3',
+        description: '垃圾堆放',
+        dispatchedAt: '2016-03-02T10:00:00+08:00',
+        handlingUnit: 'dept:zhujian',
+        departmentRating: { at: '2016-03-03T09:00:00+08:00', score: 4 },
+      },
+      {
+        ...base,
+        externalId: 'M-1',
+        description: '又有人反映垃圾',
+        status: 'merged',
+        reportedAt: '2016-03-02T15:00:00+08:00',
+        mergedInto: 'R-1',
+      },
+      {
+        ...base,
+        externalId: 'M-2',
+        description: '又有人反映垃圾',
+        status: 'merged',
+        reportedAt: '2016-03-02T15:00:00+08:00',
+      },
+      {
+        ...base,
+        externalId: 'M-3',
+        description: '又有人反映垃圾',
+        status: 'merged',
+        reportedAt: '2016-03-02T15:00:00+08:00',
+        mergedInto: 'no-such-line',
+      },
+    ];
+    const res = await fetch(`${hub.url}/api/v1/events/import`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${admin}` },
+      body: lines.map((l) => JSON.stringify(l)).join('\n'),
+    });
+    const body = (await res.json()) as any;
+    expect(body.imported).toBe(2);
+    expect(body.rejected).toEqual([
+      { line: 2, reason: expect.stringContaining('departmentRating') },
+      { line: 3, reason: expect.stringContaining('departmentRating') },
+      { line: 5, reason: expect.stringContaining('mergedInto') },
+      { line: 6, reason: expect.stringContaining('mergedInto') },
+    ]);
+    const caseNo = (externalId: string) =>
+      hub.context.db.get<{ case_no: string }>(sql`SELECT case_no FROM cases WHERE external_id = ${externalId}`)
+        ?.case_no;
+    const rated = caseNo('R-1')!;
+    expect(caseNo('R-2')).toBeUndefined();
+
+    // The rating stands on the case's lead leg, named like a live case's, given for the case's village.
+    const ratings = (await api(hub, 'GET', `/api/v1/cases/${rated}/department-ratings`, { token: duty })).body.items;
+    expect(ratings).toEqual([
+      expect.objectContaining({
+        legId: `${rated}-1`,
+        departmentCode: 'dept:zhujian',
+        score: 2,
+        note: '反馈不及时',
+        byUnitCode: place.gridCode.slice(0, 12),
+      }),
+    ]);
+    const detail = (await api(hub, 'GET', `/api/v1/cases/${rated}`, { token: duty })).body;
+    expect(detail.case.legs.map((l: any) => l.id)).toEqual([`${rated}-1`]);
+    // The duplicate is merged into it; the first case keeps both callers and says what joined it.
+    const duplicate = (await api(hub, 'GET', `/api/v1/cases/${caseNo('M-1')}`, { token: duty })).body;
+    expect(duplicate.case).toMatchObject({ status: 'merged', mergedInto: rated });
+    expect(detail.case.reporters).toHaveLength(2);
+    expect(detail.history).toContainEqual(
+      expect.objectContaining({ noteCode: 'merged_in', noteParams: { caseId: caseNo('M-1') } }),
+    );
+  });
+});
+
 describe('a demo that looks like today', () => {
   it('holds a plausible open load on the county board, a few of them late, the rest parked (挂账)', async () => {
     const board = (await api(hub, 'GET', '/api/v1/cases/board', { token: duty })).body;
