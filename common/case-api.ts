@@ -78,6 +78,16 @@ export const ImportCallback = z.strictObject({
   note: z.string().trim().max(1000).optional(),
 });
 
+/**
+ * 逆向考核 of an imported event: the village or community it happened in rated the department that handled it
+ * (closed lines with a department as handling unit; at or after the closing).
+ */
+export const ImportDepartmentRating = z.strictObject({
+  at: IsoTime,
+  score: z.number().int().min(1).max(5),
+  note: z.string().trim().max(500).optional(),
+});
+
 /** One NDJSON line of POST /api/v1/events/import: an event of the old platform with its past lifecycle. */
 export const ImportLine = z.strictObject({
   externalId: z.string().trim().min(1).max(64),
@@ -95,6 +105,8 @@ export const ImportLine = z.strictObject({
   handlingUnit: UnitCode.optional(),
   /** Call-backs made before closing (public and hotline only; each between the report and the closing). */
   callbacks: z.array(ImportCallback).max(10).optional(),
+  /** The village's rating of the handling department, recorded as given by the importer on the village's behalf. */
+  departmentRating: ImportDepartmentRating.optional(),
   /** How a dispute ended (矛盾纠纷 lines only, closed ones; common/dispute-outcomes.ts). */
   disputeOutcome: DisputeOutcomeInput.optional(),
   /**
@@ -102,6 +114,8 @@ export const ImportLine = z.strictObject({
    * open without running late. Open lines with a handling unit only.
    */
   ledgerSince: IsoTime.optional(),
+  /** A duplicate merged into an earlier case: that case's externalId (status 'merged' only; imported before it). */
+  mergedInto: z.string().trim().min(1).max(64).optional(),
   /** Times the case was sent back at the check (返工). */
   reworkCount: z.number().int().min(0).max(20).optional(),
 });

@@ -91,9 +91,19 @@ function writeHolders(db: HubDatabase, caseNo: string, s: Omit<CaseSnapshot, 'id
 const statusIn = (statuses: readonly string[]) => sqlJoin(statuses.map((status) => sql`${status}`));
 
 /** Inserts a case; its id (the case number) is only known here. Returns the stored view. */
-export function insertCase(db: HubDatabase, c: NewCase, effectiveDueAt?: number): CaseView {
+/** The row id the next inserted case gets. */
+function nextRowId(db: HubDatabase): number {
   // A bare max() over the rowid is answered from the b-tree's end; wrapped in coalesce() it would scan the table.
-  const rowId = (db.get<{ last: number | null }>(sql`SELECT max(id) AS last FROM cases`)?.last ?? 0) + 1;
+  return (db.get<{ last: number | null }>(sql`SELECT max(id) AS last FROM cases`)?.last ?? 0) + 1;
+}
+
+/** The number insertCase will give the next case reported at `reportedAt` (same transaction, nothing in between). */
+export function nextCaseNo(db: HubDatabase, reportedAt: number): string {
+  return caseNumber(nextRowId(db), reportedAt);
+}
+
+export function insertCase(db: HubDatabase, c: NewCase, effectiveDueAt?: number): CaseView {
+  const rowId = nextRowId(db);
   const caseNo = caseNumber(rowId, c.snapshot.reportedAt);
   const snapshot: CaseSnapshot = { ...c.snapshot, id: caseNo };
   const m = mirrored(snapshot, effectiveDueAt);

@@ -4,16 +4,23 @@
  * who handled it, when it was due, when it closed. Re-importing an `externalId` is a no-op. One line's problem
  * rejects that line only, with its line number and reason.
  */
-import { ImportLine, type ImportResult } from '../../common/case-api.js';
+import { ImportLine, type CaseView, type ImportResult } from '../../common/case-api.js';
 import type { CaseActor } from '../../common/case-machine.js';
-import { CLOSED_STATUSES, type CaseLeg, type CaseSnapshot, type HandlingLevel } from '../../common/cases.js';
+import {
+  CLOSED_STATUSES,
+  mergedReporters,
+  type CaseLeg,
+  type CaseSnapshot,
+  type HandlingLevel,
+} from '../../common/cases.js';
 import { legDeadline } from '../../common/deadline-table.js';
 import { isDisputeCategory } from '../../common/dispute-outcomes.js';
 import { describeZodIssue } from '../../common/errors.js';
 import { isDepartmentCode } from '../../common/departments.js';
-import { levelOfCode, lineageOf } from '../../common/org.js';
+import { CODE_LENGTH, levelOfCode, lineageOf } from '../../common/org.js';
 import { resolveCategory } from '../../common/taxonomy.js';
-import { appendHistory, caseIdByExternalId, insertCase } from './cases-store.js';
+import { appendHistory, caseIdByExternalId, getCase, insertCase, nextCaseNo, saveCase } from './cases-store.js';
+import { insertRating } from '../department-ratings/ratings-store.js';
 import { appendCallback } from './callbacks-store.js';
 import { needsCallback, type CaseCallback } from '../../common/cases/callback.js';
 import type { HubContext } from '../hub-context.js';
@@ -21,12 +28,18 @@ import type { HubContext } from '../hub-context.js';
 /** Statuses at which a lead unit has been sent the case. */
 const DISPATCHED: ReadonlySet<string> = new Set(['dispatched', 'in_progress', 'checking', 'closed', 'evaluated']);
 
+/**
+ * The imported lead leg's id while the line is checked; named like a live case's first leg (`<case no>-1`) once the
+ * case number is known, since a leg id is unique across cases (department ratings are keyed by it).
+ */
+const LEAD_LEG = 'L1';
+
 /** The reason an imported parked case shows: the old platform kept none. */
 const LEDGER_REASON = '旧平台挂账 (imported ledger)';
 
 type Built = { ok: true; snapshot: Omit<CaseSnapshot, 'id'>; line: ImportLine } | { ok: false; reason: string };
 
-function build(hub: HubContext, actor: CaseActor, raw: unknown): Built {
+function build(hub: HubContext, actor: CaseActor, raw: unknown, now: number): Built {
   const parsed = ImportLine.safeParse(raw);
   if (!parsed.success) return { ok: false, reason: describeZodIssue(parsed.error.issues).message };
   const line = parsed.data;
@@ -69,6 +82,20 @@ function build(hub: HubContext, actor: CaseActor, raw: unknown): Built {
   if (callbacks.some((c) => c.at < reportedAt || (closedAt !== undefined && c.at > closedAt))) {
     return { ok: false, reason: 'callbacks: a call-back lies between the report and the closing' };
   }
+  if ((line.status === 'merged') !== (line.mergedInto !== undefined)) {
+    return { ok: false, reason: 'mergedInto: a merged line names the case it was merged into, and only it' };
+  }
+  const mergedInto = line.mergedInto === undefined ? undefined : caseIdByExternalId(hub.db, line.mergedInto);
+  if (line.mergedInto !== undefined && mergedInto === undefined) {
+    return { ok: false, reason: 'mergedInto: no such case imported before this line' };
+  }
+  const rating = line.departmentRating;
+  if (rating && (!closed || unit === undefined || !isDepartmentCode(unit))) {
+    return { ok: false, reason: 'departmentRating: only a closed case handled by a department is rated' };
+  }
+  if (rating && (Date.parse(rating.at) < (closedAt ?? Infinity) || Date.parse(rating.at) > now)) {
+    return { ok: false, reason: 'departmentRating: a rating lies between the closing and now' };
+  }
   if (line.disputeOutcome && !isDisputeCategory(category.match.minor.code)) {
     return { ok: false, reason: 'disputeOutcome: only a dispute (矛盾纠纷) has an outcome' };
   }
@@ -99,7 +126,7 @@ function build(hub: HubContext, actor: CaseActor, raw: unknown): Built {
     });
     const done = closed && closedAt !== undefined;
     legs.push({
-      id: 'L1',
+      id: LEAD_LEG,
       unitCode: unit ?? gridCode,
       role: 'lead',
       status: done
@@ -131,11 +158,11 @@ function build(hub: HubContext, actor: CaseActor, raw: unknown): Built {
     // A parked case (挂账) stays parked: its ledger was approved and runs until the lead feeds back.
     pauses:
       ledgerSince !== undefined
-        ? [{ kind: 'ledger', legId: 'L1', state: 'approved', from: ledgerSince, reason: LEDGER_REASON }]
+        ? [{ kind: 'ledger', legId: LEAD_LEG, state: 'approved', from: ledgerSince, reason: LEDGER_REASON }]
         : [],
     supervisions: [],
     reportedAt,
-    ...(line.status !== 'reported' && line.status !== 'verifying' ? { filedAt: legStart } : {}),
+    ...(!['reported', 'verifying', 'merged'].includes(line.status) ? { filedAt: legStart } : {}),
     ...(dispatchedAt !== undefined ? { dispatchedAt } : {}),
     ...(legs[0]?.dueAt !== undefined ? { dueAt: legs[0].dueAt } : {}),
     ...(closedAt !== undefined ? { closedAt } : {}),
@@ -143,6 +170,7 @@ function build(hub: HubContext, actor: CaseActor, raw: unknown): Built {
     reworkCount: line.reworkCount ?? 0,
     reporters: [{ source: line.source, reportedAt }],
     ...(callbacks.length > 0 ? { callbacks } : {}),
+    ...(mergedInto !== undefined ? { mergedInto } : {}),
     ...(line.disputeOutcome && closedAt !== undefined
       ? { disputeOutcome: { ...line.disputeOutcome, at: closedAt } }
       : {}),
@@ -175,7 +203,7 @@ export function importEvents(
       result.rejected.push({ line: n, reason: raw.message });
       continue;
     }
-    const built = build(hub, actor, raw);
+    const built = build(hub, actor, raw, now);
     if (!built.ok) {
       result.rejected.push({ line: n, reason: built.reason });
       continue;
@@ -186,8 +214,13 @@ export function importEvents(
       continue;
     }
     seen.add(line.externalId);
+    const legId = `${nextCaseNo(hub.db, snapshot.reportedAt)}-1`;
     const view = insertCase(hub.db, {
-      snapshot,
+      snapshot: {
+        ...snapshot,
+        legs: snapshot.legs.map((l) => ({ ...l, id: legId })),
+        pauses: snapshot.pauses.map((p) => ({ ...p, legId })),
+      },
       description: line.description,
       location: line.location,
       photos: [],
@@ -207,9 +240,47 @@ export function importEvents(
     });
     // The call-back log the KPIs count from (回访率, 满意率), as for a live call-back.
     for (const callback of snapshot.callbacks ?? []) appendCallback(hub.db, view.id, callback);
+    if (snapshot.mergedInto !== undefined) mergeReportersInto(hub, actor, snapshot.mergedInto, view, now);
+    // The village's rating of the department, on the village's behalf: the old platform kept no rater account.
+    if (line.departmentRating && line.handlingUnit) {
+      insertRating(hub.db, {
+        legId,
+        caseId: view.id,
+        gridCode: view.gridCode,
+        departmentCode: line.handlingUnit,
+        score: line.departmentRating.score,
+        note: line.departmentRating.note ?? null,
+        byUserId: actor.userId,
+        byUnitCode: view.gridCode.slice(0, CODE_LENGTH.village),
+        at: Date.parse(line.departmentRating.at),
+      });
+    }
     result.imported += 1;
   }
   return result;
+}
+
+/** The case a duplicate was merged into keeps its reporters too, and says so, as after a live merge. */
+function mergeReportersInto(hub: HubContext, actor: CaseActor, targetId: string, merged: CaseView, now: number) {
+  const target = getCase(hub.db, targetId)!;
+  const { description: _d, location: _l, photos: _p, caseNo: _n, ...snapshot } = target;
+  const next = {
+    ...snapshot,
+    version: snapshot.version + 1,
+    reporters: mergedReporters(snapshot.reporters, merged.reporters),
+  };
+  saveCase(hub.db, next, target.version);
+  appendHistory(hub.db, {
+    caseId: targetId,
+    version: next.version,
+    at: now,
+    actor: { userId: actor.userId, role: actor.role, orgUnitCode: actor.orgUnitCode },
+    move: 'merge',
+    from: target.status,
+    to: target.status,
+    noteCode: 'merged_in',
+    noteParams: { caseId: merged.id },
+  });
 }
 
 /** Marks a blank NDJSON line: counted for line numbers, otherwise ignored. */

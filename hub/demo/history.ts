@@ -24,6 +24,7 @@ import type { ReferenceData } from '../../common/cases/reference-data.js';
 import type { GridLocator } from '../org/grid-locator.js';
 import { createRng, type Rng } from './rng.js';
 import { disputeOutcomes, disputeTarget, TABLE2 } from './dispute-history.js';
+import { MERGED_SHARE, mergedDuplicates, withFollowUps } from './history-followups.js';
 
 export interface HistoryGrid {
   readonly code: string;
@@ -44,8 +45,11 @@ export const PLATFORM_FROM_YEAR = 2017;
 const EVENT_GROWTH = 1.03;
 const DISPUTE_GROWTH = 1.045;
 const EPIDEMIC_DISPUTES_2020 = 108;
-/** Reports voided at intake (duplicates, nothing found on site): on top of the valid events. */
-const VOID_SHARE = 0.015;
+/**
+ * Reports voided at intake (nothing found on site, not the platform's matter): on top of the valid events. With the
+ * duplicates merged into an earlier report (history-followups.ts, MERGED_SHARE) 1.5 % are dropped at intake.
+ */
+const VOID_SHARE = 0.01;
 /** Cases sent back once at the check (返工). */
 const REWORK_SHARE = 0.035;
 /** Still parked (挂账) today: the 0.4 % of 2017–2020 never closed, and a few long-standing matters since. */
@@ -258,8 +262,10 @@ function historyOfYear(p: Pickers, year: number, rng: Rng, today: number): Impor
   assignDisputeOutcomes(year, planned, lines, rng);
   if (year >= PLATFORM_FROM_YEAR) {
     for (let i = 0; i < Math.round(valid * VOID_SHARE); i++) lines.push(voidLine(p, rng, id(), at()));
+    lines.push(...mergedDuplicates(lines, rng.fork('duplicates'), Math.round(valid * MERGED_SHARE), id, today));
   }
-  return lines;
+  // Call-backs and department ratings: their own stream, so the cases themselves stay as they were.
+  return withFollowUps(lines, rng.fork('follow-ups'), today);
 }
 
 /** An event's whole life as the published shares make it: who handled it, its deadline, when it closes. */

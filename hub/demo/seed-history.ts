@@ -36,7 +36,13 @@ export function seedDemoHistoryIfMissing(
   const lines = generateHistory(grids, hub.reference.forCase({}), hub.gridLocator, DEMO_SEED, hub.now());
   generating.done(`${lines.length.toLocaleString('en-US')} events`);
   const importing = progress.step('demo history: importing', lines.length, 'events');
-  const importer: CaseActor = { userId: 'system:import', role: 'county_duty_officer', orgUnitCode: county };
+  // Imported as a county's administrator imports its old platform's export: by the (demo) administrator, who is
+  // also on record for the imported call-backs and department ratings (the old platform kept no such accounts).
+  const admin = hub.db.get<{ id: string }>(
+    sql`SELECT id FROM users WHERE role = 'admin' AND org_unit_code = ${county} ORDER BY created_at, username LIMIT 1`,
+  );
+  if (!admin) throw new Error('demo history: the demo county has no administrator to import it');
+  const importer: CaseActor = { userId: admin.id, role: 'admin', orgUnitCode: county };
   const chunkSize = Math.ceil(lines.length / HISTORY_CHUNKS);
   const result = hub.db.transaction(() =>
     withIndexesDeferred(hub.db, () => {

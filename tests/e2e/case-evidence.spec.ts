@@ -58,6 +58,17 @@ test('a photo and a wall snapshot attached in one console appear in another cons
   await expect(items(second).first().getByTestId('attachment-thumb')).toBeVisible();
   await expect(items(second).first()).toContainText('现场照片.jpg');
   await expect(items(second).first()).toContainText('含拍摄位置');
+  // Its timeline has the photo at the moment it was attached: after the report, with who attached which file.
+  const timeline = second.getByTestId('case-drawer').getByTestId('case-timeline');
+  const attached = timeline.getByTestId('case-history-attachment');
+  await expect(attached).toHaveCount(1);
+  await expect(attached).toHaveAttribute('data-kind', 'photo');
+  await expect(attached).toContainText('添加附件（照片）');
+  await expect(attached).toContainText('现场照片.jpg');
+  const entries = timeline.locator('[data-testid="case-history-row"], [data-testid="case-history-attachment"]');
+  await expect
+    .poll(() => entries.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-move') ?? 'attachment')))
+    .toEqual(['report', 'attachment']);
   // Opened full size in the second console: the picture loads (served without its EXIF, checked in integration).
   await items(second).first().getByRole('button').first().click();
   await expect(second.getByTestId('attachment-full')).toBeVisible();

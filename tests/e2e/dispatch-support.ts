@@ -20,6 +20,14 @@ export async function choose(page: Page, select: Locator, text: string): Promise
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
 }
 
+/**
+ * Narrows the board to one case by typing its number into the search, as an officer looking for it would: the
+ * columns are virtualised and the demo board holds today's full load, so a general case may sit far down a column.
+ */
+export async function searchBoard(page: Page, caseId: string): Promise<void> {
+  await page.getByTestId('board-search').fill(caseId);
+}
+
 export async function openCase(page: Page, caseId: string): Promise<Locator> {
   await cardOf(page, caseId).click();
   const drawer = page.getByTestId('case-drawer');

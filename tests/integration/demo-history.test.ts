@@ -5,6 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateHistory, type HistoryGrid } from '../../hub/demo/history.js';
+import { CALLBACK_SHARE, MERGED_SHARE, RATED_SHARE, SATISFIED_SHARE } from '../../hub/demo/history-followups.js';
+import type { ImportLine } from '../../common/case-api.js';
+import { sql } from '../../hub/db/sql.js';
 import { DEMO_SEED } from '../../hub/demo/seed-demo.js';
 import { historyGrids } from '../../hub/demo/seed-history.js';
 import { pointInTownship } from '../support/cases.js';
@@ -118,6 +121,106 @@ describe('the NDJSON import carries how a dispute ended, and a parked case', () 
   });
 });
 
+describe('the NDJSON import carries a department rating and a merged duplicate', () => {
+  it('records them as on a live case, and refuses them where they do not fit', async () => {
+    const admin = await login(hub, 'admin');
+    const place = await pointInTownship(hub, duty, '431099005');
+    const base = { source: 'hotline', grade: 'general', location: place.location, categoryName: '暴露垃圾' };
+    // 2016: a year whose figures no other test here counts (2020's call-backs and ratings are checked below).
+    const closed = { status: 'closed', reportedAt: '2016-03-02T09:00:00+08:00', closedAt: '2016-03-04T09:00:00+08:00' };
+    const lines = [
+      {
+        ...base,
+        ...closed,
+        externalId: 'R-1',
+        description: '垃圾堆放',
+        dispatchedAt: '2016-03-02T10:00:00+08:00',
+        handlingUnit: 'dept:zhujian',
+        departmentRating: { at: '2016-03-05T09:00:00+08:00', score: 2, note: '反馈不及时' },
+      },
+      // A grid's own case has no department to rate; a rating cannot come before the closing.
+      {
+        ...base,
+        ...closed,
+        externalId: 'R-2',
+        description: '垃圾堆放',
+        departmentRating: { at: closed.closedAt, score: 4 },
+      },
+      {
+        ...base,
+        ...closed,
+        externalId: 'R-3',
+        description: '垃圾堆放',
+        dispatchedAt: '2016-03-02T10:00:00+08:00',
+        handlingUnit: 'dept:zhujian',
+        departmentRating: { at: '2016-03-03T09:00:00+08:00', score: 4 },
+      },
+      {
+        ...base,
+        externalId: 'M-1',
+        description: '又有人反映垃圾',
+        status: 'merged',
+        reportedAt: '2016-03-02T15:00:00+08:00',
+        mergedInto: 'R-1',
+      },
+      {
+        ...base,
+        externalId: 'M-2',
+        description: '又有人反映垃圾',
+        status: 'merged',
+        reportedAt: '2016-03-02T15:00:00+08:00',
+      },
+      {
+        ...base,
+        externalId: 'M-3',
+        description: '又有人反映垃圾',
+        status: 'merged',
+        reportedAt: '2016-03-02T15:00:00+08:00',
+        mergedInto: 'no-such-line',
+      },
+    ];
+    const res = await fetch(`${hub.url}/api/v1/events/import`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${admin}` },
+      body: lines.map((l) => JSON.stringify(l)).join('\n'),
+    });
+    const body = (await res.json()) as any;
+    expect(body.imported).toBe(2);
+    expect(body.rejected).toEqual([
+      { line: 2, reason: expect.stringContaining('departmentRating') },
+      { line: 3, reason: expect.stringContaining('departmentRating') },
+      { line: 5, reason: expect.stringContaining('mergedInto') },
+      { line: 6, reason: expect.stringContaining('mergedInto') },
+    ]);
+    const caseNo = (externalId: string) =>
+      hub.context.db.get<{ case_no: string }>(sql`SELECT case_no FROM cases WHERE external_id = ${externalId}`)
+        ?.case_no;
+    const rated = caseNo('R-1')!;
+    expect(caseNo('R-2')).toBeUndefined();
+
+    // The rating stands on the case's lead leg, named like a live case's, given for the case's village.
+    const ratings = (await api(hub, 'GET', `/api/v1/cases/${rated}/department-ratings`, { token: duty })).body.items;
+    expect(ratings).toEqual([
+      expect.objectContaining({
+        legId: `${rated}-1`,
+        departmentCode: 'dept:zhujian',
+        score: 2,
+        note: '反馈不及时',
+        byUnitCode: place.gridCode.slice(0, 12),
+      }),
+    ]);
+    const detail = (await api(hub, 'GET', `/api/v1/cases/${rated}`, { token: duty })).body;
+    expect(detail.case.legs.map((l: any) => l.id)).toEqual([`${rated}-1`]);
+    // The duplicate is merged into it; the first case keeps both callers and says what joined it.
+    const duplicate = (await api(hub, 'GET', `/api/v1/cases/${caseNo('M-1')}`, { token: duty })).body;
+    expect(duplicate.case).toMatchObject({ status: 'merged', mergedInto: rated });
+    expect(detail.case.reporters).toHaveLength(2);
+    expect(detail.history).toContainEqual(
+      expect.objectContaining({ noteCode: 'merged_in', noteParams: { caseId: caseNo('M-1') } }),
+    );
+  });
+});
+
 describe('a demo that looks like today', () => {
   it('holds a plausible open load on the county board, a few of them late, the rest parked (挂账)', async () => {
     const board = (await api(hub, 'GET', '/api/v1/cases/board', { token: duty })).body;
@@ -162,7 +265,8 @@ describe('a demo that looks like today', () => {
     const again = generateHistory(grids, ref, hub.context.gridLocator, DEMO_SEED, today);
     expect(again).toEqual(first);
     expect(first.every((line) => Date.parse(line.reportedAt) < today)).toBe(true);
-    const open = first.filter((l) => !['closed', 'void'].includes(l.status));
+    // Merged duplicates are done with at intake, like voids.
+    const open = first.filter((l) => !['closed', 'void', 'merged'].includes(l.status));
     const live = open.filter((l) => l.ledgerSince === undefined);
     expect(live.length).toBeGreaterThanOrEqual(20);
     expect(live.length).toBeLessThanOrEqual(300);
@@ -170,4 +274,89 @@ describe('a demo that looks like today', () => {
     const thisMonth = first.filter((l) => l.reportedAt >= '2026-11-30T16:00:00.000Z');
     expect(thisMonth.length).toBeGreaterThan(100);
   }, 600_000);
+});
+
+describe('call-backs, department ratings and merged duplicates in the demo history', () => {
+  // 2020 is the same whatever "today" is: its lines are the ones the hub imported at its first start.
+  let lines2020: ImportLine[];
+  beforeAll(async () => {
+    lines2020 = generateHistory(
+      historyGrids(hub.context),
+      hub.context.reference.forCase({}),
+      hub.context.gridLocator,
+      DEMO_SEED,
+      Date.now(),
+    ).filter((l) => l.reportedAt >= '2019-12-31T16:00:00.000Z' && l.reportedAt < '2020-12-31T16:00:00.000Z');
+    // The hub shares this process and could not close its idle connections while the history was generated: let it,
+    // before a request reuses one of them (and meets a reset).
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }, 600_000);
+
+  it('calls back most closed public and hotline reports, mostly satisfied, and the KPIs count exactly those', async () => {
+    const { summary } = await kpis('from=2020-01-01&to=2021-01-01');
+    const lines = lines2020;
+    const due = lines.filter((l) => l.status === 'closed' && ['public', 'hotline'].includes(l.source));
+    const called = due.filter((l) => (l.callbacks ?? []).length > 0);
+    const reached = called.filter((l) => l.callbacks!.some((c) => c.outcome !== 'not_reached'));
+    const satisfied = reached.filter((l) => l.callbacks!.at(-1)!.outcome === 'satisfied');
+    expect(due.length).toBeGreaterThan(500);
+    // Plausible: most called back, some never reached, a few not satisfied.
+    expect(called.length / due.length).toBeGreaterThan(CALLBACK_SHARE - 0.04);
+    expect(called.length / due.length).toBeLessThan(CALLBACK_SHARE + 0.04);
+    expect(reached.length).toBeLessThan(called.length);
+    expect(called.length - reached.length).toBeGreaterThan(0.005 * called.length);
+    expect(satisfied.length / reached.length).toBeGreaterThan(SATISFIED_SHARE - 0.04);
+    expect(satisfied.length / reached.length).toBeLessThan(SATISFIED_SHARE + 0.04);
+
+    expect(summary.callbackRate).toMatchObject({ numerator: called.length, denominator: due.length });
+    expect(summary.callbackRate.value).toBeCloseTo(called.length / due.length, 6);
+    expect(summary.satisfactionRate).toMatchObject({ numerator: satisfied.length, denominator: reached.length });
+    expect(summary.satisfactionRate.value).toBeGreaterThan(0.85);
+    expect(summary.satisfactionRate.value).toBeLessThan(0.97);
+
+    // A few duplicates, merged into the first report: the KPIs count them apart from the voids.
+    const merged = lines.filter((l) => l.status === 'merged');
+    expect(summary.merged).toBe(merged.length);
+    expect(summary.merged / summary.received).toBeGreaterThan(MERGED_SHARE * 0.8);
+    expect(summary.merged / summary.received).toBeLessThan(MERGED_SHARE * 1.2);
+  }, 600_000);
+
+  it('keeps both callers on the case a duplicate was merged into, and says so in its timeline', async () => {
+    const [row] = hub.context.db.all<{ case_no: string }>(
+      sql`SELECT case_no FROM cases WHERE status = 'merged' ORDER BY id DESC LIMIT 1`,
+    );
+    const duplicate = (await api(hub, 'GET', `/api/v1/cases/${row!.case_no}`, { token: duty })).body;
+    expect(duplicate.case.status).toBe('merged');
+    const first = (await api(hub, 'GET', `/api/v1/cases/${duplicate.case.mergedInto}`, { token: duty })).body;
+    expect(first.case.reporters.length).toBeGreaterThanOrEqual(2);
+    expect(first.history).toContainEqual(
+      expect.objectContaining({ noteCode: 'merged_in', noteParams: { caseId: duplicate.case.id } }),
+    );
+  });
+
+  it('has the villages rate most department cases, each department with its own standing', async () => {
+    const report = (
+      await api(hub, 'GET', '/api/v1/stats/department-ratings?from=2020-01-01&to=2021-01-01', {
+        token: duty,
+      })
+    ).body;
+    const rows = report.rows.filter((r: any) => r.count > 0);
+    expect(rows.length).toBeGreaterThanOrEqual(8);
+    const ratings = rows.reduce((n: number, r: any) => n + r.count, 0);
+    // Of 2020's cases closed by departments (~12 % of those sent to a unit), about RATED_SHARE were rated (a rating
+    // counts in the period it was given, a case in the period it was reported: the year's edges blur it a little).
+    const { byUnit } = await kpis('from=2020-01-01&to=2021-01-01');
+    const closedByDepartments = byUnit
+      .filter((u: any) => u.key.startsWith('dept:'))
+      .reduce((n: number, u: any) => n + u.closed, 0);
+    expect(ratings / closedByDepartments).toBeGreaterThan(RATED_SHARE - 0.1);
+    expect(ratings / closedByDepartments).toBeLessThan(RATED_SHARE + 0.1);
+    for (const row of rows) {
+      expect(row.smallSample).toBe(false);
+      expect(row.average).toBeGreaterThan(3.2);
+      expect(row.average).toBeLessThan(4.6);
+    }
+    const averages = rows.map((r: any) => r.average as number);
+    expect(Math.max(...averages) - Math.min(...averages)).toBeGreaterThan(0.1);
+  });
 });

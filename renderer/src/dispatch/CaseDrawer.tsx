@@ -40,6 +40,7 @@ import { CameraLoans } from './CameraLoans.js';
 import { DepartmentRatings } from './DepartmentRatings.js';
 import { NearestCameras } from '../wall/NearestCameras.js';
 import { CaseEvidence } from '../evidence/CaseEvidence.js';
+import { useCaseAttachments } from '../evidence/use-case-attachments.js';
 import { roleAllows } from '../../../common/scope-policy.js';
 import { CasePaperButtons } from '../paper/PaperButtons.js';
 
@@ -91,6 +92,7 @@ export function CaseDrawer({ user, units, orgUnits, afterClose }: CaseDrawerProp
   const detail = current && 'detail' in current ? current.detail : null;
   const view = newest(boardCase, detail?.case ?? null);
   const history = detail?.history ?? null;
+  const attachments = useCaseAttachments(openCaseId);
 
   return (
     <Drawer
@@ -155,7 +157,13 @@ export function CaseDrawer({ user, units, orgUnits, afterClose }: CaseDrawerProp
               {view.description}
             </Typography.Paragraph>
             <Photos urls={view.photos} />
-            <CaseEvidence key={view.id} caseId={view.id} canAdd={roleAllows(user, 'console.use')} />
+            <CaseEvidence
+              key={view.id}
+              caseId={view.id}
+              canAdd={roleAllows(user, 'console.use')}
+              items={attachments.items}
+              onAdded={attachments.added}
+            />
             <div className="case-location" data-testid="case-location">
               <EnvironmentOutlined />
               <span>
@@ -173,7 +181,11 @@ export function CaseDrawer({ user, units, orgUnits, afterClose }: CaseDrawerProp
             <DepartmentRatings view={view} principal={actor} units={units} />
             <CameraLoans view={view} principal={actor} userId={user.id} units={units} />
             <Divider titlePlacement="start">{t('dispatch:drawer.timeline')}</Divider>
-            {history ? <History rows={history} units={units} /> : <Skeleton active paragraph={{ rows: 3 }} />}
+            {history ? (
+              <History rows={history} attachments={attachments.items ?? []} units={units} />
+            ) : (
+              <Skeleton active paragraph={{ rows: 3 }} />
+            )}
           </>
         ) : null}
       </div>

@@ -3,9 +3,10 @@
  * the timeline from the history. Everything people typed is rendered as text; photos only as <img> of http(s) or
  * inline raster URLs.
  */
+import type { Attachment } from '../../../common/evidence-schemas.js';
 import type { TFunction } from 'i18next';
 import { Empty, Tag, Timeline } from 'antd';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseHistoryRow, CaseView } from '../../../common/case-api.js';
 import { legClockRuns } from '../../../common/case-leg-ops.js';
@@ -141,40 +142,85 @@ function historyMoveLabel(row: CaseHistoryRow, language: Language, t: TFunction<
   return moveLabel(row.move, language);
 }
 
-export function History({ rows, units }: { rows: readonly CaseHistoryRow[]; units: UnitIndex }) {
+/** The case's story: its moves in order, and each attachment at the moment it was attached. */
+export function History({
+  rows,
+  attachments,
+  units,
+}: {
+  rows: readonly CaseHistoryRow[];
+  attachments: readonly Attachment[];
+  units: UnitIndex;
+}) {
   const { t } = useTranslation(['dispatch']);
   const language = useLanguage();
-  const sorted = [...rows].sort((a, b) => a.version - b.version);
+  const moves = [...rows]
+    .sort((a, b) => a.version - b.version)
+    .map((row) => ({ at: row.at, key: `v${row.version}`, item: moveItem(row, units, language, t) }));
+  const attached = attachments.map((a) => ({ at: a.uploadedAt, key: a.id, item: attachmentItem(a, language, t) }));
+  // Moves keep their order; an attachment goes after every move made before or at its moment.
+  const items = [...moves];
+  for (const a of [...attached].sort((x, y) => x.at - y.at)) {
+    const after = items.findLastIndex((i) => i.at <= a.at);
+    items.splice(after + 1, 0, a);
+  }
   return (
     <Timeline
       className="case-timeline"
       data-testid="case-timeline"
-      items={sorted.map((row) => ({
-        key: row.version,
-        color: row.move === 'supervise' ? 'red' : row.to === 'closed' ? 'green' : 'blue',
-        title: formatDateTime(row.at, language),
-        content: (
-          <div className="case-history-row" data-testid="case-history-row" data-move={row.move}>
-            <div>
-              <strong>{historyMoveLabel(row, language, t)}</strong>
-              <span className="case-history-status">
-                {row.from ? `${statusLabel(row.from, language)} → ` : ''}
-                {statusLabel(row.to, language)}
-              </span>
-            </div>
-            <div className="case-history-actor">
-              {roleLabel(row.actor.role, language)} · {unitLabel(row.actor.orgUnitCode, units, language)}
-              {row.unitCode ? ` → ${unitLabel(row.unitCode, units, language)}` : ''}
-            </div>
-            {row.noteCode ? (
-              <div className="case-history-note" data-note-code={row.noteCode}>
-                {t(`dispatch:historyNote.${row.noteCode}`, { replace: row.noteParams ?? {} })}
-              </div>
-            ) : null}
-            {row.note ? <div className="case-history-note">{row.note}</div> : null}
-          </div>
-        ),
-      }))}
+      items={items.map(({ key, item }) => ({ key, ...item }))}
     />
   );
+}
+
+type TimelineItem = { color: string; title: string; content: ReactNode };
+
+function moveItem(row: CaseHistoryRow, units: UnitIndex, language: Language, t: TFunction<['dispatch']>): TimelineItem {
+  return {
+    color: row.move === 'supervise' ? 'red' : row.to === 'closed' ? 'green' : 'blue',
+    title: formatDateTime(row.at, language),
+    content: (
+      <div className="case-history-row" data-testid="case-history-row" data-move={row.move}>
+        <div>
+          <strong>{historyMoveLabel(row, language, t)}</strong>
+          <span className="case-history-status">
+            {row.from ? `${statusLabel(row.from, language)} → ` : ''}
+            {statusLabel(row.to, language)}
+          </span>
+        </div>
+        <div className="case-history-actor">
+          {roleLabel(row.actor.role, language)} · {unitLabel(row.actor.orgUnitCode, units, language)}
+          {row.unitCode ? ` → ${unitLabel(row.unitCode, units, language)}` : ''}
+        </div>
+        {row.noteCode ? (
+          <div className="case-history-note" data-note-code={row.noteCode}>
+            {t(`dispatch:historyNote.${row.noteCode}`, { replace: row.noteParams ?? {} })}
+          </div>
+        ) : null}
+        {row.note ? <div className="case-history-note">{row.note}</div> : null}
+      </div>
+    ),
+  };
+}
+
+function attachmentItem(a: Attachment, language: Language, t: TFunction<['dispatch']>): TimelineItem {
+  return {
+    color: 'gray',
+    title: formatDateTime(a.uploadedAt, language),
+    content: (
+      <div
+        className="case-history-row"
+        data-testid="case-history-attachment"
+        data-attachment-id={a.id}
+        data-kind={a.kind}
+      >
+        <div>
+          <strong>{t('dispatch:history.attachment', { kind: t(`dispatch:history.attachmentKind.${a.kind}`) })}</strong>
+        </div>
+        <div className="case-history-actor">
+          {a.uploadedByName ?? a.uploadedBy} · {a.fileName}
+        </div>
+      </div>
+    ),
+  };
 }

@@ -1,7 +1,8 @@
 /**
  * The case drawer's evidence: every attachment the hub holds for the case (photos, videos, PDFs, wall snapshots)
  * as thumbnails, opened full or downloaded, and a way to add a photo, video or PDF. A second console sees a new
- * attachment at once: the hub pushes `case.attachment` to every console whose scope holds the case.
+ * attachment at once: the hub pushes `case.attachment` to every console whose scope holds the case (the list is
+ * kept by use-case-attachments.ts, which the drawer shares with its timeline).
  */
 import {
   CameraOutlined,
@@ -14,7 +15,6 @@ import { App, Button, Divider, Empty, Modal, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Attachment } from '../../../common/evidence-schemas.js';
-import { call, subscribe } from '../bridge/index.js';
 import { formatStamp } from '../base/format.js';
 import { errorMessage } from '../i18n/error-message.js';
 import { attachmentUrl, kindOfFile, saveUrl, uploadEvidence } from './evidence-files.js';
@@ -22,30 +22,23 @@ import './evidence.css';
 
 const ACCEPT = '.jpg,.jpeg,.png,.webp,.mp4,.pdf,image/jpeg,image/png,image/webp,video/mp4,application/pdf';
 
-export function CaseEvidence({ caseId, canAdd }: { caseId: string; canAdd: boolean }) {
+export function CaseEvidence({
+  caseId,
+  canAdd,
+  items,
+  onAdded,
+}: {
+  caseId: string;
+  canAdd: boolean;
+  /** The case's attachments (use-case-attachments.ts), null while loading. */
+  items: readonly Attachment[] | null;
+  onAdded(attachment: Attachment): void;
+}) {
   const { t } = useTranslation(['evidence']);
   const { message } = App.useApp();
-  const [items, setItems] = useState<Attachment[] | null>(null);
   const [uploading, setUploading] = useState(false);
   const [open, setOpen] = useState<{ attachment: Attachment; url: string } | null>(null);
   const input = useRef<HTMLInputElement>(null);
-
-  useEffect(() => {
-    let live = true;
-    const add = (a: Attachment) =>
-      setItems((list) => (list === null || list.some((x) => x.id === a.id) ? list : [...list, a]));
-    call('evidence.list', { caseId }).then(
-      (list) => live && setItems((now) => [...list, ...(now ?? []).filter((a) => !list.some((b) => b.id === a.id))]),
-      () => live && setItems([]),
-    );
-    const off = subscribe('case.attachment', (push) => {
-      if (push.caseId === caseId) add(push.attachment);
-    });
-    return () => {
-      live = false;
-      off();
-    };
-  }, [caseId]);
 
   const pick = async (files: FileList | null) => {
     if (!files || files.length === 0) return;
@@ -53,8 +46,7 @@ export function CaseEvidence({ caseId, canAdd }: { caseId: string; canAdd: boole
     try {
       for (const file of [...files]) {
         try {
-          const added = await uploadEvidence(caseId, kindOfFile(file), file.name, file);
-          setItems((list) => (list?.some((a) => a.id === added.id) ? list : [...(list ?? []), added]));
+          onAdded(await uploadEvidence(caseId, kindOfFile(file), file.name, file));
           message.success(t('evidence:added', { file: file.name }));
         } catch (err) {
           message.error(t('evidence:refused', { file: file.name, reason: errorMessage(err) }));

@@ -108,6 +108,8 @@ export const dispatch: SameKeys<typeof zh> = {
   history: {
     report: 'Reported',
     import: 'Imported',
+    attachment: 'Attached a {{kind}}',
+    attachmentKind: { photo: 'photo', video: 'video', document: 'document', snapshot: 'wall snapshot' },
   },
   duplicates: {
     title: '{{count}} possible duplicate(s): same category, within {{radius}} m and {{hours}} h of report',

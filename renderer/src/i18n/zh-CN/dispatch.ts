@@ -103,6 +103,8 @@ export const dispatch = {
   history: {
     report: '上报',
     import: '历史导入',
+    attachment: '添加附件（{{kind}}）',
+    attachmentKind: { photo: '照片', video: '视频', document: '文件', snapshot: '视频截图' },
   },
   duplicates: {
     title: '发现 {{count}} 件疑似重复：同一小类、相距 {{radius}} 米内、上报相差 {{hours}} 小时内',

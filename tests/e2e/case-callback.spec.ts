@@ -8,8 +8,8 @@
  * The demo simulator may add reports meanwhile, so the test only ever looks at its own cases, by id.
  */
 import type { Page } from '@playwright/test';
-import { choose, closeDrawer, columnCard, makeMove, openBoard, openCase } from '../e2e/dispatch-support.js';
-import { expect, logIn, test } from '../e2e/fixtures.js';
+import { choose, closeDrawer, columnCard, makeMove, openBoard, openCase, searchBoard } from './dispatch-support.js';
+import { expect, logIn, test } from './fixtures.js';
 
 /** Types a hotline call about exposed rubbish at the township's centre into the report form; returns the case id. */
 async function reportRubbish(page: Page, townshipName: string, description: string, phone: string): Promise<string> {
@@ -105,6 +105,8 @@ test('an unsatisfied call-back sends the case back to the township’s handling'
   });
   await closeDrawer(county);
 
+  // The township's 处置中 column is long: its director finds the case by number.
+  await searchBoard(town, caseId);
   await openCase(town, caseId);
   await makeMove(town, 'sign', 'in_progress');
   await makeMove(town, 'feedback', 'checking', async (d) => {
@@ -113,6 +115,7 @@ test('an unsatisfied call-back sends the case back to the township’s handling'
   await closeDrawer(town);
 
   // The county may not close before calling the caller back: the check form says so.
+  await searchBoard(county, caseId);
   const drawer = await openCase(county, caseId);
   await expect(drawer).toHaveAttribute('data-status', 'checking');
   await drawer.getByTestId('move-check').click();
@@ -121,7 +124,8 @@ test('an unsatisfied call-back sends the case back to the township’s handling'
 
   // 回访: reached, not satisfied, sent back.
   await makeMove(county, 'callback', 'in_progress', async (d) => {
-    await d.getByTestId('move-callback-unsatisfied').click();
+    // The outcome is a radio button: its label is what one clicks (antd keeps the input itself out of sight).
+    await d.locator('label', { has: county.getByTestId('move-callback-unsatisfied') }).click();
     await d.getByTestId('move-callback-reopen').check();
     await d.getByTestId('move-note').fill('群众反映河边仍有垃圾');
   });

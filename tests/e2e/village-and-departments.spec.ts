@@ -8,8 +8,8 @@
  * The demo simulator may add reports meanwhile, so the test only ever looks at its own case, by id.
  */
 import type { Page } from '@playwright/test';
-import { choose, closeDrawer, columnCard, makeMove, openBoard, openCase } from '../e2e/dispatch-support.js';
-import { expect as baseExpect, logIn, test } from '../e2e/fixtures.js';
+import { choose, closeDrawer, columnCard, makeMove, openBoard, openCase, searchBoard } from './dispatch-support.js';
+import { expect as baseExpect, logIn, test } from './fixtures.js';
 
 // Three consoles and the hub share a busy machine: first loads can take longer than the suite's 15 s.
 const expect = baseExpect.configure({ timeout: 60_000 });
@@ -64,7 +64,8 @@ test('a community signs and handles its leg, a department its own, the community
   await expect(county.getByTestId('case-drawer').getByTestId('move-sign')).toHaveCount(0);
   await closeDrawer(county);
 
-  // 3. The community's director signs for its leg and feeds back.
+  // 3. The community's director signs for its leg and feeds back (finding it by number: the column is long).
+  await searchBoard(community, caseId);
   await expect(columnCard(community, 'handling', caseId)).toBeVisible();
   await openCase(community, caseId);
   await makeMove(community, 'sign', 'in_progress');
@@ -78,6 +79,7 @@ test('a community signs and handles its leg, a department its own, the community
   await logIn(dept, 'dept.zhujian');
   await expect(dept.getByTestId('dispatch-board')).toHaveAttribute('data-loading', 'false');
   await expect(dept.getByTestId('nav-map')).toHaveCount(0);
+  await searchBoard(dept, caseId);
   await expect(columnCard(dept, 'checking', caseId)).toBeVisible();
   await openCase(dept, caseId);
   const deptDrawer = dept.getByTestId('case-drawer');
@@ -108,6 +110,7 @@ test('a community signs and handles its leg, a department its own, the community
 
   // 6. The county lends a camera for the case; the community sees it under 借调 until it is revoked.
   await openBoard(county);
+  await searchBoard(county, caseId);
   const countyDrawer = await openCase(county, caseId);
   const loans = countyDrawer.getByTestId('camera-loans-panel');
   await loans.getByTestId('camera-loan-camera').click();

@@ -6,7 +6,7 @@
  *   and is still acknowledged after a reload (the acknowledgement is the user's, kept on the hub).
  */
 import type { Page } from '@playwright/test';
-import { expect, logIn, test } from '../e2e/fixtures.js';
+import { expect, logIn, test } from './fixtures.js';
 
 const TOWNSHIP = '431099001';
 
@@ -53,7 +53,13 @@ test('a handover written by one duty officer is taken over by another', async ({
   await expect(row.getByTestId('history-ack')).toContainText(incomingName);
   await row.locator('.ant-table-row-expand-icon').click();
   const cases = incoming.locator(`[data-testid="handover-cases"][data-handover-id="${handoverId}"]`);
-  await expect(cases.locator(`[data-testid="handover-case"][data-case-id="${firstCase}"]`)).toBeVisible();
+  const attachedCase = cases.locator(`[data-testid="handover-case"][data-case-id="${firstCase}"]`);
+  await expect(attachedCase).toBeVisible();
+  // The incoming officer clicks the case's number: the dispatch board opens with that case's drawer.
+  await attachedCase.getByTestId('handover-case-open').click();
+  await expect(incoming.getByTestId('dispatch-board')).toBeVisible();
+  await expect(incoming.getByTestId('case-drawer')).toHaveAttribute('data-case-id', firstCase);
+  await expect(incoming.getByTestId('case-drawer-no')).toHaveText(firstCase);
 
   // The outgoing console, reloaded, no longer lists it as waiting.
   await outgoing.reload();

@@ -8,8 +8,16 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { pdfText } from '../support/pdf-text.js';
-import { choose, closeDrawer, fillSeriousReport, makeMove, openBoard, openCase } from '../e2e/dispatch-support.js';
-import { expect, logIn, test } from '../e2e/fixtures.js';
+import {
+  choose,
+  closeDrawer,
+  fillSeriousReport,
+  makeMove,
+  openBoard,
+  openCase,
+  searchBoard,
+} from './dispatch-support.js';
+import { expect, logIn, test } from './fixtures.js';
 
 const TOWNSHIP = '431099001';
 
@@ -65,6 +73,7 @@ test('a 督办单 downloaded from the case drawer holds the case number; another
   // Reopened for the 督办: a move form opened right after another in the same drawer keeps the earlier form's
   // values (no leg chosen), which the hidden leg field then refuses without a word — reported, not fixed here.
   await closeDrawer(county);
+  await searchBoard(county, caseId);
   await openCase(county, caseId);
   await drawer.getByTestId('move-supervise').click();
   await drawer.getByTestId('move-note').fill('请今日内清运完毕并反馈照片');
