@@ -72,6 +72,15 @@ export class FlvGateway {
     }
   }
 
+  /** Stops a camera's FLV streams (every quality) at once: their viewers are cut. */
+  async stopCamera(cameraId: string): Promise<void> {
+    for (const [key, starting] of this.streams) {
+      if (!key.startsWith(`${cameraId}|`)) continue;
+      this.streams.delete(key);
+      await starting.then((stream) => stream.stop()).catch(() => undefined);
+    }
+  }
+
   async close(): Promise<void> {
     const all = [...this.streams.values()];
     this.streams.clear();

@@ -179,9 +179,9 @@ export class MediaGateway {
   liveFlv(camera: CameraRecord, quality: StreamQuality): Promise<FlvLiveStream> {
     const source = this.sourceOf(camera, quality);
     // A demo PTZ camera is steered by re-aiming its HLS encoder (demo-ptz-view.ts); its FLV stream would not move.
-    // Refusing FLV here sends the tile to its HLS fallback for that camera. A real PTZ camera turns physically, so
+    // Once steered, FLV is refused (and cut at the first command, below): the tile falls back to HLS for it. A real PTZ camera turns physically, so
     // FLV shows it as well as HLS.
-    if (camera.kind === 'ptz' && source.kind === 'demo') {
+    if (camera.kind === 'ptz' && source.kind === 'demo' && this.ptzViews.has(camera.id)) {
       return Promise.reject(
         new GridCommandError('stream_unavailable', 'a demo PTZ camera is played over HLS, where it is steered'),
       );
@@ -229,6 +229,7 @@ export class MediaGateway {
    */
   async aimDemoPtz(camera: CameraRecord, view: PtzView): Promise<void> {
     this.ptzViews.set(camera.id, view);
+    await this.flv.stopCamera(camera.id); // its FLV viewers reconnect, and are sent to HLS
     const running = [...this.active.values()].filter((a) => a.cameraId === camera.id && a.process && !a.process.exited);
     await Promise.all(running.map((entry) => this.reaim(entry, camera)));
   }

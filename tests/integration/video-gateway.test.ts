@@ -56,7 +56,8 @@ beforeAll(async () => {
   ffmpeg = await resolveFfmpegPath();
   hub = await startVideoTestHub({ media: { liveEncodedCameraIds: ['cam-0002'], allowFileSources: true } });
   const rows = hub.context.db.raw
-    .prepare(`SELECT id FROM cameras WHERE sensitive = 0 AND id != 'cam-0002' ORDER BY code LIMIT 3`)
+    // Fixed cameras: a demo PTZ camera is encoded live (its picture follows its PTZ position), never from a clip.
+    .prepare(`SELECT id FROM cameras WHERE sensitive = 0 AND kind = 'fixed' AND id != 'cam-0002' ORDER BY code LIMIT 3`)
     .all() as Array<{ id: string }>;
   cams.push(...rows.map((r) => r.id));
   token = await login(hub, 'county.wall');
