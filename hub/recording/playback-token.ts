@@ -4,7 +4,6 @@
  * session × camera × [from, to] (× client address) and expire like live tickets; every request re-checks the session
  * and the scope against the database (checkPlaybackAccess).
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { GridCommandError } from '../../common/errors.js';
 import { isWithinScope } from '../../common/org.js';
@@ -14,6 +13,7 @@ import { findUserById, publicUser } from '../auth/users-store.js';
 import type { CameraRecord } from '../cameras/cameras-store.js';
 import { findSessionById, getCameraWithSources, grantedSetFor } from '../video-access/access-facts.js';
 import type { MediaAccessDeps } from '../video-access/media-access.js';
+import { signedTokens } from '../video-access/signed-token.js';
 import { normalizeAddress } from '../video-access/stream-token.js';
 
 const Claims = z.strictObject({
@@ -29,36 +29,12 @@ const Claims = z.strictObject({
 });
 export type PlaybackClaims = z.infer<typeof Claims>;
 
-const DOMAIN = 'gcpb1.';
-const PATTERN = /^[A-Za-z0-9_-]{16,2048}\.[A-Za-z0-9_-]{43}$/;
-const mac = (secret: Buffer, payload: string) =>
-  createHmac('sha256', secret)
-    .update(DOMAIN + payload)
-    .digest();
+const tokens = signedTokens('gcpb1.', Claims, 'playback token');
 
-export function signPlaybackToken(secret: Buffer, claims: PlaybackClaims): string {
-  const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
-  return `${payload}.${mac(secret, payload).toString('base64url')}`;
-}
+export const signPlaybackToken = (secret: Buffer, claims: PlaybackClaims): string => tokens.sign(secret, claims);
 
-const invalid = () => new GridCommandError('stream_token_invalid', 'invalid playback token');
-
-export function verifyPlaybackToken(secret: Buffer, token: string | undefined): PlaybackClaims {
-  if (!token || !PATTERN.test(token)) throw invalid();
-  const [payload = '', signature = ''] = token.split('.');
-  const given = Buffer.from(signature, 'base64url');
-  const expected = mac(secret, payload);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw invalid();
-  let decoded: unknown;
-  try {
-    decoded = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-  } catch {
-    throw invalid();
-  }
-  const parsed = Claims.safeParse(decoded);
-  if (!parsed.success) throw invalid();
-  return parsed.data;
-}
+export const verifyPlaybackToken = (secret: Buffer, token: string | undefined): PlaybackClaims =>
+  tokens.verify(secret, token);
 
 /** The same checks as a live media request (media-access.ts), for a playback token. */
 export function checkPlaybackAccess(
