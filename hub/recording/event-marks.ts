@@ -4,8 +4,7 @@
  * transaction: the mark exists exactly when the case does.
  */
 import type { HubDatabase } from '../db/database.js';
-import { sql } from '../db/sql.js';
-import { addMark, effectivePolicies } from './recording-store.js';
+import { addMark, anyEventsPolicy, camerasInBox, effectivePolicies } from './recording-store.js';
 
 /** Cameras within this distance of a report see it (a village gate, a street corner). */
 export const MARK_RADIUS_M = 300;
@@ -17,12 +16,15 @@ export function markCamerasNear(
   caseId: string,
 ): number {
   // Nothing to do (and no policy walk) unless some camera or unit records around events at all.
-  if (!db.get(sql`SELECT 1 AS one FROM recording_policies WHERE mode = 'events' LIMIT 1`)) return 0;
+  if (!anyEventsPolicy(db)) return 0;
   const dLat = MARK_RADIUS_M / 111_320;
   const dLon = dLat / Math.max(0.1, Math.cos((at.lat * Math.PI) / 180));
-  const near = db.all<{ id: string; lon: number; lat: number }>(sql`
-    SELECT id, lon, lat FROM cameras
-    WHERE lat BETWEEN ${at.lat - dLat} AND ${at.lat + dLat} AND lon BETWEEN ${at.lon - dLon} AND ${at.lon + dLon}`);
+  const near = camerasInBox(db, {
+    minLon: at.lon - dLon,
+    maxLon: at.lon + dLon,
+    minLat: at.lat - dLat,
+    maxLat: at.lat + dLat,
+  });
   if (near.length === 0) return 0;
   const policies = effectivePolicies(db);
   let marked = 0;

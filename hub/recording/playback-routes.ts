@@ -13,7 +13,6 @@ import { GridCommandError } from '../../common/errors.js';
 import { mergeSpans, type TimeSpan } from '../../common/recording-spans.js';
 import { MIN_VIEW_REASON_LENGTH } from '../../common/video-schemas.js';
 import { requireCitedCase } from '../cases/held-case.js';
-import { sql } from '../db/sql.js';
 import type { HubContext } from '../hub-context.js';
 import { route } from '../http/route.js';
 import { normalizeAddress } from '../video-access/stream-token.js';
@@ -21,7 +20,7 @@ import { appendAudit } from '../video-access/view-audit-store.js';
 import { viewableCamera } from './camera-scope.js';
 import { registerClipRoutes } from './clip-routes.js';
 import { checkPlaybackAccess, signPlaybackToken } from './playback-token.js';
-import { segmentsBetween, type SegmentRow } from './recording-store.js';
+import { segmentInRange, segmentsBetween, type SegmentRow } from './recording-store.js';
 import { renderVodPlaylist } from './vod-playlist.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -113,9 +112,7 @@ export function registerPlaybackRoutes(app: FastifyInstance, hub: HubContext, re
       return reply.type('application/vnd.apple.mpegurl').send(renderVodPlaylist(segments));
     }
     // Only a segment of this camera inside the ticket's range: the token is not a key to the whole archive.
-    const row = hub.db.get<{ path: string }>(sql`
-      SELECT path FROM recording_segments WHERE id = ${Number(seq)} AND camera_id = ${cameraId}
-        AND start_ms < ${claims.to} AND end_ms > ${claims.from}`);
+    const row = segmentInRange(hub.db, Number(seq), cameraId, claims.from, claims.to);
     if (!row) throw new GridCommandError('not_found', 'segment not in this recording');
     let data: Buffer;
     try {

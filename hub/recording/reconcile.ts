@@ -10,9 +10,8 @@
 import { existsSync, readFileSync, readdirSync, rmSync, rmdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HubDatabase } from '../db/database.js';
-import { sql } from '../db/sql.js';
 import { PID_FILE } from '../media/orphan-sweep.js';
-import { allSegmentPaths, deleteSegment, insertSegment } from './recording-store.js';
+import { allSegmentPaths, cameraExists, deleteSegment, insertSegment } from './recording-store.js';
 import { parseRunPlaylist } from './run-playlist.js';
 
 export interface ReconcileReport {
@@ -53,7 +52,7 @@ export function reconcileRecordings(db: HubDatabase, root: string): ReconcileRep
   const indexed = allSegmentPaths(db);
   const onDisk = new Set<string>();
   for (const cameraId of listDir(root).filter((n) => SAFE_NAME.test(n))) {
-    const cameraExists = db.get(sql`SELECT 1 FROM cameras WHERE id = ${cameraId}`) !== undefined;
+    const known = cameraExists(db, cameraId);
     for (const runId of listDir(join(root, cameraId)).filter((n) => SAFE_NAME.test(n))) {
       const runDir = join(root, cameraId, runId);
       killed += killOrphan(runDir);
@@ -64,7 +63,7 @@ export function reconcileRecordings(db: HubDatabase, root: string): ReconcileRep
         listed = new Set(segments.map((s) => s.file));
         for (const s of segments) {
           const path = `${cameraId}/${runId}/${s.file}`;
-          if (indexed.has(path) || !cameraExists || !existsSync(join(runDir, s.file))) continue;
+          if (indexed.has(path) || !known || !existsSync(join(runDir, s.file))) continue;
           const bytes = statSync(join(runDir, s.file)).size;
           insertSegment(db, { cameraId, path, startMs: s.startMs, endMs: s.startMs + s.durationMs, bytes });
           indexed.set(path, -1);
@@ -80,7 +79,7 @@ export function reconcileRecordings(db: HubDatabase, root: string): ReconcileRep
           continue;
         }
         if (file === 'index.m3u8' || file === PID_FILE) continue;
-        if (!listed.has(file) || !cameraExists) {
+        if (!listed.has(file) || !known) {
           rmSync(join(runDir, file), { force: true });
           dropped++;
         }

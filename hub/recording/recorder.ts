@@ -10,17 +10,18 @@ import type { FastifyBaseLogger } from 'fastify';
 import { rmSync, rmdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { HubDatabase } from '../db/database.js';
-import { sql } from '../db/sql.js';
 import { liveEncodeArgs } from '../media/demo-patterns.js';
 import { findDrawtextFont } from '../media/ffmpeg-binary.js';
 import { parseStreamSource, remuxArgs } from '../media/stream-source.js';
 import { reconcileRecordings, type ReconcileReport } from './reconcile.js';
 import {
+  cameraMainStream,
   deleteSegment,
   effectivePolicies,
   insertSegment,
   isNearMark,
   oldestSegments,
+  segmentsEndedBetween,
   totalBytes,
   type RecordingPolicy,
   type SegmentRow,
@@ -142,9 +143,9 @@ export class Recorder {
 
   /** ffmpeg input arguments for a camera's main stream, or null (unknown camera, unsupported source). */
   private sourceArgs(cameraId: string): string[] | null {
-    const row = this.deps.db.get<{ main_stream: string }>(sql`SELECT main_stream FROM cameras WHERE id = ${cameraId}`);
-    if (!row) return null;
-    const source = parseStreamSource(row.main_stream);
+    const mainStream = cameraMainStream(this.deps.db, cameraId);
+    if (mainStream === undefined) return null;
+    const source = parseStreamSource(mainStream);
     const { demoRendition, demoFps, segmentSeconds } = this.options;
     if (source.kind === 'demo')
       return liveEncodeArgs(source.pattern, demoRendition, demoFps, segmentSeconds, this.font);
@@ -170,19 +171,10 @@ export class Recorder {
       // A mark can still arrive for any moment after now − pre; older footage is kept only if a mark wants it.
       const upTo = now - policy.preSeconds * 1000;
       const from = this.eventsCheckedUpTo.get(cameraId) ?? 0;
-      const rows = this.deps.db.all<{ id: number; path: string; start_ms: number; end_ms: number; bytes: number }>(sql`
-        SELECT id, path, start_ms, end_ms, bytes FROM recording_segments
-        WHERE camera_id = ${cameraId} AND end_ms >= ${from} AND end_ms < ${upTo} ORDER BY start_ms`);
+      const rows = segmentsEndedBetween(this.deps.db, cameraId, from, upTo);
       for (const r of rows) {
-        if (isNearMark(this.deps.db, cameraId, r.start_ms, r.end_ms, policy)) continue;
-        removed += this.remove({
-          id: r.id,
-          cameraId,
-          startMs: r.start_ms,
-          endMs: r.end_ms,
-          path: r.path,
-          bytes: r.bytes,
-        });
+        if (isNearMark(this.deps.db, cameraId, r.startMs, r.endMs, policy)) continue;
+        removed += this.remove(r);
       }
       this.eventsCheckedUpTo.set(cameraId, upTo);
     }

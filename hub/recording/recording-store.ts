@@ -138,3 +138,56 @@ export function isNearMark(
     LIMIT 1`);
   return row !== undefined;
 }
+
+/** Does any camera or unit record around events at all? (Reports skip the policy walk when none does.) */
+export function anyEventsPolicy(db: HubDatabase): boolean {
+  return db.get(sql`SELECT 1 AS one FROM recording_policies WHERE mode = 'events' LIMIT 1`) !== undefined;
+}
+
+/** Cameras inside a lon/lat box (a report's neighbourhood). */
+export function camerasInBox(
+  db: HubDatabase,
+  box: { minLon: number; maxLon: number; minLat: number; maxLat: number },
+): Array<{ id: string; lon: number; lat: number }> {
+  return db.all<{ id: string; lon: number; lat: number }>(sql`
+    SELECT id, lon, lat FROM cameras
+    WHERE lat BETWEEN ${box.minLat} AND ${box.maxLat} AND lon BETWEEN ${box.minLon} AND ${box.maxLon}`);
+}
+
+/** One segment of this camera overlapping [fromMs, toMs): what a playback ticket may fetch, nothing else. */
+export function segmentInRange(
+  db: HubDatabase,
+  id: number,
+  cameraId: string,
+  fromMs: number,
+  toMs: number,
+): { path: string } | undefined {
+  return db.get<{ path: string }>(sql`
+    SELECT path FROM recording_segments WHERE id = ${id} AND camera_id = ${cameraId}
+      AND start_ms < ${toMs} AND end_ms > ${fromMs}`);
+}
+
+export function cameraExists(db: HubDatabase, cameraId: string): boolean {
+  return db.get(sql`SELECT 1 AS one FROM cameras WHERE id = ${cameraId}`) !== undefined;
+}
+
+/** A camera's main stream source (never leaves the hub), or undefined for an unknown camera. */
+export function cameraMainStream(db: HubDatabase, cameraId: string): string | undefined {
+  return db.get<{ main_stream: string }>(sql`SELECT main_stream FROM cameras WHERE id = ${cameraId}`)?.main_stream;
+}
+
+/** A camera's segments that ended in [fromMs, beforeMs), oldest first (the events keep-window's sweep). */
+export function segmentsEndedBetween(
+  db: HubDatabase,
+  cameraId: string,
+  fromMs: number,
+  beforeMs: number,
+): SegmentRow[] {
+  return db
+    .all<Row>(
+      sql`
+      SELECT id, camera_id, start_ms, end_ms, path, bytes FROM recording_segments
+      WHERE camera_id = ${cameraId} AND end_ms >= ${fromMs} AND end_ms < ${beforeMs} ORDER BY start_ms`,
+    )
+    .map(toSegment);
+}

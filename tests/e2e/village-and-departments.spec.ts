@@ -38,7 +38,7 @@ async function zhujianRating(county: Page): Promise<{ count: number; average: nu
 test('a community signs and handles its leg, a department its own, the community rates it, and a camera is lent for the case', async ({
   consolePage,
 }) => {
-  test.setTimeout(1_500_000);
+  test.setTimeout(480_000);
   const county = await consolePage();
   await logIn(county, 'county.duty');
   const community = await consolePage();

@@ -3,6 +3,7 @@ import { Form, Select, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { legDeadline } from '../../../../common/deadline-table.js';
+import { departmentByCode } from '../../../../common/departments.js';
 import { useLanguage } from '../../i18n/use-language.js';
 import { useTicking } from '../../base/clock.js';
 import { formatDateTime } from '../../base/format.js';
@@ -21,7 +22,13 @@ function DispatchFields({ view, actor, units, orgUnits }: MoveFormProps) {
   const group = (kind: 'org' | 'department', exclude?: string) =>
     targets
       .filter((target) => target.kind === kind && target.code !== exclude)
-      .map((target) => ({ value: target.code, label: unitLabel(target.code, units, language, true) }));
+      .map((target) => {
+        const label = unitLabel(target.code, units, language, true);
+        const department = departmentByCode(target.code);
+        // A department is found by what officers call it (住建) as well as its full name (县住房和城乡建设局).
+        const search = department ? `${label} ${department.short} ${department.zh} ${department.en}` : label;
+        return { value: target.code, label, search };
+      });
   const options = (exclude?: string) =>
     [
       { label: t('dispatch:form.orgUnits'), options: group('org', exclude) },
@@ -44,7 +51,7 @@ function DispatchFields({ view, actor, units, orgUnits }: MoveFormProps) {
         rules={[{ required: true, message: t('dispatch:form.leadRequired') }]}
       >
         <Select
-          showSearch={{ optionFilterProp: 'label' }}
+          showSearch={{ optionFilterProp: 'search' }}
           options={options()}
           data-testid="move-lead"
           placeholder={t('dispatch:form.leadPlaceholder')}
@@ -53,7 +60,7 @@ function DispatchFields({ view, actor, units, orgUnits }: MoveFormProps) {
       <Form.Item name="assists" label={t('dispatch:form.assists')}>
         <Select
           mode="multiple"
-          showSearch={{ optionFilterProp: 'label' }}
+          showSearch={{ optionFilterProp: 'search' }}
           options={options(lead)}
           data-testid="move-assists"
           placeholder={t('dispatch:form.assistsPlaceholder')}
