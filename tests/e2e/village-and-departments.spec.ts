@@ -69,7 +69,14 @@ test('a community signs and handles its leg, a department its own, the community
   await makeMove(county, 'file', 'filed');
   await makeMove(county, 'dispatch', 'dispatched', async (d) => {
     await choose(county, d.getByTestId('move-lead'), own.name);
-    await choose(county, d.getByTestId('move-assists'), '住建');
+    // Typed as officers call it (住建); the option carries the bureau's full name.
+    const assists = d.getByTestId('move-assists');
+    await assists.click();
+    await assists.locator('input').fill('住建');
+    await county
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '县住房和城乡建设局' })
+      .first()
+      .click();
     await county.keyboard.press('Escape');
   });
   // The county no longer signs for the department: no sign move is offered to it.
