@@ -8,7 +8,8 @@ import { chooseLayout, expectAllAdvancing, openWall, tileFacts, tiles } from './
 
 test('a county wall operator builds a 16-tile wall and every tile plays', async ({ consolePage }) => {
   // The first run on a machine may wait for the demo clips to be encoded (docs/video.md): tiles show "connecting".
-  test.setTimeout(240_000);
+  // 420 s: the first community's cameras include demo PTZ ones, encoded live (their picture follows the PTZ position).
+  test.setTimeout(420_000);
   const page = await consolePage();
   await openWall(page, 'county.wall');
   await chooseLayout(page, '16');
