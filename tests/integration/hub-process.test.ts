@@ -87,7 +87,7 @@ describe('the embedded hub in its own process', () => {
     await supervisor.stop();
     expect(forked[0]!.exitCode).toBe(0); // closed cleanly on `stop`, not killed
     expect(await health(url)).toBe(0);
-  }, 90_000);
+  }, 300_000); // the whole demo history and its word index are written first: minutes on a loaded 2-core machine
 
   it('reports a killed hub as a crash and restarts it on the same URL', async () => {
     const crashes: HubCrash[] = [];
