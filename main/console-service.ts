@@ -24,6 +24,7 @@ import { lastReferenceSnapshot, rememberReference } from './reference-cache.js';
 import { fetchMapEvents } from './map/hub-map-events.js';
 import { evidenceHandlers } from './evidence/evidence-calls.js';
 import { fetchPaper, type PaperViewer } from './paper/hub-paper.js';
+import { adminHandlers } from './admin-calls.js';
 import { shiftHandlers } from './shift-calls.js';
 import { searchHandlers } from './search-calls.js';
 import { rolesHandlers } from './roles-calls.js';
@@ -196,37 +197,11 @@ export class ConsoleService {
       await this.paperViewer.open(paper.bytes, paper.fileName);
       return { opened: true };
     },
-    'admin.users': async (query) =>
-      this.hub.call('adminUsers', { token: this.requireToken(), query: definedOnly(query) }),
-    'admin.createUser': async (body) => this.hub.call('adminUserCreate', { token: this.requireToken(), body }),
-    'admin.updateUser': async ({ userId, changes }) =>
-      this.hub.call('adminUserUpdate', { token: this.requireToken(), params: { userId }, body: changes }),
-    'admin.setDisabled': async ({ userId, disabled }) =>
-      this.hub.call(disabled ? 'adminUserDisable' : 'adminUserEnable', {
-        token: this.requireToken(),
-        params: { userId },
-      }),
-    'admin.unlockUser': async ({ userId }) =>
-      this.hub.call('userUnlock', { token: this.requireToken(), params: { userId } }),
-    'admin.resetPassword': async ({ userId }) =>
-      this.hub.call('adminUserResetPassword', { token: this.requireToken(), params: { userId } }),
-    'admin.userSessions': async ({ userId }) =>
-      this.hub.call('adminUserSessions', { token: this.requireToken(), params: { userId } }),
-    'admin.endSession': async ({ sessionId }) =>
-      this.hub.call('adminSessionEnd', { token: this.requireToken(), params: { sessionId } }),
-    'admin.importUsers': async (body) => this.hub.call('adminUsersImport', { token: this.requireToken(), body }),
-    'admin.audit': async (query) =>
-      this.hub.call('adminAudit', { token: this.requireToken(), query: definedOnly(query) }),
-    'admin.orgImport': async (body) => this.hub.call('orgImport', { token: this.requireToken(), body }),
-    'admin.cameraImport': async (body) => this.hub.call('cameraImport', { token: this.requireToken(), body }),
-    'admin.cameras': async () => (await this.hub.call('adminCameras', { token: this.requireToken() })).items,
-    'admin.cameraAdd': async (body) => this.hub.call('adminCameraAdd', { token: this.requireToken(), body }),
-    'admin.cameraEdit': async ({ id, camera }) =>
-      this.hub.call('adminCameraEdit', { token: this.requireToken(), params: { id }, body: camera }),
-    'admin.cameraRetire': async ({ id }) =>
-      this.hub.call('adminCameraRetire', { token: this.requireToken(), params: { id }, body: {} }),
-    'admin.cameraProbe': async ({ id }) =>
-      this.hub.call('adminCameraProbe', { token: this.requireToken(), params: { id }, body: {} }),
+    // Administration (main/admin-calls.ts).
+    ...adminHandlers(
+      () => this.hub,
+      () => this.requireToken(),
+    ),
     // A case's evidence (issue 15 §2): the hub checks scope on every call; bytes travel raw to and from the hub.
     // A case's attachments (main/evidence/evidence-calls.ts): the bytes travel as their own HTTP bodies.
     ...evidenceHandlers(
