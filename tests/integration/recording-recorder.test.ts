@@ -57,7 +57,7 @@ describe('recorder', () => {
 
     await running.pop()!.stop();
     const stoppedAt = Date.now();
-    await sleep(2500);
+    await sleep(3000);
     await start(fx.recorder());
     const before = segmentsOf(cam).length;
     await waitForSegments(cam, before + 2);
@@ -65,7 +65,9 @@ describe('recorder', () => {
     expect(spans).toHaveLength(2);
     expect(gaps).toHaveLength(1);
     expect(gaps[0]!.startMs).toBeLessThanOrEqual(stoppedAt + 1000);
-    expect(gaps[0]!.endMs - gaps[0]!.startMs).toBeGreaterThan(2000);
+    // Segment dates come from the media clock, which drifts from the wall clock on a loaded machine (1.7 s measured
+    // for a 2.5-s stop in CI): assert a gap clearly larger than the 500-ms merge tolerance, not its exact size.
+    expect(gaps[0]!.endMs - gaps[0]!.startMs).toBeGreaterThan(1500);
   });
 
   it("closes a crashed hub's run at the next start: orphan killed, finished segments indexed, the rest dropped", async () => {
