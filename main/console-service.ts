@@ -19,24 +19,20 @@ import type { ConnectionStatus, User } from '../common/schemas.js';
 import { HubClient } from './hub-client.js';
 import { HubHealthProbe, type HubHealth } from './hub-health.js';
 import { OfflineConsole } from './local-store/offline-console.js';
-import { unreachable as isHubUnreachable } from './local-store/store-errors.js';
-import { lastReferenceSnapshot, rememberReference } from './reference-cache.js';
+import { referenceHandlers } from './reference-calls.js';
 import { fetchMapEvents } from './map/hub-map-events.js';
 import { evidenceHandlers } from './evidence/evidence-calls.js';
-import { fetchPaper, type PaperViewer } from './paper/hub-paper.js';
+import type { PaperViewer } from './paper/hub-paper.js';
+import { paperHandlers } from './paper/paper-calls.js';
 import { adminHandlers } from './admin-calls.js';
 import { shiftHandlers } from './shift-calls.js';
 import { searchHandlers } from './search-calls.js';
 import { rolesHandlers } from './roles-calls.js';
 import { ptzHandlers } from './ptz-calls.js';
 import { definedOnly } from './defined-only.js';
-import { WALL_DISPLAY_PATH, type WallCast, type WallDisplayInfo } from '../common/wall-schemas.js';
+import { WallCalls, type WallDisplayHost } from './wall-calls.js';
 
-/** Monitors and full-screen wall windows: Electron's main process provides them; the web host has none. */
-export interface WallDisplayHost {
-  displays(): WallDisplayInfo[];
-  openWall(displayId: number | null): void;
-}
+export type { WallDisplayHost } from './wall-calls.js';
 
 export type PushListener = <K extends ConsolePushName>(push: K, payload: PushPayload<K>) => void;
 
@@ -72,9 +68,12 @@ export class ConsoleService {
   private closed = false;
   /** The last case change this console has seen; after a reconnect it catches up from here. */
   private lastCaseSeq = 0;
-  /** What the console's wall shows (`wall.cast`), for a wall display that opens later. */
-  private wallCast: WallCast | null = null;
-  private wallDisplayHost: WallDisplayHost | null = null;
+  /** Layouts, monitors and what the wall shows (main/wall-calls.ts). */
+  private readonly wall = new WallCalls(
+    () => this.hub,
+    () => this.requireToken(),
+    (push, payload) => this.emit(push, payload),
+  );
   private paperViewer: PaperViewer | null = null;
   private readonly offline: OfflineConsole;
   /** Live case pushes held back while a catch-up runs, so that changes are forwarded in sequence order. */
@@ -171,32 +170,13 @@ export class ConsoleService {
     // Bytes straight through: the hub's binary body is never turned into objects on the way to the renderer.
     'map.events': async (request) => fetchMapEvents(this.options.hubUrl, this.requireToken(), request),
     'map.boundaries': async () => (await this.hub.call('mapBoundaries', { token: this.requireToken() })).items,
-    'wall.layouts': async () => (await this.hub.call('wallLayouts', { token: this.requireToken() })).items,
-    'wall.saveLayout': async (layout) => this.hub.call('wallLayoutSave', { token: this.requireToken(), body: layout }),
-    'wall.deleteLayout': async ({ id }) =>
-      this.hub.call('wallLayoutDelete', { token: this.requireToken(), params: { id } }),
-    'wall.displays': async () => (this.requireToken() && this.wallDisplayHost?.displays()) || [],
-    'wall.openDisplay': async ({ displayId }) => {
-      this.requireToken();
-      this.wallDisplayHost?.openWall(displayId ?? null);
-      return { opened: this.wallDisplayHost !== null, path: WALL_DISPLAY_PATH };
-    },
-    'wall.cast': async (cast) => {
-      this.requireToken();
-      this.wallCast = cast as WallCast;
-      this.emit('wall.cast', this.wallCast);
-      return { ok: true as const };
-    },
-    'wall.castState': async () => (this.requireToken() ? this.wallCast : null),
-    // PDFs rendered by the hub, scoped there: bytes to the renderer, or (Electron) opened in the system viewer.
-    'paper.fetch': async (request) => (await fetchPaper(this.options.hubUrl, this.requireToken(), request)).bytes,
-    'paper.open': async (request) => {
-      const token = this.requireToken();
-      if (!this.paperViewer) return { opened: false };
-      const paper = await fetchPaper(this.options.hubUrl, token, request);
-      await this.paperViewer.open(paper.bytes, paper.fileName);
-      return { opened: true };
-    },
+    ...this.wall.handlers(),
+    // PDFs rendered by the hub (main/paper/paper-calls.ts).
+    ...paperHandlers(
+      () => this.options.hubUrl,
+      () => this.requireToken(),
+      () => this.paperViewer,
+    ),
     // Administration (main/admin-calls.ts).
     ...adminHandlers(
       () => this.hub,
@@ -209,20 +189,11 @@ export class ConsoleService {
       () => this.options.hubUrl,
       () => this.requireToken(),
     ),
-    // Kept for the offline store; with the hub away, the last answer (or the shipped tables) serves.
-    'reference.get': async () => {
-      const token = this.requireToken();
-      try {
-        rememberReference(await this.hub.call('referenceData', { token }));
-      } catch (err) {
-        if (!isHubUnreachable(err)) throw err;
-      }
-      return lastReferenceSnapshot();
-    },
-    'reference.saveVersion': async (edit) =>
-      this.hub.call('referenceVersionCreate', { token: this.requireToken(), body: edit }),
-    'reference.importCalendarYear': async ({ year, ...body }) =>
-      this.hub.call('calendarYearImport', { token: this.requireToken(), params: { year }, body }),
+    // Deadline tables and the work calendar (main/reference-calls.ts).
+    ...referenceHandlers(
+      () => this.hub,
+      () => this.requireToken(),
+    ),
     // Duty roster, handovers, the hub's alerts (main/shift-calls.ts).
     ...shiftHandlers(
       () => this.hub,
@@ -258,7 +229,7 @@ export class ConsoleService {
 
   /** Electron's main process lends its monitors and windows here (main/electron/ipc-binding.ts). */
   setWallDisplayHost(host: WallDisplayHost | null): void {
-    this.wallDisplayHost = host;
+    this.wall.setDisplayHost(host);
   }
 
   /** Electron's main process opens PDFs in the system viewer (main/electron/paper-viewer.ts); the web host has none. */
@@ -407,7 +378,7 @@ export class ConsoleService {
     this.lastCaseSeq = 0;
     this.heldChanges = null;
     this.offline.endSession();
-    this.wallCast = null;
+    this.wall.forget();
     this.session = null;
     const socket = this.socket;
     this.socket = null;
