@@ -9,7 +9,7 @@ import { parseCsv, toCsv } from '../../common/csv.js';
 import type { SearchHit, SearchPage } from '../../common/search-schemas.js';
 import { superviseOverdue } from '../../hub/cases/supervision-timer.js';
 import { searchCsvRows, SEARCH_CSV_COLUMNS } from '../../renderer/src/search/search-csv.js';
-import { getCase, move, pointInTownship, report } from '../support/cases.js';
+import { dueSoon, getCase, move, pointInTownship, report, untilPast } from '../support/cases.js';
 import { api, login, startTestHub, type TestHub } from '../support/test-hub.js';
 
 const TOWN = '431099001';
@@ -64,14 +64,15 @@ beforeAll(async () => {
   // b: filed, dispatched to town 1 with a deadline already past, fed back with its result, supervised when overdue.
   let c = (await getCase(hub, duty, ids.b)).body.case;
   c = (await move(hub, duty, ids.b, c.version, { type: 'file' })).body;
+  const due = dueSoon();
   c = (
     await move(hub, duty, ids.b, c.version, {
       type: 'dispatch',
-      lead: { unitCode: TOWN, dueAt: Date.now() + 300, clock: 'wall' },
+      lead: { unitCode: TOWN, dueAt: due, clock: 'wall' },
     })
   ).body;
   const lead = c.legs[0];
-  await new Promise((r) => setTimeout(r, 500));
+  await untilPast(due);
   expect(await superviseOverdue(hub.context)).toBeGreaterThanOrEqual(1);
   c = (await getCase(hub, duty, ids.b)).body.case;
   c = (await move(hub, town, ids.b, c.version, { type: 'sign', legId: lead.id })).body;

@@ -6,7 +6,7 @@ import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { superviseOverdue } from '../../hub/cases/supervision-timer.js';
 import { sql } from '../../hub/db/sql.js';
-import { getCase, move, pointInTownship, report } from '../support/cases.js';
+import { dueSoon, getCase, move, pointInTownship, report, untilPast } from '../support/cases.js';
 import { login, startTestHub, type TestHub } from '../support/test-hub.js';
 
 let hub: TestHub;
@@ -177,12 +177,13 @@ describe('the case loop', () => {
     const id = await newCase();
     let c = await current(id);
     c = (await move(hub, duty, id, c.version, { type: 'file' })).body;
+    const due = dueSoon();
     const dispatched = await move(hub, duty, id, c.version, {
       type: 'dispatch',
-      lead: { unitCode: '431099001', dueAt: Date.now() + 500, clock: 'wall' },
+      lead: { unitCode: '431099001', dueAt: due, clock: 'wall' },
     });
     expect(dispatched.body.status).toBe('dispatched');
-    await new Promise((r) => setTimeout(r, 700));
+    await untilPast(due);
     expect(await superviseOverdue(hub.context)).toBeGreaterThanOrEqual(1);
     c = await current(id);
     expect(c.supervisionCount).toBe(1);
@@ -203,12 +204,13 @@ describe('the case loop', () => {
   it('ends an unsigned assisting leg with its case: stored with the closing move, never supervised after', async () => {
     const id = await newCase();
     let c = await current(id);
+    const assistDue = dueSoon();
     c = (await move(hub, duty, id, c.version, { type: 'file' })).body;
     c = (
       await move(hub, duty, id, c.version, {
         type: 'dispatch',
         lead: { unitCode: '431099001' },
-        assists: [{ unitCode: 'dept:zhujian', dueAt: Date.now() + 400, clock: 'wall' }],
+        assists: [{ unitCode: 'dept:zhujian', dueAt: assistDue, clock: 'wall' }],
       })
     ).body;
     const lead = c.legs.find((l: any) => l.role === 'lead');
@@ -227,7 +229,7 @@ describe('the case loop', () => {
       expect(ended.signedAt).toBeUndefined();
     }
     // Its deadline has passed, but a closed case's legs are not supervised.
-    await new Promise((r) => setTimeout(r, 500));
+    await untilPast(assistDue);
     await superviseOverdue(hub.context);
     expect((await current(id)).supervisionCount).toBe(0);
   });

@@ -9,7 +9,7 @@ import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { superviseOverdue } from '../../hub/cases/supervision-timer.js';
 import { sql } from '../../hub/db/sql.js';
-import { getCase, move, pointInTownship, report } from '../support/cases.js';
+import { dueSoon, getCase, move, pointInTownship, report, untilPast } from '../support/cases.js';
 import { api, login, startTestHub, type TestHub } from '../support/test-hub.js';
 
 const TOWN01 = '431099001';
@@ -209,8 +209,9 @@ describe('shift handover (交接班)', () => {
     routine = await newCase(TOWN01, 'general');
     elsewhere = await newCase(TOWN02, 'serious');
     overdue = await newCase(TOWN01, 'general');
-    await dispatched(overdue, TOWN01, Date.now() + 300);
-    await new Promise((r) => setTimeout(r, 400));
+    const due = dueSoon();
+    await dispatched(overdue, TOWN01, due);
+    await untilPast(due);
 
     const before = Date.now();
     const written = await post('town01.director', '/api/v1/duty/handovers', { note: '夜班平稳，城关镇两起积案待跟进' });
@@ -356,8 +357,9 @@ describe('alerts the hub knows first', () => {
     const t1 = collect(await connect(tokens['town01.director']!));
     const county = collect(await connect(tokens['county.duty2']!));
     const id = await newCase(TOWN01, 'general');
-    await dispatched(id, TOWN01, Date.now() + 300);
-    await new Promise((r) => setTimeout(r, 400));
+    const due = dueSoon();
+    await dispatched(id, TOWN01, due);
+    await untilPast(due);
     expect(await superviseOverdue(hub.context)).toBeGreaterThanOrEqual(1);
     await expect.poll(() => t1.some((a) => a.caseId === id && a.kind === 'leg_overdue')).toBe(true);
     await expect.poll(() => county.some((a) => a.caseId === id && a.kind === 'leg_overdue')).toBe(true);

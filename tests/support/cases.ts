@@ -54,3 +54,18 @@ export async function openCaseIn(hub: { url: string }, token: string, townshipCo
   if (res.status !== 201) throw new Error(`report failed: ${JSON.stringify(res.body)}`);
   return res.body.caseId as string;
 }
+
+/**
+ * A deadline soon after now, for a test that needs a leg to go overdue. The hub refuses a deadline already past when
+ * the dispatch arrives, and on a loaded CI machine a request took longer than the 300–500 ms these tests once gave
+ * it: two seconds of margin, then `untilPast` waits it out.
+ */
+export function dueSoon(): number {
+  return Date.now() + 2_000;
+}
+
+/** Waits until the deadline is behind us (plus a little, so the hub's clock agrees). */
+export async function untilPast(dueAt: number): Promise<void> {
+  const wait = dueAt - Date.now() + 100;
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+}
