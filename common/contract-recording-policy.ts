@@ -1,7 +1,7 @@
 /**
  * Recording policies (录像策略), administrators only (the hub checks the admin role on every call): list the rows with
  * the hub's recorder settings, set or remove a unit's or a camera's row, and explain which row applies to a camera.
- * Spread into hubRoutes and consoleCalls (common/contract.ts). Every change is on the admin audit.
+ * Spread into the admin tables (common/contract-admin.ts), so into hubRoutes and consoleCalls. Every change is on the admin audit.
  */
 import type { ConsoleCall, HubRoute } from './contract.js';
 import {

@@ -83,7 +83,6 @@ import { adminConsoleCalls, adminHubRoutes } from './contract-admin.js';
 import { deskConsoleCalls, deskHubRoutes } from './contract-desk.js';
 import { mediaHubRoutes } from './contract-media.js';
 import { recordingHubRoutes } from './contract-recording.js';
-import { recordingPolicyConsoleCalls, recordingPolicyHubRoutes } from './contract-recording-policy.js';
 import { ptzConsoleCalls, ptzHubRoutes } from './contract-ptz.js';
 import {
   evidenceConsoleCalls,
@@ -263,8 +262,6 @@ export const hubRoutes = {
   ...rolesHubRoutes,
   // Case search and archive (issue 15 §1): common/contract-search.ts.
   ...searchHubRoutes,
-  // Recording policies, administrators only: common/contract-recording-policy.ts.
-  ...recordingPolicyHubRoutes,
   /** Readiness for a load balancer or systemd: database writable, migrations current, ffmpeg found. */
   ready: { method: 'GET', path: '/api/v1/ready', auth: false, body: Empty, response: Ready },
 } as const satisfies Record<string, HubRoute>;
@@ -366,7 +363,6 @@ export const consoleCalls = {
   ...rolesConsoleCalls,
   ...searchConsoleCalls,
   ...ptzConsoleCalls,
-  ...recordingPolicyConsoleCalls,
 } as const satisfies Record<string, ConsoleCall>;
 export type ConsoleCallName = keyof typeof consoleCalls;
 export type CallRequest<K extends ConsoleCallName> = z.input<(typeof consoleCalls)[K]['request']>;

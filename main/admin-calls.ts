@@ -13,13 +13,10 @@ import { recordingPolicyHandlers } from './recording-policy-calls.js';
 type AdminCallName = Extract<keyof typeof adminConsoleCalls, `admin.${string}`>;
 type AdminHandlers = { [K in AdminCallName]: (request: CallRequest<K>) => Promise<CallResponse<K>> };
 
-/** With the recording-policy calls (main/recording-policy-calls.ts), administrators' too. */
-export function adminHandlers(
-  client: () => HubClient,
-  token: () => string,
-): AdminHandlers & ReturnType<typeof recordingPolicyHandlers> {
+export function adminHandlers(client: () => HubClient, token: () => string): AdminHandlers {
   const hub = { call: ((...args: Parameters<HubClient['call']>) => client().call(...args)) as HubClient['call'] };
   return {
+    // Recording policies (main/recording-policy-calls.ts).
     ...recordingPolicyHandlers(client, token),
     'admin.users': async (query) => hub.call('adminUsers', { token: token(), query: definedOnly(query) }),
     'admin.createUser': async (body) => hub.call('adminUserCreate', { token: token(), body }),
