@@ -10,7 +10,8 @@ const TOWNSHIP = '431099002';
 /** GB/T 28181 codes of the demo's cameras: county code, then the township's index (hub/demo/cameras.ts). */
 const TOWNSHIP_CAMERAS = '43109902';
 
-test.describe.configure({ timeout: 240_000 });
+// Two forms, two pickers over the demo's 2,185 cameras and a reload: minutes on a shared 2-core machine.
+test.describe.configure({ timeout: 480_000 });
 
 const option = (page: Page, text: string | RegExp) =>
   page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text });

@@ -38,7 +38,8 @@ function HubLine({ hub }: { hub: RecordingHubSettings }) {
         title={hub.enabled ? t('recordingPolicy:hubOn', facts) : t('recordingPolicy:hubOff', facts)}
         data-testid="recording-policy-hub"
       />
-      {hub.cappedTotal > 0 && (
+      {/* Only where the recorder runs: with recording off the cap leaves nobody out. */}
+      {hub.enabled && hub.cappedTotal > 0 && (
         <Alert
           type="warning"
           showIcon
