@@ -175,6 +175,8 @@ export const ADMIN_ACTIONS = [
   'camera.added',
   'camera.retired',
   'calendar.imported',
+  'recording_policy.set',
+  'recording_policy.removed',
 ] as const;
 export type AdminAction = (typeof ADMIN_ACTIONS)[number];
 

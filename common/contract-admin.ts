@@ -36,6 +36,7 @@ import {
 import { CalendarImport, CalendarYearNumber } from './calendar-years.js';
 import { CalendarYearInfo, ReferenceEdit, ReferenceSnapshot, ReferenceVersion } from './reference-versions.js';
 import { z as zod } from 'zod';
+import { recordingPolicyConsoleCalls, recordingPolicyHubRoutes } from './contract-recording-policy.js';
 
 /** An import's text is JSON-escaped inside the body: room for the escapes of a file of MAX_IMPORT_TEXT. */
 const IMPORT_BODY_LIMIT = 2 * MAX_IMPORT_TEXT;
@@ -208,6 +209,8 @@ export const adminHubRoutes = {
     params: CalendarYearParams,
     response: CalendarYearList,
   },
+  // Recording policies (录像策略), administrators only: common/contract-recording-policy.ts.
+  ...recordingPolicyHubRoutes,
 } as const satisfies Record<string, HubRoute>;
 
 /** The console calls of the same acts (the console service relays each to its hub route). */
@@ -246,4 +249,5 @@ export const adminConsoleCalls = {
     request: CalendarImport.extend({ year: CalendarYearNumber }),
     response: CalendarYearList,
   },
+  ...recordingPolicyConsoleCalls,
 } as const satisfies Record<string, ConsoleCall>;

@@ -49,6 +49,7 @@ import { startBackupSchedule, type BackupSchedule } from './db/backup.js';
 import { markDatabaseInUse } from './db/data-dir-lock.js';
 import type { Progress } from './progress.js';
 import { registerPlaybackRoutes } from './recording/playback-routes.js';
+import { registerRecordingPolicyRoutes } from './recording/policy-routes.js';
 import { createRecordingServices, type RecordingOptions } from './recording/recording-services.js';
 import { registerPtzRoutes } from './ptz/ptz-routes.js';
 import type { PtzOptions } from './ptz/ptz-service.js';
@@ -249,6 +250,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     options.recording,
   );
   registerPlaybackRoutes(app, context, recording.root);
+  registerRecordingPolicyRoutes(app, context, recording);
   const metrics = createHubMetrics(context, () => realtime.namespace.sockets.size);
   registerOpsRoutes(app, context, metrics, options.metrics ?? {});
 

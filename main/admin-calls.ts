@@ -7,6 +7,7 @@ import type { CallRequest, CallResponse } from '../common/contract.js';
 import type { adminConsoleCalls } from '../common/contract-admin.js';
 import { definedOnly } from './defined-only.js';
 import type { HubClient } from './hub-client.js';
+import { recordingPolicyHandlers } from './recording-policy-calls.js';
 
 // The admin.* calls; the feature table also holds password and reference-data calls, which the service keeps.
 type AdminCallName = Extract<keyof typeof adminConsoleCalls, `admin.${string}`>;
@@ -15,6 +16,8 @@ type AdminHandlers = { [K in AdminCallName]: (request: CallRequest<K>) => Promis
 export function adminHandlers(client: () => HubClient, token: () => string): AdminHandlers {
   const hub = { call: ((...args: Parameters<HubClient['call']>) => client().call(...args)) as HubClient['call'] };
   return {
+    // Recording policies (main/recording-policy-calls.ts).
+    ...recordingPolicyHandlers(client, token),
     'admin.users': async (query) => hub.call('adminUsers', { token: token(), query: definedOnly(query) }),
     'admin.createUser': async (body) => hub.call('adminUserCreate', { token: token(), body }),
     'admin.updateUser': async ({ userId, changes }) =>

@@ -53,6 +53,18 @@ export interface RecorderDeps {
   readonly log: Pick<FastifyBaseLogger, 'info' | 'warn' | 'error'>;
 }
 
+/**
+ * Which cameras record: those whose policy is not `off`, in camera-id order, up to the cap; the rest are `capped`
+ * (the administration view names them). One function for the recorder and the view, so they never disagree.
+ */
+export function camerasToRecord(
+  policies: ReadonlyMap<string, RecordingPolicy>,
+  maxCameras: number,
+): { record: string[]; capped: string[] } {
+  const wanted = [...policies.entries()].filter(([, p]) => p.mode !== 'off').map(([id]) => id);
+  return { record: wanted.slice(0, maxCameras), capped: wanted.slice(maxCameras) };
+}
+
 export class Recorder {
   private readonly writers = new Map<string, SegmentWriter>();
   private timer: NodeJS.Timeout | null = null;
@@ -92,6 +104,16 @@ export class Recorder {
     this.writers.clear();
   }
 
+  /**
+   * A policy was changed (administration view): tick again once any tick in flight is done — that one may have read
+   * the rows before the change — so the change takes effect now rather than at the next timer tick.
+   */
+  async policiesChanged(): Promise<void> {
+    await this.ticking;
+    // Before start() the folder is not reconciled yet; start's own first tick reads the new rows anyway.
+    if (this.timer !== null && !this.stopped) await this.tick();
+  }
+
   /** Re-reads policies (starting/stopping writers) and applies retention; one at a time. */
   tick(): Promise<void> {
     this.ticking ??= this.runTick().finally(() => (this.ticking = null));
@@ -109,10 +131,7 @@ export class Recorder {
   }
 
   private async applyPolicies(policies: Map<string, RecordingPolicy>): Promise<void> {
-    const wanted = [...policies.entries()]
-      .filter(([, p]) => p.mode !== 'off')
-      .map(([id]) => id)
-      .slice(0, this.options.maxCameras);
+    const wanted = camerasToRecord(policies, this.options.maxCameras).record;
     const keep = new Set(wanted);
     for (const [id, writer] of this.writers) {
       if (keep.has(id) && !writer.exited) continue;

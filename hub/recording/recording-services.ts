@@ -1,7 +1,7 @@
 /**
  * Recording as the hub runs it (hub/server.ts): the recordings folder, the recorder when enabled, and the
- * continuous policies GRID_RECORDING_CAMERAS asks for at start (a demo or a first county setup without an admin
- * screen for policies yet).
+ * continuous policies GRID_RECORDING_CAMERAS asks for at start (a demo; a county sets policies in the administration
+ * view, hub/recording/policy-admin.ts, which tells the recorder through `policiesChanged`).
  */
 import type { FastifyBaseLogger } from 'fastify';
 import { join } from 'node:path';
@@ -19,9 +19,21 @@ export interface RecordingOptions {
   readonly recorder?: Partial<Omit<RecorderOptions, 'root' | 'ffmpegPath'>>;
 }
 
+/** The recorder's settings in force (the administration view shows them read-only; never the folder's path). */
+export interface RecordingSettings {
+  readonly enabled: boolean;
+  readonly retentionDays: number;
+  readonly quotaBytes: number;
+  readonly maxCameras: number;
+  readonly segmentSeconds: number;
+}
+
 export interface RecordingServices {
   readonly root: string;
   readonly recorder: Recorder | null;
+  readonly settings: RecordingSettings;
+  /** A policy row changed: the recorder starts and stops cameras now (no restart, no waiting for its timer). */
+  policiesChanged(): void;
   start(): Promise<void>;
   close(): Promise<void>;
 }
@@ -47,9 +59,21 @@ export function createRecordingServices(
         { ...RECORDING_DEFAULTS, ...options.recorder, root, ffmpegPath },
       )
     : null;
+  const tuned = { ...RECORDING_DEFAULTS, ...options.recorder };
   return {
     root,
     recorder,
+    settings: {
+      enabled: recorder !== null,
+      retentionDays: tuned.retentionDays,
+      quotaBytes: tuned.quotaBytes,
+      maxCameras: tuned.maxCameras,
+      segmentSeconds: tuned.segmentSeconds,
+    },
+    policiesChanged() {
+      // The tick logs its own failures; nothing here for the caller to wait on or handle.
+      void recorder?.policiesChanged();
+    },
     async start() {
       if (!recorder) return;
       const have = effectivePolicies(deps.db);

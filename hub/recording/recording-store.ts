@@ -81,32 +81,36 @@ export function setPolicy(
   target: { cameraId: string } | { unitCode: string },
   policy: RecordingPolicy,
   now: number,
+  /** The administrator's username; null when the hub sets it itself (GRID_RECORDING_CAMERAS). */
+  updatedBy: string | null = null,
 ): void {
   const cameraId = 'cameraId' in target ? target.cameraId : null;
   const unitCode = 'unitCode' in target ? target.unitCode : null;
   db.transaction(() => {
     db.run(sql`DELETE FROM recording_policies WHERE camera_id IS ${cameraId} AND unit_code IS ${unitCode}`);
     db.run(sql`
-      INSERT INTO recording_policies (camera_id, unit_code, mode, pre_seconds, post_seconds, updated_at)
-      VALUES (${cameraId}, ${unitCode}, ${policy.mode}, ${policy.preSeconds}, ${policy.postSeconds}, ${now})`);
+      INSERT INTO recording_policies (camera_id, unit_code, mode, pre_seconds, post_seconds, updated_at, updated_by)
+      VALUES (${cameraId}, ${unitCode}, ${policy.mode}, ${policy.preSeconds}, ${policy.postSeconds}, ${now},
+        ${updatedBy})`);
   });
 }
 
 /**
- * The policy in force for every camera that has one: its own row, else its nearest ancestor unit's. Walking the
- * unit tree in SQL (recursive CTE) keeps this one query however deep the county's tree is.
+ * The policy in force for every camera in service that has one: its own row, else its nearest ancestor unit's.
+ * Walking the unit tree in SQL (recursive CTE) keeps this one query however deep the county's tree is. A retired
+ * camera refuses every stream, so it is not recorded either (and takes no place under GRID_RECORDING_MAX_CAMERAS).
  */
 export function effectivePolicies(db: HubDatabase): Map<string, RecordingPolicy> {
   const rows = db.all<{ camera_id: string; mode: RecordingMode; pre_seconds: number; post_seconds: number }>(sql`
     WITH RECURSIVE up (camera_id, unit_code, depth) AS (
-      SELECT id, org_unit_code, 1 FROM cameras
+      SELECT id, org_unit_code, 1 FROM cameras WHERE retired_at IS NULL
       UNION ALL
       SELECT up.camera_id, o.parent_code, up.depth + 1 FROM up JOIN org_units o ON o.code = up.unit_code
       WHERE o.parent_code IS NOT NULL
     ),
     candidates AS (
       SELECT c.id AS camera_id, 0 AS depth, p.mode, p.pre_seconds, p.post_seconds
-        FROM cameras c JOIN recording_policies p ON p.camera_id = c.id
+        FROM cameras c JOIN recording_policies p ON p.camera_id = c.id WHERE c.retired_at IS NULL
       UNION ALL
       SELECT up.camera_id, up.depth, p.mode, p.pre_seconds, p.post_seconds
         FROM up JOIN recording_policies p ON p.unit_code = up.unit_code

@@ -24,6 +24,7 @@ import { migration0023 } from './0023-wall-layout-2-8.js';
 import { migration0024 } from './0024-case-search.js';
 import { migration0026 } from './0026-ptz.js';
 import { migration0028 } from './0028-recording.js';
+import { migration0029 } from './0029-recording-policy-by.js';
 
 export type { Migration };
 
@@ -53,4 +54,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0024,
   migration0026,
   migration0028,
+  migration0029,
 ];

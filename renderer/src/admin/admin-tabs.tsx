@@ -9,6 +9,7 @@ import { UsersTab } from './UsersTab.js';
 import { CameraRegistry } from './cameras/CameraRegistry.js';
 import { OrgImportPanel } from './county-import/OrgImportPanel.js';
 import { ReferenceDataPanel } from './reference-data/ReferenceDataPanel.js';
+import { RecordingPolicyPanel } from './recording-policy/RecordingPolicyPanel.js';
 
 export interface AdminTab {
   /** Stable: the tab's test id is `admin-tab-<key>`. */
@@ -25,6 +26,11 @@ export const ADMIN_TABS: readonly AdminTab[] = [
     key: 'reference-data',
     label: () => i18next.t('referenceData:tab'),
     render: () => <ReferenceDataPanel />,
+  },
+  {
+    key: 'recording-policy',
+    label: () => i18next.t('recordingPolicy:tab'),
+    render: () => <RecordingPolicyPanel />,
   },
   { key: 'audit', label: () => i18next.t('admin:tabs.audit'), render: () => <AdminAuditTab /> },
 ];

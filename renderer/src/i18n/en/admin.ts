@@ -118,6 +118,8 @@ export const admin: SameKeys<typeof zh> = {
       camera_added: 'Camera added',
       camera_retired: 'Camera retired',
       calendar_imported: 'Calendar year imported',
+      recording_policy_set: 'Recording policy set',
+      recording_policy_removed: 'Recording policy removed',
     },
   },
 };

@@ -115,6 +115,8 @@ export const admin = {
       camera_added: '新增监控点',
       camera_retired: '停用监控点',
       calendar_imported: '导入工作日历年度',
+      recording_policy_set: '设置录像策略',
+      recording_policy_removed: '删除录像策略',
     },
   },
 };

@@ -19,6 +19,7 @@ import { duty } from './duty.js';
 import { disputes } from './disputes.js';
 import { roles } from './roles.js';
 import { search } from './search.js';
+import { recordingPolicy } from './recording-policy.js';
 
 export const zhCN = {
   shell,
@@ -41,4 +42,5 @@ export const zhCN = {
   disputes,
   roles,
   search,
+  recordingPolicy,
 };
