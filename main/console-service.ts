@@ -29,6 +29,7 @@ import { shiftHandlers } from './shift-calls.js';
 import { searchHandlers } from './search-calls.js';
 import { rolesHandlers } from './roles-calls.js';
 import { ptzHandlers } from './ptz-calls.js';
+import { recordingHandlers } from './recording-calls.js';
 import { definedOnly } from './defined-only.js';
 import { WALL_DISPLAY_PATH, type WallCast, type WallDisplayInfo } from '../common/wall-schemas.js';
 
@@ -240,6 +241,11 @@ export class ConsoleService {
     ),
     // PTZ on the wall (main/ptz-calls.ts).
     ...ptzHandlers(
+      () => this.hub,
+      () => this.requireToken(),
+    ),
+    // Playback, clips, case markers (main/recording-calls.ts).
+    ...recordingHandlers(
       () => this.hub,
       () => this.requireToken(),
     ),
