@@ -25,7 +25,10 @@ function recorded(): { from: number; to: number } {
 
 const video = (page: Page) => tiles(page).first().locator('video');
 const videoFacts = (page: Page) =>
-  video(page).evaluate((v: HTMLVideoElement) => ({ t: v.currentTime, rate: v.playbackRate, paused: v.paused }));
+  video(page).evaluate((node) => {
+    const v = node as unknown as { currentTime: number; playbackRate: number; paused: boolean };
+    return { t: v.currentTime, rate: v.playbackRate, paused: v.paused };
+  });
 const clock = async (page: Page) => Number(await page.getByTestId('playback-bar').getAttribute('data-clock'));
 
 /** A console call from the signed-in page, as the renderer makes it over the web host's RPC. */
