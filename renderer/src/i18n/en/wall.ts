@@ -79,6 +79,7 @@ export const wall: SameKeys<typeof zh> = {
     caseNo: 'Case number',
     exportSubmit: 'Export and attach to the case',
     exported: 'Exported {{file}}, attached to case {{caseId}}',
+    nearCase: 'View recordings ({{count}} cameras nearby, 10 min either side of the report)',
   },
   state: {
     empty: 'Idle',

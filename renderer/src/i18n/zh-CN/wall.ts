@@ -75,6 +75,7 @@ export const wall = {
     caseNo: '案件编号',
     exportSubmit: '导出并附到案件',
     exported: '已导出 {{file}}，附到案件 {{caseId}}',
+    nearCase: '查看录像（附近 {{count}} 个监控点，案发前后 10 分钟）',
   },
   state: {
     empty: '空闲',
