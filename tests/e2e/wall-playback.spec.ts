@@ -98,6 +98,8 @@ test('a tile plays back the recording, at 4×, a frame at a time, and exports a 
 
   // In here, play on at 4× for ~5 s of recording, out, export to the case.
   await expect.poll(() => clock(page)).toBeGreaterThan(0);
+  // At 1× again, so the out point lands a few seconds after the in point.
+  await tile.getByTestId('playback-speed').getByText('1×').click();
   await tile.getByTestId('playback-in').click();
   const inAt = await clock(page);
   await tile.getByTestId('playback-toggle').click();
