@@ -31,6 +31,8 @@ interface PlaybackState {
   readonly cursor: SyncCursor | null;
   open(index: number, playback: Omit<TilePlayback, 'speed' | 'synced'> & { synced?: boolean }): void;
   close(index: number): void;
+  /** Where to play from (a marker, a renewed ticket resuming where the last one stopped). */
+  setStart(index: number, startMs: number): void;
   setSpeed(index: number, speed: number): void;
   setSynced(index: number, synced: boolean): void;
   publish(cursor: SyncCursor): void;
@@ -45,6 +47,11 @@ export const usePlaybackStore = create<PlaybackState>()((set) => ({
       const tiles = { ...s.tiles };
       delete tiles[index];
       return { tiles, cursor: s.cursor?.by === index ? null : s.cursor };
+    }),
+  setStart: (index, startMs) =>
+    set((s) => {
+      const tile = s.tiles[index];
+      return tile ? { tiles: { ...s.tiles, [index]: { ...tile, startMs } } } : s;
     }),
   setSpeed: (index, speed) =>
     set((s) => {

@@ -12,6 +12,11 @@ import { usePlaybackStore, type TilePlayback } from './playback-store.js';
 import { syncTarget } from './playback-timeline.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
+/**
+ * A playback ticket lives minutes (the stream token's life); a longer session renews it when hls.js gives up on an
+ * expired playlist or segment, resuming at the moment last shown. Bounded, so a real refusal ends in words.
+ */
+const MAX_RENEWALS = 50;
 
 export interface PlaybackView {
   readonly player: PlaybackPlayer | null;
@@ -36,6 +41,7 @@ export function usePlayback(
   const [marks, setMarks] = useState<readonly CaseMark[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [clock, setClock] = useState<{ ms: number | null; paused: boolean }>({ ms: null, paused: false });
+  const [renewals, setRenewals] = useState(0);
 
   // One ticket and player per camera × window; a new start inside the same window is a seek, not a new ticket.
   useEffect(() => {
@@ -62,7 +68,15 @@ export function usePlayback(
           url: ticket.url,
           startMs: usePlaybackStore.getState().tiles[index]?.startMs ?? startMs,
           speed: usePlaybackStore.getState().tiles[index]?.speed ?? 1,
-          onFatal: (detail) => setError(detail),
+          onFatal: (detail) => {
+            const shown = created?.wallClock() ?? null;
+            if (renewals >= MAX_RENEWALS || shown === null) {
+              setError(detail);
+              return;
+            }
+            usePlaybackStore.getState().setStart(index, shown);
+            setRenewals((n) => n + 1);
+          },
         });
         setPlayer(created);
       })
@@ -75,7 +89,7 @@ export function usePlayback(
     };
     // startMs and speed are read when the player starts; later changes are seeks and rate changes (below).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [index, cameraId, window.fromMs, window.toMs, caseId, reason, video]);
+  }, [index, cameraId, window.fromMs, window.toMs, caseId, reason, video, renewals]);
 
   useEffect(() => player?.seekWall(startMs), [player, startMs]);
   useEffect(() => player?.setSpeed(speed), [player, speed]);
