@@ -88,13 +88,19 @@ test('a tile plays back the recording, at 4×, a frame at a time, and exports a 
   await tile.getByTestId('playback-speed').getByText('4×').click();
   await expect.poll(async () => (await videoFacts(page)).rate).toBe(4);
 
+  // Scrub: a click at the start of the recorded span plays from there (at 4× the end comes quickly).
+  const bar = await tile.getByTestId('playback-span').first().boundingBox();
+  await tile.getByTestId('playback-timeline').click({
+    position: { x: bar!.x - (await tile.getByTestId('playback-timeline').boundingBox())!.x + 2, y: 7 },
+  });
+  await expect.poll(() => clock(page), { timeout: 30_000 }).toBeLessThan(recorded().from + 10_000);
+
   // Frame step: paused, one frame (1/25 s) further.
   await tile.getByTestId('playback-toggle').click();
   await expect.poll(async () => (await videoFacts(page)).paused).toBe(true);
   const before = (await videoFacts(page)).t;
   await tile.getByTestId('playback-frame-forward').click();
-  const after = (await videoFacts(page)).t;
-  expect(after - before).toBeCloseTo(0.04, 2);
+  await expect.poll(async () => (await videoFacts(page)).t - before).toBeCloseTo(0.04, 2);
 
   // In here, play on at 4× for ~5 s of recording, out, export to the case.
   await expect.poll(() => clock(page)).toBeGreaterThan(0);
