@@ -94,6 +94,8 @@ test('a tile plays back the recording, at 4×, a frame at a time, and exports a 
     position: { x: bar!.x - (await tile.getByTestId('playback-timeline').boundingBox())!.x + 2, y: 7 },
   });
   await expect.poll(() => clock(page), { timeout: 30_000 }).toBeLessThan(recorded().from + 10_000);
+  const t1 = (await videoFacts(page)).t;
+  await expect.poll(async () => (await videoFacts(page)).t, { timeout: 30_000 }).toBeGreaterThan(t1 + 0.5);
 
   // Frame step: paused, one frame (1/25 s) further.
   await tile.getByTestId('playback-toggle').click();

@@ -65,7 +65,11 @@ export class PlaybackPlayer {
       this.pendingSeekMs = ms;
       return;
     }
-    this.options.video.currentTime = t;
+    const { video } = this.options;
+    // The end of the recording is not the operator's pause: a scrub back from it plays on.
+    const resume = video.ended;
+    video.currentTime = t;
+    if (resume) void video.play().catch(() => undefined);
   }
 
   setSpeed(speed: number): void {
