@@ -14,6 +14,13 @@ const port = Number(process.env.GRID_E2E_PORT ?? 5181);
 const dataDir = process.env.GRID_E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'grid-e2e-'));
 process.env.GRID_E2E_DATA_DIR = dataDir;
 
+/** The demo county's first camera (seeded deterministically): fixed, not sensitive, in township 01 (城关镇). */
+export const E2E_RECORDED_CAMERA = 'cam-0001';
+
+function recordingEnv(cameras: string): Record<string, string> {
+  return cameras ? { GRID_RECORDING: 'on', GRID_RECORDING_CAMERAS: cameras } : {};
+}
+
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -57,6 +64,9 @@ export default defineConfig({
       GRID_LOG_LEVEL: 'warn',
       // The demo clips are encoded once per machine (~60 s of one core), not once per run: the wall tests play them.
       GRID_MEDIA_CACHE: process.env.GRID_MEDIA_CACHE ?? join(tmpdir(), 'grid-e2e-media-cache'),
+      // One demo camera records all run long (one small ffmpeg) so wall-playback.spec.ts has footage to play back;
+      // GRID_E2E_RECORDING_CAMERAS='' turns recording off for a run that does not need it.
+      ...recordingEnv(process.env.GRID_E2E_RECORDING_CAMERAS ?? E2E_RECORDED_CAMERA),
     },
     reuseExistingServer: false,
     // First start seeds the demo county with its history from 2015 to today (~250,000 cases): ~1 min on an idle

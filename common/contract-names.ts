@@ -78,6 +78,10 @@ export const CONSOLE_CALL_NAMES = [
   'grants.revoke',
   'ptz.status',
   'ptz.command',
+  'recording.spans',
+  'recording.playback',
+  'recording.exportClip',
+  'recording.caseMarks',
 ] as const;
 
 export const CONSOLE_PUSH_NAMES = [

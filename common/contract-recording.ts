@@ -4,9 +4,11 @@
  * exists. The playlist and segments themselves are served under `/playback/<camera>/<token>/…` (token in the path,
  * like `/media`), outside the JSON contract.
  */
-import type { HubRoute } from './contract.js';
+import { z } from 'zod';
+import type { ConsoleCall, HubRoute } from './contract.js';
 import { Attachment } from './evidence-schemas.js';
 import {
+  CaseMarks,
   ClipExportRequest,
   PlaybackRequest,
   PlaybackTicket,
@@ -48,4 +50,39 @@ export const recordingHubRoutes = {
     params: CameraIdParams,
     response: Attachment,
   },
+  /**
+   * Cases reported within 300 m of the camera in [from, to] (the playback timeline's markers), only those a unit of
+   * the caller's scope holds; the camera must be viewable like its recordings.
+   */
+  cameraCaseMarks: {
+    method: 'GET',
+    path: '/api/v1/cameras/:id/case-marks',
+    auth: true,
+    body: Empty,
+    params: CameraIdParams,
+    query: RecordingRangeQuery,
+    response: CaseMarks,
+  },
 } as const satisfies Record<string, HubRoute>;
+
+const CameraId = z.string().min(1).max(64);
+
+/** The console's recording calls: straight through to the hub (main/recording-calls.ts), which decides who may. */
+export const recordingConsoleCalls = {
+  'recording.spans': {
+    request: z.strictObject({ cameraId: CameraId, range: RecordingRangeQuery }),
+    response: RecordingSpans,
+  },
+  'recording.playback': {
+    request: z.strictObject({ cameraId: CameraId, request: PlaybackRequest }),
+    response: PlaybackTicket,
+  },
+  'recording.exportClip': {
+    request: z.strictObject({ cameraId: CameraId, clip: ClipExportRequest }),
+    response: Attachment,
+  },
+  'recording.caseMarks': {
+    request: z.strictObject({ cameraId: CameraId, range: RecordingRangeQuery }),
+    response: CaseMarks,
+  },
+} as const satisfies Record<string, ConsoleCall>;

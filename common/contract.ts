@@ -82,7 +82,7 @@ import {
 import { adminConsoleCalls, adminHubRoutes } from './contract-admin.js';
 import { deskConsoleCalls, deskHubRoutes } from './contract-desk.js';
 import { mediaHubRoutes } from './contract-media.js';
-import { recordingHubRoutes } from './contract-recording.js';
+import { recordingConsoleCalls, recordingHubRoutes } from './contract-recording.js';
 import { ptzConsoleCalls, ptzHubRoutes } from './contract-ptz.js';
 import {
   evidenceConsoleCalls,
@@ -363,6 +363,8 @@ export const consoleCalls = {
   ...rolesConsoleCalls,
   ...searchConsoleCalls,
   ...ptzConsoleCalls,
+  // Playback in a tile, clips to a case, the timeline's case markers (common/contract-recording.ts).
+  ...recordingConsoleCalls,
 } as const satisfies Record<string, ConsoleCall>;
 export type ConsoleCallName = keyof typeof consoleCalls;
 export type CallRequest<K extends ConsoleCallName> = z.input<(typeof consoleCalls)[K]['request']>;

@@ -1,6 +1,6 @@
 /** Recording and playback (回放): what the console asks and what the hub answers (common/contract-recording.ts). */
 import { z } from 'zod';
-import { CaseId } from './cases.js';
+import { CaseId, CaseStatus } from './cases.js';
 import { BoundedDateTime } from './time-range.js';
 
 /** One playback ticket covers at most a day: a longer investigation asks again, and each ask is audited. */
@@ -55,3 +55,19 @@ export const ClipExportRequest = z
     path: ['to'],
   });
 export type ClipExportRequest = z.input<typeof ClipExportRequest>;
+
+/** A case reported near a camera (within the event-mark radius), for the playback timeline's markers. */
+export const CaseMark = z.strictObject({
+  id: CaseId,
+  number: z.string(),
+  category: z.string(),
+  reportedAt: z.string(),
+  status: CaseStatus,
+});
+export type CaseMark = z.infer<typeof CaseMark>;
+
+/** At most this many markers per answer: a timeline of an hour has no room for more. */
+export const MAX_CASE_MARKS = 500;
+
+export const CaseMarks = z.strictObject({ cameraId: z.string(), cases: z.array(CaseMark) });
+export type CaseMarks = z.infer<typeof CaseMarks>;

@@ -19,17 +19,12 @@ import type { ConnectionStatus, User } from '../common/schemas.js';
 import { HubClient } from './hub-client.js';
 import { HubHealthProbe, type HubHealth } from './hub-health.js';
 import { OfflineConsole } from './local-store/offline-console.js';
-import { referenceHandlers } from './reference-calls.js';
 import { fetchMapEvents } from './map/hub-map-events.js';
 import { evidenceHandlers } from './evidence/evidence-calls.js';
 import type { PaperViewer } from './paper/hub-paper.js';
 import { paperHandlers } from './paper/paper-calls.js';
-import { adminHandlers } from './admin-calls.js';
-import { shiftHandlers } from './shift-calls.js';
-import { searchHandlers } from './search-calls.js';
-import { rolesHandlers } from './roles-calls.js';
-import { ptzHandlers } from './ptz-calls.js';
 import { definedOnly } from './defined-only.js';
+import { straightThroughHandlers } from './straight-through-calls.js';
 import { WallCalls, type WallDisplayHost } from './wall-calls.js';
 
 export type { WallDisplayHost } from './wall-calls.js';
@@ -177,11 +172,6 @@ export class ConsoleService {
       () => this.requireToken(),
       () => this.paperViewer,
     ),
-    // Administration (main/admin-calls.ts).
-    ...adminHandlers(
-      () => this.hub,
-      () => this.requireToken(),
-    ),
     // A case's evidence (issue 15 §2): the hub checks scope on every call; bytes travel raw to and from the hub.
     // A case's attachments (main/evidence/evidence-calls.ts): the bytes travel as their own HTTP bodies.
     ...evidenceHandlers(
@@ -189,28 +179,8 @@ export class ConsoleService {
       () => this.options.hubUrl,
       () => this.requireToken(),
     ),
-    // Deadline tables and the work calendar (main/reference-calls.ts).
-    ...referenceHandlers(
-      () => this.hub,
-      () => this.requireToken(),
-    ),
-    // Duty roster, handovers, the hub's alerts (main/shift-calls.ts).
-    ...shiftHandlers(
-      () => this.hub,
-      () => this.requireToken(),
-    ),
-    // Village level and departments (main/roles-calls.ts): ratings of departments, camera loans.
-    ...rolesHandlers(
-      () => this.hub,
-      () => this.requireToken(),
-    ),
-    // Case search and archive (main/search-calls.ts).
-    ...searchHandlers(
-      () => this.hub,
-      () => this.requireToken(),
-    ),
-    // PTZ on the wall (main/ptz-calls.ts).
-    ...ptzHandlers(
+    // Admin, reference, shift, roles, search, PTZ, recording (main/straight-through-calls.ts).
+    ...straightThroughHandlers(
       () => this.hub,
       () => this.requireToken(),
     ),

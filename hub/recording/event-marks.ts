@@ -9,6 +9,13 @@ import { addMark, anyEventsPolicy, camerasInBox, effectivePolicies } from './rec
 /** Cameras within this distance of a report see it (a village gate, a street corner). */
 export const MARK_RADIUS_M = 300;
 
+/** The lon/lat box around a point that holds everything within `radiusM` (a case near a camera, or the reverse). */
+export function boxAround(at: { lon: number; lat: number }, radiusM: number) {
+  const dLat = radiusM / 111_320;
+  const dLon = dLat / Math.max(0.1, Math.cos((at.lat * Math.PI) / 180));
+  return { minLon: at.lon - dLon, maxLon: at.lon + dLon, minLat: at.lat - dLat, maxLat: at.lat + dLat };
+}
+
 export function markCamerasNear(
   db: HubDatabase,
   at: { lon: number; lat: number },
@@ -17,14 +24,7 @@ export function markCamerasNear(
 ): number {
   // Nothing to do (and no policy walk) unless some camera or unit records around events at all.
   if (!anyEventsPolicy(db)) return 0;
-  const dLat = MARK_RADIUS_M / 111_320;
-  const dLon = dLat / Math.max(0.1, Math.cos((at.lat * Math.PI) / 180));
-  const near = camerasInBox(db, {
-    minLon: at.lon - dLon,
-    maxLon: at.lon + dLon,
-    minLat: at.lat - dLat,
-    maxLat: at.lat + dLat,
-  });
+  const near = camerasInBox(db, boxAround(at, MARK_RADIUS_M));
   if (near.length === 0) return 0;
   const policies = effectivePolicies(db);
   let marked = 0;

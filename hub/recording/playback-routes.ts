@@ -12,12 +12,14 @@ import { hubRoutes } from '../../common/contract.js';
 import { GridCommandError } from '../../common/errors.js';
 import { mergeSpans, type TimeSpan } from '../../common/recording-spans.js';
 import { MIN_VIEW_REASON_LENGTH } from '../../common/video-schemas.js';
+import { roleAllows, scopeCodeOf } from '../../common/scope-policy.js';
 import { requireCitedCase } from '../cases/held-case.js';
 import type { HubContext } from '../hub-context.js';
 import { route } from '../http/route.js';
 import { normalizeAddress } from '../video-access/stream-token.js';
 import { appendAudit } from '../video-access/view-audit-store.js';
 import { viewableCamera } from './camera-scope.js';
+import { caseMarksNear } from './case-marks.js';
 import { registerClipRoutes } from './clip-routes.js';
 import { checkPlaybackAccess, signPlaybackToken } from './playback-token.js';
 import { segmentInRange, segmentsBetween, type SegmentRow } from './recording-store.js';
@@ -49,6 +51,16 @@ export function registerPlaybackRoutes(app: FastifyInstance, hub: HubContext, re
   route(app, hub, hubRoutes.cameraRecordings, ({ session, params, query }) => {
     viewableCamera(hub, session.user, params.id);
     return { cameraId: params.id, ...spansOf(hub, params.id, Date.parse(query.from), Date.parse(query.to)) };
+  });
+
+  route(app, hub, hubRoutes.cameraCaseMarks, ({ session, params, query }) => {
+    const { user } = session;
+    if (!roleAllows(user, 'case.read')) throw new GridCommandError('forbidden', 'not permitted for your role');
+    const camera = viewableCamera(hub, user, params.id);
+    const [lon, lat] = camera.position;
+    const from = Date.parse(query.from);
+    const to = Date.parse(query.to);
+    return { cameraId: camera.id, cases: caseMarksNear(hub.db, { lon, lat }, scopeCodeOf(user), from, to) };
   });
 
   route(app, hub, hubRoutes.cameraPlayback, async ({ session, params, body, request }) =>

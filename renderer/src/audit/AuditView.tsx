@@ -18,10 +18,18 @@ import { indexUnits, unitLabel } from '../base/labels.js';
 import { useOrgStore } from '../base/org-store.js';
 import { useLanguage } from '../i18n/use-language.js';
 import { localizedAuditCsv } from './audit-csv.js';
+import { auditRowKind } from './audit-row-kind.js';
 import './audit.css';
 
 type Range = GetProps<typeof DatePicker.RangePicker>['value'];
-const KIND_COLOURS = { token_issued: 'blue', view: 'green', grant_created: 'gold', grant_ended: 'default' } as const;
+const KIND_COLOURS = {
+  token_issued: 'blue',
+  view: 'green',
+  grant_created: 'gold',
+  grant_ended: 'default',
+  playback: 'purple',
+  export: 'magenta',
+} as const;
 const LIMIT = 2000;
 
 function download(fileName: string, text: string): void {
@@ -163,7 +171,15 @@ function AuditScreen() {
             key: 'kind',
             title: t('audit:columns.kind'),
             width: 120,
-            render: (_, r) => <Tag color={KIND_COLOURS[r.kind]}>{t(`audit:kinds.${r.kind}`)}</Tag>,
+            render: (_, r) => {
+              // Playback tickets and exports are token_issued rows told apart by their detail (audit-row-kind.ts).
+              const kind = auditRowKind(r);
+              return (
+                <Tag color={KIND_COLOURS[kind]} data-testid="audit-kind" data-kind={kind}>
+                  {t(`audit:kinds.${kind}`)}
+                </Tag>
+              );
+            },
           },
           {
             key: 'user',

@@ -3,6 +3,7 @@
  * times in Beijing time like the table and the KPI CSV (the hub's `format=csv` export stays the machine-readable
  * one: English keys, ISO times). Written by the one CSV writer (common/csv.ts).
  */
+import { auditRowKind } from './audit-row-kind.js';
 import type { TFunction } from 'i18next';
 import { toCsv } from '../../../common/csv.js';
 import type { ViewAuditEntry } from '../../../common/video-schemas.js';
@@ -32,7 +33,7 @@ export function localizedAuditCsv(
   ];
   const lines = rows.map((r) => [
     stamp(r.at),
-    t(`audit:kinds.${r.kind}`),
+    t(`audit:kinds.${auditRowKind(r)}`),
     r.username ? `${r.userDisplayName ?? ''} ${r.username}`.trim() : t('audit:system'),
     r.userUnitCode ? unitName(r.userUnitCode) : '',
     r.cameraName,

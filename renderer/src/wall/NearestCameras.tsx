@@ -13,6 +13,7 @@ import { roleAllows } from '../../../common/scope-policy.js';
 import { useSessionStore } from '../session/session-store.js';
 import { useCameraFeed, useCameraStore } from './camera-store.js';
 import { setCameraDrag } from './drag.js';
+import { PlaybackNearCase } from './PlaybackNearCase.js';
 import { requestPutMany } from './PutManyDialog.js';
 
 export const NEAREST_COUNT = 6;
@@ -93,7 +94,7 @@ export function NearestList({ view, onPlaced }: NearestListProps) {
 }
 
 /** For the case drawer: the nearest cameras of this viewer's scope, and a way onto the wall. */
-export function NearestCameras({ view }: { view: Pick<CaseView, 'id' | 'location'> }) {
+export function NearestCameras({ view }: { view: Pick<CaseView, 'id' | 'location' | 'reportedAt'> }) {
   const { t } = useTranslation(['wall']);
   const user = useSessionStore((s) => s.user);
   const views = user !== null && roleAllows(user, 'camera.view');
@@ -108,6 +109,7 @@ export function NearestCameras({ view }: { view: Pick<CaseView, 'id' | 'location
           if (count > 0) window.location.hash = '#/wall';
         }}
       />
+      <PlaybackNearCase view={view} />
     </section>
   );
 }

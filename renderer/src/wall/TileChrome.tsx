@@ -9,6 +9,7 @@ import {
   CompressOutlined,
   ExpandOutlined,
   FormOutlined,
+  HistoryOutlined,
   LoadingOutlined,
   MoreOutlined,
   StopOutlined,
@@ -40,6 +41,8 @@ export interface TileChromeProps {
   readonly tour: (TourRun & { pausedUntil: number }) | null;
   readonly proposal: Proposal | null;
   readonly actions: TileActions;
+  /** The tile plays a recording (PlaybackBar.tsx): no live state overlay, no 回放 button. */
+  readonly inPlayback?: boolean;
 }
 
 export interface TileActions {
@@ -49,6 +52,8 @@ export interface TileActions {
   giveReason(index: number): void;
   setAlert(index: number): void;
   stopTour(index: number): void;
+  /** Switch the tile to playback of its camera (the last hour). */
+  playback(index: number): void;
   proposalPutAll(): void;
   proposalNext(): void;
   proposalDismiss(): void;
@@ -81,7 +86,7 @@ export function TileChrome(props: TileChromeProps) {
         {props.isAlert ? <Tag color="red">{t('wall:tile.alertTile')}</Tag> : null}
         {props.tour ? <TourBadge tour={props.tour} /> : null}
       </div>
-      {state !== 'playing' ? (
+      {state !== 'playing' && !props.inPlayback ? (
         <StateOverlay state={state} info={props.info} onReason={() => actions.giveReason(index)} />
       ) : null}
       {props.showStats && props.player ? <StatsLine player={props.player} /> : null}
@@ -99,10 +104,22 @@ export function TileChrome(props: TileChromeProps) {
               icon={<CameraOutlined />}
               aria-label={t('wall:tile.snapshot')}
               data-testid="tile-snapshot"
-              disabled={state !== 'playing'}
+              disabled={state !== 'playing' && !props.inPlayback}
               onClick={() => actions.snapshot(index, props.video.current)}
             />
           </Tooltip>
+          {cameraId && !props.inPlayback ? (
+            <Tooltip title={t('wall:tile.playback')}>
+              <Button
+                size="small"
+                type="text"
+                icon={<HistoryOutlined />}
+                aria-label={t('wall:tile.playback')}
+                data-testid="tile-playback"
+                onClick={() => actions.playback(index)}
+              />
+            </Tooltip>
+          ) : null}
           <Tooltip title={props.maximized ? t('wall:tile.restore') : t('wall:tile.maximize')}>
             <Button
               size="small"

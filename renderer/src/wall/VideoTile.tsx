@@ -12,6 +12,8 @@ import { onCameraOnline } from './camera-store.js';
 import { cameraDragIds, hasCameraDrag } from './drag.js';
 import type { CellArea } from './layouts.js';
 import { countPlayer, type PlayerBudget } from './player-budget.js';
+import { PlaybackBar } from './PlaybackBar.js';
+import { usePlaybackStore } from './playback-store.js';
 import { PtzPad } from './PtzPad.js';
 import { TileChrome, type TileChromeProps } from './TileChrome.js';
 import { TilePlayer, type TileStateInfo } from './tile-player.js';
@@ -52,6 +54,13 @@ export const VideoTile = memo(function VideoTile(props: VideoTileProps) {
   const [inView, setInView] = useState(true);
   const [dropping, setDropping] = useState(false);
   const active = inView && props.pageVisible && !props.hidden;
+  // Playback of this tile's camera replaces its live player; another camera on the tile ends the playback.
+  const storedPlayback = usePlaybackStore((s) => s.tiles[index]);
+  const playback = storedPlayback && storedPlayback.cameraId === cameraId ? storedPlayback : undefined;
+  const inPlayback = playback !== undefined;
+  useEffect(() => {
+    if (storedPlayback && storedPlayback.cameraId !== cameraId) usePlaybackStore.getState().close(index);
+  }, [storedPlayback, cameraId, index]);
   const activeRef = useRef(active);
   activeRef.current = active;
 
@@ -64,6 +73,10 @@ export const VideoTile = memo(function VideoTile(props: VideoTileProps) {
     }
     if (blocked) {
       setStatus({ state: 'forbidden', info: {} });
+      return undefined;
+    }
+    if (inPlayback) {
+      setStatus({ state: 'playing', info: {} });
       return undefined;
     }
     const tile = tileRef.current;
@@ -95,7 +108,7 @@ export const VideoTile = memo(function VideoTile(props: VideoTileProps) {
       countPlayer(-1);
       setPlayer(null);
     };
-  }, [cameraId, quality, blocked, reason, caseId, budget, index, lowLatency]);
+  }, [cameraId, quality, blocked, reason, caseId, budget, index, lowLatency, inPlayback]);
 
   useEffect(() => player?.setActive(active), [player, active]);
 
@@ -132,6 +145,7 @@ export const VideoTile = memo(function VideoTile(props: VideoTileProps) {
     'wall-tile',
     `wall-tile-is-${status.state}`,
     props.focused ? 'wall-tile-focused' : '',
+    inPlayback ? 'wall-tile-playback' : '',
     dropping ? 'wall-tile-dropping' : '',
   ].join(' ');
 
@@ -145,6 +159,7 @@ export const VideoTile = memo(function VideoTile(props: VideoTileProps) {
       data-state={status.state}
       data-camera-id={cameraId ?? ''}
       data-quality={quality}
+      data-mode={inPlayback ? 'playback' : 'live'}
       data-active={active ? '1' : '0'}
       onClick={() => onFocus(index)}
       onDoubleClick={() => onToggleMaximized(index)}
@@ -168,8 +183,12 @@ export const VideoTile = memo(function VideoTile(props: VideoTileProps) {
         info={status.info}
         player={player}
         video={videoRef}
+        inPlayback={inPlayback}
       />
-      {cameraId && props.camera?.kind === 'ptz' && !blocked ? (
+      {playback ? (
+        <PlaybackBar index={index} playback={playback} video={videoRef} focused={props.focused} reason={reason} />
+      ) : null}
+      {cameraId && props.camera?.kind === 'ptz' && !blocked && !inPlayback ? (
         <PtzPad cameraId={cameraId} focused={props.focused} />
       ) : null}
     </div>

@@ -24,6 +24,7 @@ const READ_ONLY: TileActions = {
   giveReason: noop,
   setAlert: noop,
   stopTour: noop,
+  playback: noop,
   proposalPutAll: noop,
   proposalNext: noop,
   proposalDismiss: noop,

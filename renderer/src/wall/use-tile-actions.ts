@@ -4,6 +4,8 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCameraStore } from './camera-store.js';
 import { useEvidenceStore } from './evidence-store.js';
+import { usePlaybackStore } from './playback-store.js';
+import { lastHour } from './playback-timeline.js';
 import { captureSnapshot, downloadSnapshot } from './snapshot.js';
 import type { TileActions } from './TileChrome.js';
 import { effectiveCameraIds, useWallStore } from './wall-store.js';
@@ -47,6 +49,13 @@ export function useTileActions(viewer: string, askReason: (index: number) => voi
       },
       stopTour(index) {
         useWallStore.getState().setTileTour(index, null);
+      },
+      playback(index) {
+        const cameraId = effectiveCameraIds(useWallStore.getState())[index];
+        if (!cameraId) return;
+        const now = Date.now();
+        // The last hour on the bar, playing from a minute ago: what an operator asks after "what just happened?".
+        usePlaybackStore.getState().open(index, { cameraId, window: lastHour(now), startMs: now - 60_000 });
       },
       proposalPutAll() {
         const { proposal } = useWallStore.getState();

@@ -22,6 +22,8 @@ export const audit: SameKeys<typeof zh> = {
     view: 'Viewing',
     grant_created: 'Camera lent',
     grant_ended: 'Loan ended',
+    playback: 'Playback',
+    export: 'Export',
   },
   columns: {
     at: 'Recorded',

@@ -19,6 +19,8 @@ export const audit = {
     view: '调看',
     grant_created: '借调授权',
     grant_ended: '借调结束',
+    playback: '回放',
+    export: '导出',
   },
   columns: {
     at: '记录时间',
