@@ -128,6 +128,19 @@ test('a duty officer steers a demo PTZ camera; a second operator is refused whil
   const otherTile = tiles(other).first();
   await expect(otherTile).toHaveAttribute('data-state', 'playing', { timeout: 90_000 });
   await focusTile(otherTile);
+  // The holder steers once more (the second console took a while to start): the lock runs 60 s from this command.
+  await page.keyboard.press('ArrowDown');
+  await expect
+    .poll(
+      async () => {
+        const s = (await consoleCall(page, 'ptz.status', { cameraId: camera!.id })) as unknown as {
+          value: { lock: { secondsLeft: number } | null };
+        };
+        return s.value.lock?.secondsLeft ?? 0;
+      },
+      { timeout: 60_000 },
+    )
+    .toBeGreaterThan(50);
   await otherTile.hover();
   const otherLock = otherTile.getByTestId('tile-ptz-lock');
   await expect(otherLock).toContainText(`由 ${holder} 操控中`);

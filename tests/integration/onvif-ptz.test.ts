@@ -80,6 +80,17 @@ describe('an ONVIF camera on a hub', () => {
   let hub: TestHub;
   let cameraId: string;
   const answers: string[] = [];
+  /** The administrator's camera edit (URLs blank: kept), with ONVIF fields. */
+  const editOnvif = async (onvif: Record<string, string>) => {
+    const admin = await login(hub, 'admin');
+    const list = await call(admin, 'GET', '/api/v1/admin/cameras');
+    const c = (list.body.items as Array<Record<string, unknown>>).find((x) => x.id === cameraId)!;
+    const body = {
+      ...{ code: c.code, name: c.name, unitCode: c.unitCode, position: c.position, sensitive: c.sensitive },
+      ...{ ptz: c.ptz, mainUrl: '', subUrl: '', ...onvif },
+    };
+    return call(admin, 'POST', `/api/v1/admin/cameras/${cameraId}`, body);
+  };
   const call = async (token: string, method: 'GET' | 'POST', path: string, body?: unknown) => {
     const r = await api(hub, method, path, { token, ...(body ? { body } : {}) });
     answers.push(JSON.stringify(r.body));
@@ -95,9 +106,12 @@ describe('an ONVIF camera on a hub', () => {
       )
       .get() as { id: string };
     cameraId = row.id;
-    hub.context.db.raw
-      .prepare(`UPDATE cameras SET onvif_url = ?, onvif_username = ?, onvif_password = ? WHERE id = ?`)
-      .run(camera.url, ACCOUNT.username, ACCOUNT.password, cameraId);
+    const set = await editOnvif({
+      onvifUrl: camera.url,
+      onvifUsername: ACCOUNT.username,
+      onvifPassword: ACCOUNT.password,
+    });
+    expect(set.status).toBe(200);
   }, 240_000);
   afterAll(() => hub?.dispose());
 
@@ -124,7 +138,7 @@ describe('an ONVIF camera on a hub', () => {
     expect(listed.status).toBe(200);
 
     // The hub's account no longer matches the camera's: the refusal names no password either.
-    hub.context.db.raw.prepare(`UPDATE cameras SET onvif_password = ? WHERE id = ?`).run('Stale-pw-4411', cameraId);
+    expect((await editOnvif({ onvifPassword: 'Stale-pw-4411' })).body).toMatchObject({ onvifPasswordSet: true });
     const refused = await call(await login(hub, 'county.wall'), 'POST', `/api/v1/cameras/${cameraId}/ptz`, {
       action: 'move',
       pan: 1,
