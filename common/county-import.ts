@@ -71,6 +71,22 @@ export const CAMERA_CSV_COLUMNS = [
   'ptz',
 ] as const;
 
+/**
+ * Optional CSV columns / JSON keys: a PTZ camera's ONVIF device service and account (hub/ptz/onvif-ptz-driver.ts).
+ * An empty cell keeps what the hub stores, so a file exported without passwords never wipes them.
+ */
+export const CAMERA_ONVIF_COLUMNS = ['onvif_url', 'onvif_username', 'onvif_password'] as const;
+
+/** An ONVIF device service address: http(s) only (ONVIF is SOAP over HTTP), no credentials in it. */
+export const OnvifUrl = z
+  .string()
+  .trim()
+  .max(2048)
+  .regex(/^https?:\/\/[^\s/@]+(\/\S*)?$/i, 'must be an http:// or https:// URL without credentials');
+export const OnvifUsername = z.string().trim().max(64);
+/** Write-only: the hub stores it for the driver and answers only whether one is set. */
+export const OnvifPassword = z.string().max(128);
+
 const StreamUrl = z
   .string()
   .trim()
@@ -87,6 +103,12 @@ export const CameraInput = z.strictObject({
   subUrl: StreamUrl,
   sensitive: z.boolean(),
   ptz: z.boolean(),
+  /** '' removes the camera's ONVIF address and account; absent keeps them (edit). */
+  onvifUrl: OnvifUrl.or(z.literal('')).optional(),
+  /** Absent keeps the stored one; '' removes it. */
+  onvifUsername: OnvifUsername.optional(),
+  /** Absent or '' keeps the stored one (the form never has it to send back). */
+  onvifPassword: OnvifPassword.optional(),
 });
 export type CameraInput = z.infer<typeof CameraInput>;
 
@@ -122,6 +144,10 @@ export const AdminCamera = z.strictObject({
   mainUrlMasked: z.string(),
   subUrlMasked: z.string(),
   health: CameraHealth.nullable(),
+  onvifUrl: z.string().nullable(),
+  onvifUsername: z.string().nullable(),
+  /** Whether an ONVIF password is stored; the password itself never leaves the hub. */
+  onvifPasswordSet: z.boolean(),
 });
 export type AdminCamera = z.infer<typeof AdminCamera>;
 export const AdminCameraList = z.strictObject({ items: z.array(AdminCamera) });

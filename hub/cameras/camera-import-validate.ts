@@ -2,14 +2,22 @@
  * Reading a camera file (CSV with the header CAMERA_CSV_COLUMNS, or a JSON array of objects with the same keys)
  * into checked rows, every problem listed by line (CSV: the header is line 1; JSON: the 1-based item). Checks: the
  * columns, the 20-digit GB/T 28181 code (once per file), a name, a unit that exists in the org tree, WGS84
- * coordinates inside the county, rtsp:// URLs (a missing sub-stream URL falls back to the main one), yes/no flags.
+ * coordinates inside the county, rtsp:// URLs (a missing sub-stream URL falls back to the main one), yes/no flags,
+ * and the optional ONVIF columns (http(s) address, account; an empty cell keeps what is stored; a PTZ camera only).
  */
 import { booleanPointInPolygon } from '@turf/turf';
 import type { MultiPolygon, Polygon } from 'geojson';
-import { CAMERA_CSV_COLUMNS, type ImportProblem } from '../../common/county-import.js';
+import {
+  CAMERA_CSV_COLUMNS,
+  CAMERA_ONVIF_COLUMNS,
+  OnvifPassword,
+  OnvifUrl,
+  OnvifUsername,
+  type ImportProblem,
+} from '../../common/county-import.js';
 import { parseCsv } from '../../common/csv.js';
 import { redactSecrets } from '../logging.js';
-import type { CameraWrite } from './camera-registry-store.js';
+import type { CameraWrite, OnvifWrite } from './camera-registry-store.js';
 
 /** A checked row: a camera to write (its id is chosen by the registry) and where it stood in the file. */
 export type CameraRow = Omit<CameraWrite, 'id'> & { readonly at: number };
@@ -20,7 +28,8 @@ export interface CameraCheckContext {
   readonly county: Polygon | MultiPolygon | null;
 }
 
-type Column = (typeof CAMERA_CSV_COLUMNS)[number];
+type Column = (typeof CAMERA_CSV_COLUMNS)[number] | (typeof CAMERA_ONVIF_COLUMNS)[number];
+const KNOWN: readonly string[] = [...CAMERA_CSV_COLUMNS, ...CAMERA_ONVIF_COLUMNS];
 type RawRow = { at: number; values: Partial<Record<Column, unknown>> };
 type RawRows = { rows: RawRow[]; total: number };
 
@@ -52,8 +61,8 @@ function rowsOfCsv(text: string, problems: ImportProblem[]): RawRows {
   }
   const names = header.cells.map((c) => c.trim().toLowerCase());
   const missing = CAMERA_CSV_COLUMNS.filter((c) => !names.includes(c));
-  const unknown = names.filter((n) => !(CAMERA_CSV_COLUMNS as readonly string[]).includes(n));
-  if (missing.length > 0 || unknown.length > 0 || names.length !== CAMERA_CSV_COLUMNS.length) {
+  const unknown = names.filter((n) => !KNOWN.includes(n));
+  if (missing.length > 0 || unknown.length > 0 || names.length !== new Set(names).size) {
     const parts = [
       missing.length ? `missing ${missing.join(', ')}` : '',
       unknown.length ? `unknown ${unknown.join(', ')}` : '',
@@ -104,7 +113,7 @@ function rowsOfJson(text: string, problems: ImportProblem[]): RawRows {
       problems.push({ at: i + 1, kind: 'not_object', message: 'a camera must be an object' });
       return;
     }
-    const unknown = Object.keys(item).filter((k) => !(CAMERA_CSV_COLUMNS as readonly string[]).includes(k));
+    const unknown = Object.keys(item).filter((k) => !KNOWN.includes(k));
     if (unknown.length > 0) {
       problems.push({ at: i + 1, kind: 'bad_header', message: `unknown key(s) ${unknown.join(', ')}` });
       return;
@@ -151,8 +160,31 @@ export function parseCameraFile(
     const ptz = flag(values.ptz);
     if (sensitive === null) add('bad_flag', `sensitive "${text('sensitive')}" is not yes/no (1/0, true/false)`);
     if (ptz === null) add('bad_flag', `ptz "${text('ptz')}" is not yes/no (1/0, true/false)`);
+    const onvif = onvifOf(values, ptz === true, add);
     if (problems.length > before) continue;
-    rows.push({ at, code, name, unitCode, lon, lat, mainUrl, subUrl, sensitive: sensitive!, ptz: ptz! });
+    rows.push({ at, code, name, unitCode, lon, lat, mainUrl, subUrl, sensitive: sensitive!, ptz: ptz!, onvif });
   }
   return { rows, problems: problems.sort((a, b) => a.at - b.at), total };
+}
+
+/** The row's ONVIF cells, checked with the shared schemas; empty cells keep what is stored. Never echoes a password. */
+function onvifOf(
+  values: RawRow['values'],
+  ptz: boolean,
+  add: (kind: string, message: string) => void,
+): OnvifWrite | undefined {
+  const cell = (key: Column) => String(values[key] ?? '').trim();
+  const [url, username, password] = [cell('onvif_url'), cell('onvif_username'), String(values.onvif_password ?? '')];
+  if (!url && !username && !password) return undefined;
+  if (!ptz) add('bad_onvif', 'ONVIF columns are for PTZ cameras (ptz = 1)');
+  if (url && !OnvifUrl.safeParse(url).success) {
+    add('bad_onvif', `onvif_url "${redactSecrets(url)}" is not an http:// or https:// URL without credentials`);
+  }
+  if (!OnvifUsername.safeParse(username).success) add('bad_onvif', 'onvif_username is longer than 64 characters');
+  if (!OnvifPassword.safeParse(password).success) add('bad_onvif', 'onvif_password is longer than 128 characters');
+  return {
+    ...(url ? { url } : {}),
+    ...(username ? { username } : {}),
+    ...(password ? { password } : {}),
+  };
 }

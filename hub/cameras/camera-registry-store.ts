@@ -20,6 +20,10 @@ export interface RegistryCamera {
   readonly online: boolean;
   readonly retiredAt: number | null;
   readonly health: CameraHealth | null;
+  /** ONVIF (migration 0026). The password is for the driver and for change detection only: never answered. */
+  readonly onvifUrl: string | null;
+  readonly onvifUsername: string | null;
+  readonly onvifPassword: string | null;
 }
 
 interface Row {
@@ -38,6 +42,9 @@ interface Row {
   probed_at: number | null;
   probe_ok: number | null;
   probe_detail: string | null;
+  onvif_url: string | null;
+  onvif_username: string | null;
+  onvif_password: string | null;
 }
 
 const toCamera = (r: Row): RegistryCamera => ({
@@ -57,10 +64,13 @@ const toCamera = (r: Row): RegistryCamera => ({
     r.probed_at === null
       ? null
       : { probedAt: r.probed_at, ok: r.probe_ok === 1, ...(JSON.parse(r.probe_detail ?? '{}') as object) },
+  onvifUrl: r.onvif_url,
+  onvifUsername: r.onvif_username,
+  onvifPassword: r.onvif_password,
 });
 
 const COLUMNS = sql`id, code, name, kind, org_unit_code, lon, lat, main_stream, sub_stream, sensitive, online,
-  retired_at, probed_at, probe_ok, probe_detail`;
+  retired_at, probed_at, probe_ok, probe_detail, onvif_url, onvif_username, onvif_password`;
 
 export function listRegistryCameras(db: HubDatabase): RegistryCamera[] {
   return db.all<Row>(sql`SELECT ${COLUMNS} FROM cameras ORDER BY code`).map(toCamera);
@@ -75,13 +85,45 @@ export function registryCamerasByCode(db: HubDatabase): Map<string, RegistryCame
   return new Map(listRegistryCameras(db).map((c) => [c.code, c]));
 }
 
-export type CameraWrite = Omit<RegistryCamera, 'online' | 'retiredAt' | 'health'>;
+export type CameraWrite = Omit<
+  RegistryCamera,
+  'online' | 'retiredAt' | 'health' | 'onvifUrl' | 'onvifUsername' | 'onvifPassword'
+> & { readonly onvif?: OnvifWrite };
+
+/** An ONVIF change: undefined keeps a field, null clears it. */
+export interface OnvifWrite {
+  readonly url?: string | null;
+  readonly username?: string | null;
+  readonly password?: string | null;
+}
+
+/** Whether writing `w` over `c` changes anything (compared on the hub; the password never leaves it). */
+export function onvifChanges(w: OnvifWrite | undefined, c: RegistryCamera): boolean {
+  if (!w) return false;
+  return (
+    (w.url !== undefined && w.url !== c.onvifUrl) ||
+    (w.username !== undefined && w.username !== c.onvifUsername) ||
+    (w.password !== undefined && w.password !== c.onvifPassword)
+  );
+}
+
+function writeOnvif(db: HubDatabase, id: string, w: OnvifWrite | undefined): void {
+  if (!w) return;
+  const keep = (v: string | null | undefined) => (v === undefined ? 1 : 0);
+  db.run(sql`
+    UPDATE cameras SET
+      onvif_url = CASE WHEN ${keep(w.url)} = 1 THEN onvif_url ELSE ${w.url ?? null} END,
+      onvif_username = CASE WHEN ${keep(w.username)} = 1 THEN onvif_username ELSE ${w.username ?? null} END,
+      onvif_password = CASE WHEN ${keep(w.password)} = 1 THEN onvif_password ELSE ${w.password ?? null} END
+    WHERE id = ${id}`);
+}
 
 export function insertRegistryCamera(db: HubDatabase, c: CameraWrite): void {
   db.run(sql`
     INSERT INTO cameras (id, code, name, kind, org_unit_code, lon, lat, sensitive, online, main_stream, sub_stream)
     VALUES (${c.id}, ${c.code}, ${c.name}, ${c.ptz ? 'ptz' : 'fixed'}, ${c.unitCode}, ${c.lon}, ${c.lat},
             ${c.sensitive ? 1 : 0}, 1, ${c.mainUrl}, ${c.subUrl})`);
+  writeOnvif(db, c.id, c.onvif);
 }
 
 /** By id; the code may change on an edit (a mistyped code is corrected, the camera's history stays). */
@@ -91,6 +133,7 @@ export function updateRegistryCamera(db: HubDatabase, c: CameraWrite): void {
       org_unit_code = ${c.unitCode}, lon = ${c.lon}, lat = ${c.lat}, sensitive = ${c.sensitive ? 1 : 0},
       main_stream = ${c.mainUrl}, sub_stream = ${c.subUrl}
     WHERE id = ${c.id}`);
+  writeOnvif(db, c.id, c.onvif);
 }
 
 /** Returns false when the camera was already retired (or does not exist). */

@@ -21,11 +21,13 @@ import {
   getRegistryCamera,
   insertRegistryCamera,
   listRegistryCameras,
+  onvifChanges,
   recordProbe,
   registryCamerasByCode,
   retireCamera,
   updateRegistryCamera,
   type CameraWrite,
+  type OnvifWrite,
   type RegistryCamera,
 } from './camera-registry-store.js';
 
@@ -48,7 +50,20 @@ export function toAdminCamera(c: RegistryCamera): AdminCamera {
     mainUrlMasked: maskStreamUrl(c.mainUrl),
     subUrlMasked: maskStreamUrl(c.subUrl),
     health: c.health,
+    onvifUrl: c.onvifUrl && redactSecrets(c.onvifUrl),
+    onvifUsername: c.onvifUsername,
+    onvifPasswordSet: Boolean(c.onvifPassword),
   };
+}
+
+/** The form's ONVIF fields as a write: absent keeps, '' clears (a blank password keeps: it is write-only). */
+function onvifWriteOf(input: CameraInput | CameraEdit): OnvifWrite | undefined {
+  const w: { url?: string | null; username?: string | null; password?: string | null } = {};
+  if (input.onvifUrl === '') Object.assign(w, { url: null, username: null, password: null });
+  else if (input.onvifUrl !== undefined) w.url = input.onvifUrl;
+  if (input.onvifUrl !== '' && input.onvifUsername !== undefined) w.username = input.onvifUsername || null;
+  if (input.onvifUrl !== '' && input.onvifPassword) w.password = input.onvifPassword;
+  return Object.keys(w).length > 0 ? w : undefined;
 }
 
 const rowToWrite = (id: string, { at: _line, ...camera }: CameraRow): CameraWrite => ({ id, ...camera });
@@ -61,7 +76,8 @@ const sameCamera = (a: CameraWrite, b: RegistryCamera) =>
   a.mainUrl === b.mainUrl &&
   a.subUrl === b.subUrl &&
   a.sensitive === b.sensitive &&
-  a.ptz === b.ptz;
+  a.ptz === b.ptz &&
+  !onvifChanges(a.onvif, b);
 
 function checkContext(ctx: HubContext) {
   const units = existingUnitCodes(ctx.db);
@@ -154,11 +170,18 @@ function checkInput(ctx: HubContext, input: CameraInput | CameraEdit, selfId: st
     sub_url: input.subUrl || 'rtsp://kept',
     sensitive: input.sensitive,
     ptz: input.ptz,
+    onvif_url: input.onvifUrl ?? '',
+    onvif_username: input.onvifUsername ?? '',
+    onvif_password: input.onvifPassword ?? '',
   };
   const problem = parseCameraFile('json', JSON.stringify([row]), { unitExists, county }).problems[0];
   if (problem)
     throw refusal(
-      problem.kind === 'outside_county' || problem.kind === 'bad_coordinates' ? 'position' : 'code',
+      problem.kind === 'outside_county' || problem.kind === 'bad_coordinates'
+        ? 'position'
+        : problem.kind === 'bad_onvif'
+          ? 'onvifUrl'
+          : 'code',
       problem.message,
     );
   if (cameraCodeTaken(ctx.db, input.code, selfId)) {
@@ -188,7 +211,8 @@ export async function addCamera(
       throw new GridCommandError('conflict', `camera id ${id} is taken`, 'code', 409);
     }
     const [lon, lat] = input.position;
-    insertRegistryCamera(ctx.db, { id, ...input, lon, lat, unitCode: input.unitCode });
+    const { onvifUrl: _u, onvifUsername: _n, onvifPassword: _p, ...camera } = input;
+    insertRegistryCamera(ctx.db, { id, ...camera, lon, lat, onvif: onvifWriteOf(input) });
     recordAdminAct(ctx.db, {
       ...audited(caller),
       action: 'camera.added',
@@ -222,6 +246,7 @@ export async function editCamera(
       subUrl: input.subUrl || before.subUrl,
       sensitive: input.sensitive,
       ptz: input.ptz,
+      onvif: onvifWriteOf(input),
     });
     recordAdminAct(ctx.db, {
       ...audited(caller),
@@ -231,6 +256,7 @@ export async function editCamera(
         before: auditFacts(before),
         after: auditFacts(input),
         urlsChanged: Boolean(input.mainUrl || input.subUrl),
+        onvifChanged: onvifChanges(onvifWriteOf(input), before),
       },
       at: ctx.now(),
     });

@@ -1,7 +1,8 @@
 /**
  * The media gateway: HLS per camera and quality, started on demand and stopped `idleStopMs` (30 s) after the last
  * playlist or segment request. Demo cameras play cached clips as clock-driven live playlists (nothing runs); a few
- * demo cameras are encoded live with a clock, and real cameras are pulled and remuxed, one ffmpeg each while watched.
+ * demo cameras are encoded live with a clock, a demo PTZ camera once steered is encoded at its crop (demo-ptz-reaim.ts),
+ * and real cameras are pulled and remuxed, one ffmpeg each while watched.
  * Access is checked before the gateway is asked anything (media-routes.ts); it only knows cameras and qualities.
  */
 import type { FastifyBaseLogger } from 'fastify';
@@ -11,9 +12,10 @@ import { join } from 'node:path';
 import { GridCommandError } from '../../common/errors.js';
 import type { StreamQuality } from '../../common/video-schemas.js';
 import type { CameraRecord } from '../cameras/cameras-store.js';
-import { cameraPhase, clipSegmentAt, isSequenceServable, renderClipPlaylist } from './clip-playlist.js';
+import { cameraPhase, clipSegmentAt, isSequenceServable, liveWindow, renderClipPlaylist } from './clip-playlist.js';
 import { DEFAULT_CLIP_SPEC, DemoClipLibrary, type ClipSpec } from './demo-clip-library.js';
 import { liveEncodeArgs } from './demo-patterns.js';
+import { newAimableStream, reaimStream, type AimableStream, type ReaimHost } from './demo-ptz-reaim.js';
 import { HOME_VIEW, ptzLiveEncodeArgs, type PtzView } from './demo-ptz-view.js';
 import { findDrawtextFont, resolveFfmpegPath } from './ffmpeg-binary.js';
 import { FfmpegHlsStream } from './ffmpeg-hls-stream.js';
@@ -59,20 +61,9 @@ export interface ActiveStreamInfo {
   readonly lastAccessAt: number;
 }
 
-interface Active {
-  readonly cameraId: string;
-  readonly quality: StreamQuality;
-  readonly kind: ActiveStreamInfo['kind'];
-  process: FfmpegHlsStream | null;
+interface Active extends AimableStream {
   starting: Promise<FfmpegHlsStream> | null;
-  waiting: number;
-  startedAt: number;
-  lastAccessAt: number;
   reportedOnline: boolean | null;
-  /** A demo PTZ camera being re-aimed: the replaced encoder, still serving the segments its last playlist listed. */
-  retired: FfmpegHlsStream | null;
-  reaiming: boolean;
-  reaimAgain: boolean;
 }
 
 const RESTART_BACKOFF_MS = 5000;
@@ -192,7 +183,7 @@ export class MediaGateway {
   async segment(camera: CameraRecord, quality: StreamQuality, seq: number): Promise<Buffer> {
     const source = this.sourceOf(camera, quality);
     const entry = this.touch(camera, quality, source);
-    if (entry.kind === 'clip') {
+    if (entry.kind === 'clip' || (entry.clipBefore !== null && seq < entry.clipBefore)) {
       const pattern = (source as { pattern: number }).pattern % this.clips.spec.count;
       if (!this.clips.isClipReady(pattern) || !isSequenceServable(seq, this.deps.now(), this.windowSpec)) {
         throw segmentGone();
@@ -224,58 +215,24 @@ export class MediaGateway {
   }
 
   /**
-   * Points a demo PTZ camera: remembered for its next start, and each running encode of it is replaced by one with
-   * the new crop (demo-ptz-view.ts says why a restart). Resolves once every running quality shows the new view.
+   * Points a demo PTZ camera: remembered for its next start, and each watched stream of it moves to an encode with the
+   * new crop (demo-ptz-reaim.ts). Resolves once every watched quality shows the new view.
    */
   async aimDemoPtz(camera: CameraRecord, view: PtzView): Promise<void> {
     this.ptzViews.set(camera.id, view);
     await this.flv.stopCamera(camera.id); // its FLV viewers reconnect, and are sent to HLS
-    const running = [...this.active.values()].filter((a) => a.cameraId === camera.id && a.process && !a.process.exited);
-    await Promise.all(running.map((entry) => this.reaim(entry, camera)));
-  }
-
-  /** One re-aim at a time per stream; commands arriving meanwhile are folded into one more with the latest view. */
-  private async reaim(entry: Active, camera: CameraRecord): Promise<void> {
-    if (entry.reaiming) {
-      entry.reaimAgain = true;
-      return;
-    }
-    entry.reaiming = true;
-    entry.waiting++; // a re-aim in progress counts as watching: the idle sweeper leaves the stream alone
-    try {
-      do {
-        entry.reaimAgain = false;
-        const old = entry.process;
-        if (!old || old.exited) return;
-        const source = this.sourceOf(camera, entry.quality);
-        // A gap in the numbers keeps the new window clear of whatever the old encoder writes while this one starts;
-        // players align the seam by the discontinuity and the program date-times.
-        const next = await this.spawnStream(entry, camera, source, old.lastSegment + 10);
-        try {
-          await next.playlist(this.options.startTimeoutMs ?? 8000);
-        } catch (err) {
-          await next.stop();
-          throw err;
-        }
-        if (this.active.get(`${entry.cameraId}|${entry.quality}`) !== entry) {
-          await next.stop(); // the stream was stopped meanwhile (gateway closing)
-          return;
-        }
-        const previous = entry.retired;
-        entry.retired = old;
-        entry.process = next;
-        void previous?.stop();
-        const linger = this.clips.spec.segmentSeconds * 3000;
-        setTimeout(() => {
-          if (entry.retired === old) entry.retired = null;
-          void old.stop();
-        }, linger).unref();
-      } while (entry.reaimAgain);
-    } finally {
-      entry.reaiming = false;
-      entry.waiting--;
-      entry.lastAccessAt = Date.now();
-    }
+    const host: ReaimHost = {
+      spawn: (entry, startNumber) =>
+        this.spawnStream(entry as Active, camera, this.sourceOf(camera, entry.quality), startNumber),
+      clipLastSequence: () => liveWindow(this.deps.now(), this.windowSpec).last,
+      isCurrent: (entry) => this.active.get(`${entry.cameraId}|${entry.quality}`) === entry,
+      startTimeoutMs: this.options.startTimeoutMs ?? 8000,
+      segmentSeconds: this.clips.spec.segmentSeconds,
+    };
+    const watched = [...this.active.values()].filter(
+      (a) => a.cameraId === camera.id && (a.kind === 'clip' || (a.process && !a.process.exited)),
+    );
+    await Promise.all(watched.map((entry) => reaimStream(entry, host)));
   }
 
   /** What runs now (tests, bench, diagnostics). */
@@ -325,23 +282,10 @@ export class MediaGateway {
     const key = `${cameraId}|${quality}`;
     let entry = this.active.get(key);
     if (!entry) {
-      // A demo PTZ camera is always encoded live: its picture follows its PTZ position.
-      const live = this.liveEncoded.has(cameraId) || camera.kind === 'ptz';
+      // A demo PTZ camera plays its clip until first steered; from then on its picture follows its PTZ position.
+      const live = this.liveEncoded.has(cameraId) || (camera.kind === 'ptz' && this.ptzViews.has(cameraId));
       const kind = source.kind !== 'demo' ? 'remux' : live ? 'live-encode' : 'clip';
-      entry = {
-        cameraId,
-        quality,
-        kind,
-        process: null,
-        starting: null,
-        waiting: 0,
-        startedAt: 0,
-        lastAccessAt: 0,
-        reportedOnline: null,
-        retired: null,
-        reaiming: false,
-        reaimAgain: false,
-      };
+      entry = { ...newAimableStream(cameraId, quality, kind), starting: null, reportedOnline: null };
       this.active.set(key, entry);
     }
     entry.lastAccessAt = Date.now();

@@ -32,7 +32,8 @@ const toLock = (h: LockHolder | null, now: number, userId: string): PtzLock | nu
 
 export class PtzService {
   private readonly locks: PtzLocks;
-  private readonly drivers = new Map<string, PtzDriver>();
+  /** Per camera, with the ONVIF target it was made for (in memory only): an edited address or account makes a new one. */
+  private readonly drivers = new Map<string, { driver: PtzDriver; target: string }>();
 
   constructor(
     private readonly hub: HubContext,
@@ -128,15 +129,17 @@ export class PtzService {
   /** ONVIF when the camera has an ONVIF address; the demo driver for a demo PTZ camera; none otherwise. */
   private driverFor(camera: CameraRecord): PtzDriver | null {
     if (camera.kind !== 'ptz') return null;
-    const known = this.drivers.get(camera.id);
-    if (known) return known;
     const onvif = onvifTargetOf(this.hub.db, camera.id);
+    const target = JSON.stringify(onvif);
+    const known = this.drivers.get(camera.id);
+    if (known?.target === target) return known.driver;
     const driver = onvif
       ? new OnvifPtzDriver(onvif)
       : parseStreamSource(camera.mainStream).kind === 'demo'
         ? new DemoPtzDriver(this.hub.video.gateway, camera)
         : null;
-    if (driver) this.drivers.set(camera.id, driver);
+    if (driver) this.drivers.set(camera.id, { driver, target });
+    else this.drivers.delete(camera.id);
     return driver;
   }
 }

@@ -27,6 +27,7 @@ let town01Ptz: string | undefined; // a PTZ camera in township 01
 let town02Ptz: string | undefined; // a PTZ camera in township 02 (town01's neighbour)
 let town02Ptz2: string | undefined; // another one there, lent to township 01 in the loan tests
 let fixedCam: string | undefined; // a fixed camera in township 01
+let freshPtz: string | undefined; // a PTZ camera nobody steers before the clip-to-encode test
 
 const ptz = (user: string, cameraId: string, body: Record<string, unknown>) =>
   api(hub, 'POST', `/api/v1/cameras/${cameraId}/ptz`, { token: tokens[user]!, body });
@@ -50,6 +51,8 @@ beforeAll(async () => {
   [town01Ptz] = pick(`kind = 'ptz' AND sensitive = 0 AND org_unit_code LIKE '431099001%'`);
   [town02Ptz, town02Ptz2] = pick(`kind = 'ptz' AND sensitive = 0 AND org_unit_code LIKE '431099002%'`);
   [fixedCam] = pick(`kind = 'fixed' AND sensitive = 0 AND org_unit_code LIKE '431099001%'`);
+  [freshPtz] = pick(`kind = 'ptz' AND sensitive = 0 AND org_unit_code NOT LIKE '431099001%'
+    AND org_unit_code NOT LIKE '431099002%'`);
   for (const u of ['county.duty', 'county.wall', 'town01.wall', 'town01.director', 'town02.wall', 'admin']) {
     tokens[u] = await login(hub, u);
     names[u] = (raw.prepare(`SELECT display_name AS n FROM users WHERE username = ?`).get(u) as { n: string }).n;
@@ -229,6 +232,31 @@ describe('the demo PTZ camera', () => {
     for (let i = 0; i < a.length; i++) sum += Math.abs(a[i]! - b[i]!);
     return sum / a.length;
   };
+
+  it('plays its clip with no encoder until first steered; the first move switches the playing tile to the crop', async () => {
+    const cam = freshPtz!;
+    const streams = () => hub.context.video.gateway.activeStreams().filter((s) => s.cameraId === cam);
+    const ticket = await streamTicket(hub, tokens['county.wall']!, cam, { quality: 'sub' });
+    expect(ticket.status).toBe(200);
+    const before = await frame(ticket.body.url);
+    await sleep(1200);
+    const stillBefore = await frame(ticket.body.url);
+    expect(streams()).toEqual([expect.objectContaining({ kind: 'clip', pid: undefined })]);
+    const clipPlaylist = (await getMedia(ticket.body.url)).text();
+    const lastClipSegment = segmentUrls(ticket.body.url, clipPlaylist).at(-1)!;
+
+    const r = await ptz('county.wall', cam, { action: 'move', pan: 1, tilt: 0, zoom: 1 });
+    expect(r.status).toBe(200);
+    expect(streams()).toEqual([expect.objectContaining({ kind: 'live-encode', pid: expect.any(Number) })]);
+    // The tile keeps playing across the seam: the clip segment it was about to fetch is still served.
+    expect((await getMedia(lastClipSegment)).status).toBe(200);
+    const after = await frame(ticket.body.url);
+    expect(after.sequence).toBeGreaterThanOrEqual(before.sequence + 10); // the encoder continues the numbers
+    const moved = difference(before.pixels, after.pixels);
+    expect(moved).toBeGreaterThan(20);
+    expect(moved).toBeGreaterThan(difference(before.pixels, stillBefore.pixels) * 2);
+    await ptz('county.wall', cam, { action: 'release' });
+  }, 90_000);
 
   it('moves the picture: a frame after zoom and pan differs materially from one before', async () => {
     const cam = town02Ptz!;

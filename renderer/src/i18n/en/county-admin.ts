@@ -8,7 +8,7 @@ export const countyAdmin: SameKeys<typeof zh> = {
     orgHint:
       'A GeoJSON FeatureCollection, one feature per unit: code (GB/T 2260: 6-digit county + 3 digits per township, village and grid), name, level, parent_code; boundaries as WGS84 lon/lat polygons. Tolerance: outside the parent, overlapping a sibling or leaving the parent uncovered, 1 % of the area at most.',
     cameraHint:
-      'CSV with the header code,name,unit_code,lon,lat,main_url,sub_url,sensitive,ptz (or a JSON array with the same keys). Updates by code; cameras missing from the file are left alone — use Retire to take one out of service.',
+      'CSV with the header code,name,unit_code,lon,lat,main_url,sub_url,sensitive,ptz, optionally followed by onvif_url,onvif_username,onvif_password for PTZ cameras (or a JSON array with the same keys; an empty ONVIF cell keeps what is stored). Updates by code; cameras missing from the file are left alone — use Retire to take one out of service.',
     choose: 'Choose file',
     chosen: '{{name}} ({{size}})',
     dryRun: 'Dry run',

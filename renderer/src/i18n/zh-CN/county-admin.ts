@@ -5,7 +5,7 @@ export const countyAdmin = {
     orgHint:
       'GeoJSON 要素集合，每个单位一个要素：code（GB/T 2260 县 6 位 + 乡镇、村社区、网格各 3 位）、name、level、parent_code；边界为 WGS84 经纬度多边形。容差：超出上级、与同级重叠、未覆盖上级的面积均不得超过 1%。',
     cameraHint:
-      'CSV 表头 code,name,unit_code,lon,lat,main_url,sub_url,sensitive,ptz（或同名字段的 JSON 数组）。按编码更新；文件中没有的摄像机保持不变，停用请用“停用”。',
+      'CSV 表头 code,name,unit_code,lon,lat,main_url,sub_url,sensitive,ptz，云台摄像机可另加 onvif_url,onvif_username,onvif_password 三列（或同名字段的 JSON 数组；ONVIF 列留空则保留原值）。按编码更新；文件中没有的摄像机保持不变，停用请用“停用”。',
     choose: '选择文件',
     chosen: '{{name}}（{{size}}）',
     dryRun: '试运行',
