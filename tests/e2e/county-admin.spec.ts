@@ -48,3 +48,51 @@ test('the administration view is the administrator’s only', async ({ consolePa
   await expect(page.getByTestId('nav-dispatch')).toBeVisible();
   await expect(page.getByTestId('nav-admin')).toHaveCount(0);
 });
+
+test('an administrator gives a PTZ camera its ONVIF account; the password is never shown again', async ({
+  consolePage,
+}) => {
+  const page = await consolePage();
+  await logIn(page, 'admin');
+  const listed = (await page.evaluate(async () => {
+    const bridge = (globalThis as { gridCommand?: { call(m: string, r: unknown): Promise<unknown> } }).gridCommand;
+    if (bridge) return { ok: true, value: await bridge.call('admin.cameras', {}) };
+    const response = await fetch('/rpc/admin.cameras', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      credentials: 'same-origin',
+      body: '{}',
+    });
+    return response.json();
+  })) as { value: Array<{ code: string; name: string; ptz: boolean; retiredAt: number | null }> };
+  const camera = listed.value.find((c) => c.ptz && c.retiredAt === null)!;
+  expect(camera).toBeDefined();
+
+  await page.getByTestId('nav-admin').click();
+  await page.getByTestId('admin-tab-cameras').click();
+  const registry = page.getByTestId('camera-registry');
+  await registry.getByPlaceholder(/名称|编码/).fill(camera.code);
+  const row = registry.locator('tbody tr', { hasText: camera.code });
+  await expect(row).toHaveCount(1);
+  const edit = () => row.getByRole('button', { name: /编\s?辑/ }).click();
+
+  await edit();
+  const form = page.getByTestId('camera-form');
+  // A PTZ camera's form asks for its ONVIF device service and account; a bad address is refused on the field.
+  await form.getByLabel('ONVIF 设备服务地址').fill('rtsp://10.1.2.3/onvif');
+  await page.getByRole('button', { name: /保\s?存/ }).click();
+  await expect(form).toContainText('http(s) 地址，不含账号密码');
+  await form.getByLabel('ONVIF 设备服务地址').fill('http://10.1.2.3/onvif/device_service');
+  await form.getByLabel(/ONVIF 账号/).fill('ptz-operator');
+  await form.getByLabel('ONVIF 密码').fill('Onvif-Secret-77');
+  await page.getByRole('button', { name: /保\s?存/ }).click();
+  await expect(form).toHaveCount(0);
+
+  // Opened again: the address and account are back, the password field is empty and says one is set.
+  await edit();
+  await expect(form.getByLabel('ONVIF 设备服务地址')).toHaveValue('http://10.1.2.3/onvif/device_service');
+  await expect(form.getByLabel(/ONVIF 账号/)).toHaveValue('ptz-operator');
+  await expect(form.getByLabel('ONVIF 密码')).toHaveValue('');
+  await expect(form).toContainText('已设置密码');
+  expect(await page.content()).not.toContain('Onvif-Secret-77');
+});

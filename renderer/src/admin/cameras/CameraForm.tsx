@@ -16,9 +16,20 @@ interface Values {
   subUrl: string;
   sensitive: boolean;
   ptz: boolean;
+  onvifUrl: string;
+  onvifUsername: string;
+  onvifPassword: string;
 }
 
-const FIELD_OF: Record<string, keyof Values> = { position: 'lon', unitCode: 'unitCode', code: 'code', name: 'name' };
+const FIELD_OF: Record<string, keyof Values> = {
+  position: 'lon',
+  unitCode: 'unitCode',
+  code: 'code',
+  name: 'name',
+  onvifUrl: 'onvifUrl',
+  onvifUsername: 'onvifUsername',
+  onvifPassword: 'onvifPassword',
+};
 
 export function CameraForm(props: {
   camera: AdminCamera | null;
@@ -41,8 +52,12 @@ export function CameraForm(props: {
         subUrl: '',
         sensitive: camera.sensitive,
         ptz: camera.ptz,
+        onvifUrl: camera.onvifUrl ?? '',
+        onvifUsername: camera.onvifUsername ?? '',
+        onvifPassword: '',
       }
     : { sensitive: false, ptz: false };
+  const ptz = Form.useWatch('ptz', form) ?? initial.ptz;
 
   const save = async () => {
     const v = await form.validateFields();
@@ -55,6 +70,10 @@ export function CameraForm(props: {
       subUrl: (v.subUrl ?? '').trim(),
       sensitive: v.sensitive,
       ptz: v.ptz,
+      // ONVIF only for a PTZ camera; '' clears the address (and account). The password is write-only: blank keeps it.
+      onvifUrl: v.ptz ? (v.onvifUrl ?? '').trim() : '',
+      ...(v.ptz && (v.onvifUrl ?? '').trim() ? { onvifUsername: (v.onvifUsername ?? '').trim() } : {}),
+      ...(v.ptz && v.onvifPassword ? { onvifPassword: v.onvifPassword } : {}),
     };
     setSaving(true);
     try {
@@ -129,6 +148,28 @@ export function CameraForm(props: {
         <Form.Item name="ptz" valuePropName="checked">
           <Checkbox>{t('countyAdmin:cameras.form.ptz')}</Checkbox>
         </Form.Item>
+        {ptz && (
+          <>
+            <Form.Item
+              name="onvifUrl"
+              label={t('countyAdmin:cameras.form.onvifUrl')}
+              rules={[{ pattern: /^https?:\/\/[^@\s]+$/, message: t('countyAdmin:cameras.form.onvifUrlRule') }]}
+            >
+              <Input autoComplete="off" placeholder="http://10.1.2.3/onvif/device_service" />
+            </Form.Item>
+            <Form.Item name="onvifUsername" label={t('countyAdmin:cameras.form.onvifUsername')} rules={[{ max: 64 }]}>
+              <Input autoComplete="off" />
+            </Form.Item>
+            <Form.Item
+              name="onvifPassword"
+              label={t('countyAdmin:cameras.form.onvifPassword')}
+              rules={[{ max: 128 }]}
+              extra={camera?.onvifPasswordSet ? t('countyAdmin:cameras.form.onvifPasswordKept') : undefined}
+            >
+              <Input.Password autoComplete="new-password" />
+            </Form.Item>
+          </>
+        )}
       </Form>
     </Modal>
   );
