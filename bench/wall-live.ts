@@ -44,15 +44,20 @@ async function startTile(page: Page, transport: Transport, cameraId: string, con
           await fetch('/rpc/cameras.stream', {
             method: 'POST',
             headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ cameraId, quality: 'sub' }),
+            body: JSON.stringify({ cameraId, quality: 'sub', transport }),
           })
         ).json();
         const passing = ['hub_unreachable', 'stream_starting', 'rate_limited'].includes(answer.error?.code);
         if (answer.ok || !passing || attempt >= 10) break;
         await new Promise((r) => setTimeout(r, 1000)); // the tile's reconnect, without its backoff
       }
-      if (!answer.ok) throw new Error(`${cameraId}: ${answer.error.code}`);
       const video = w.document.createElement('video');
+      if (!answer.ok) {
+        // Refused for good (the console lost the hub under load): a tile that never plays, counted as such.
+        console.warn(`${cameraId}: ${answer.error.code}`);
+        w.tiles.push({ transport, video, askedAt, firstFrameMs: null, flvUrl: null, player: null });
+        return w.tiles.length - 1;
+      }
       video.muted = true;
       video.style.cssText = 'width:320px;height:180px;object-fit:contain';
       w.document.body.append(video);

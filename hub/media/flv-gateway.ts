@@ -132,6 +132,11 @@ export class FlvGateway {
     }
   }
 
+  /** A stream of this camera and quality runs (or is starting). */
+  has(cameraId: string, quality: StreamQuality): boolean {
+    return this.streams.has(`${cameraId}|${quality}`);
+  }
+
   /** The running stream's ffmpeg (tests: a stream reused within the linger is the same process). */
   pidOf(cameraId: string, quality: StreamQuality): number | undefined {
     return this.streams.get(`${cameraId}|${quality}`)?.settled?.pid;

@@ -118,9 +118,10 @@ describe('a clip camera over HTTP-FLV', () => {
   it('is its clip paced in the hub: sequence header, keyframe, monotonic time across the loop, real time, no ffmpeg', async () => {
     const flv = hub.context.video.gateway.flv;
     const processesBefore = flv.running;
-    const conn = await openFlv(await flvUrlFor('county.wall', cams.village));
+    const url = await flvUrlFor('county.wall', cams.village);
+    const openedAt = Date.now(); // the pacer starts on this request, its first frame stamped at once
+    const conn = await openFlv(url);
     expect(conn.status).toBe(200);
-    const openedAt = Date.now();
     // Past the clip's loop point (a 4-s test clip) with a margin.
     const loopMs = TEST_CLIP_SPEC.seconds * 1000;
     expect(await waitFor(() => (video(conn.bytes()).at(-1)?.timestamp ?? 0) > loopMs + 1500, 30_000)).toBe(true);
@@ -191,6 +192,35 @@ describe('a clip camera over HTTP-FLV', () => {
     });
     expect(await waitFor(() => conn.closedAt !== null, 5000)).toBe(true);
     expect(conn.closedAt! - at).toBeLessThan(3000); // the re-check runs every 2 s
+  }, 40_000);
+});
+
+describe('a ticket', () => {
+  it('starts the stream of the transport the player opens: FLV for an FLV tile, HLS otherwise', async () => {
+    const { gateway } = hub.context.video;
+    const [flvCamera, hlsCamera] = (
+      hub.context.db.raw
+        .prepare(
+          `SELECT id FROM cameras WHERE org_unit_code LIKE '431099001%' AND sensitive = 0 AND online = 1
+           AND id NOT IN (?, ?, ?) ORDER BY code LIMIT 2`,
+        )
+        .all(cams.village, cams.township, LIVE) as Array<{ id: string }>
+    ).map((r) => r.id);
+    const hlsRunning = (id: string) => gateway.activeStreams().some((s) => s.cameraId === id);
+
+    const flvTicket = await streamTicket(hub, tokens['county.wall']!, flvCamera!, { transport: 'flv' });
+    expect(flvTicket.status, JSON.stringify(flvTicket.body)).toBe(200);
+    expect(await waitFor(() => gateway.flv.has(flvCamera!, 'sub'), 10_000)).toBe(true);
+    expect(hlsRunning(flvCamera!)).toBe(false);
+
+    const hlsTicket = await streamTicket(hub, tokens['county.wall']!, hlsCamera!);
+    expect(hlsTicket.status).toBe(200);
+    expect(await waitFor(() => hlsRunning(hlsCamera!), 10_000)).toBe(true);
+    expect(gateway.flv.has(hlsCamera!, 'sub')).toBe(false);
+
+    // A transport the hub does not know is refused, and no ticket issued.
+    const bad = await streamTicket(hub, tokens['county.wall']!, hlsCamera!, { transport: 'rtmp' });
+    expect(bad.status).toBe(400);
   }, 40_000);
 });
 

@@ -20,6 +20,7 @@ export interface TicketRequest {
   readonly quality: StreamQuality;
   readonly reason?: string;
   readonly caseId?: string;
+  readonly transport?: 'hls' | 'flv';
 }
 
 export interface TileStateInfo {
@@ -28,7 +29,7 @@ export interface TileStateInfo {
   readonly attempt?: number;
 }
 
-export interface TilePlayerOptions extends TicketRequest {
+export interface TilePlayerOptions extends Omit<TicketRequest, 'transport'> {
   readonly video: HTMLVideoElement;
   readonly requestTicket: (request: TicketRequest) => Promise<StreamTicket>;
   readonly onState: (state: TileState, info: TileStateInfo) => void;
@@ -190,7 +191,15 @@ export class TilePlayer {
 
   private ticketRequest(): TicketRequest {
     const { cameraId, quality, reason, caseId } = this.options;
-    return { cameraId, quality, ...(reason ? { reason } : {}), ...(caseId ? { caseId } : {}) };
+    // The hub starts the stream the tile will open with the ticket: FLV unless this tile plays HLS.
+    const flv = this.options.transport !== 'hls' && !this.flvBroken && flvSupported();
+    return {
+      cameraId,
+      quality,
+      ...(reason ? { reason } : {}),
+      ...(caseId ? { caseId } : {}),
+      ...(flv ? { transport: 'flv' as const } : {}),
+    };
   }
 
   /** `quiet`: a scheduled rebuild of a playing tile keeps saying "playing" (its last frame stays up). */
