@@ -141,7 +141,9 @@ function sampleTiles(page: Page): Promise<TileSample[]> {
       const video = tile.video;
       const quality = video.getVideoPlaybackQuality();
       let age: number | null = null;
-      if (tile.transport === 'hls') {
+      if (!tile.player) {
+        // refused, or an FLV start waiting to be asked again: no picture
+      } else if (tile.transport === 'hls') {
         const playing = tile.player.playingDate as Date | null;
         age = playing ? (Date.now() - playing.getTime()) / 1000 : null;
       } else {
@@ -206,7 +208,8 @@ try {
     flv: [{ ...wallFlvSettings(true) }, { ...wallFlvSettings(16 <= FLV_CHASE_MAX_TILES) }],
   };
   const rows: string[] = [];
-  for (const transport of ['hls', 'flv'] as const) {
+  // FLV first: on a loaded machine the HLS wall (a live x264 encode per demo PTZ camera) is what can starve the hub.
+  for (const transport of ['flv', 'hls'] as const) {
     const [config, wallConfig] = configs[transport];
     // 1. Latency on the clock cameras, 20 s after they start.
     for (const id of clock) await startTile(page, transport, id, config);
