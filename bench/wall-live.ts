@@ -193,6 +193,8 @@ const browser = await launchChromium();
 try {
   const page = await openHarness(browser, web.url, 'county.wall');
   await page.addScriptTag({ content: mpegtsScript });
+  // tsx (esbuild, keepNames) wraps named functions in the page-side code in __name(): give the page a no-op one.
+  await page.evaluate('globalThis.__name = (f) => f');
   await watchFlvHeaders(page);
   const cameras = playableCameras(web.dataDir, 2 + 32 + rounds);
   const clock = cameras.slice(0, 2); // the two cameras the demo hub encodes live, with a clock
