@@ -24,6 +24,8 @@ export const StreamRequest = z.strictObject({
   quality: z.enum(STREAM_QUALITIES).default('sub'),
   reason: z.string().trim().max(200).optional(),
   caseId: CaseId.optional(),
+  /** The transport the player opens first (the hub starts that one with the ticket); HLS when absent. */
+  transport: z.enum(['hls', 'flv']).optional(),
 });
 export type StreamRequest = z.input<typeof StreamRequest>;
 

@@ -20,7 +20,7 @@ import { HOME_VIEW, ptzLiveEncodeArgs, type PtzView } from './demo-ptz-view.js';
 import { findDrawtextFont, resolveFfmpegPath } from './ffmpeg-binary.js';
 import { FfmpegHlsStream } from './ffmpeg-hls-stream.js';
 import { FlvGateway } from './flv-gateway.js';
-import type { FlvLiveStream } from './flv-live-stream.js';
+import type { FlvStream } from './flv-fanout.js';
 import { sweepOrphanedStreams, WORK_DIR_PREFIX } from './orphan-sweep.js';
 import { parseStreamSource, remuxArgs, type StreamSource } from './stream-source.js';
 import { probeStream, type ProbeOutcome } from './stream-probe.js';
@@ -167,7 +167,7 @@ export class MediaGateway {
   }
 
   /** The camera's shared FLV stream, running and holding a keyframe, for one more viewer. */
-  liveFlv(camera: CameraRecord, quality: StreamQuality): Promise<FlvLiveStream> {
+  liveFlv(camera: CameraRecord, quality: StreamQuality): Promise<FlvStream> {
     const source = this.sourceOf(camera, quality);
     // A demo PTZ camera is steered by re-aiming its HLS encoder (demo-ptz-view.ts); its FLV stream would not move.
     // Once steered, FLV is refused (and cut at the first command, below): the tile falls back to HLS for it. A real PTZ camera turns physically, so

@@ -138,7 +138,13 @@ export function registerStreamRoutes(app: FastifyInstance, hub: HubContext): voi
       const url = externalStreamUrl(external.urlTemplate, ticket.token, ticket.camera.id, ticket.quality);
       return { url, expiresAt: ticket.expiresAt };
     }
-    hub.video.gateway.warm(ticket.camera, body.quality); // so the first playlist request finds the stream running
+    // Started with the ticket, so the player's first request finds it running: the transport the player opens. An FLV
+    // tile does not need the HLS stream, which for a live-encoded camera is a second encode nobody would watch.
+    if (body.transport === 'flv') {
+      hub.video.gateway
+        .liveFlv(ticket.camera, body.quality)
+        .catch((err: unknown) => request.log.info({ err, cameraId: ticket.camera.id }, 'flv warm-up refused'));
+    } else hub.video.gateway.warm(ticket.camera, body.quality);
     return { url: `${baseUrlOf(hub, request)}${ticket.path}`, expiresAt: ticket.expiresAt };
   });
 

@@ -11,7 +11,8 @@ import { call } from '../bridge/index.js';
 import { onCameraOnline } from './camera-store.js';
 import { cameraDragIds, hasCameraDrag } from './drag.js';
 import type { CellArea } from './layouts.js';
-import { countPlayer, type PlayerBudget } from './player-budget.js';
+import { FLV_CHASE_MAX_TILES } from './flv-config.js';
+import { countPlayer, playerCount, type PlayerBudget } from './player-budget.js';
 import { PlaybackBar } from './PlaybackBar.js';
 import { usePlaybackStore } from './playback-store.js';
 import { PtzPad } from './PtzPad.js';
@@ -63,6 +64,8 @@ export const VideoTile = memo(function VideoTile(props: VideoTileProps) {
   }, [storedPlayback, cameraId, index]);
   const activeRef = useRef(active);
   activeRef.current = active;
+  const maximizedRef = useRef(props.maximized);
+  maximizedRef.current = props.maximized;
 
   // One player per camera × quality × reason; destroyed when any of them changes and when the tile goes away.
   useEffect(() => {
@@ -95,6 +98,8 @@ export const VideoTile = memo(function VideoTile(props: VideoTileProps) {
       },
       // HTTP-FLV only when the operator chose low latency (the toolbar's 低延时); HLS otherwise.
       transport: lowLatency ? 'auto' : 'hls',
+      // Chasing the live edge costs decoding: only while few tiles play, or on the maximised one.
+      chaseLatency: () => maximizedRef.current || playerCount() <= FLV_CHASE_MAX_TILES,
     });
     created.setActive(activeRef.current);
     countPlayer(1);

@@ -5,7 +5,7 @@
  * frame held as the poster; a new viewer starts at the hub's last keyframe, well under a second).
  */
 import mpegts from 'mpegts.js';
-import { WALL_FLV_SETTINGS } from './flv-config.js';
+import { wallFlvSettings } from './flv-config.js';
 
 export interface FlvFailure {
   /** HTTP status of a refused connect, 0 for a dropped or ended stream, -1 for a media (decode) error. */
@@ -20,10 +20,11 @@ export function flvSupported(): boolean {
 export class FlvEngine {
   private player: mpegts.Player | null;
 
-  constructor(url: string, video: HTMLVideoElement, onFailure: (failure: FlvFailure) => void) {
+  /** `chase`: follow the live edge closely (few tiles, or a maximised one); otherwise play steadily (flv-config.ts). */
+  constructor(url: string, video: HTMLVideoElement, chase: boolean, onFailure: (failure: FlvFailure) => void) {
     const player = mpegts.createPlayer(
       { type: 'flv', isLive: true, url, hasAudio: false, hasVideo: true, cors: true },
-      { ...WALL_FLV_SETTINGS },
+      { ...wallFlvSettings(chase) },
     );
     this.player = player;
     let failed = false;

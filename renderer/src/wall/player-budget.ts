@@ -33,6 +33,11 @@ export function countPlayer(delta: 1 | -1): void {
   document.documentElement.dataset.wallPlayers = String(livePlayers);
 }
 
+/** Players the tiles hold now (an FLV tile chases the live edge only while few play: flv-config.ts). */
+export function playerCount(): number {
+  return livePlayers;
+}
+
 export class PlayerBudget {
   private readonly schedule: RecycleSchedule;
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();

@@ -20,6 +20,7 @@ export interface TicketRequest {
   readonly quality: StreamQuality;
   readonly reason?: string;
   readonly caseId?: string;
+  readonly transport?: 'hls' | 'flv';
 }
 
 export interface TileStateInfo {
@@ -28,7 +29,7 @@ export interface TileStateInfo {
   readonly attempt?: number;
 }
 
-export interface TilePlayerOptions extends TicketRequest {
+export interface TilePlayerOptions extends Omit<TicketRequest, 'transport'> {
   readonly video: HTMLVideoElement;
   readonly requestTicket: (request: TicketRequest) => Promise<StreamTicket>;
   readonly onState: (state: TileState, info: TileStateInfo) => void;
@@ -36,6 +37,8 @@ export interface TilePlayerOptions extends TicketRequest {
   readonly onFirstFrame?: (ms: number) => void;
   /** Play HLS even where the hub offers FLV (the bench's side-by-side runs; a console setting). */
   readonly transport?: 'auto' | 'hls';
+  /** Asked at each FLV start: chase the live edge closely (few tiles play, or this one is maximised; flv-config.ts). */
+  readonly chaseLatency?: () => boolean;
 }
 
 export interface TileStats {
@@ -49,11 +52,20 @@ export interface TileStats {
 
 /** Hidden longer than this, a tile is rebuilt at the live edge when it shows again instead of resuming. */
 const RESUME_LIMIT_MS = 20_000;
+/**
+ * A refused FLV start (503: the hub's `stream_starting`, or a source that failed) is asked again on the same ticket
+ * this often and this many times, as hls.js retries a playlist, before the tile falls back to HLS. mpegts.js does not
+ * hand over the body, so the two 503s look alike here; the hub has already waited up to its start timeout.
+ */
+const FLV_START_RETRY_MS = 1000;
+const FLV_START_RETRIES = 5;
 export class TilePlayer {
   private hls: Hls | null = null;
   private flv: FlvEngine | null = null;
   /** FLV failed on this tile for another reason than access: it plays HLS from now on. */
   private flvBroken = false;
+  /** Refused FLV starts in a row on this build (reset by a frame). */
+  private flvRefusals = 0;
   private readonly ticket: TicketKeeper;
   private generation = 0;
   private attempt = 0;
@@ -179,7 +191,15 @@ export class TilePlayer {
 
   private ticketRequest(): TicketRequest {
     const { cameraId, quality, reason, caseId } = this.options;
-    return { cameraId, quality, ...(reason ? { reason } : {}), ...(caseId ? { caseId } : {}) };
+    // The hub starts the stream the tile will open with the ticket: FLV unless this tile plays HLS.
+    const flv = this.options.transport !== 'hls' && !this.flvBroken && flvSupported();
+    return {
+      cameraId,
+      quality,
+      ...(reason ? { reason } : {}),
+      ...(caseId ? { caseId } : {}),
+      ...(flv ? { transport: 'flv' as const } : {}),
+    };
   }
 
   /** `quiet`: a scheduled rebuild of a playing tile keeps saying "playing" (its last frame stays up). */
@@ -213,7 +233,8 @@ export class TilePlayer {
     this.ticket.accept(ticket);
     const flvUrl = this.options.transport === 'hls' || this.flvBroken ? null : flvUrlOf(ticket.url);
     if (flvUrl && flvSupported()) {
-      this.flv = new FlvEngine(flvUrl, this.options.video, (failure) => this.onFlvFailure(generation, failure));
+      this.flvRefusals = 0;
+      this.startFlv(generation, flvUrl);
       return;
     }
     const hls = new Hls(wallHlsConfig(() => this.ticket.token));
@@ -223,6 +244,11 @@ export class TilePlayer {
     hls.on(Hls.Events.MANIFEST_PARSED, () => void this.options.video.play().catch(() => undefined));
     hls.loadSource(ticket.url);
     hls.attachMedia(this.options.video);
+  }
+
+  private startFlv(generation: number, url: string): void {
+    const chase = this.options.chaseLatency?.() ?? true;
+    this.flv = new FlvEngine(url, this.options.video, chase, (failure) => this.onFlvFailure(generation, failure, url));
   }
 
   /** Tears down whichever player runs (hls.js or FLV). */
@@ -239,11 +265,21 @@ export class TilePlayer {
     return this.hls !== null || this.flv !== null;
   }
 
-  private onFlvFailure(generation: number, failure: FlvFailure): void {
+  private onFlvFailure(generation: number, failure: FlvFailure, url: string): void {
     if (generation !== this.generation || this.destroyed) return;
     console.warn(`wall tile ${this.options.cameraId}: flv ${failure.status} ${failure.message}`);
     if (failure.status === 401 || failure.status === 403) {
       this.fail({ status: failure.status, code: undefined, attempt: this.attempt });
+      return;
+    }
+    // Refused while starting: ask again on the same ticket (no new ticket, no HLS), as hls.js does for a playlist.
+    if (failure.status === 503 && !this.firstFrameSeen && this.flvRefusals < FLV_START_RETRIES) {
+      this.flvRefusals++;
+      this.teardownHls();
+      this.setState('connecting', { retryAt: Date.now() + FLV_START_RETRY_MS, attempt: this.flvRefusals });
+      this.retryTimer = setTimeout(() => {
+        if (generation === this.generation && !this.destroyed && this.active) this.startFlv(generation, url);
+      }, FLV_START_RETRY_MS);
       return;
     }
     // A stream that never played here (no MSE for it, a server without FLV): HLS from now on.
