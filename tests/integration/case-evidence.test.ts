@@ -213,7 +213,7 @@ describe('attaching evidence to a case', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 120_000); // a backup and a restore through the CLI: ~5 s quiet, over 30 s on a loaded CI machine
 });
 
 describe('limits from resources/attachment-limits.json', () => {

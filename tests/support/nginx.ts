@@ -17,14 +17,25 @@ export interface TestNginx {
   stop(): Promise<void>;
 }
 
-export function freePort(host = '127.0.0.1'): Promise<number> {
-  return new Promise((resolve, reject) => {
+/**
+ * A port for a server another process (nginx) binds later. Not from the kernel's ephemeral range (32768–60999): there
+ * the port was free when asked but an outgoing connection of a busy test machine could take it as its local port
+ * before nginx bound it (CI: "bind() to 127.0.0.1:33947 failed (98: Address already in use)"). A random port below that
+ * range, checked free by binding it, is not handed out to anyone in between.
+ */
+export async function freePort(host = '127.0.0.1'): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if (await canBind(port, host)) return port;
+  }
+  throw new Error('no free port in 20000–31999');
+}
+
+function canBind(port: number, host: string): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = createServer();
-    server.once('error', reject);
-    server.listen(0, host, () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
+    server.once('error', () => resolve(false));
+    server.listen(port, host, () => server.close(() => resolve(true)));
   });
 }
 

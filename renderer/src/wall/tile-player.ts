@@ -10,6 +10,7 @@ import Hls, { type ErrorData, type FragLoadedData } from 'hls.js';
 import type { StreamQuality, StreamTicket } from '../../../common/video-schemas.js';
 import { FlvEngine, flvSupported, type FlvFailure } from './flv-engine.js';
 import { flvUrlOf } from './flv-config.js';
+import { flvSlotFree, releaseFlvSlot, takeFlvSlot } from './flv-slots.js';
 import { wallHlsConfig } from './hls-config.js';
 import { holdFrameAsPoster } from './snapshot.js';
 import { codeOf, TicketKeeper } from './ticket-keeper.js';
@@ -192,7 +193,7 @@ export class TilePlayer {
   private ticketRequest(): TicketRequest {
     const { cameraId, quality, reason, caseId } = this.options;
     // The hub starts the stream the tile will open with the ticket: FLV unless this tile plays HLS.
-    const flv = this.options.transport !== 'hls' && !this.flvBroken && flvSupported();
+    const flv = this.options.transport !== 'hls' && !this.flvBroken && flvSupported() && flvSlotFree();
     return {
       cameraId,
       quality,
@@ -232,11 +233,8 @@ export class TilePlayer {
     }
     this.ticket.accept(ticket);
     const flvUrl = this.options.transport === 'hls' || this.flvBroken ? null : flvUrlOf(ticket.url);
-    if (flvUrl && flvSupported()) {
-      this.flvRefusals = 0;
-      this.startFlv(generation, flvUrl);
-      return;
-    }
+    this.flvRefusals = 0;
+    if (flvUrl && flvSupported() && this.startFlv(generation, flvUrl)) return;
     const hls = new Hls(wallHlsConfig(() => this.ticket.token));
     this.hls = hls;
     hls.on(Hls.Events.ERROR, (_event, data) => this.onError(generation, data));
@@ -246,9 +244,12 @@ export class TilePlayer {
     hls.attachMedia(this.options.video);
   }
 
-  private startFlv(generation: number, url: string): void {
+  /** False when this window's FLV tiles hold every slot (flv-slots.ts): the tile plays HLS instead. */
+  private startFlv(generation: number, url: string): boolean {
+    if (!takeFlvSlot()) return false;
     const chase = this.options.chaseLatency?.() ?? true;
     this.flv = new FlvEngine(url, this.options.video, chase, (failure) => this.onFlvFailure(generation, failure, url));
+    return true;
   }
 
   /** Tears down whichever player runs (hls.js or FLV). */
@@ -258,7 +259,10 @@ export class TilePlayer {
     hls?.destroy();
     const flv = this.flv;
     this.flv = null;
-    flv?.destroy();
+    if (flv) {
+      flv.destroy();
+      releaseFlvSlot();
+    }
   }
 
   private get running(): boolean {
@@ -278,7 +282,8 @@ export class TilePlayer {
       this.teardownHls();
       this.setState('connecting', { retryAt: Date.now() + FLV_START_RETRY_MS, attempt: this.flvRefusals });
       this.retryTimer = setTimeout(() => {
-        if (generation === this.generation && !this.destroyed && this.active) this.startFlv(generation, url);
+        if (generation !== this.generation || this.destroyed || !this.active) return;
+        if (!this.startFlv(generation, url)) void this.build(); // the slots went meanwhile: HLS on a new ticket
       }, FLV_START_RETRY_MS);
       return;
     }
