@@ -10,13 +10,13 @@
  *   time, and is stopped after it.
  */
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { request as httpRequest, type ClientRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runFfmpeg } from '../../hub/media/demo-clip-library.js';
 import { resolveFfmpegPath } from '../../hub/media/ffmpeg-binary.js';
 import { openCaseIn } from '../support/cases.js';
+import { flvTags, openFlv, waitFor } from '../support/flv-client.js';
 import { api, login } from '../support/test-hub.js';
 import {
   matrixCameras,
@@ -35,65 +35,9 @@ const tokens: Record<string, string> = {};
 const LIVE = 'cam-0002'; // encoded live with a clock: the one camera here with an ffmpeg behind its FLV
 const LINGER_MS = 5000; // the gateway's FLV linger (its idle stop is set to 5 s here, the linger is at most that)
 
-interface FlvConnection {
-  status: number;
-  readonly chunks: Buffer[];
-  closedAt: number | null;
-  readonly request: ClientRequest;
-  bytes(): Buffer;
-}
-
-function openFlv(url: string): Promise<FlvConnection> {
-  return new Promise((resolve, reject) => {
-    const conn: FlvConnection = {
-      status: 0,
-      chunks: [],
-      closedAt: null,
-      request: httpRequest(url, { localAddress: '127.0.0.1' }, (res) => {
-        conn.status = res.statusCode ?? 0;
-        res.on('data', (c: Buffer) => conn.chunks.push(c));
-        res.on('close', () => (conn.closedAt ??= Date.now()));
-        res.on('error', () => (conn.closedAt ??= Date.now()));
-        resolve(conn);
-      }),
-      bytes: () => Buffer.concat(conn.chunks),
-    };
-    conn.request.on('error', (err) => (conn.status ? (conn.closedAt ??= Date.now()) : reject(err)));
-    conn.request.end();
-  });
-}
-
-interface Tag {
-  type: number;
-  timestamp: number;
-  keyframe: boolean;
-  avcPacket: number | null;
-}
-
-/** The FLV tags after the 13-byte file header, with their timestamps. */
-function tags(data: Buffer): Tag[] {
-  const out: Tag[] = [];
-  for (let at = 13; at + 11 <= data.length;) {
-    const size = data.readUIntBE(at + 1, 3);
-    if (at + 11 + size + 4 > data.length) break;
-    const type = data[at]!;
-    out.push({
-      type,
-      timestamp: data.readUIntBE(at + 4, 3) + (data[at + 7]! << 24),
-      keyframe: type === 9 && data[at + 11]! >> 4 === 1,
-      avcPacket: type === 9 ? data[at + 12]! : null,
-    });
-    at += 11 + size + 4;
-  }
-  return out;
-}
+const tags = flvTags;
 
 const video = (data: Buffer) => tags(data).filter((t) => t.type === 9);
-
-async function waitFor(condition: () => boolean, ms: number): Promise<boolean> {
-  for (const end = Date.now() + ms; Date.now() < end; await sleep(50)) if (condition()) return true;
-  return condition();
-}
 
 async function flvUrlFor(username: string, cameraId: string): Promise<string> {
   const ticket = await streamTicket(hub, tokens[username]!, cameraId);

@@ -3,7 +3,6 @@
  * second viewer joining one shared ffmpeg at a keyframe, the stream CUT within seconds when the session ends, the
  * grant ends or the ticket expires, a township refused a neighbour's camera, and the view audited like HLS viewing.
  */
-import { request as httpRequest, type ClientRequest } from 'node:http';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runFfmpeg } from '../../hub/media/demo-clip-library.js';
 import { resolveFfmpegPath } from '../../hub/media/ffmpeg-binary.js';
 import { openCaseIn } from '../support/cases.js';
+import { flvTags, openFlv, waitFor, type FlvConnection } from '../support/flv-client.js';
 import { api, login } from '../support/test-hub.js';
 import {
   getMedia,
@@ -29,35 +29,6 @@ const tokens: Record<string, string> = {};
 /** The live-encoded (clock) camera the latency figures are measured on. */
 let live: string;
 
-/** An open FLV connection: what arrived so far, and when (if) the hub closed it. */
-interface FlvConnection {
-  status: number;
-  readonly chunks: Buffer[];
-  closedAt: number | null;
-  readonly request: ClientRequest;
-  bytes(): Buffer;
-}
-
-function openFlv(url: string): Promise<FlvConnection> {
-  return new Promise((resolve, reject) => {
-    const conn: FlvConnection = {
-      status: 0,
-      chunks: [],
-      closedAt: null,
-      request: httpRequest(url, { localAddress: '127.0.0.1' }, (res) => {
-        conn.status = res.statusCode ?? 0;
-        res.on('data', (c: Buffer) => conn.chunks.push(c));
-        res.on('close', () => (conn.closedAt ??= Date.now()));
-        res.on('error', () => (conn.closedAt ??= Date.now()));
-        resolve(conn);
-      }),
-      bytes: () => Buffer.concat(conn.chunks),
-    };
-    conn.request.on('error', (err) => (conn.status ? (conn.closedAt ??= Date.now()) : reject(err)));
-    conn.request.end();
-  });
-}
-
 const flvUrl = (ticketUrl: string) => ticketUrl.replace(/index\.m3u8$/, 'live.flv');
 
 async function ticketFor(username: string, cameraId: string): Promise<string> {
@@ -66,27 +37,7 @@ async function ticketFor(username: string, cameraId: string): Promise<string> {
   return flvUrl(ticket.body.url);
 }
 
-/** FLV tags after the 13-byte file header: type, and for video the frame type and AVC packet type. */
-function tags(data: Buffer, from = 13): Array<{ type: number; keyframe: boolean; avcPacket: number | null }> {
-  const out: Array<{ type: number; keyframe: boolean; avcPacket: number | null }> = [];
-  for (let at = from; at + 11 <= data.length;) {
-    const size = data.readUIntBE(at + 1, 3);
-    if (at + 11 + size + 4 > data.length) break;
-    const type = data[at]!;
-    out.push({
-      type,
-      keyframe: type === 9 && data[at + 11]! >> 4 === 1,
-      avcPacket: type === 9 ? data[at + 12]! : null,
-    });
-    at += 11 + size + 4;
-  }
-  return out;
-}
-
-async function waitFor(condition: () => boolean, ms: number): Promise<boolean> {
-  for (const end = Date.now() + ms; Date.now() < end; await sleep(50)) if (condition()) return true;
-  return condition();
-}
+const tags = flvTags;
 
 /** Waits for bytes, then checks that the hub cuts the connection within `withinMs` of `act`. */
 async function cutAfter(conn: FlvConnection, act: () => Promise<unknown> | unknown, withinMs: number) {
