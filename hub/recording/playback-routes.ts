@@ -19,7 +19,7 @@ import { route } from '../http/route.js';
 import { normalizeAddress } from '../video-access/stream-token.js';
 import { appendAudit } from '../video-access/view-audit-store.js';
 import { viewableCamera } from './camera-scope.js';
-import { caseMarksNear } from './case-marks.js';
+import { caseMarksNear } from './case-marks-store.js';
 import { registerClipRoutes } from './clip-routes.js';
 import { checkPlaybackAccess, signPlaybackToken } from './playback-token.js';
 import { segmentInRange, segmentsBetween, type SegmentRow } from './recording-store.js';
