@@ -1,7 +1,9 @@
 /**
- * Recording policies in the administration view (demo county, recording off on this hub as in the demo's default):
- * the administrator sets a township to continuous and one of its cameras off, reads both rows in the table and why
- * each camera records or not, and the rows are still there after the page is reloaded (they live on the hub).
+ * Recording policies in the administration view: the administrator sets a township to continuous and one of its
+ * cameras off, reads both rows in the table and why each camera records or not, and the rows are still there after
+ * the page is reloaded (they live on the hub). Then removes both, so the rest of the run records only the camera the
+ * playback spec plays. The e2e host records unless GRID_E2E_RECORDING_CAMERAS='' (playwright.config.ts): the view
+ * says which.
  */
 import type { Page } from '@playwright/test';
 import { expect, logIn, test } from './fixtures.js';
@@ -9,6 +11,7 @@ import { expect, logIn, test } from './fixtures.js';
 const TOWNSHIP = '431099002';
 /** GB/T 28181 codes of the demo's cameras: county code, then the township's index (hub/demo/cameras.ts). */
 const TOWNSHIP_CAMERAS = '43109902';
+const HUB_RECORDS = process.env.GRID_E2E_RECORDING_CAMERAS !== '';
 
 // Two forms, two pickers over the demo's 2,185 cameras and a reload: minutes on a shared 2-core machine.
 test.describe.configure({ timeout: 480_000 });
@@ -30,7 +33,9 @@ test('an administrator sets a township continuous and one camera off; the rows s
   await logIn(page, 'admin');
   await openPolicies(page);
   // Policies are stored whether or not this hub records; the view says which.
-  await expect(page.getByTestId('recording-policy-hub')).toContainText('本中心未开启录像');
+  await expect(page.getByTestId('recording-policy-hub')).toContainText(
+    HUB_RECORDS ? '本中心已开启录像' : '本中心未开启录像',
+  );
 
   await page.getByTestId('recording-policy-add').click();
   const form = page.getByTestId('recording-policy-form');
@@ -70,7 +75,7 @@ test('an administrator sets a township continuous and one camera off; the rows s
   await option(page, TOWNSHIP_CAMERAS).filter({ hasNotText: cameraCode! }).first().click();
   const answer = page.getByTestId('recording-policy-check-answer');
   await expect(answer).toContainText(`（${TOWNSHIP}）的策略：连续录像`);
-  await expect(answer).toContainText('本中心未开启录像');
+  await expect(answer).toContainText(HUB_RECORDS ? /正在录制|即将开始录制|应录但已达同时录制上限/ : /本中心未开启录像/);
 
   await page.reload();
   // The web host may keep the session across a reload or ask again; either way the rows come from the hub.
@@ -83,4 +88,18 @@ test('an administrator sets a township continuous and one camera off; the rows s
   await expect(
     page.getByTestId('recording-policy-table').locator('tr[data-row-key^="camera:"]').filter({ hasText: cameraCode! }),
   ).toContainText('不录像');
+
+  // Removed again: the table is empty of both and the hub's recorder goes back to what it recorded before.
+  const rows = page.getByTestId('recording-policy-table');
+  for (const row of [
+    rows.locator(`tr[data-row-key="unit:${TOWNSHIP}"]`),
+    rows.locator('tr[data-row-key^="camera:"]').filter({ hasText: cameraCode! }),
+  ]) {
+    await row.getByRole('button', { name: /删\s?除|移\s?除/ }).click();
+    await page
+      .locator('.ant-popconfirm:visible')
+      .getByRole('button', { name: /确\s?定|OK/ })
+      .click();
+    await expect(row).toHaveCount(0);
+  }
 });
