@@ -17,10 +17,15 @@ const navItems = (page: Page) =>
   page.locator('[data-testid^="nav-"]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-testid')));
 
 for (const [user, landing, nav] of [
-  ['county.duty', 'dispatch', ['nav-wall', 'nav-map', 'nav-dispatch', 'nav-duty', 'nav-kpi', 'nav-audit']],
-  ['town01.director', 'dispatch', ['nav-wall', 'nav-map', 'nav-dispatch', 'nav-duty', 'nav-kpi']],
-  ['county.wall', 'wall', ['nav-wall', 'nav-map', 'nav-dispatch', 'nav-duty']],
-  ['admin', 'admin', ['nav-map', 'nav-dispatch', 'nav-kpi', 'nav-audit', 'nav-admin']],
+  // 案件检索 (search) for whoever reads cases, beside the board.
+  [
+    'county.duty',
+    'dispatch',
+    ['nav-wall', 'nav-map', 'nav-dispatch', 'nav-search', 'nav-duty', 'nav-kpi', 'nav-audit'],
+  ],
+  ['town01.director', 'dispatch', ['nav-wall', 'nav-map', 'nav-dispatch', 'nav-search', 'nav-duty', 'nav-kpi']],
+  ['county.wall', 'wall', ['nav-wall', 'nav-map', 'nav-dispatch', 'nav-search', 'nav-duty']],
+  ['admin', 'admin', ['nav-map', 'nav-dispatch', 'nav-search', 'nav-kpi', 'nav-audit', 'nav-admin']],
 ] as const) {
   test(`${user} lands on ${landing} and sees only the views the role can use`, async ({ consolePage }) => {
     const page = await consolePage();
