@@ -1,23 +1,14 @@
 /** One test per migration, each on a real SQLite file brought to the version just before it. */
-import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type Database from 'better-sqlite3';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { currentVersion, migrate } from '../../hub/db/migrate.js';
 import { MIGRATIONS } from '../../hub/db/migrations/index.js';
+import { freshMigrationDb } from '../support/migration-db.js';
 
-let dir: string;
 let db: Database.Database;
-
+const currentDb = freshMigrationDb();
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'grid-migrate-'));
-  db = new Database(join(dir, 'hub.sqlite'));
-  db.pragma('foreign_keys = ON');
-});
-afterEach(() => {
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
+  db = currentDb();
 });
 
 const columns = (table: string) => (db.pragma(`table_info(${table})`) as Array<{ name: string }>).map((c) => c.name);
