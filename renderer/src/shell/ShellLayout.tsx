@@ -14,6 +14,7 @@ import { DutyView } from '../duty/DutyView.js';
 import { SearchView } from '../search/SearchView.js';
 import { useHubAlertFeed } from '../base/hub-alert-feed.js';
 import { AppHeader } from './AppHeader.js';
+import './views.css';
 import { NavMenu } from './NavMenu.js';
 import { replaceView, useCurrentView, useHashView, type View } from '../base/routes.js';
 import { useDisplayPrefs } from '../base/display-prefs.js';
