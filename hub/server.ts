@@ -53,6 +53,7 @@ import { registerRecordingPolicyRoutes } from './recording/policy-routes.js';
 import { createRecordingServices, type RecordingOptions } from './recording/recording-services.js';
 import { registerPtzRoutes } from './ptz/ptz-routes.js';
 import type { PtzOptions } from './ptz/ptz-service.js';
+import { attachLiveFlvSockets } from './media/flv-websocket.js';
 
 export interface HubOptions {
   /** SQLite file; created and migrated if missing. */
@@ -172,6 +173,9 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     cors: { origin: false },
     pingInterval: 10_000,
     pingTimeout: 5_000,
+    // Other upgrades are the live FLV sockets' (media/flv-websocket.ts), which may wait for a stream's first
+    // keyframe before answering: engine.io must not end them after its default second.
+    destroyUpgrade: false,
   });
   const auth = new AuthService(db, options.tokenTtlMs ?? DEFAULT_TOKEN_TTL_MS, now);
   const limits: LoginLimits = { ...DEFAULT_LOGIN_LIMITS, ...options.loginLimits };
@@ -211,6 +215,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     },
     video,
   };
+  const liveSockets = attachLiveFlvSockets(app.server, context, options.trustedProxies);
 
   try {
     if (demo) seedDemoHistoryIfMissing(context, options.progress, options.onProgress);
@@ -278,6 +283,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       stopSimulators.forEach((stop) => stop());
       await Promise.all(stopTimers.map((stop) => stop()));
       realtime.close();
+      liveSockets.close();
       // io.close() closes the HTTP server too, which waits for every connection: a client's keep-alive connection
       // (a console's health probe) would hold it for the keep-alive timeout (72 s), and with it the desktop app's
       // quit. In-flight requests get 2 s to finish, then every connection ends.

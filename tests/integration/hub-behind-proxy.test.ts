@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConsoleService } from '../../main/console-service.js';
 import { dispatchConsoleCall } from '../../main/dispatch-call.js';
 import { hubConfigFromEnv, parseTrustedProxies } from '../../hub/config.js';
+import { openFlv, waitFor } from '../support/flv-client.js';
 import { startNginx, type TestNginx } from '../support/nginx.js';
 import { DEMO_PASSWORD, login } from '../support/test-hub.js';
 import { getMedia, matrixCameras, startVideoTestHub, type VideoTestHub } from '../support/video-test-hub.js';
@@ -120,6 +121,13 @@ describe('the hub behind nginx with a trusted proxy', () => {
     const own = await getMedia(ticket.body.url, CLIENT_B);
     expect(own.status, own.text()).toBe(200);
     expect(own.text()).toMatch(/^#EXTM3U/);
+    // The wall's live FLV socket through the proxy: the hub reads the client from X-Forwarded-For there too.
+    const liveUrl = ticket.body.url.replace(/index\.m3u8$/, 'live.flv');
+    expect((await openFlv(liveUrl, 'websocket', CLIENT_A)).status).toBe(403);
+    const live = await openFlv(liveUrl, 'websocket', CLIENT_B);
+    expect(live.status).toBe(101);
+    expect(await waitFor(() => live.bytes().subarray(0, 3).toString('latin1') === 'FLV', 20_000)).toBe(true);
+    live.close();
 
     const admin = await login(hub, 'county.duty');
     const audit = await request(hub.url, `/api/v1/audit/views?camera=${cams.village}&kind=token_issued`, {

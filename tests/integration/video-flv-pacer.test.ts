@@ -70,7 +70,7 @@ describe('a clip camera over HTTP-FLV', () => {
     const loopMs = TEST_CLIP_SPEC.seconds * 1000;
     expect(await waitFor(() => (video(conn.bytes()).at(-1)?.timestamp ?? 0) > loopMs + 1500, 30_000)).toBe(true);
     const elapsed = Date.now() - openedAt;
-    conn.request.destroy();
+    conn.close();
     expect(flv.running).toBe(processesBefore); // the clip ran through no process
     expect(flv.paced).toBeGreaterThanOrEqual(1);
 
@@ -114,8 +114,8 @@ describe('a clip camera over HTTP-FLV', () => {
     // The joiner's stream is the first viewer's, from its last keyframe: same timeline.
     const firstTimes = new Set(video(first.bytes()).map((t) => t.timestamp));
     expect(firstTimes.has(frames[1]!.timestamp)).toBe(true);
-    first.request.destroy();
-    second.request.destroy();
+    first.close();
+    second.close();
   }, 40_000);
 
   it('is still cut within seconds when the camera grant is revoked', async () => {
@@ -176,7 +176,7 @@ describe('an FLV stream after its last viewer', () => {
     expect(await waitFor(() => video(first.bytes()).length >= 3, 40_000)).toBe(true);
     const pid = flv.pidOf(LIVE, 'sub')!;
     expect(pid).toBeGreaterThan(0);
-    first.request.destroy();
+    first.close();
 
     await sleep(1000); // gone for a moment (a tile rebuilt, a layout switched back)
     expect(processAlive(pid)).toBe(true);
@@ -184,7 +184,7 @@ describe('an FLV stream after its last viewer', () => {
     expect(await waitFor(() => video(back.bytes()).length >= 2, 10_000)).toBe(true);
     expect(flv.pidOf(LIVE, 'sub')).toBe(pid); // the same encode, not a new one
     expect(video(back.bytes())[1]).toMatchObject({ avcPacket: 1, keyframe: true });
-    back.request.destroy();
+    back.close();
 
     await sleep(LINGER_MS / 2);
     expect(processAlive(pid)).toBe(true); // still lingering
@@ -197,7 +197,7 @@ describe('an FLV stream after its last viewer', () => {
     const conn = await openFlv(await flvUrlFor('county.wall', cams.village));
     expect(await waitFor(() => video(conn.bytes()).length >= 3, 15_000)).toBe(true);
     expect(flv.paced).toBeGreaterThanOrEqual(1);
-    conn.request.destroy();
+    conn.close();
     expect(await waitFor(() => flv.paced === 0, LINGER_MS + 10_000)).toBe(true);
   }, 40_000);
 });

@@ -1,36 +1,75 @@
 /**
- * A real HTTP client of the hub's HTTP-FLV streams for the tests (video-live-flv, video-flv-pacer): an open
- * connection collecting what arrives and when the hub closed it, and the FLV tags read from the bytes.
+ * Real clients of the hub's live FLV streams for the tests (video-live-flv, video-flv-pacer), over HTTP and over a
+ * WebSocket (what the wall's tiles use): an open connection collecting what arrives and when the hub closed it, and
+ * the FLV tags read from the bytes.
  */
-import { request as httpRequest, type ClientRequest } from 'node:http';
+import { request as httpRequest } from 'node:http';
+import WebSocket from 'ws';
 import { sleep } from './video-test-hub.js';
+
+export type FlvCarrier = 'http' | 'websocket';
 
 /** An open FLV connection: what arrived so far, and when (if) the hub closed it. */
 export interface FlvConnection {
+  /** The HTTP status: 200 for a stream over HTTP, 101 for a WebSocket, or the refusal's status. */
   status: number;
   readonly chunks: Buffer[];
   closedAt: number | null;
-  readonly request: ClientRequest;
   bytes(): Buffer;
+  /** The viewer leaves (closes its end). */
+  close(): void;
 }
 
-export function openFlv(url: string): Promise<FlvConnection> {
+/** Opens the stream at `url` (the http:// live.flv URL of a ticket) over `carrier`, from `localAddress`. */
+export function openFlv(url: string, carrier: FlvCarrier = 'http', localAddress = '127.0.0.1'): Promise<FlvConnection> {
+  return carrier === 'http' ? openHttpFlv(url, localAddress) : openSocketFlv(url.replace(/^http/, 'ws'), localAddress);
+}
+
+function openHttpFlv(url: string, localAddress: string): Promise<FlvConnection> {
   return new Promise((resolve, reject) => {
+    const request = httpRequest(url, { localAddress }, (res) => {
+      conn.status = res.statusCode ?? 0;
+      res.on('data', (c: Buffer) => conn.chunks.push(c));
+      res.on('close', () => (conn.closedAt ??= Date.now()));
+      res.on('error', () => (conn.closedAt ??= Date.now()));
+      resolve(conn);
+    });
     const conn: FlvConnection = {
       status: 0,
       chunks: [],
       closedAt: null,
-      request: httpRequest(url, { localAddress: '127.0.0.1' }, (res) => {
-        conn.status = res.statusCode ?? 0;
-        res.on('data', (c: Buffer) => conn.chunks.push(c));
-        res.on('close', () => (conn.closedAt ??= Date.now()));
-        res.on('error', () => (conn.closedAt ??= Date.now()));
-        resolve(conn);
-      }),
       bytes: () => Buffer.concat(conn.chunks),
+      close: () => request.destroy(),
     };
-    conn.request.on('error', (err) => (conn.status ? (conn.closedAt ??= Date.now()) : reject(err)));
-    conn.request.end();
+    request.on('error', (err) => (conn.status ? (conn.closedAt ??= Date.now()) : reject(err)));
+    request.end();
+  });
+}
+
+function openSocketFlv(url: string, localAddress: string): Promise<FlvConnection> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url, { localAddress, perMessageDeflate: false });
+    const conn: FlvConnection = {
+      status: 0,
+      chunks: [],
+      closedAt: null,
+      bytes: () => Buffer.concat(conn.chunks),
+      close: () => ws.terminate(),
+    };
+    ws.on('message', (data: Buffer, isBinary: boolean) => isBinary && conn.chunks.push(data));
+    ws.on('open', () => {
+      conn.status = 101;
+      resolve(conn);
+    });
+    ws.on('close', () => (conn.closedAt ??= Date.now()));
+    // A refused stream answers the upgrade with a plain HTTP status, as a refused HTTP request would.
+    ws.on('unexpected-response', (req, res) => {
+      conn.status = res.statusCode ?? 0;
+      conn.closedAt = Date.now();
+      req.destroy();
+      resolve(conn);
+    });
+    ws.on('error', (err) => (conn.status ? (conn.closedAt ??= Date.now()) : reject(err)));
   });
 }
 
