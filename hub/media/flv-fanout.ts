@@ -5,6 +5,7 @@
  * and writes every new tag to every viewer. One producer per camera and quality serves every viewer.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
+import { joinTag } from './flv-join-tag.js';
 
 export interface FlvViewer {
   /** Bytes for this viewer; returns false when the viewer cannot keep up (it is then dropped). */
@@ -86,7 +87,14 @@ export class FlvFanout {
       return () => undefined;
     }
     if (this.header && this.videoConfig) {
-      const start = [this.header, ...(this.metadata ? [this.metadata] : []), this.videoConfig, ...this.gop];
+      const frameAt = this.joinFrameAt();
+      const start = [
+        this.header,
+        ...(frameAt === null ? [] : [joinTag(frameAt)]),
+        ...(this.metadata ? [this.metadata] : []),
+        this.videoConfig,
+        ...this.gop,
+      ];
       viewer.write(Buffer.concat(start));
     }
     this.viewers.add(viewer);

@@ -71,12 +71,8 @@ export async function serveLiveFlv(
   token: string,
 ): Promise<void> {
   const stream = await hub.video.gateway.liveFlv(access.camera, access.claims.q);
-  const frameAt = stream.joinFrameAt();
   const res = reply.hijack().raw;
   res.writeHead(200, {
-    // When this viewer's first frame was produced: with the playhead, the picture's age (bench/wall-live.ts).
-    ...(frameAt === null ? {} : { 'x-first-frame-at': String(frameAt) }),
-    'access-control-expose-headers': 'x-first-frame-at',
     'content-type': 'video/x-flv',
     'cache-control': 'no-store',
     'access-control-allow-origin': '*',

@@ -77,6 +77,12 @@ describe.each<FlvCarrier>(['http', 'websocket'])('live FLV over %s', (carrier) =
       conn.close();
       const data = conn.bytes();
       expect(data.subarray(0, 3).toString('latin1')).toBe('FLV');
+      // First a script tag saying when the first frame sent was produced (a WebSocket page reads no headers).
+      expect(tags(data)[0]!.type).toBe(18);
+      const key = data.indexOf('frameAt', 13, 'latin1');
+      const frameAt = data.readDoubleBE(key + 'frameAt'.length + 1);
+      expect(frameAt).toBeLessThanOrEqual(Date.now());
+      expect(frameAt).toBeGreaterThan(Date.now() - 60_000);
       const video = tags(data).filter((t) => t.type === 9);
       expect(video[0]).toMatchObject({ avcPacket: 0 }); // AVCDecoderConfigurationRecord first
       expect(video[1]).toMatchObject({ avcPacket: 1, keyframe: true }); // then a picture that decodes on its own
