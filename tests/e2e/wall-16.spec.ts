@@ -1,10 +1,10 @@
 /**
  * A county wall operator builds a 16-tile wall by dragging a community's cameras from the scoped tree: every tile
- * plays and its picture moves, each carries the viewer's watermark, leaving the view destroys every player, and the
+ * plays (live FLV over WebSockets, the default) and its picture moves, each carries the viewer's watermark, leaving the view destroys every player, and the
  * layout saved on the hub is found by another operator of the same command room.
  */
 import { expect, test } from './fixtures.js';
-import { chooseLayout, expectAllAdvancing, openWall, tileFacts, tiles } from './wall-support.js';
+import { chooseLayout, expectAllAdvancing, hubQuery, openWall, tileFacts, tiles } from './wall-support.js';
 
 test('a county wall operator builds a 16-tile wall and every tile plays', async ({ consolePage }) => {
   // The first run on a machine may wait for the demo clips to be encoded (docs/video.md): tiles show "connecting".
@@ -19,6 +19,15 @@ test('a county wall operator builds a 16-tile wall and every tile plays', async 
   await community.dragTo(tiles(page).first());
   await expect.poll(async () => (await tileFacts(page)).filter((t) => t.cameraId).length).toBe(16);
   await expectAllAdvancing(page, 16, 180_000);
+  // The whole wall plays live FLV (over WebSockets, outside the browser's six connections per host). A demo PTZ camera
+  // steered by an earlier spec plays HLS, where its picture is moved; every other tile is FLV.
+  const steerable = new Set(hubQuery<{ id: string }>(`SELECT id FROM cameras WHERE kind = 'ptz'`).map((c) => c.id));
+  const transports = await tiles(page).evaluateAll((nodes) =>
+    nodes.map((n) => [n.getAttribute('data-camera-id') ?? '', n.getAttribute('data-transport') ?? '']),
+  );
+  const fixed = transports.filter(([camera]) => camera && !steerable.has(camera));
+  expect(fixed.length).toBeGreaterThan(0);
+  expect(fixed.filter(([, transport]) => transport !== 'flv')).toEqual([]);
 
   // Tile 16 is the alert tile: the demo hub's simulated serious events may propose their cameras there meanwhile.
   const ids = (await tileFacts(page)).map((t) => t.cameraId).slice(0, 15);

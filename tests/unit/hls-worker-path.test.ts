@@ -16,7 +16,9 @@ describe('the wall players', () => {
 
   it('play FLV only from the hub’s own media route, HLS for anything else (an external media server)', () => {
     const hub = 'http://10.77.0.1:7300/media/cam-0002/abc.def/index.m3u8';
-    expect(flvUrlOf(hub)).toBe('http://10.77.0.1:7300/media/cam-0002/abc.def/live.flv');
+    // Over a WebSocket, not a never-ending HTTP response (a browser's six connections per host would run out).
+    expect(flvUrlOf(hub)).toBe('ws://10.77.0.1:7300/media/cam-0002/abc.def/live.flv');
+    expect(flvUrlOf(hub.replace('http:', 'https:'))).toBe('wss://10.77.0.1:7300/media/cam-0002/abc.def/live.flv');
     expect(flvUrlOf('http://media.example:8888/cam-0002/sub/index.m3u8?token=x')).toBeNull();
   });
 });

@@ -96,7 +96,7 @@ export const VideoTile = memo(function VideoTile(props: VideoTileProps) {
         tile?.setAttribute('data-ttff', String(ms));
         tile?.setAttribute('data-transport', created.transport() ?? '');
       },
-      // HTTP-FLV only when the operator chose low latency (the toolbar's 低延时); HLS otherwise.
+      // FLV (over a WebSocket) while 低延时 is on, the default; HLS when the operator turned it off.
       transport: lowLatency ? 'auto' : 'hls',
       // Chasing the live edge costs decoding: only while few tiles play, or on the maximised one.
       chaseLatency: () => maximizedRef.current || playerCount() <= FLV_CHASE_MAX_TILES,

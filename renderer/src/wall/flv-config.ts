@@ -1,5 +1,5 @@
 /**
- * The wall's mpegts.js settings for HTTP-FLV live tiles, plain numbers with no imports so the bench
+ * The wall's mpegts.js settings for live FLV tiles, plain numbers with no imports so the bench
  * (bench/wall-live.ts) plays exactly these. A wall tile wants the newest frame, not smoothness:
  * - first frame: no stash buffer (mpegts.js would otherwise hold ~384 KB before feeding the decoder), a small initial
  *   one, and the response opened at once instead of after MediaSource's `sourceopen`;
@@ -46,9 +46,13 @@ export function wallFlvSettings(chase: boolean): typeof CHASING | typeof STEADY 
   return chase ? CHASING : STEADY;
 }
 
-/** The ticket's HLS playlist URL at the hub's own /media → the same stream's live FLV URL; null for any other URL. */
+/**
+ * The ticket's HLS playlist URL at the hub's own /media → the same stream's live FLV over a WebSocket (ws: for
+ * http:, wss: for https:); null for any other URL (an external media server plays HLS). A WebSocket, not the
+ * HTTP-FLV response: a browser opens at most six HTTP/1.1 connections per host and an FLV response never ends, so a
+ * 16-tile wall of HTTP-FLV starves itself (ten tiles never played); WebSockets are not drawn from that pool.
+ */
 export function flvUrlOf(playlistUrl: string): string | null {
-  return /\/media\/[^/]+\/[^/]+\/index\.m3u8$/.test(playlistUrl)
-    ? playlistUrl.replace(/index\.m3u8$/, 'live.flv')
-    : null;
+  if (!/^https?:\/\/[^/]+\/(?:.*\/)?media\/[^/]+\/[^/]+\/index\.m3u8$/.test(playlistUrl)) return null;
+  return playlistUrl.replace(/^http/, 'ws').replace(/index\.m3u8$/, 'live.flv');
 }

@@ -1,14 +1,14 @@
 /**
- * One tile's HTTP-FLV player (mpegts.js), the wall's live transport: a long response from the hub fed to MSE. The
- * hub cuts the response when access ends (hub/media/flv-route.ts); the tile then asks a new ticket, whose refusal
- * says why. A token cannot be swapped into a running response, so a renewed ticket rebuilds the player (the last
- * frame held as the poster; a new viewer starts at the hub's last keyframe, well under a second).
+ * One tile's live FLV player (mpegts.js), the wall's live transport: the hub's FLV over a WebSocket fed to MSE. The
+ * hub closes the socket when access ends (hub/media/flv-websocket.ts); the tile then asks a new ticket, whose refusal
+ * says why. A token cannot be swapped into a running stream, so a renewed ticket rebuilds the player (the last frame
+ * held as the poster; a new viewer starts at the hub's last keyframe, well under a second).
  */
 import mpegts from 'mpegts.js';
 import { wallFlvSettings } from './flv-config.js';
 
 export interface FlvFailure {
-  /** HTTP status of a refused connect, 0 for a dropped or ended stream, -1 for a media (decode) error. */
+  /** 0 for a refused, dropped or ended stream (a WebSocket shows no HTTP status), -1 for a media (decode) error. */
   readonly status: number;
   readonly message: string;
 }
@@ -34,15 +34,10 @@ export class FlvEngine {
       onFailure(failure);
     };
     player.on(mpegts.Events.ERROR, (type: string, detail: string, info: { code?: number; msg?: string }) => {
-      const status =
-        type === mpegts.ErrorTypes.MEDIA_ERROR
-          ? -1
-          : detail === mpegts.ErrorDetails.NETWORK_STATUS_CODE_INVALID
-            ? (info?.code ?? 0)
-            : 0;
+      const status = type === mpegts.ErrorTypes.MEDIA_ERROR ? -1 : 0;
       fail({ status, message: `${type}/${detail} ${info?.msg ?? ''}` });
     });
-    // A live response that ends was cut by the hub (or the hub stopped): the tile asks again.
+    // A live socket that closes was cut by the hub (or the hub stopped): the tile asks again.
     player.on(mpegts.Events.LOADING_COMPLETE, () => fail({ status: 0, message: 'stream ended' }));
     player.attachMediaElement(video);
     player.load();

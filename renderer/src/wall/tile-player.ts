@@ -1,6 +1,6 @@
 /**
- * One tile's player: a stream ticket (`cameras.stream`), the live HTTP-FLV stream through mpegts.js (flv-engine.ts;
- * hls.js when FLV is not offered or fails) on the tile's <video>, and everything that keeps it
+ * One tile's player: a stream ticket (`cameras.stream`), the live FLV stream over a WebSocket through mpegts.js
+ * (flv-engine.ts; hls.js when FLV is not offered or fails) on the tile's <video>, and everything that keeps it
  * honest for a whole night — the ticket refreshed at ~80 % of its life with the new token swapped into later
  * requests (no reload), the hub's refusals mapped to plain tile states (tile-state.ts), reconnects with backoff, a
  * watchdog for a picture that stopped moving, pausing while not visible, and a rebuild on demand (the budget's
@@ -10,7 +10,6 @@ import Hls, { type ErrorData, type FragLoadedData } from 'hls.js';
 import type { StreamQuality, StreamTicket } from '../../../common/video-schemas.js';
 import { FlvEngine, flvSupported, type FlvFailure } from './flv-engine.js';
 import { flvUrlOf } from './flv-config.js';
-import { flvSlotFree, releaseFlvSlot, takeFlvSlot } from './flv-slots.js';
 import { wallHlsConfig } from './hls-config.js';
 import { holdFrameAsPoster } from './snapshot.js';
 import { codeOf, TicketKeeper } from './ticket-keeper.js';
@@ -53,20 +52,11 @@ export interface TileStats {
 
 /** Hidden longer than this, a tile is rebuilt at the live edge when it shows again instead of resuming. */
 const RESUME_LIMIT_MS = 20_000;
-/**
- * A refused FLV start (503: the hub's `stream_starting`, or a source that failed) is asked again on the same ticket
- * this often and this many times, as hls.js retries a playlist, before the tile falls back to HLS. mpegts.js does not
- * hand over the body, so the two 503s look alike here; the hub has already waited up to its start timeout.
- */
-const FLV_START_RETRY_MS = 1000;
-const FLV_START_RETRIES = 5;
 export class TilePlayer {
   private hls: Hls | null = null;
   private flv: FlvEngine | null = null;
   /** FLV failed on this tile for another reason than access: it plays HLS from now on. */
   private flvBroken = false;
-  /** Refused FLV starts in a row on this build (reset by a frame). */
-  private flvRefusals = 0;
   private readonly ticket: TicketKeeper;
   private generation = 0;
   private attempt = 0;
@@ -193,7 +183,7 @@ export class TilePlayer {
   private ticketRequest(): TicketRequest {
     const { cameraId, quality, reason, caseId } = this.options;
     // The hub starts the stream the tile will open with the ticket: FLV unless this tile plays HLS.
-    const flv = this.options.transport !== 'hls' && !this.flvBroken && flvSupported() && flvSlotFree();
+    const flv = this.options.transport !== 'hls' && !this.flvBroken && flvSupported();
     return {
       cameraId,
       quality,
@@ -233,8 +223,11 @@ export class TilePlayer {
     }
     this.ticket.accept(ticket);
     const flvUrl = this.options.transport === 'hls' || this.flvBroken ? null : flvUrlOf(ticket.url);
-    this.flvRefusals = 0;
-    if (flvUrl && flvSupported() && this.startFlv(generation, flvUrl)) return;
+    if (flvUrl && flvSupported()) {
+      const chase = this.options.chaseLatency?.() ?? true;
+      this.flv = new FlvEngine(flvUrl, this.options.video, chase, (failure) => this.onFlvFailure(generation, failure));
+      return;
+    }
     const hls = new Hls(wallHlsConfig(() => this.ticket.token));
     this.hls = hls;
     hls.on(Hls.Events.ERROR, (_event, data) => this.onError(generation, data));
@@ -244,14 +237,6 @@ export class TilePlayer {
     hls.attachMedia(this.options.video);
   }
 
-  /** False when this window's FLV tiles hold every slot (flv-slots.ts): the tile plays HLS instead. */
-  private startFlv(generation: number, url: string): boolean {
-    if (!takeFlvSlot()) return false;
-    const chase = this.options.chaseLatency?.() ?? true;
-    this.flv = new FlvEngine(url, this.options.video, chase, (failure) => this.onFlvFailure(generation, failure, url));
-    return true;
-  }
-
   /** Tears down whichever player runs (hls.js or FLV). */
   private teardownHls(): void {
     const hls = this.hls;
@@ -259,35 +244,20 @@ export class TilePlayer {
     hls?.destroy();
     const flv = this.flv;
     this.flv = null;
-    if (flv) {
-      flv.destroy();
-      releaseFlvSlot();
-    }
+    flv?.destroy();
   }
 
   private get running(): boolean {
     return this.hls !== null || this.flv !== null;
   }
 
-  private onFlvFailure(generation: number, failure: FlvFailure, url: string): void {
+  private onFlvFailure(generation: number, failure: FlvFailure): void {
     if (generation !== this.generation || this.destroyed) return;
     console.warn(`wall tile ${this.options.cameraId}: flv ${failure.status} ${failure.message}`);
-    if (failure.status === 401 || failure.status === 403) {
-      this.fail({ status: failure.status, code: undefined, attempt: this.attempt });
-      return;
-    }
-    // Refused while starting: ask again on the same ticket (no new ticket, no HLS), as hls.js does for a playlist.
-    if (failure.status === 503 && !this.firstFrameSeen && this.flvRefusals < FLV_START_RETRIES) {
-      this.flvRefusals++;
-      this.teardownHls();
-      this.setState('connecting', { retryAt: Date.now() + FLV_START_RETRY_MS, attempt: this.flvRefusals });
-      this.retryTimer = setTimeout(() => {
-        if (generation !== this.generation || this.destroyed || !this.active) return;
-        if (!this.startFlv(generation, url)) void this.build(); // the slots went meanwhile: HLS on a new ticket
-      }, FLV_START_RETRY_MS);
-      return;
-    }
-    // A stream that never played here (no MSE for it, a server without FLV): HLS from now on.
+    // A WebSocket refused at connect tells no status (the hub answered the upgrade with one, the browser hides it),
+    // and the hub has already waited for a slow start: the new ticket below says whether access ended.
+    // A stream that never played here (no MSE for it, a proxy that drops upgrades, a demo PTZ camera once steered):
+    // HLS from now on.
     if (!this.firstFrameSeen || failure.status === -1) this.flvBroken = true;
     // Cut or dropped after playing: a new ticket (refused if access ended, which the tile then shows).
     this.fail({ status: 0, code: undefined, attempt: this.attempt });

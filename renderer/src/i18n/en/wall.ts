@@ -172,7 +172,7 @@ export const wall: SameKeys<typeof zh> = {
   toolbar: {
     lowLatency: 'Low latency',
     lowLatencyHint:
-      'Low-latency live (HTTP-FLV, under ~1 s behind): for a few tiles following one incident; many tiles start slowly on this machine',
+      'Low-latency live (FLV over WebSocket, under ~1 s behind). Off: HLS, several seconds behind (for networks whose proxy blocks WebSockets)',
     openCamera: 'Camera id or GB/T 28181 code',
     open: 'Open',
     unknownCamera: 'No such camera, or you may not view it',

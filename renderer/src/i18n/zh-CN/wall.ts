@@ -167,7 +167,7 @@ export const wall = {
   },
   toolbar: {
     lowLatency: '低延时',
-    lowLatencyHint: '低延时直播（HTTP-FLV，约 1 秒内）：适合盯住一起事件的少量分屏；分屏多时在本机启动较慢',
+    lowLatencyHint: '低延时直播（WebSocket-FLV，约 1 秒内）。关闭则用 HLS，延时数秒（适用于代理不放行 WebSocket 的网络）',
     openCamera: '监控点编号或国标编码',
     open: '调看',
     unknownCamera: '没有这个监控点，或您无权查看',
