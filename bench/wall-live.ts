@@ -1,19 +1,23 @@
 /**
  * The wall's live transports side by side in one run, on the same web console and cameras: HLS (hls.js with the
- * wall's settings, renderer/src/wall/latency-settings.ts) and HTTP-FLV (mpegts.js with renderer/src/wall/flv-config.ts),
- * one after the other so each has the machine to itself. Prints, per transport:
+ * wall's settings, renderer/src/wall/latency-settings.ts), FLV over a WebSocket (what the wall plays) and FLV over
+ * HTTP (mpegts.js with renderer/src/wall/flv-config.ts), one after the other so each has the machine to itself.
+ * Prints, per transport:
  *   - live latency p50/p95 on the live-encoded (clock) cameras: wall clock minus when the frame on screen was
- *     produced — HLS from EXT-X-PROGRAM-DATE-TIME, FLV from the hub's x-first-frame-at plus the playhead (both are
+ *     produced — HLS from EXT-X-PROGRAM-DATE-TIME, FLV from the hub's onGridJoin tag plus the playhead (both are
  *     glass-to-glass minus the camera's capture, which the demo cameras do not have);
  *   - time to first frame of one tile (ticket asked → first frame), p50/p95 over `--rounds` starts;
  *   - switching a 16-tile wall to 16 other cameras until all play, p50/p95 over `--switches`;
  *   - dropped frames on the 16-tile wall (getVideoPlaybackQuality) over `--seconds`.
- * As the wall's tile does: a ticket refused for a passing reason (the hub busy, a stream starting) is asked again, and
- * an FLV start refused with 503 is retried on the same ticket (tile-player.ts); FLV tiles chase the live edge where
+ * As the wall's tile does: a ticket refused for a passing reason (the hub busy, a stream starting) is asked again (an
+ * HTTP-FLV start refused with 503 is retried on the same ticket; a WebSocket waits at the hub instead); FLV tiles chase the live edge where
  * few play (the clock cameras, the single tile) and play steadily on the 16-tile wall (flv-config.ts). Each
  * transport's row is printed as soon as it is measured.
  *
- *   npx tsx bench/wall-live.ts [--rounds=10] [--switches=4] [--seconds=30]
+ * FLV over HTTP is kept as the row that shows why the wall uses a WebSocket: one page's seventh never-ending response
+ * waits for one of Chromium's six connections per host, so its 16-tile wall never plays whole (tiles counted).
+ *
+ *   npx tsx bench/wall-live.ts [--rounds=10] [--switches=4] [--seconds=30] [--transports=ws-flv,hls,flv]
  */
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
@@ -29,7 +33,18 @@ const switches = flag('switches', 4);
 const seconds = flag('seconds', 30);
 const mpegtsScript = readFileSync(createRequire(import.meta.url).resolve('mpegts.js/dist/mpegts.js'), 'utf8');
 
-type Transport = 'hls' | 'flv';
+type Transport = 'hls' | 'ws-flv' | 'flv';
+const LABELS: Record<Transport, string> = {
+  'ws-flv': 'FLV over WebSocket (mpegts.js, 1-s GOP): the wall',
+  hls: 'HLS (hls.js, 2-s segments)',
+  flv: 'FLV over HTTP (mpegts.js, 1-s GOP)',
+};
+/** `--transports=ws-flv,hls,flv` (the default: all three, in that order). */
+const transports = (
+  process.argv.find((a) => a.startsWith('--transports='))?.slice('--transports='.length) ?? 'ws-flv,hls,flv'
+)
+  .split(',')
+  .filter((t): t is Transport => t in LABELS);
 
 /** Page side: start one player (a fresh ticket, then hls.js or mpegts.js) in a new <video>; returns its index. */
 async function startTile(page: Page, transport: Transport, cameraId: string, config: object): Promise<number> {
@@ -44,7 +59,7 @@ async function startTile(page: Page, transport: Transport, cameraId: string, con
           await fetch('/rpc/cameras.stream', {
             method: 'POST',
             headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ cameraId, quality: 'sub', transport }),
+            body: JSON.stringify({ cameraId, quality: 'sub', transport: transport === 'hls' ? 'hls' : 'flv' }),
           })
         ).json();
         const passing = ['hub_unreachable', 'stream_starting', 'rate_limited'].includes(answer.error?.code);
@@ -62,8 +77,9 @@ async function startTile(page: Page, transport: Transport, cameraId: string, con
       video.style.cssText = 'width:320px;height:180px;object-fit:contain';
       w.document.body.append(video);
       const url: string = answer.value.url;
-      const flvUrl = url.replace(/index\.m3u8$/, 'live.flv');
-      const tile: any = { transport, video, askedAt, firstFrameMs: null, flvUrl, player: null };
+      const httpFlvUrl = url.replace(/index\.m3u8$/, 'live.flv');
+      const flvUrl = transport === 'ws-flv' ? httpFlvUrl.replace(/^http/, 'ws') : httpFlvUrl;
+      const tile: any = { transport, video, askedAt, firstFrameMs: null, frameAt: null, player: null };
       video.addEventListener('timeupdate', () => {
         if (tile.firstFrameMs === null && video.currentTime > 0) tile.firstFrameMs = performance.now() - askedAt;
       });
@@ -81,6 +97,10 @@ async function startTile(page: Page, transport: Transport, cameraId: string, con
             { type: 'flv', isLive: true, url: flvUrl, hasAudio: false, hasVideo: true, cors: true },
             config,
           );
+          // When the first frame this viewer got was produced (the hub's onGridJoin tag): the picture's age.
+          player.on(w.mpegts.Events.SCRIPTDATA_ARRIVED, (data: any) => {
+            if (typeof data?.onGridJoin?.frameAt === 'number') tile.frameAt = data.onGridJoin.frameAt;
+          });
           player.on(w.mpegts.Events.ERROR, (_type: string, _detail: string, info: any) => {
             if (info?.code !== 503 || tile.firstFrameMs !== null || refusals >= 5 || tile.player !== player) return;
             refusals++;
@@ -147,8 +167,9 @@ function sampleTiles(page: Page): Promise<TileSample[]> {
         const playing = tile.player.playingDate as Date | null;
         age = playing ? (Date.now() - playing.getTime()) / 1000 : null;
       } else {
-        const frameAt = (globalThis as any).frameAtByUrl?.[tile.flvUrl] ?? null;
-        if (frameAt !== null && video.currentTime > 0) age = (Date.now() - (frameAt + video.currentTime * 1000)) / 1000;
+        if (tile.frameAt !== null && video.currentTime > 0) {
+          age = (Date.now() - (tile.frameAt + video.currentTime * 1000)) / 1000;
+        }
       }
       return {
         firstFrameMs: tile.firstFrameMs,
@@ -158,23 +179,6 @@ function sampleTiles(page: Page): Promise<TileSample[]> {
       };
     }),
   );
-}
-
-/** Page side: records the x-first-frame-at header of every FLV response (mpegts.js fetches with window.fetch). */
-async function watchFlvHeaders(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = globalThis as any;
-    const original = w.fetch.bind(w);
-    w.fetch = async (input: any, init: any) => {
-      const response = await original(input, init);
-      const url = typeof input === 'string' ? input : input.url;
-      if (url.endsWith('live.flv')) {
-        w.frameAtByUrl ??= {};
-        w.frameAtByUrl[url] = Number(response.headers.get('x-first-frame-at')) || null;
-      }
-      return response;
-    };
-  });
 }
 
 async function waitAllPlaying(page: Page, timeoutMs: number): Promise<number[]> {
@@ -195,7 +199,6 @@ try {
   await page.addScriptTag({ content: mpegtsScript });
   // tsx (esbuild, keepNames) wraps named functions in the page-side code in __name(): give the page a no-op one.
   await page.evaluate('globalThis.__name = (f) => f');
-  await watchFlvHeaders(page);
   const cameras = playableCameras(web.dataDir, 2 + 32 + rounds);
   const clock = cameras.slice(0, 2); // the two cameras the demo hub encodes live, with a clock
   const wallA = cameras.slice(2, 18);
@@ -207,11 +210,13 @@ try {
       { ...WALL_LATENCY_SETTINGS, enableWorker: true },
       { ...WALL_LATENCY_SETTINGS, enableWorker: true },
     ],
+    'ws-flv': [{ ...wallFlvSettings(true) }, { ...wallFlvSettings(16 <= FLV_CHASE_MAX_TILES) }],
     flv: [{ ...wallFlvSettings(true) }, { ...wallFlvSettings(16 <= FLV_CHASE_MAX_TILES) }],
   };
   const rows: string[] = [];
   // FLV first: on a loaded machine the HLS wall (a live x264 encode per demo PTZ camera) is what can starve the hub.
-  for (const transport of ['flv', 'hls'] as const) {
+  // HTTP-FLV last: its wall is the one that never plays whole.
+  for (const transport of transports) {
     const [config, wallConfig] = configs[transport];
     // 1. Latency on the clock cameras, 20 s after they start.
     for (const id of clock) await startTile(page, transport, id, config);
@@ -253,7 +258,7 @@ try {
     }
     await clearTiles(page);
     rows.push(
-      `| ${transport === 'hls' ? 'HLS (hls.js, 2-s segments)' : 'HTTP-FLV (mpegts.js, 1-s GOP)'} | ` +
+      `| ${LABELS[transport]} | ` +
         `${fmt(percentile(ages, 50), 2)} / ${fmt(percentile(ages, 95), 2)} s | ` +
         `${fmt(percentile(ttff, 50))} / ${fmt(percentile(ttff, 95))} ms | ` +
         `${fmt(percentile(switchMs, 50))} / ${fmt(percentile(switchMs, 95))} ms | ` +

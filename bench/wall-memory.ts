@@ -176,6 +176,8 @@ try {
     `  players        ${last.at(-1)?.players} live; tiles playing at the end: ${last.at(-1)?.playing}/${tiles}` +
       (notPlaying.length ? ` (not playing: ${notPlaying.join(', ')})` : ''),
   );
+  const flv = lastFacts.filter((t) => t.transport === 'flv').length;
+  console.log(`  transport      ${flv} tiles FLV over WebSocket, ${lastFacts.length - flv} HLS`);
   const decoded = lastFacts.reduce((a, t) => a + t.decoded, 0);
   const dropped = lastFacts.reduce((a, t) => a + t.dropped, 0);
   console.log(

@@ -127,6 +127,8 @@ export interface TileFact {
   readonly ahead: number;
   readonly readyState: number;
   readonly active: boolean;
+  /** What the tile plays: 'flv' (over a WebSocket) or 'hls'; '' before its first frame. */
+  readonly transport: string;
 }
 
 /** What readTileFacts reads of a tile and its <video> (this file is typed for Node, without the DOM). */
@@ -165,6 +167,7 @@ export function readTileFacts(nodes: readonly TileNode[]): TileFact[] {
       ahead,
       readyState: video?.readyState ?? 0,
       active: n.getAttribute('data-active') === '1',
+      transport: n.getAttribute('data-transport') ?? '',
     };
   });
 }
