@@ -17,6 +17,13 @@ describe('display preferences', () => {
     });
     expect(parseDisplayPrefs({ scale: 300 }).scale).toBe(100);
   });
+
+  it('play the wall live over FLV by default, even where the old HTTP-FLV opt-in was stored as off', () => {
+    expect(DEFAULT_DISPLAY_PREFS.wallLiveFlv).toBe(true);
+    // Saved with any other setting while FLV was an off-by-default opt-in: not the operator's choice of HLS.
+    expect(parseDisplayPrefs({ wallLowLatency: false, compactBoard: true }).wallLiveFlv).toBe(true);
+    expect(parseDisplayPrefs({ wallLiveFlv: false }).wallLiveFlv).toBe(false); // turned off since: kept
+  });
 });
 
 describe('heat scale', () => {

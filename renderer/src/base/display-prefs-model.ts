@@ -15,9 +15,11 @@ export interface DisplayPrefs {
   /**
    * The wall plays live FLV over a WebSocket (~0.2–0.6 s behind live) instead of HLS (~4–7 s). On by default since
    * FLV came off HTTP (a 16-tile wall switches in under 2 s; README, "Live, faster"); off, the wall plays HLS, for a
-   * network whose proxy does not pass WebSockets to the hub's /media.
+   * network whose proxy does not pass WebSockets to the hub's /media. Stored under a new name: the old
+   * `wallLowLatency` was the off-by-default HTTP-FLV opt-in, saved as `false` with any other setting, and must not
+   * keep a console on HLS after the upgrade.
    */
-  readonly wallLowLatency: boolean;
+  readonly wallLiveFlv: boolean;
 }
 
 export const DEFAULT_DISPLAY_PREFS: DisplayPrefs = {
@@ -27,7 +29,7 @@ export const DEFAULT_DISPLAY_PREFS: DisplayPrefs = {
   wallFullWidth: false,
   scale: 100,
   compactBoard: false,
-  wallLowLatency: true,
+  wallLiveFlv: true,
 };
 
 /** A stored value as far as it is still valid; anything else falls back to the default, field by field. */
@@ -42,6 +44,6 @@ export function parseDisplayPrefs(value: unknown): DisplayPrefs {
     wallFullWidth: flag('wallFullWidth'),
     scale: UI_SCALES.includes(raw.scale as UiScale) ? (raw.scale as UiScale) : DEFAULT_DISPLAY_PREFS.scale,
     compactBoard: flag('compactBoard'),
-    wallLowLatency: flag('wallLowLatency'),
+    wallLiveFlv: flag('wallLiveFlv'),
   };
 }

@@ -31,6 +31,6 @@ export const useDisplayPrefs = create<DisplayPrefsStore>()((set, get) => ({
 }));
 
 function pick(state: DisplayPrefs): DisplayPrefs {
-  const { navCollapsed, orgCollapsed, wallSideCollapsed, wallFullWidth, scale, compactBoard, wallLowLatency } = state;
-  return { navCollapsed, orgCollapsed, wallSideCollapsed, wallFullWidth, scale, compactBoard, wallLowLatency };
+  const { navCollapsed, orgCollapsed, wallSideCollapsed, wallFullWidth, scale, compactBoard, wallLiveFlv } = state;
+  return { navCollapsed, orgCollapsed, wallSideCollapsed, wallFullWidth, scale, compactBoard, wallLiveFlv };
 }

@@ -49,7 +49,7 @@ export const VideoTile = memo(function VideoTile(props: VideoTileProps) {
   const { index, cameraId, quality, blocked, reason, caseId, budget } = props;
   const tileRef = useRef<HTMLDivElement>(null);
   const videoRef = useRef<HTMLVideoElement>(null);
-  const lowLatency = useDisplayPrefs((s) => s.wallLowLatency);
+  const lowLatency = useDisplayPrefs((s) => s.wallLiveFlv);
   const [player, setPlayer] = useState<TilePlayer | null>(null);
   const [status, setStatus] = useState<{ state: TileState; info: TileStateInfo }>({ state: 'empty', info: {} });
   const [inView, setInView] = useState(true);

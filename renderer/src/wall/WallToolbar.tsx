@@ -44,7 +44,7 @@ export function WallToolbar({ unitName, wallRef }: { unitName: string; wallRef: 
   const showStats = useWallStore((s) => s.showStats);
   const canUndo = useWallStore((s) => s.undo !== null);
   const fullWidth = useDisplayPrefs((s) => s.wallFullWidth);
-  const lowLatency = useDisplayPrefs((s) => s.wallLowLatency);
+  const lowLatency = useDisplayPrefs((s) => s.wallLiveFlv);
   const [code, setCode] = useState('');
   const [displays, setDisplays] = useState<WallDisplayInfo[] | null>(null);
 
@@ -144,7 +144,7 @@ export function WallToolbar({ unitName, wallRef }: { unitName: string; wallRef: 
             icon={<ThunderboltOutlined />}
             aria-pressed={lowLatency}
             data-testid="wall-low-latency"
-            onClick={() => useDisplayPrefs.getState().set({ wallLowLatency: !lowLatency })}
+            onClick={() => useDisplayPrefs.getState().set({ wallLiveFlv: !lowLatency })}
           >
             {t('wall:toolbar.lowLatency')}
           </Button>
