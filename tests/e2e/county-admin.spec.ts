@@ -4,7 +4,7 @@
  * cameras with their stream URLs masked. Nobody but an administrator sees the view.
  */
 import { join } from 'node:path';
-import { expect, logIn, test } from './fixtures.js';
+import { consoleCall, expect, logIn, test } from './fixtures.js';
 
 const fixture = (name: string) => join(import.meta.dirname, '../fixtures/county', name);
 
@@ -54,17 +54,12 @@ test('an administrator gives a PTZ camera its ONVIF account; the password is nev
 }) => {
   const page = await consolePage();
   await logIn(page, 'admin');
-  const listed = (await page.evaluate(async () => {
-    const bridge = (globalThis as { gridCommand?: { call(m: string, r: unknown): Promise<unknown> } }).gridCommand;
-    if (bridge) return { ok: true, value: await bridge.call('admin.cameras', {}) };
-    const response = await fetch('/rpc/admin.cameras', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      credentials: 'same-origin',
-      body: '{}',
-    });
-    return response.json();
-  })) as { value: Array<{ code: string; name: string; ptz: boolean; retiredAt: number | null }> };
+  const listed = await consoleCall<Array<{ code: string; name: string; ptz: boolean; retiredAt: number | null }>>(
+    page,
+    'admin.cameras',
+    {},
+  );
+  if (!listed.ok) throw new Error(`admin.cameras refused: ${listed.error.code}`);
   // The last PTZ camera by code: the wall's PTZ spec steers the first ones with the demo driver, which an ONVIF
   // address would replace (the hub steers a camera with an address over ONVIF).
   const camera = listed.value.filter((c) => c.ptz && c.retiredAt === null).at(-1)!;

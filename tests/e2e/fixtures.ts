@@ -50,3 +50,35 @@ export async function logIn(page: Page, username: string, password = DEMO_PASSWO
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
 }
+
+/** A console call's answer as the e2e specs read it, whichever host carries it. */
+export type CallAnswer<T = unknown> =
+  { ok: true; value: T } | { ok: false; error: { code: string; params?: Record<string, unknown> } };
+
+/**
+ * A console call as the page's own bridge makes it: the preload's `gridCommand.call` in Electron (which returns the
+ * value or throws the hub's error), the web host's `/rpc` otherwise (which answers `{ ok, value | error }`).
+ */
+export function consoleCall<T = unknown>(page: Page, method: string, request: unknown): Promise<CallAnswer<T>> {
+  return page.evaluate(
+    async ({ method, request }) => {
+      const bridge = (globalThis as { gridCommand?: { call(m: string, r: unknown): Promise<unknown> } }).gridCommand;
+      if (bridge) {
+        try {
+          return { ok: true, value: await bridge.call(method, request) };
+        } catch (err) {
+          const { code = 'unknown', params } = err as { code?: string; params?: Record<string, unknown> };
+          return { ok: false, error: { code, ...(params ? { params } : {}) } };
+        }
+      }
+      const response = await fetch(`/rpc/${method}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        credentials: 'same-origin',
+        body: JSON.stringify(request),
+      });
+      return response.json();
+    },
+    { method, request },
+  ) as Promise<CallAnswer<T>>;
+}

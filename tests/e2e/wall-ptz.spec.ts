@@ -3,8 +3,8 @@
  * pad, steers it with the keyboard and sees the picture move; a second operator sees who holds the camera and is
  * refused with the holder named until Esc hands it back; a township director cannot steer a neighbour's camera.
  */
-import type { Locator, Page } from '@playwright/test';
-import { expect, logIn, test } from './fixtures.js';
+import type { Locator } from '@playwright/test';
+import { consoleCall, expect, logIn, test } from './fixtures.js';
 import { chooseLayout, hubQuery, openCamera, openWall, tiles } from './wall-support.js';
 
 test.describe.configure({ timeout: 600_000 });
@@ -41,23 +41,6 @@ const grab = (tile: Locator): Promise<number[]> =>
   });
 
 const difference = (a: number[], b: number[]) => a.reduce((sum, v, i) => sum + Math.abs(v - b[i]!), 0) / a.length;
-
-/** A console call as the page's own bridge makes it (the preload in Electron, the web host's /rpc otherwise). */
-const consoleCall = (page: Page, method: string, request: unknown) =>
-  page.evaluate(
-    async ({ method, request }) => {
-      const bridge = (globalThis as { gridCommand?: { call(m: string, r: unknown): Promise<unknown> } }).gridCommand;
-      if (bridge) return bridge.call(method, request);
-      const response = await fetch(`/rpc/${method}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        credentials: 'same-origin',
-        body: JSON.stringify(request),
-      });
-      return response.json();
-    },
-    { method, request },
-  ) as Promise<{ ok: boolean; error?: { code: string; params?: Record<string, unknown> } }>;
 
 /** A click on the picture focuses the tile: the keyboard then steers it (once in control). */
 async function focusTile(tile: Locator): Promise<void> {
