@@ -27,9 +27,7 @@ const SOCKET_IO_PATH = /^\/socket\.io\//;
 const START_ATTEMPTS = 3;
 
 export interface LiveFlvSockets {
-  /** Open live sockets now (the hub's metrics, tests). */
-  readonly open: number;
-  /** Closes every live socket (the hub is stopping). */
+  /** Closes every live socket, and every upgrade still waiting for its stream (the hub is stopping). */
   close(): void;
 }
 
@@ -41,6 +39,8 @@ export function attachLiveFlvSockets(
   const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: 1024 });
   const trust = trustedProxies?.length ? proxyAddr.compile([...trustedProxies]) : null;
   const clientIp = (req: IncomingMessage) => (trust ? proxyAddr(req, trust) : req.socket.remoteAddress);
+  /** Upgrades waiting for their stream's first keyframe: not sockets yet, but the hub's stop must end them too. */
+  const waiting = new Set<Duplex>();
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = (req.url ?? '').split('?')[0] ?? '';
@@ -58,14 +58,17 @@ export function attachLiveFlvSockets(
       return refuse(socket, statusOf(err));
     }
     const granted = access;
+    waiting.add(socket);
     void startStream(hub, granted.camera, granted.claims.q, socket).then(
       (stream) => {
+        waiting.delete(socket);
         if (socket.destroyed) return;
         wss.handleUpgrade(req, socket, head, (ws) => {
           watchLiveStream(hub, stream, granted, { token, ip, log: hub.log }, socketConnection(ws));
         });
       },
       (err: unknown) => {
+        waiting.delete(socket);
         hub.log.info({ cameraId, code: (err as { code?: string }).code }, 'live socket refused');
         refuse(socket, statusOf(err));
       },
@@ -73,10 +76,8 @@ export function attachLiveFlvSockets(
   });
 
   return {
-    get open() {
-      return wss.clients.size;
-    },
     close() {
+      for (const socket of waiting) socket.destroy();
       for (const ws of wss.clients) ws.terminate();
       wss.close();
     },
