@@ -4,7 +4,7 @@
  * workers); and the live FLV URL is only derived from a ticket for the hub's own /media.
  */
 import { describe, expect, it } from 'vitest';
-import { flvUrlOf } from '../../renderer/src/wall/flv-config.js';
+import { flvUrlOf, tileTransport } from '../../renderer/src/wall/flv-config.js';
 import { hlsWorkerPath } from '../../renderer/src/wall/hls-worker.js';
 
 describe('the wall players', () => {
@@ -20,5 +20,17 @@ describe('the wall players', () => {
     expect(flvUrlOf(hub)).toBe('ws://10.77.0.1:7300/media/cam-0002/abc.def/live.flv');
     expect(flvUrlOf(hub.replace('http:', 'https:'))).toBe('wss://10.77.0.1:7300/media/cam-0002/abc.def/live.flv');
     expect(flvUrlOf('http://media.example:8888/cam-0002/sub/index.m3u8?token=x')).toBeNull();
+  });
+
+  it('play FLV on layouts up to 16 tiles with 低延时 on; 25 and 36 tiles, or 低延时 off, play HLS', () => {
+    expect([1, 4, 9, 10, 16].map((tiles) => tileTransport(true, tiles))).toEqual([
+      'auto',
+      'auto',
+      'auto',
+      'auto',
+      'auto',
+    ]);
+    expect([25, 36].map((tiles) => tileTransport(true, tiles))).toEqual(['hls', 'hls']);
+    expect(tileTransport(false, 4)).toBe('hls');
   });
 });

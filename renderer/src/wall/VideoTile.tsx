@@ -10,8 +10,8 @@ import { useDisplayPrefs } from '../base/display-prefs.js';
 import { call } from '../bridge/index.js';
 import { onCameraOnline } from './camera-store.js';
 import { cameraDragIds, hasCameraDrag } from './drag.js';
-import type { CellArea } from './layouts.js';
-import { FLV_CHASE_MAX_TILES } from './flv-config.js';
+import { cellCount, type CellArea } from './layouts.js';
+import { FLV_CHASE_MAX_TILES, tileTransport } from './flv-config.js';
 import { countPlayer, playerCount, type PlayerBudget } from './player-budget.js';
 import { PlaybackBar } from './PlaybackBar.js';
 import { usePlaybackStore } from './playback-store.js';
@@ -19,6 +19,7 @@ import { PtzPad } from './PtzPad.js';
 import { TileChrome, type TileChromeProps } from './TileChrome.js';
 import { TilePlayer, type TileStateInfo } from './tile-player.js';
 import type { TileState } from './tile-state.js';
+import { useWallStore } from './wall-store.js';
 
 export interface VideoTileProps {
   readonly index: number;
@@ -49,7 +50,9 @@ export const VideoTile = memo(function VideoTile(props: VideoTileProps) {
   const { index, cameraId, quality, blocked, reason, caseId, budget } = props;
   const tileRef = useRef<HTMLDivElement>(null);
   const videoRef = useRef<HTMLVideoElement>(null);
-  const lowLatency = useDisplayPrefs((s) => s.wallLiveFlv);
+  const liveFlv = useDisplayPrefs((s) => s.wallLiveFlv);
+  const layoutTiles = useWallStore((s) => cellCount(s.kind));
+  const transport = tileTransport(liveFlv, layoutTiles);
   const [player, setPlayer] = useState<TilePlayer | null>(null);
   const [status, setStatus] = useState<{ state: TileState; info: TileStateInfo }>({ state: 'empty', info: {} });
   const [inView, setInView] = useState(true);
@@ -96,8 +99,8 @@ export const VideoTile = memo(function VideoTile(props: VideoTileProps) {
         tile?.setAttribute('data-ttff', String(ms));
         tile?.setAttribute('data-transport', created.transport() ?? '');
       },
-      // FLV (over a WebSocket) while 低延时 is on, the default; HLS when the operator turned it off.
-      transport: lowLatency ? 'auto' : 'hls',
+      // FLV (over a WebSocket) while 低延时 is on, the default, on layouts up to 16 tiles; HLS otherwise.
+      transport,
       // Chasing the live edge costs decoding: only while few tiles play, or on the maximised one.
       chaseLatency: () => maximizedRef.current || playerCount() <= FLV_CHASE_MAX_TILES,
     });
@@ -113,7 +116,7 @@ export const VideoTile = memo(function VideoTile(props: VideoTileProps) {
       countPlayer(-1);
       setPlayer(null);
     };
-  }, [cameraId, quality, blocked, reason, caseId, budget, index, lowLatency, inPlayback]);
+  }, [cameraId, quality, blocked, reason, caseId, budget, index, transport, inPlayback]);
 
   useEffect(() => player?.setActive(active), [player, active]);
 

@@ -38,6 +38,19 @@ const STEADY = {
   liveSync: false,
 } as const;
 
+/**
+ * Layouts up to this many tiles play FLV (with 低延时 on); 25 and 36 play HLS. On a PC decoding in software, 36 FLV
+ * tiles fell behind real time (mpegts.js transmuxes on the page's main thread, at 36 tiles the wall's too: 16 of 36
+ * kept up), where 36 HLS tiles kept moving (README, "The video wall"); an overview of 25–36 cameras needs no
+ * sub-second picture.
+ */
+export const FLV_MAX_LAYOUT_TILES = 16;
+
+/** What a tile of a layout with `layoutTiles` cells plays: FLV first ('auto', HLS if it fails) or HLS only. */
+export function tileTransport(liveFlv: boolean, layoutTiles: number): 'auto' | 'hls' {
+  return liveFlv && layoutTiles <= FLV_MAX_LAYOUT_TILES ? 'auto' : 'hls';
+}
+
 /** Up to this many playing tiles, each chases the live edge; more, and only a maximised tile does. */
 export const FLV_CHASE_MAX_TILES = 4;
 

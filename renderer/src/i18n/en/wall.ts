@@ -172,7 +172,7 @@ export const wall: SameKeys<typeof zh> = {
   toolbar: {
     lowLatency: 'Low latency',
     lowLatencyHint:
-      'Low-latency live (FLV over WebSocket, under ~1 s behind). Off: HLS, several seconds behind (for networks whose proxy blocks WebSockets)',
+      'Low-latency live (FLV over WebSocket, under ~1 s behind; layouts up to 16 tiles, 25/36 play HLS). Off: HLS, several seconds behind (for networks whose proxy blocks WebSockets)',
     openCamera: 'Camera id or GB/T 28181 code',
     open: 'Open',
     unknownCamera: 'No such camera, or you may not view it',

@@ -167,7 +167,8 @@ export const wall = {
   },
   toolbar: {
     lowLatency: '低延时',
-    lowLatencyHint: '低延时直播（WebSocket-FLV，约 1 秒内）。关闭则用 HLS，延时数秒（适用于代理不放行 WebSocket 的网络）',
+    lowLatencyHint:
+      '低延时直播（WebSocket-FLV，约 1 秒内；16 分屏及以下，25/36 分屏用 HLS）。关闭则用 HLS，延时数秒（适用于代理不放行 WebSocket 的网络）',
     openCamera: '监控点编号或国标编码',
     open: '调看',
     unknownCamera: '没有这个监控点，或您无权查看',
