@@ -3,27 +3,18 @@
  * users table is rebuilt for the new roles without losing a row or a reference, its triggers still work, and the
  * department ratings it adds are one per leg and append-only.
  */
-import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type Database from 'better-sqlite3';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { freshMigrationDb } from '../support/migration-db.js';
 import { currentVersion, migrate } from '../../hub/db/migrate.js';
 import { MIGRATIONS } from '../../hub/db/migrations/index.js';
 
-let dir: string;
+// A fresh SQLite file per test (tests/support/migration-db.ts), under the name the cases below use.
+const currentDb = freshMigrationDb();
 let db: Database.Database;
-
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'grid-migrate-0019-'));
-  db = new Database(join(dir, 'hub.sqlite'));
-  db.pragma('foreign_keys = ON');
+  db = currentDb();
 });
-afterEach(() => {
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
 const authVersion = () => (db.prepare('SELECT n FROM auth_version').get() as { n: number }).n;
 
 function seedBefore(): void {

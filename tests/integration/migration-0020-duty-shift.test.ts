@@ -3,21 +3,17 @@
  * version before it on this branch — with a unit, users and a case already stored. Kept in its own file so the
  * migrations of parallel branches (0016–0022) merge without touching each other's tests.
  */
-import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type Database from 'better-sqlite3';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { freshMigrationDb } from '../support/migration-db.js';
 import { currentVersion, migrate } from '../../hub/db/migrate.js';
 import { MIGRATIONS } from '../../hub/db/migrations/index.js';
 
-let dir: string;
+// A fresh SQLite file per test (tests/support/migration-db.ts), under the name the cases below use.
+const currentDb = freshMigrationDb();
 let db: Database.Database;
-
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'grid-migrate-0020-'));
-  db = new Database(join(dir, 'hub.sqlite'));
-  db.pragma('foreign_keys = ON');
+  db = currentDb();
   migrate(db, MIGRATIONS, 15);
   db.prepare(
     `INSERT INTO org_units (code, name, level, kind, center_lon, center_lat) VALUES ('431099', 'X县', 'county', 'county', 112.2, 25.9)`,
@@ -29,11 +25,6 @@ beforeEach(() => {
   user.run('u1', 'duty1', '值班一');
   user.run('u2', 'duty2', '值班二');
 });
-afterEach(() => {
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
 describe('0020 duty-shift', () => {
   it('adds the roster, handovers and acknowledgements, leaving what was stored', () => {
     const usersBefore = db.prepare('SELECT id FROM users ORDER BY id').all();

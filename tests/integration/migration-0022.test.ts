@@ -1,24 +1,16 @@
 /** Migration 0022 (supervision notice numbers) on a real SQLite file brought to the version before it. */
-import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type Database from 'better-sqlite3';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { freshMigrationDb } from '../support/migration-db.js';
 import { currentVersion, migrate } from '../../hub/db/migrate.js';
 import { MIGRATIONS } from '../../hub/db/migrations/index.js';
 
-let dir: string;
+// A fresh SQLite file per test (tests/support/migration-db.ts), under the name the cases below use.
+const currentDb = freshMigrationDb();
 let db: Database.Database;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'grid-migrate-0022-'));
-  db = new Database(join(dir, 'hub.sqlite'));
-  db.pragma('foreign_keys = ON');
+  db = currentDb();
 });
-afterEach(() => {
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
 describe('0022 supervision-notices', () => {
   it('binds one number per supervision, unique per county and year, following its supervision out', () => {
     migrate(db, MIGRATIONS, 21);
