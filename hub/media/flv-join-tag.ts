@@ -1,8 +1,8 @@
 /**
  * The script-data tag a live FLV viewer gets right after the file header: `onGridJoin { frameAt }`, when (wall-clock
  * ms) the first frame it is sent was produced. A WebSocket has no headers a page can read, so it travels in the
- * stream (over HTTP as well: one way for both), where mpegts.js hands it over as SCRIPTDATA_ARRIVED. With the playhead it gives the picture's age (bench/wall-live.ts). Players ignore script tags
- * they do not know.
+ * stream (over HTTP as well: one way for both), where mpegts.js hands it over as SCRIPTDATA_ARRIVED. With the
+ * playhead it gives the picture's age (bench/wall-live.ts). Players ignore script tags they do not know.
  */
 const SCRIPT_TAG = 18;
 

@@ -16,11 +16,14 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { ERROR_STATUS, GridCommandError } from '../../common/errors.js';
 import type { HubContext } from '../hub-context.js';
 import { checkMediaAccess, touchView } from '../video-access/media-access.js';
+import type { CameraRecord } from '../cameras/cameras-store.js';
+import type { StreamQuality } from '../../common/video-schemas.js';
 import { watchLiveStream } from './flv-route.js';
 import type { FlvStream } from './flv-fanout.js';
+import { CAMERA_ID_PATTERN, STREAM_TOKEN_PATTERN } from './media-routes.js';
 
-const LIVE_FLV_PATH = /^\/media\/([A-Za-z0-9_-]{1,64})\/([A-Za-z0-9_.-]{20,4200})\/live\.flv$/;
-const TOKENLESS_PATH = /^\/media\/[A-Za-z0-9_-]{1,64}\/live\.flv$/;
+const LIVE_FLV_PATH = new RegExp(`^/media/(${CAMERA_ID_PATTERN})/(${STREAM_TOKEN_PATTERN})/live\\.flv$`);
+const TOKENLESS_PATH = new RegExp(`^/media/${CAMERA_ID_PATTERN}/live\\.flv$`);
 /** socket.io's own upgrades (hub/server.ts); any other upgrade is refused here. */
 const SOCKET_IO_PATH = /^\/socket\.io\//;
 /** A stream still starting (no keyframe yet) is waited for this many times (each `startTimeoutMs`) before refusing. */
@@ -87,8 +90,8 @@ export function attachLiveFlvSockets(
 /** The camera's stream once it has a keyframe; a slow start is waited for while the client still waits. */
 async function startStream(
   hub: HubContext,
-  camera: Parameters<HubContext['video']['gateway']['liveFlv']>[0],
-  quality: Parameters<HubContext['video']['gateway']['liveFlv']>[1],
+  camera: CameraRecord,
+  quality: StreamQuality,
   socket: Duplex,
 ): Promise<FlvStream> {
   for (let attempt = 1; ; attempt++) {

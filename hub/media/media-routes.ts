@@ -13,9 +13,13 @@ import type { HubContext } from '../hub-context.js';
 import { serveLiveFlv } from './flv-route.js';
 import { checkMediaAccess, touchView } from '../video-access/media-access.js';
 
-const MEDIA_PATH =
-  /^([A-Za-z0-9_-]{1,64})\/([A-Za-z0-9_.-]{20,4200})\/(?:index\.m3u8|(live\.flv)|seg\/(\d{1,15})\.ts)$/;
-const TOKENLESS_PATH = /^[A-Za-z0-9_-]{1,64}\/(?:index\.m3u8|live\.flv|seg\/\d{1,15}\.ts)$/;
+/** A camera id and a stream token as they stand in a media path (shared with the live FLV sockets). */
+export const CAMERA_ID_PATTERN = '[A-Za-z0-9_-]{1,64}';
+export const STREAM_TOKEN_PATTERN = '[A-Za-z0-9_.-]{20,4200}';
+const MEDIA_PATH = new RegExp(
+  `^(${CAMERA_ID_PATTERN})/(${STREAM_TOKEN_PATTERN})/(?:index\\.m3u8|(live\\.flv)|seg/(\\d{1,15})\\.ts)$`,
+);
+const TOKENLESS_PATH = new RegExp(`^${CAMERA_ID_PATTERN}/(?:index\\.m3u8|live\\.flv|seg/\\d{1,15}\\.ts)$`);
 
 export function registerMediaRoutes(app: FastifyInstance, hub: HubContext): void {
   app.get('/media/*', async (request, reply) => {
